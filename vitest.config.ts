@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+
+// Test tiers (see scripts/test.mjs, which runs them in order):
+//  unit — pure and in-process tests, no database: *.test.ts
+//  db   — tests that need a database: *.db.test.ts; run twice, FIDELIA_TEST_ENGINE=pglite|postgres
+//  e2e  — real server + Debian Chromium: e2e/**/*.e2e.ts
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'db',
+          include: ['packages/*/src/**/*.db.test.ts', 'packages/*/test/**/*.db.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // PGlite is single-threaded WASM; on 2 cores two workers is the sweet spot.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
