@@ -1,0 +1,4 @@
+// Public surface of @fidelia/stats. Each area keeps its own barrel so that areas grow independently.
+export * from './clv/index';
+export * from './core/index';
+export * from './quality/index';
