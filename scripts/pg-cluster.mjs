@@ -10,7 +10,9 @@ import { join } from 'node:path';
 function binDir() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) {
-    throw new Error('PostgreSQL is not installed (apt-get install postgresql), or set TEST_DATABASE_URL');
+    throw new Error(
+      'PostgreSQL is not installed (apt-get install postgresql), or set TEST_DATABASE_URL',
+    );
   }
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb')));
   versions.sort((a, b) => Number(b) - Number(a));
@@ -38,7 +40,9 @@ export async function startCluster() {
   const port = await freePort();
   const as = (cmd, args) =>
     isRoot
-      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+      ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], {
+          stdio: 'pipe',
+        })
       : execFileSync(join(bin, cmd), args, { stdio: 'pipe' });
   as('initdb', ['-D', data, '-U', 'fidelia', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const opts = `-p ${port} -k ${base} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;

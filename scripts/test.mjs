@@ -26,7 +26,20 @@ function run(name, cmd, args, env = {}) {
 function vitest(name, project, env = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fidelia-vitest-'));
   const report = join(dir, 'report.json');
-  run(name, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], env);
+  run(
+    name,
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
+    env,
+  );
   try {
     const j = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += j.numPassedTests;
@@ -40,9 +53,16 @@ function vitest(name, project, env = {}) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const workspaces = ['packages/stats', 'packages/contracts', 'packages/server', 'packages/web', 'e2e'];
+const workspaces = [
+  'packages/stats',
+  'packages/contracts',
+  'packages/server',
+  'packages/web',
+  'e2e',
+];
 for (const tier of wanted) {
-  if (tier === 'typecheck') for (const w of workspaces) run(`typecheck ${w}`, 'npx', ['tsc', '-p', `${w}/tsconfig.json`]);
+  if (tier === 'typecheck')
+    for (const w of workspaces) run(`typecheck ${w}`, 'npx', ['tsc', '-p', `${w}/tsconfig.json`]);
   if (tier === 'lint') run('lint', 'npx', ['biome', 'check', '.']);
   if (tier === 'unit') vitest('unit', 'unit');
   if (tier === 'pglite') vitest('db on PGlite', 'db', { FIDELIA_TEST_ENGINE: 'pglite' });
