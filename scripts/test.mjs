@@ -78,7 +78,10 @@ for (const tier of wanted) {
       cluster?.stop();
     }
   }
-  if (tier === 'e2e') vitest('e2e', 'e2e');
+  if (tier === 'e2e') {
+    // The e2e tier drives the production bundle, so build it first.
+    if (run('build web', 'npm', ['run', 'build', '-w', '@fidelia/web'])) vitest('e2e', 'e2e');
+  }
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
