@@ -1,0 +1,57 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './auth/session';
+import { ComingSoon } from './ui/ComingSoon';
+import { PageLoader } from './ui/PageLoader';
+import { Shell } from './ui/Shell';
+
+// Routes are split so the login page (and later the respondent pages) stay small.
+const LoginPage = lazy(() => import('./features/auth/LoginPage'));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));
+const CustomersPage = lazy(() => import('./features/customers/CustomersPage'));
+const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
+const CustomerEditPage = lazy(() => import('./features/customers/CustomerEditPage'));
+const ImportWizard = lazy(() => import('./features/customers/ImportWizard'));
+const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+
+function RequireAuth({ children }: { children: React.ReactNode }) {
+  const { user, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <PageLoader />;
+  if (!user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return children;
+}
+
+export function App() {
+  return (
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <Shell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/customers" replace />} />
+          <Route path="/customers" element={<CustomersPage />} />
+          <Route path="/customers/new" element={<CustomerEditPage />} />
+          <Route path="/customers/import" element={<ImportWizard />} />
+          <Route path="/customers/:id" element={<CustomerPage />} />
+          <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
+          <Route path="/admin/*" element={<AdminPage />} />
+          {(
+            ['surveys', 'analytics', 'complaints', 'retention', 'standards', 'strategy'] as const
+          ).map((m) => (
+            <Route key={m} path={`/${m}/*`} element={<ComingSoon module={m} />} />
+          ))}
+          <Route path="*" element={<ComingSoon module="notFound" />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
