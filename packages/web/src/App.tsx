@@ -3,9 +3,10 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { ComingSoon } from './ui/ComingSoon';
 import { PageLoader } from './ui/PageLoader';
-import { Shell } from './ui/Shell';
 
 // Routes are split so the login page (and later the respondent pages) stay small.
+// The authenticated shell is lazy too: the login page must not pay for it.
+const Shell = lazy(() => import('./ui/Shell'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));

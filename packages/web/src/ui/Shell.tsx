@@ -1,11 +1,12 @@
 import {
   AppShell,
+  Avatar,
+  Box,
   Burger,
   Group,
   Menu,
   NavLink,
   ScrollArea,
-  Select,
   Text,
   UnstyledButton,
 } from '@mantine/core';
@@ -19,7 +20,8 @@ import { isAdmin, useSession } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { notifyError } from './notify';
 import { PageLoader } from './PageLoader';
-import { unitOptions, useOrgUnits, useSelectedUnit } from './units';
+import { UnitSelect } from './UnitSelect';
+import { useSelectedUnit } from './units';
 
 export const MODULES = [
   'customers',
@@ -34,20 +36,17 @@ export const MODULES = [
 
 function UnitPicker() {
   const { t } = useTranslation();
-  const units = useOrgUnits();
   const [unit, setUnit] = useSelectedUnit();
-  const options = [{ value: '', label: t('units.all') }, ...unitOptions(units.data ?? [])];
   return (
-    <Select
+    <UnitSelect
+      includeAll
       aria-label={t('units.picker')}
       placeholder={t('units.picker')}
-      data={options.map((o) => ({ value: o.value, label: o.label }))}
       value={unit}
       onChange={(v) => setUnit(v ?? '')}
       allowDeselect={false}
-      searchable
       size="xs"
-      w={{ base: 140, sm: 220 }}
+      w={{ base: '100%', sm: 220 }}
       comboboxProps={{ width: 260, position: 'bottom-end' }}
     />
   );
@@ -71,10 +70,13 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('user.menu')} className="fid-focus" px="xs" py={4}>
-          <Text size="sm" fw={600} truncate maw={{ base: 80, sm: 200 }}>
-            {user?.name || user?.email}
-          </Text>
+        <UnstyledButton aria-label={t('user.menu')} className="fid-focus" px={4} py={4}>
+          <Group gap={6} wrap="nowrap">
+            <Avatar size="sm" color="teal" name={user?.name || user?.email} />
+            <Text size="sm" fw={600} truncate maw={200} visibleFrom="md">
+              {user?.name || user?.email}
+            </Text>
+          </Group>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
@@ -89,7 +91,7 @@ function UserMenu() {
   );
 }
 
-export function Shell() {
+export default function Shell() {
   const { t } = useTranslation();
   const { user } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
@@ -115,13 +117,19 @@ export function Shell() {
             </Text>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <UnitPicker />
+            {/* On phones the picker lives at the top of the burger menu to keep the header narrow. */}
+            <Box visibleFrom="sm">
+              <UnitPicker />
+            </Box>
             <LanguageSwitch />
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <Box hiddenFrom="sm" mb="sm">
+          <UnitPicker />
+        </Box>
         <ScrollArea>
           {MODULES.filter((m) => m !== 'admin' || isAdmin(user)).map((m) => (
             <NavLink

@@ -38,7 +38,7 @@ export function unitOptions(units: TOrgUnit[]): TUnitOption[] {
   const walk = (parent: string | null, depth: number) => {
     const children = (byParent.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name));
     for (const u of children) {
-      out.push({ value: u.id, label: `${'\u00a0\u00a0\u00a0'.repeat(depth)}${u.name}`, depth });
+      out.push({ value: u.id, label: u.name, depth });
       walk(u.id, depth + 1);
     }
   };

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import type { TOrgUnit, TUnitKind } from '../../api/types';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
+import { UnitSelect } from '../../ui/UnitSelect';
 import { unitOptions, useOrgUnits } from '../../ui/units';
 
 const KINDS: TUnitKind[] = ['company', 'region', 'branch', 'team'];
@@ -100,9 +101,9 @@ export function UnitsTab() {
       </Paper>
       <form onSubmit={add} noValidate>
         <Group align="flex-end" wrap="wrap">
-          <Select
+          <UnitSelect
             label={t('admin.units.parent')}
-            data={options}
+            placeholder={t('admin.units.topLevel')}
             value={parentId}
             onChange={setParentId}
             clearable

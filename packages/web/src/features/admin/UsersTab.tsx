@@ -19,13 +19,13 @@ import { api } from '../../api/client';
 import type { TRole, TUser } from '../../api/types';
 import { fieldErrorsOf, notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
-import { unitName, unitOptions, useOrgUnits } from '../../ui/units';
+import { UnitSelect } from '../../ui/UnitSelect';
+import { unitName, useOrgUnits } from '../../ui/units';
 
 const ROLES: TRole[] = ['owner', 'admin', 'analyst', 'agent', 'viewer'];
 
 function CreateUser({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const units = useOrgUnits();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<TRole>('analyst');
@@ -82,10 +82,10 @@ function CreateUser({ onDone }: { onDone: () => void }) {
           error={errors.role}
           onChange={(v) => setRole((v as TRole) ?? 'analyst')}
         />
-        <Select
+        <UnitSelect
           label={t('admin.users.unit')}
           description={t('admin.users.unitHelp')}
-          data={unitOptions(units.data ?? [])}
+          placeholder={t('units.all')}
           value={unitId}
           clearable
           error={errors.unitId}

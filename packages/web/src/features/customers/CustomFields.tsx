@@ -1,23 +1,7 @@
 import { Checkbox, NumberInput, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
 import type { TAttrValue } from '../../api/types';
-
-export interface TCustomField {
-  key: string;
-  label: string;
-  type: 'text' | 'number' | 'boolean' | 'date' | 'choice';
-  options?: string[];
-}
-
-export function useCustomerFields() {
-  return useQuery({
-    queryKey: ['customer-fields'],
-    queryFn: () => api.get<{ items: TCustomField[] }>('/api/customer-fields').then((r) => r.items),
-    staleTime: 60_000,
-  });
-}
+import type { TCustomField } from './api';
 
 interface Props {
   defs: TCustomField[];

@@ -21,22 +21,20 @@ import { api } from '../../api/client';
 import type { TCustomer } from '../../api/types';
 import { fieldErrorsOf, notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
-import { unitOptions, useOrgUnits } from '../../ui/units';
-import { useCustomer } from './api';
-import { CustomFields, useCustomerFields } from './CustomFields';
+import { UnitSelect } from '../../ui/UnitSelect';
+import { useCustomer, useCustomerFields } from './api';
+import { CustomFields } from './CustomFields';
 import { emptyForm, type TForm, toBody, toForm, validate } from './form';
 
 function CustomerForm({ initial, id }: { initial: TForm; id?: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const units = useOrgUnits();
   const fields = useCustomerFields();
   const [form, setForm] = useState<TForm>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof TForm>(k: K, v: TForm[K]) => setForm((f) => ({ ...f, [k]: v }));
-  const unitData = unitOptions(units.data ?? []).map((o) => ({ value: o.value, label: o.label }));
   const opts = (prefix: string, values: string[]) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
 
@@ -133,9 +131,8 @@ function CustomerForm({ initial, id }: { initial: TForm; id?: string }) {
               error={errors.status}
               onChange={(v) => set('status', (v as TForm['status']) ?? 'active')}
             />
-            <Select
+            <UnitSelect
               label={t('customers.unit')}
-              data={unitData}
               value={form.unitId}
               clearable
               searchable
@@ -143,10 +140,9 @@ function CustomerForm({ initial, id }: { initial: TForm; id?: string }) {
               onChange={(v) => set('unitId', v)}
             />
             {form.kind === 'internal' && (
-              <Select
+              <UnitSelect
                 label={t('customers.internalUnit')}
                 description={t('customers.internalUnitHelp')}
-                data={unitData}
                 value={form.internalUnitId}
                 clearable
                 searchable

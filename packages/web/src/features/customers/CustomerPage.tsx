@@ -24,7 +24,7 @@ import { canWrite, useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits } from '../../ui/units';
-import { useCustomer, useTimeline } from './api';
+import { useCustomer, useCustomerFields, useTimeline } from './api';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -90,6 +90,7 @@ export default function CustomerPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const q = useCustomer(id);
+  const fieldDefs = useCustomerFields();
   const qc = useQueryClient();
   const [confirmOpen, confirm] = useDisclosure(false);
   const [busy, setBusy] = useState(false);
@@ -119,6 +120,9 @@ export default function CustomerPage() {
   };
 
   const attrs = Object.entries(c.attributes ?? {});
+  const labelOf = (k: string) => fieldDefs.data?.find((f) => f.key === k)?.label ?? k;
+  const showAttr = (v: unknown) =>
+    v === null ? '—' : typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v);
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/customers" size="sm">
@@ -190,8 +194,8 @@ export default function CustomerPage() {
               <Table.Tbody>
                 {attrs.map(([k, v]) => (
                   <Table.Tr key={k}>
-                    <Table.Th scope="row">{k}</Table.Th>
-                    <Table.Td>{v === null ? '—' : String(v)}</Table.Td>
+                    <Table.Th scope="row">{labelOf(k)}</Table.Th>
+                    <Table.Td>{showAttr(v)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

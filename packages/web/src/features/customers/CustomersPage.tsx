@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,10 +10,11 @@ import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits, useSelectedUnit } from '../../ui/units';
 import { filterQuery, KINDS, SORTS, STATUSES, TIERS, useCustomerList } from './api';
+import { CustomerTable } from './CustomerTable';
 import { SegmentBar } from './SegmentBar';
 
 export default function CustomersPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { user } = useSession();
   const [unitId] = useSelectedUnit();
   const units = useOrgUnits();
@@ -163,48 +153,13 @@ export default function CustomersPage() {
         <>
           {total !== undefined && (
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t('customers.count', { shown: rows.length, total })}
+              {t('customers.count', {
+                shown: rows.length.toLocaleString(i18n.language),
+                total: total.toLocaleString(i18n.language),
+              })}
             </Text>
           )}
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('customers.name')}</Table.Th>
-                  <Table.Th>{t('customers.email')}</Table.Th>
-                  <Table.Th>{t('customers.kind')}</Table.Th>
-                  <Table.Th>{t('customers.tier')}</Table.Th>
-                  <Table.Th>{t('customers.status')}</Table.Th>
-                  <Table.Th>{t('customers.unit')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/customers/${c.id}`}>
-                        {c.name}
-                      </Anchor>
-                      {c.externalId && (
-                        <Text size="xs" c="dimmed">
-                          {c.externalId}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{c.email}</Table.Td>
-                    <Table.Td>{t(`kind.${c.kind}`)}</Table.Td>
-                    <Table.Td>{c.tier ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={c.status === 'active' ? 'teal' : 'gray'}>
-                        {t(`status.${c.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{unitName(units.data, c.unitId)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <CustomerTable rows={rows} units={units.data ?? []} />
           {list.hasNextPage && (
             <Button
               variant="default"

@@ -94,7 +94,8 @@ export function MappingStep({ headers, mapping, targets, onChange }: MappingProp
 }
 
 export function StatusCounts({ s }: { s: TImportStatus }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => x.toLocaleString(i18n.language);
   const pct =
     s.total > 0 ? Math.round((s.processed / s.total) * 100) : s.status === 'done' ? 100 : 0;
   return (
@@ -107,7 +108,7 @@ export function StatusCounts({ s }: { s: TImportStatus }) {
       />
       <Text size="sm" aria-live="polite">
         {t(`import.status.${s.status}`)} ·{' '}
-        {t('import.processed', { processed: s.processed, total: s.total })}
+        {t('import.processed', { processed: n(s.processed), total: n(s.total) })}
       </Text>
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {(['inserted', 'updated', 'unchanged', 'rejected'] as const).map((k) => (
@@ -116,7 +117,7 @@ export function StatusCounts({ s }: { s: TImportStatus }) {
               {t(`import.${k}`)}
             </Text>
             <Text fw={700} size="lg" c={k === 'rejected' && s[k] > 0 ? 'red.8' : undefined}>
-              {s[k]}
+              {n(s[k])}
             </Text>
           </div>
         ))}

@@ -16,7 +16,7 @@ import { Link } from 'react-router';
 import { api, download } from '../../api/client';
 import type { TImportPreview } from '../../api/types';
 import { notifyError } from '../../ui/notify';
-import { useCustomerFields } from './CustomFields';
+import { useCustomerFields } from './api';
 import { MappingStep, PreviewStep, StatusCounts } from './ImportSteps';
 import { IMPORT_TARGETS, isFinished, useImportStatus } from './importApi';
 

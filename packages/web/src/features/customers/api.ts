@@ -53,3 +53,18 @@ export function filterQuery(f: TCustomerFilters): Record<string, string> {
   for (const [k, v] of Object.entries(f)) if (typeof v === 'string' && v) out[k] = v;
   return out;
 }
+
+export interface TCustomField {
+  key: string;
+  label: string;
+  type: 'text' | 'number' | 'boolean' | 'date' | 'choice';
+  options?: string[];
+}
+
+export function useCustomerFields() {
+  return useQuery({
+    queryKey: ['customer-fields'],
+    queryFn: () => api.get<{ items: TCustomField[] }>('/api/customer-fields').then((r) => r.items),
+    staleTime: 60_000,
+  });
+}

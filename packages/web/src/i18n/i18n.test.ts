@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import es from './es.json';
+
+type TTree = { [k: string]: string | TTree };
+
+function keys(tree: TTree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
+}
+
+// Source files as text (Vite's glob works under Vitest too), to find every literal t('key').
+const sources = import.meta.glob('../**/*.tsx', { query: '?raw', import: 'default', eager: true });
+const tsSources = import.meta.glob(['../**/*.ts', '!../**/*.test.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+describe('translations', () => {
+  it('es and en have exactly the same keys', () => {
+    expect(keys(es as TTree).sort()).toEqual(keys(en as TTree).sort());
+  });
+
+  it('every literal key used in the code exists in both languages', () => {
+    const known = new Set(keys(en as TTree));
+    const used = new Set<string>();
+    for (const text of Object.values({ ...sources, ...tsSources })) {
+      for (const m of String(text).matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] ?? '');
+    }
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('no empty translation', () => {
+    for (const [name, tree] of [
+      ['es', es],
+      ['en', en],
+    ] as const) {
+      const flat = keys(tree as TTree);
+      for (const k of flat) {
+        const v = k.split('.').reduce<unknown>((o, p) => (o as TTree)[p], tree);
+        expect(v, `${name}:${k}`).not.toBe('');
+      }
+    }
+  });
+});
