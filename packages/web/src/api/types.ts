@@ -1,5 +1,5 @@
-// Shapes of the HTTP API (see the agreed API doc). Kept local until @fidelia/contracts exports
-// the zod schemas; then these become re-exports of the inferred types.
+// Shapes of the HTTP API (see the agreed API doc). Auth/admin shapes are local until
+// @fidelia/contracts exports them.
 export type TRole = 'owner' | 'admin' | 'analyst' | 'agent' | 'viewer';
 export type TLocale = 'es' | 'en';
 
@@ -22,34 +22,22 @@ export interface TOrgUnit {
   kind: TUnitKind;
 }
 
-export type TCustomerKind = 'external' | 'internal' | 'user';
-export type TUseClass = 'processor' | 'merchant' | 'end_user' | 'public';
-export type TTier = 'A' | 'B' | 'C';
-export type TCustomerStatus = 'active' | 'inactive' | 'lost' | 'erased';
-export type TAttrValue = string | number | boolean | null;
+// Customer registry types come from the shared contracts (type-only: no zod in the bundle).
+import type { TCustomerFilters as TContractFilters, TCustomerSort } from '@fidelia/contracts';
 
-export interface TCustomer {
-  id: string;
-  externalId: string | null;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  kind: TCustomerKind;
-  useClass: TUseClass | null;
-  tier: TTier | null;
-  status: TCustomerStatus;
-  unitId: string | null;
-  internalUnitId: string | null;
-  language: TLocale | null;
-  consentEmail: boolean;
-  consentSurvey: boolean;
-  statedNeeds: string | null;
-  realNeeds: string | null;
-  needTags: string[];
-  attributes: Record<string, TAttrValue>;
-  createdAt: string;
-  updatedAt: string;
-}
+export type {
+  TAttrValue,
+  TCustomer,
+  TCustomerKind,
+  TCustomerStatus,
+  TCustomField,
+  TImportPreview,
+  TImportStatus,
+  TSegment,
+  TTier,
+  TTimelineItem,
+  TUseClass,
+} from '@fidelia/contracts';
 
 export interface TPage<T> {
   items: T[];
@@ -57,51 +45,8 @@ export interface TPage<T> {
   total?: number;
 }
 
-export interface TTimelineItem {
-  at: string;
-  type: string;
-  summary: string;
-  data: unknown;
-}
-
-export interface TCustomerFilters {
-  q?: string;
-  kind?: TCustomerKind;
-  status?: TCustomerStatus;
-  tier?: TTier;
-  unitId?: string;
-  sort?: string;
-}
-
-export interface TSegment {
-  id: string;
-  name: string;
-  filters: TCustomerFilters;
-}
-
-export interface TImportPreview {
-  id: string;
-  fileName: string;
-  encoding: string;
-  warnings: string[];
-  headers: string[];
-  sampleRows: string[][];
-  suggestedMapping: Record<string, string | null>;
-}
-
-export interface TImportStatus {
-  id: string;
-  status: 'uploaded' | 'queued' | 'running' | 'done' | 'failed';
-  dryRun: boolean;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warnings: string[];
-  error: string | null;
-}
+/** List/export filters as the page holds them (segmentId is sent separately). */
+export type TCustomerFilters = Omit<TContractFilters, 'segmentId'> & { sort?: TCustomerSort };
 
 export interface TUser {
   id: string;

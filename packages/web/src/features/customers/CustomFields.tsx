@@ -1,7 +1,6 @@
 import { Checkbox, NumberInput, Paper, Select, SimpleGrid, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TAttrValue } from '../../api/types';
-import type { TCustomField } from './api';
+import type { TAttrValue, TCustomField } from '../../api/types';
 
 interface Props {
   defs: TCustomField[];

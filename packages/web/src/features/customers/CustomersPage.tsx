@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { download } from '../../api/client';
-import type { TCustomerFilters, TCustomerKind, TCustomerStatus, TTier } from '../../api/types';
+import type { TCustomerFilters } from '../../api/types';
 import { canWrite, useSession } from '../../auth/session';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits, useSelectedUnit } from '../../ui/units';
-import { filterQuery, KINDS, SORTS, STATUSES, TIERS, useCustomerList } from './api';
+import { filterQuery, KINDS, pick, SORTS, STATUSES, TIERS, useCustomerList } from './api';
 import { CustomerTable } from './CustomerTable';
 import { SegmentBar } from './SegmentBar';
 
@@ -28,11 +28,11 @@ export default function CustomersPage() {
 
   const filters: TCustomerFilters = {
     q: debouncedQ.trim() || undefined,
-    kind: (kind as TCustomerKind) ?? undefined,
-    status: (status as TCustomerStatus) ?? undefined,
-    tier: (tier as TTier) ?? undefined,
+    kind: pick(KINDS, kind),
+    status: pick(STATUSES, status),
+    tier: pick(TIERS, tier),
     unitId: unitId || undefined,
-    sort,
+    sort: pick(SORTS, sort),
   };
   const list = useCustomerList({ ...filters, segmentId: segmentId || undefined });
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -130,7 +130,6 @@ export default function CustomersPage() {
             setKind(s.filters.kind ?? null);
             setStatus(s.filters.status ?? null);
             setTier(s.filters.tier ?? null);
-            setSort(s.filters.sort ?? 'name');
           }
         }}
       />

@@ -37,7 +37,7 @@ export default function ImportWizard() {
 
   const targets = [
     ...IMPORT_TARGETS.map((f) => ({ value: f, label: t(`customers.${f}`) })),
-    ...(fields.data ?? []).map((f) => ({ value: `attributes.${f.key}`, label: f.label })),
+    ...(fields.data ?? []).map((f) => ({ value: `attr:${f.key}`, label: f.label })),
   ];
   // Targets the server suggested that this list does not know still need to be selectable.
   for (const v of Object.values(preview?.suggestedMapping ?? {})) {

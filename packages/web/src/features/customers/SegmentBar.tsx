@@ -29,7 +29,9 @@ export function SegmentBar({ filters, segmentId, onPick, canSave }: Props) {
     setBusy(true);
     setNameError(null);
     try {
-      const created = await api.post<TSegment>('/api/segments', { name, filters });
+      // Segment filters are strict on the server and carry no sort order.
+      const { sort: _sort, ...segmentFilters } = filters;
+      const created = await api.post<TSegment>('/api/segments', { name, filters: segmentFilters });
       await qc.invalidateQueries({ queryKey: ['segments'] });
       notifyOk(t('segments.saved'));
       if (created?.id) onPick(created);

@@ -1,6 +1,21 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { TCustomer, TCustomerFilters, TPage, TSegment, TTimelineItem } from '../../api/types';
+import type {
+  TCustomer,
+  TCustomerFilters,
+  TCustomField,
+  TPage,
+  TSegment,
+  TTimelineItem,
+} from '../../api/types';
+
+/** Narrows a select's string value to one of the allowed literals (undefined when not one). */
+export function pick<T extends string>(
+  values: readonly T[],
+  v: string | null | undefined,
+): T | undefined {
+  return values.find((x) => x === v);
+}
 
 export const KINDS = ['external', 'internal', 'user'] as const;
 export const STATUSES = ['active', 'inactive', 'lost', 'erased'] as const;
@@ -52,13 +67,6 @@ export function filterQuery(f: TCustomerFilters): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(f)) if (typeof v === 'string' && v) out[k] = v;
   return out;
-}
-
-export interface TCustomField {
-  key: string;
-  label: string;
-  type: 'text' | 'number' | 'boolean' | 'date' | 'choice';
-  options?: string[];
 }
 
 export function useCustomerFields() {

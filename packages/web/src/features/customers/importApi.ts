@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { TImportStatus } from '../../api/types';
 
-/** Fields an import column can map to (server names); custom fields are `attributes.<key>`. */
+/** Fields an import column can map to (server names); custom fields are `attr:<key>`
+// (same list as IMPORT_TARGETS in @fidelia/contracts, copied so zod stays out of the bundle). */
 export const IMPORT_TARGETS = [
   'externalId',
   'name',
