@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDelimited } from '../../../lib/tabular';
+import { openDelimited, openXlsx } from '../../../lib/tabular';
 import { openTestSql, type TTestSql } from '../testing/sql-db';
 import { runImport } from './engine';
 import { suggestMapping } from './mapping';
@@ -22,8 +23,14 @@ function cdnowCsv(): Buffer {
   return Buffer.from(`customer_id\n${[...ids].join('\n')}\n`);
 }
 
-async function importBytes(db: TTestSql, orgId: string, bytes: Uint8Array, dryRun = false) {
-  const file = await openDelimited(bytes, { name: 'test.csv' });
+async function importBytes(
+  db: TTestSql,
+  orgId: string,
+  bytes: Uint8Array,
+  dryRun = false,
+  xlsx = false,
+) {
+  const file = xlsx ? await openXlsx(bytes) : await openDelimited(bytes, { name: 'test.csv' });
   const importId = randomUUID();
   await db.query(
     `INSERT INTO customer_imports (org_id, id, file_name, file_format, file_data, encoding)
@@ -192,5 +199,34 @@ describe('customer import (database)', () => {
       [a],
     );
     expect(rows).toEqual([{ name: 'Org A customer' }]);
+  });
+
+  it('imports an XLSX sheet (numbers, booleans, accents)', async () => {
+    const org = randomUUID();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Clientes');
+    ws.addRow(['Código cliente', 'Nombre', 'Acepta email', 'Idioma']);
+    ws.addRow([1001, 'Núria Vidal', 'sí', 'es']);
+    ws.addRow([1002, 'John Smith', 'no', 'EN']);
+    ws.addRow([1003, 'Sin idioma', 'tal vez', '']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const r = await importBytes(db, org, bytes, false, true);
+    expect(r.counts).toMatchObject({ processed: 3, inserted: 2, rejected: 1 });
+    expect(r.rejections).toEqual([
+      { row_no: 4, column_name: 'Acepta email', value: 'tal vez', reason: 'not_a_boolean' },
+    ]);
+    const { rows } = await db.query<{
+      external_id: string;
+      name: string;
+      consent_email: boolean;
+      language: string;
+    }>(
+      'SELECT external_id, name, consent_email, language FROM customers WHERE org_id = $1 ORDER BY external_id',
+      [org],
+    );
+    expect(rows).toEqual([
+      { external_id: '1001', name: 'Núria Vidal', consent_email: true, language: 'es' },
+      { external_id: '1002', name: 'John Smith', consent_email: false, language: 'en' },
+    ]);
   });
 });
