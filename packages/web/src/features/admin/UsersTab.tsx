@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Group,
   Modal,
@@ -150,9 +149,7 @@ export function UsersTab() {
                 <Table.Tr key={u.id}>
                   <Table.Td>{u.name}</Table.Td>
                   <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t(`roles.${u.role}`)}</Badge>
-                  </Table.Td>
+                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                   <Table.Td>{unitName(units.data, u.unitId) || t('units.all')}</Table.Td>
                   <Table.Td>
                     <Switch

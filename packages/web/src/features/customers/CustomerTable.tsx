@@ -7,7 +7,11 @@ import { unitName } from '../../ui/units';
 function StatusBadge({ c }: { c: TCustomer }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={c.status === 'active' ? 'teal' : 'gray'}>
+    <Badge
+      variant="light"
+      color={c.status === 'active' ? 'teal' : 'gray'}
+      style={{ flexShrink: 0 }}
+    >
       {t(`status.${c.status}`)}
     </Badge>
   );
