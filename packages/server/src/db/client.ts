@@ -1,0 +1,99 @@
+// The one database handle. A deliberately thin wrapper (no ORM): `query(text, params)` with
+// $1.. placeholders returning `{ rows }`, `exec(script)` for multi-statement SQL, and
+// `transaction(fn)`. It matches the customers module's TSql shape, and runs on PGlite (embedded,
+// default, data in DATA_DIR/pgdata) or node-postgres (DATABASE_URL).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Sql {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Runs fn in one transaction (nested calls join the outer one). */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /** Multi-statement script without parameters (migrations, DDL). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Db extends Sql {
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+// int8/numeric come back as strings from pg; we keep ids as uuid and counts as ::int in SQL.
+function wrapPglite(db: PGlite | Transaction, inTx: boolean): Sql {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => {
+      const r = await db.query<R>(text, params);
+      return { rows: r.rows };
+    },
+    transaction: (fn) =>
+      inTx
+        ? fn(wrapPglite(db, true))
+        : (db as PGlite).transaction((tx) => fn(wrapPglite(tx, true))),
+    exec: async (script) => {
+      await db.exec(script);
+    },
+  };
+}
+
+function wrapPg(c: pg.Pool | pg.PoolClient, inTx: boolean): Sql {
+  return {
+    query: async <R>(text: string, params?: unknown[]) => {
+      const r = await c.query(text, params);
+      return { rows: r.rows as R[] };
+    },
+    transaction: async (fn) => {
+      if (inTx) return fn(wrapPg(c, true));
+      const client = await (c as pg.Pool).connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrapPg(client, true));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (script) => {
+      await c.query(script);
+    },
+  };
+}
+
+export function pgliteDb(db: PGlite): Db {
+  return {
+    engine: 'pglite',
+    ...wrapPglite(db, false),
+    close: () => db.close(),
+  };
+}
+
+export function postgresDb(url: string, max = 10): Db {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client error (server restart) must not crash the process.
+  pool.on('error', () => {});
+  return {
+    engine: 'postgres',
+    ...wrapPg(pool, false),
+    close: () => pool.end(),
+  };
+}
+
+export interface OpenDbOptions {
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+}
+
+/** PostgreSQL when a URL is given, else PGlite persisted under dataDir/pgdata. */
+export async function openDb(o: OpenDbOptions): Promise<Db> {
+  if (o.databaseUrl) return postgresDb(o.databaseUrl);
+  const dir = join(o.dataDir ?? './data', 'pgdata');
+  mkdirSync(dir, { recursive: true });
+  return pgliteDb(await PGlite.create({ dataDir: dir }));
+}

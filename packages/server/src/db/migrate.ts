@@ -1,0 +1,42 @@
+// Plain SQL migrations, db/migrations/NNN_name.sql, applied in order once each and recorded in
+// schema_migrations. 001–099 core, 100–199 customers, further ranges per module.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db } from './client';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export function migrationFiles(dir = MIGRATIONS_DIR): { name: string; sql: string }[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.sql$/, ''), sql: readFileSync(`${dir}/${f}`, 'utf8') }));
+}
+
+/** Applies pending migrations; returns the names applied. Each file runs in its own transaction. */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = new Set(
+    (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map(
+      (r) => r.name,
+    ),
+  );
+  const applied: string[] = [];
+  for (const m of migrationFiles(dir)) {
+    if (done.has(m.name)) continue;
+    await db.transaction(async (tx) => {
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations(name) VALUES ($1)', [m.name]);
+    });
+    applied.push(m.name);
+  }
+  return applied;
+}
+
+export async function latestMigration(db: Db): Promise<string | null> {
+  const r = await db.query<{ name: string }>(
+    'SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1',
+  );
+  return r.rows[0]?.name ?? null;
+}
