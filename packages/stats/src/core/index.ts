@@ -1,1 +1,5 @@
-export {};
+// Shared descriptives and distribution helpers (used by quality/ and clv/).
+export * from './descriptives';
+export * from './distributions';
+export * from './linalg';
+export * from './random';

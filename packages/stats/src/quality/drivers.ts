@@ -1,0 +1,108 @@
+// Key-driver analysis: standardised OLS betas and Johnson's (2000) relative weights, which
+// split R² among correlated predictors (betas alone mislead under collinearity), with
+// percentile bootstrap intervals from a seeded RNG.
+import { isPresent, type TMaybe } from '../core/descriptives';
+import { correlationMatrix, solve, symmetricEigen, type TMatrix } from '../core/linalg';
+import { quantileSorted, seededRandom } from '../core/random';
+
+export interface TDriver {
+  attribute: string;
+  correlation: number;
+  beta: number | null;
+  relativeWeight: number;
+  /** relativeWeight / R² */
+  share: number;
+  ci95: [number, number] | null;
+}
+
+export interface TDrivers {
+  n: number;
+  rSquared: number;
+  drivers: TDriver[];
+}
+
+interface TCore {
+  r: number[];
+  beta: number[] | null;
+  weights: number[];
+  rSquared: number;
+}
+
+/** Core computation on complete-case rows: columns 0..k−1 predictors, column k outcome. */
+function fitCore(rows: readonly (readonly number[])[], k: number): TCore {
+  const r = correlationMatrix(rows);
+  const rxx: TMatrix = r.slice(0, k).map((row) => row.slice(0, k));
+  const rxy = r.slice(0, k).map((row) => row[k] ?? 0);
+  const beta = solve(rxx, rxy);
+  const { values, vectors } = symmetricEigen(rxx);
+  // Λ = V·diag(√λ)·Vᵀ is the correlation between X and its orthogonal counterpart Z.
+  const lambda: TMatrix = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => {
+      let s = 0;
+      for (let c = 0; c < k; c++) {
+        s +=
+          (vectors[i]?.[c] ?? 0) * Math.sqrt(Math.max(values[c] ?? 0, 0)) * (vectors[j]?.[c] ?? 0);
+      }
+      return s;
+    }),
+  );
+  const betaZ = solve(lambda, rxy) ?? new Array<number>(k).fill(Number.NaN);
+  const weights = Array.from({ length: k }, (_, j) => {
+    let s = 0;
+    for (let c = 0; c < k; c++) s += (lambda[j]?.[c] ?? 0) ** 2 * (betaZ[c] ?? 0) ** 2;
+    return s;
+  });
+  return { r: rxy, beta, weights, rSquared: weights.reduce((a, b) => a + b, 0) };
+}
+
+export interface TDriversOptions {
+  bootstrap?: number;
+  seed?: number;
+}
+
+/** x: attribute columns (respondents × attributes), y: outcome. Complete cases only. */
+export function driverAnalysis(
+  names: readonly string[],
+  x: readonly (readonly TMaybe[])[],
+  y: readonly TMaybe[],
+  options: TDriversOptions = {},
+): TDrivers | null {
+  const k = names.length;
+  const rows: number[][] = [];
+  for (let i = 0; i < y.length; i++) {
+    const xi = x[i];
+    const yi = y[i];
+    if (!xi || !isPresent(yi) || !xi.every(isPresent)) continue;
+    rows.push([...(xi as number[]), yi]);
+  }
+  if (rows.length < k + 2) return null;
+  const core = fitCore(rows, k);
+  const B = options.bootstrap ?? 0;
+  const samples: number[][] = Array.from({ length: k }, () => []);
+  if (B > 0) {
+    const rnd = seededRandom(options.seed ?? 1);
+    for (let b = 0; b < B; b++) {
+      const sample = rows.map(() => rows[Math.floor(rnd() * rows.length)] as number[]);
+      const w = fitCore(sample, k).weights;
+      w.forEach((v, j) => {
+        if (Number.isFinite(v)) samples[j]?.push(v);
+      });
+    }
+  }
+  return {
+    n: rows.length,
+    rSquared: core.rSquared,
+    drivers: names.map((attribute, j) => {
+      const s = (samples[j] ?? []).sort((a, b) => a - b);
+      const w = core.weights[j] ?? 0;
+      return {
+        attribute,
+        correlation: core.r[j] ?? 0,
+        beta: core.beta?.[j] ?? null,
+        relativeWeight: w,
+        share: core.rSquared > 0 ? w / core.rSquared : 0,
+        ci95: s.length > 0 ? [quantileSorted(s, 0.025), quantileSorted(s, 0.975)] : null,
+      };
+    }),
+  };
+}
