@@ -87,6 +87,9 @@ export async function runImport(
     });
     batch = [];
     await opts.onProgress?.({ ...counts });
+    // PGlite runs in this thread and its promises settle as microtasks, so without this the
+    // whole import would starve HTTP requests until the next file chunk is read (seconds).
+    await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
   for await (const row of opts.rows) {
