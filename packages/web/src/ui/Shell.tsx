@@ -97,57 +97,62 @@ export default function Shell() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      <AppShell.Header>
-        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={t(opened ? 'nav.close' : 'nav.open')}
-            />
-            <Text fw={700} size="lg" c="teal.9" component="span">
-              {t('app.name')}
-            </Text>
+    <>
+      <a href="#main" className="fid-skip">
+        {t('nav.skip')}
+      </a>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t(opened ? 'nav.close' : 'nav.open')}
+              />
+              <Text fw={700} size="lg" c="teal.9" component="span">
+                {t('app.name')}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              {/* On phones the picker lives at the top of the burger menu to keep the header narrow. */}
+              <Box visibleFrom="sm">
+                <UnitPicker />
+              </Box>
+              <LanguageSwitch />
+              <UserMenu />
+            </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            {/* On phones the picker lives at the top of the burger menu to keep the header narrow. */}
-            <Box visibleFrom="sm">
-              <UnitPicker />
-            </Box>
-            <LanguageSwitch />
-            <UserMenu />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        <Box hiddenFrom="sm" mb="sm">
-          <UnitPicker />
-        </Box>
-        <ScrollArea>
-          {MODULES.filter((m) => m !== 'admin' || isAdmin(user)).map((m) => (
-            <NavLink
-              key={m}
-              component={RouterLink}
-              to={`/${m}`}
-              label={t(`nav.${m}`)}
-              active={location.pathname.startsWith(`/${m}`)}
-              onClick={close}
-            />
-          ))}
-        </ScrollArea>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Suspense fallback={<PageLoader />}>
-          <Outlet />
-        </Suspense>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+          <Box hiddenFrom="sm" mb="sm">
+            <UnitPicker />
+          </Box>
+          <ScrollArea>
+            {MODULES.filter((m) => m !== 'admin' || isAdmin(user)).map((m) => (
+              <NavLink
+                key={m}
+                component={RouterLink}
+                to={`/${m}`}
+                label={t(`nav.${m}`)}
+                active={location.pathname.startsWith(`/${m}`)}
+                onClick={close}
+              />
+            ))}
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import type { TOrgUnit, TUnitKind } from '../../api/types';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
+import { pick } from '../../ui/pick';
 import { UnitSelect } from '../../ui/UnitSelect';
 import { unitOptions, useOrgUnits } from '../../ui/units';
 
@@ -123,7 +124,7 @@ export function UnitsTab() {
             data={KINDS.map((k) => ({ value: k, label: t(`unitKind.${k}`) }))}
             value={kind}
             allowDeselect={false}
-            onChange={(v) => setKind((v as TUnitKind) ?? 'branch')}
+            onChange={(v) => setKind(pick(KINDS, v) ?? 'branch')}
             w={{ base: '100%', sm: 160 }}
           />
           <Button type="submit" disabled={!name.trim()}>

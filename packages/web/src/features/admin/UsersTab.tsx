@@ -18,6 +18,7 @@ import { api } from '../../api/client';
 import type { TRole, TUser } from '../../api/types';
 import { fieldErrorsOf, notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
+import { pick } from '../../ui/pick';
 import { UnitSelect } from '../../ui/UnitSelect';
 import { unitName, useOrgUnits } from '../../ui/units';
 
@@ -79,7 +80,7 @@ function CreateUser({ onDone }: { onDone: () => void }) {
           value={role}
           allowDeselect={false}
           error={errors.role}
-          onChange={(v) => setRole((v as TRole) ?? 'analyst')}
+          onChange={(v) => setRole(pick(ROLES, v) ?? 'analyst')}
         />
         <UnitSelect
           label={t('admin.users.unit')}

@@ -22,7 +22,10 @@ import type { TCustomer } from '../../api/types';
 import { fieldErrorsOf, notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { UnitSelect } from '../../ui/UnitSelect';
-import { useCustomer, useCustomerFields } from './api';
+import { KINDS, pick, useCustomer, useCustomerFields } from './api';
+
+const EDIT_STATUSES = ['active', 'inactive', 'lost'] as const;
+
 import { CustomFields } from './CustomFields';
 import { emptyForm, type TForm, toBody, toForm, validate } from './form';
 
@@ -105,7 +108,7 @@ function CustomerForm({ initial, id }: { initial: TForm; id?: string }) {
               value={form.kind}
               allowDeselect={false}
               error={errors.kind}
-              onChange={(v) => set('kind', (v as TForm['kind']) ?? 'external')}
+              onChange={(v) => set('kind', pick(KINDS, v) ?? 'external')}
             />
             <Select
               label={t('customers.useClass')}
@@ -129,7 +132,7 @@ function CustomerForm({ initial, id }: { initial: TForm; id?: string }) {
               value={form.status}
               allowDeselect={false}
               error={errors.status}
-              onChange={(v) => set('status', (v as TForm['status']) ?? 'active')}
+              onChange={(v) => set('status', pick(EDIT_STATUSES, v) ?? 'active')}
             />
             <UnitSelect
               label={t('customers.unit')}
@@ -228,8 +231,11 @@ export default function CustomerEditPage() {
   const q = useCustomer(id);
   if (id && q.isPending) return <PageLoader />;
   if (id && q.isError) {
-    notifyError(q.error);
-    return null;
+    return (
+      <Alert color="red" role="alert">
+        {q.error.message}
+      </Alert>
+    );
   }
   return (
     <Stack gap="md">

@@ -82,6 +82,25 @@ export default function ImportWizard() {
       notifyError,
     );
 
+  // Shown while the real import runs and, once it is done, as the wizard's completed state.
+  const runResult = (
+    <>
+      {status.data && <StatusCounts s={status.data} />}
+      {finished && (
+        <Group mt="md">
+          {status.data && status.data.rejected > 0 && (
+            <Button variant="default" onClick={() => void rejections()}>
+              {t('import.downloadRejected')}
+            </Button>
+          )}
+          <Button component={Link} to="/customers">
+            {t('import.toList')}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+
   return (
     <Stack gap="md">
       <Anchor component={Link} to="/customers" size="sm">
@@ -91,7 +110,12 @@ export default function ImportWizard() {
         {t('import.title')}
       </Title>
       <Paper withBorder p="md" radius="md">
-        <Stepper active={step} size="sm" allowNextStepsSelect={false} wrap>
+        <Stepper
+          active={step === 4 && status.data?.status === 'done' ? 5 : step}
+          size="sm"
+          allowNextStepsSelect={false}
+          wrap
+        >
           <Stepper.Step label={t('import.stepUpload')}>
             <Stack gap="sm" maw={480}>
               <Text size="sm">{t('import.uploadHelp')}</Text>
@@ -159,21 +183,8 @@ export default function ImportWizard() {
               </Button>
             </Group>
           </Stepper.Step>
-          <Stepper.Step label={t('import.stepRun')}>
-            {status.data && <StatusCounts s={status.data} />}
-            {finished && (
-              <Group mt="md">
-                {status.data && status.data.rejected > 0 && (
-                  <Button variant="default" onClick={() => void rejections()}>
-                    {t('import.downloadRejected')}
-                  </Button>
-                )}
-                <Button component={Link} to="/customers">
-                  {t('import.toList')}
-                </Button>
-              </Group>
-            )}
-          </Stepper.Step>
+          <Stepper.Step label={t('import.stepRun')}>{runResult}</Stepper.Step>
+          <Stepper.Completed>{runResult}</Stepper.Completed>
         </Stepper>
       </Paper>
     </Stack>

@@ -9,13 +9,7 @@ import type {
   TTimelineItem,
 } from '../../api/types';
 
-/** Narrows a select's string value to one of the allowed literals (undefined when not one). */
-export function pick<T extends string>(
-  values: readonly T[],
-  v: string | null | undefined,
-): T | undefined {
-  return values.find((x) => x === v);
-}
+export { pick } from '../../ui/pick';
 
 export const KINDS = ['external', 'internal', 'user'] as const;
 export const STATUSES = ['active', 'inactive', 'lost', 'erased'] as const;
