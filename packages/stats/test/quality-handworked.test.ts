@@ -21,7 +21,9 @@ describe('Kano', () => {
   it('follows the DOMAIN.md §4 table', () => {
     const rows = ['QAAAO', 'RIIIM', 'RIIIM', 'RIIIM', 'RRRRQ'];
     rows.forEach((row, f) => {
-      [...row].forEach((c, d) => expect(kanoClassify(f + 1, d + 1)).toBe(c));
+      [...row].forEach((c, d) => {
+        expect(kanoClassify(f + 1, d + 1)).toBe(c);
+      });
     });
     expect(() => kanoClassify(0, 3)).toThrow(RangeError);
     expect(() => kanoClassify(2.5, 3)).toThrow(RangeError);

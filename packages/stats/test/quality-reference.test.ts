@@ -58,7 +58,9 @@ function close(actual: number | null | undefined, expected: number, tol: number)
 describe('SERVQUAL vs pandas/scipy', () => {
   const { data, expected } = ref.servqual;
   const acc = new ServqualAccumulator();
-  data.E.forEach((e, i) => acc.push(e, data.P[i] ?? [], data.W[i] ?? null));
+  data.E.forEach((e, i) => {
+    acc.push(e, data.P[i] ?? [], data.W[i] ?? null);
+  });
   const r = acc.result();
   it('item gaps (plain arithmetic) and t-intervals (quantile)', () => {
     expect(r.n).toBe(expected.n);
@@ -111,9 +113,15 @@ describe('drivers vs numpy', () => {
     const d = ref.drivers;
     const r = driverAnalysis(['a', 'b', 'c', 'd'], d.X, d.y);
     expect(r).not.toBeNull();
-    d.beta.forEach((b, j) => close(r?.drivers[j]?.beta, b, 1e-9));
-    d.correlation.forEach((c, j) => close(r?.drivers[j]?.correlation, c, 1e-10));
-    d.relativeWeights.forEach((w, j) => close(r?.drivers[j]?.relativeWeight, w, 1e-9));
+    d.beta.forEach((b, j) => {
+      close(r?.drivers[j]?.beta, b, 1e-9);
+    });
+    d.correlation.forEach((c, j) => {
+      close(r?.drivers[j]?.correlation, c, 1e-10);
+    });
+    d.relativeWeights.forEach((w, j) => {
+      close(r?.drivers[j]?.relativeWeight, w, 1e-9);
+    });
     close(r?.rSquared, d.rSquared, 1e-9);
     close(r?.rSquared, d.rSquaredOls, 1e-9);
   });
