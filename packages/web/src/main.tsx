@@ -4,18 +4,26 @@ import './ui/global.css';
 import './i18n';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiError } from './api/client';
-import { SessionProvider } from './auth/session';
+import { SESSION_KEY, SessionProvider } from './auth/session';
 
 // Teal 9 (#087f5b) keeps white-on-teal buttons and teal links above WCAG AA (4.5:1) on white.
 const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, focusRing: 'auto' });
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  // An expired session turns any query into 401: re-read the session so the app shows the login.
+  queryCache: new QueryCache({
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 401) {
+        void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       // Client errors (401/403/404) will not fix themselves by retrying.
