@@ -1,0 +1,125 @@
+// `fidelia analyze servqual`: streams the file through ServqualAccumulator (O(items) memory).
+import { SERVQUAL_DIMENSIONS, ServqualAccumulator, type TServqual } from '@fidelia/stats';
+import { CliError } from '../errors';
+import { cellNumber, dataRows, openInput, requireColumn } from './input';
+import { ci, type TReport } from './output';
+
+const LIKERT = { min: 1, max: 7 };
+const POINTS = { min: 0, max: 100 };
+const WEIGHT_COLUMNS = SERVQUAL_DIMENSIONS.map((d) => `W_${d}`);
+
+export async function analyzeServqual(path: string): Promise<TReport> {
+  const input = await openInput(path);
+  requireColumn(input, 'respondent_id');
+  const eCols = Array.from({ length: 22 }, (_, i) => requireColumn(input, `E${i + 1}`));
+  const pCols = Array.from({ length: 22 }, (_, i) => requireColumn(input, `P${i + 1}`));
+  const present = WEIGHT_COLUMNS.filter((w) => input.columns.has(w.toLowerCase()));
+  if (present.length > 0 && present.length < 5) {
+    throw new CliError(
+      `${input.name}: row 1: weight columns must be all of ${WEIGHT_COLUMNS.join(',')} or none`,
+    );
+  }
+  const wCols = present.length === 5 ? WEIGHT_COLUMNS.map((w) => requireColumn(input, w)) : null;
+  const acc = new ServqualAccumulator();
+  const e = new Array<number | null>(22);
+  const p = new Array<number | null>(22);
+  const w = new Array<number | null>(5);
+  let valid = 0;
+  for await (const row of dataRows(input)) {
+    for (let i = 0; i < 22; i++) {
+      e[i] = cellNumber(input, row, eCols[i] as number, LIKERT);
+      p[i] = cellNumber(input, row, pCols[i] as number, LIKERT);
+      if (e[i] !== null && p[i] !== null) valid++;
+    }
+    let weights: (number | null)[] | null = null;
+    if (wCols) {
+      for (let j = 0; j < 5; j++) w[j] = cellNumber(input, row, wCols[j] as number, POINTS);
+      weights = w;
+    }
+    acc.push(e, p, weights);
+  }
+  const r = acc.result();
+  if (r.n === 0) throw new CliError(`${input.name}: no data rows`);
+  if (valid === 0) {
+    throw new CliError(
+      `${input.name}: no respondent has both E and P for any item (only missing values)`,
+    );
+  }
+  return { json: contractJson(r), tables: tables(r) };
+}
+
+/** Exactly the CONTRACTS.md shape (extras such as alpha intervals go to the tables only). */
+function contractJson(r: TServqual): unknown {
+  return {
+    n: r.n,
+    items: r.items.map(({ item, dimension, n, expectation, perception, gap, ci95 }) => ({
+      item,
+      dimension,
+      n,
+      expectation,
+      perception,
+      gap,
+      ci95,
+    })),
+    dimensions: r.dimensions.map(
+      ({ dimension, expectation, perception, gap, weight, alphaPerception }) => ({
+        dimension,
+        expectation,
+        perception,
+        gap,
+        weight,
+        alphaPerception,
+      }),
+    ),
+    overall: { gap: r.overall.gap, weightedGap: r.overall.weightedGap },
+  };
+}
+
+function tables(r: TServqual): TReport['tables'] {
+  return [
+    {
+      name: `SERVQUAL items (n = ${r.n})`,
+      columns: ['item', 'dimension', 'n', 'E', 'P', 'gap', 'ci95 low', 'ci95 high'],
+      rows: r.items.map((i) => [
+        i.item,
+        i.dimension,
+        i.n,
+        i.expectation,
+        i.perception,
+        i.gap,
+        ...ci(i.ci95),
+      ]),
+    },
+    {
+      name: 'SERVQUAL dimensions',
+      columns: [
+        'dimension',
+        'E',
+        'P (SERVPERF)',
+        'gap',
+        'weight',
+        'alpha P',
+        'alpha low',
+        'alpha high',
+      ],
+      rows: r.dimensions.map((d) => [
+        d.dimension,
+        d.expectation,
+        d.perception,
+        d.gap,
+        d.weight,
+        d.alphaPerception,
+        ...ci(d.alphaPerceptionCi95),
+      ]),
+    },
+    {
+      name: 'SERVQUAL overall',
+      columns: ['measure', 'value'],
+      rows: [
+        ['gap', r.overall.gap],
+        ['weighted gap', r.overall.weightedGap],
+        ['SERVPERF', r.overall.servperf],
+      ],
+    },
+  ];
+}
