@@ -79,7 +79,11 @@ async function ensureCsrf(): Promise<string | null> {
 }
 
 export async function request(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The UI language (kept on <html lang>) also picks the language of server error messages.
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': document.documentElement.lang || 'es',
+  };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
