@@ -4,7 +4,7 @@
 // of an HTTP health endpoint served by the same process while the import runs.
 //   npx tsx bench/import-customers.ts pglite|postgres [rows]   (one engine per process, so peak
 //   RSS is that engine's)
-import { randomUUID } from 'node:crypto';
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import { openDelimited } from '../packages/server/src/lib/tabular';
 import { runImport } from '../packages/server/src/modules/customers/import/engine';
 import { suggestMapping } from '../packages/server/src/modules/customers/import/mapping';
 import {
+  createOrg,
   openPglite,
   openPostgres,
   type TTestSql,
@@ -123,9 +124,10 @@ async function withHealthSampling<T>(
 async function benchEngine(name: string, open: () => Promise<TTestSql>, path: string) {
   const db = await open();
   try {
-    const base = await baseline(db, randomUUID(), path);
-    const h = await withHealthSampling(() => pipeline(db, randomUUID(), path));
-    const org = randomUUID();
+    const base = await baseline(db, await createOrg(db), path);
+    const orgH = await createOrg(db);
+    const h = await withHealthSampling(() => pipeline(db, orgH, path));
+    const org = await createOrg(db);
     await pipeline(db, org, path);
     const again = await pipeline(db, org, path);
     const rowsPerS = (ms: number) => Math.round(N / (ms / 1000));

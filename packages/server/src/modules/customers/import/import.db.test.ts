@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDelimited, openXlsx } from '../../../lib/tabular';
-import { openTestSql, type TTestSql } from '../testing/sql-db';
+import { createOrg, openTestSql, type TTestSql } from '../testing/sql-db';
 import { runImport } from './engine';
 import { suggestMapping } from './mapping';
 
@@ -75,7 +75,7 @@ describe('customer import (database)', () => {
   });
 
   it('imports the 23,570 CDNOW ids, and re-importing changes nothing', async () => {
-    const org = randomUUID();
+    const org = await createOrg(db);
     const csv = cdnowCsv();
     const first = await importBytes(db, org, csv);
     expect(first.counts).toEqual({
@@ -106,7 +106,7 @@ describe('customer import (database)', () => {
   });
 
   it('reads Windows-1252 with a warning and keeps the accents', async () => {
-    const org = randomUUID();
+    const org = await createOrg(db);
     const bytes = iconv.encode(
       'código,nombre,teléfono\nA1,José Muñoz Peña,600111222\nA2,Íñigo Ibáñez,\n',
       'win1252',
@@ -123,7 +123,7 @@ describe('customer import (database)', () => {
   });
 
   it('reads UTF-8 with BOM and semicolon separators', async () => {
-    const org = randomUUID();
+    const org = await createOrg(db);
     const text =
       '\uFEFFid;nombre;correo;nivel\nS1;"Pérez; Hermanos S.L.";info@perez.es;a\nS2;Lucía Gil;;C\n';
     const r = await importBytes(db, org, Buffer.from(text, 'utf8'));
@@ -141,7 +141,7 @@ describe('customer import (database)', () => {
   });
 
   it('rejects bad rows and in-file duplicate ids with a per-row reason, keeps the good ones', async () => {
-    const org = randomUUID();
+    const org = await createOrg(db);
     const evil = "x'); DROP TABLE customers; --";
     const csv = `id,name,email\nB1,Ana,ana@x.es\nB2,Luis,not-an-email\nB1,Ana bis,ana2@x.es\n,Sin id,\nB3,"${evil}",\n`;
     const r = await importBytes(db, org, Buffer.from(csv));
@@ -159,7 +159,7 @@ describe('customer import (database)', () => {
   });
 
   it('updates only what changed; a dry run writes nothing', async () => {
-    const org = randomUUID();
+    const org = await createOrg(db);
     await importBytes(db, org, Buffer.from('id,name,tier\nU1,Ana,A\nU2,Bea,B\n'));
     const dry = await importBytes(
       db,
@@ -189,8 +189,8 @@ describe('customer import (database)', () => {
   });
 
   it('keeps orgs apart: the same external id in two orgs are two customers', async () => {
-    const a = randomUUID();
-    const b = randomUUID();
+    const a = await createOrg(db);
+    const b = await createOrg(db);
     await importBytes(db, a, Buffer.from('id,name\nT1,Org A customer\n'));
     const rb = await importBytes(db, b, Buffer.from('id,name\nT1,Org B customer\n'));
     expect(rb.counts.inserted).toBe(1);
@@ -202,7 +202,7 @@ describe('customer import (database)', () => {
   });
 
   it('imports an XLSX sheet (numbers, booleans, accents)', async () => {
-    const org = randomUUID();
+    const org = await createOrg(db);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Clientes');
     ws.addRow(['Código cliente', 'Nombre', 'Acepta email', 'Idioma']);

@@ -1,80 +1,65 @@
-// Test/bench database for the customer module alone: PGlite in memory or a fresh database on
-// TEST_DATABASE_URL, with migration 100 applied. Used until the shared harness covers it.
-import { readFileSync } from 'node:fs';
-import { PGlite, type Transaction } from '@electric-sql/pglite';
+// Test/bench database for the customer module: the core client (PGlite in memory, or a fresh
+// database on TEST_DATABASE_URL) with every migration applied. Used until the shared harness
+// covers it.
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { TSql } from '../sql';
+import { type Db, pgliteDb, postgresDb } from '../../../db/client';
+import { migrate } from '../../../db/migrate';
 
-const MIGRATION = new URL('../../../db/migrations/100_customers.sql', import.meta.url);
+export type TTestSql = Db;
 
-export interface TTestSql extends TSql {
-  close(): Promise<void>;
-}
-
-function wrapPglite(db: PGlite | Transaction): TSql {
-  return {
-    query: async <R>(text: string, params?: unknown[]) => {
-      const r = await db.query<R>(text, params);
-      return { rows: r.rows };
-    },
-    transaction: (fn) =>
-      'transaction' in db && typeof db.transaction === 'function'
-        ? (db as PGlite).transaction((tx) => fn(wrapPglite(tx)))
-        : fn(wrapPglite(db)),
-  };
-}
-
-function wrapClient(c: pg.Pool | pg.PoolClient, inTx: boolean): TSql {
-  return {
-    query: async <R>(text: string, params?: unknown[]) => {
-      const r = await c.query(text, params);
-      return { rows: r.rows as R[] };
-    },
-    transaction: async (fn) => {
-      if (inTx) return fn(wrapClient(c, true));
-      const client = 'release' in c ? c : await (c as pg.Pool).connect();
-      try {
-        await client.query('BEGIN');
-        const out = await fn(wrapClient(client, true));
-        await client.query('COMMIT');
-        return out;
-      } catch (e) {
-        await client.query('ROLLBACK');
-        throw e;
-      } finally {
-        if (client !== c) (client as pg.PoolClient).release();
-      }
-    },
-  };
-}
-
-export async function openPglite(): Promise<TTestSql> {
-  const db = new PGlite();
-  await db.exec(readFileSync(MIGRATION, 'utf8'));
-  return { ...wrapPglite(db), close: () => db.close() };
+export async function openPglite(): Promise<Db> {
+  const db = pgliteDb(new PGlite());
+  await migrate(db);
+  return db;
 }
 
 /** A fresh database on the server at `url`, dropped on close. */
-export async function openPostgres(url: string): Promise<TTestSql> {
+export async function openPostgres(url: string): Promise<Db> {
   const name = `cust_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: u.toString(), max: 4 });
-  await pool.query(readFileSync(MIGRATION, 'utf8'));
+  const db = postgresDb(u.toString(), 4);
+  await migrate(db);
   return {
-    ...wrapClient(pool, false),
+    ...db,
     close: async () => {
-      await pool.end();
+      await db.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);
       await admin.end();
     },
   };
 }
 
-export function openTestSql(): Promise<TTestSql> {
+export function openTestSql(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
   return process.env.FIDELIA_TEST_ENGINE === 'postgres' && url ? openPostgres(url) : openPglite();
+}
+
+/** A new org; returns its id. */
+export async function createOrg(db: Db): Promise<string> {
+  const id = randomUUID();
+  await db.query('INSERT INTO orgs (id, name, slug) VALUES ($1, $2, $3)', [id, `Org ${id}`, id]);
+  return id;
+}
+
+/** A unit under `parentId` (or a root); returns its id. */
+export async function createUnit(
+  db: Db,
+  orgId: string,
+  name: string,
+  kind: 'company' | 'region' | 'branch' | 'team',
+  parentId: string | null,
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO org_units (org_id, parent_id, name, kind) VALUES ($1, $2, $3, $4) RETURNING id',
+    [orgId, parentId, name, kind],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('unit insert returned nothing');
+  return id;
 }
