@@ -21,6 +21,8 @@ export const ZEnvSchema = z.object({
   COOKIE_SECURE: ZBool.default('auto'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url().optional(),
+  // Attempts per minute per IP on login/reset (public endpoints).
+  RATE_LIMIT_AUTH: z.coerce.number().int().positive().default(10),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -40,6 +42,7 @@ export interface TConfig {
   logLevel: string;
   publicUrl: string | undefined;
   bodyLimit: number;
+  rateLimitAuth: number;
 }
 
 /** Reads DATA_DIR/session-secret, creating it (mode 600) the first time. */
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     bodyLimit: e.BODY_LIMIT,
+    rateLimitAuth: e.RATE_LIMIT_AUTH,
   };
 }

@@ -1,0 +1,112 @@
+// buildApp(deps) -> Fastify instance. Tests use app.inject(); main.ts listens.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { TConfig } from './config';
+import type { Db } from './db/client';
+import { installAuth } from './lib/auth-context';
+import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
+import { type Mailer, nullMailer } from './mail/mailer';
+import { apiModules } from './modules/index';
+
+export interface AppDeps {
+  config: TConfig;
+  db: Db;
+  mailer?: Mailer;
+  logger?: FastifyBaseLogger | boolean;
+  version?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Required<Omit<AppDeps, 'logger'>>;
+  }
+}
+
+export async function buildApp(deps: AppDeps) {
+  const app = Fastify({
+    loggerInstance: typeof deps.logger === 'object' ? deps.logger : undefined,
+    logger: typeof deps.logger === 'boolean' ? deps.logger : undefined,
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('deps', {
+    config: deps.config,
+    db: deps.db,
+    mailer: deps.mailer ?? nullMailer(),
+    version: deps.version ?? '0.1.0',
+  });
+
+  // Every /api route must declare who may call it; an undeclared route is a startup error.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} has no config.access declaration`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Fidelia API', version: deps.version ?? '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  installAuth(app, deps.db, deps.config.sessionSecret);
+
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const lang = pickLang(req.cookies?.fidelia_lang, req.headers['accept-language']);
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(errorBody(err.code, lang, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+        message: v.message ?? 'invalid',
+      }));
+      return reply.status(400).send(errorBody('VALIDATION_FAILED', lang, { issues }));
+    }
+    const code = err.code;
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
+      return reply.status(400).send(errorBody('MALFORMED_JSON', lang));
+    }
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send(errorBody('PAYLOAD_TOO_LARGE', lang));
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', lang));
+    }
+    if (err.statusCode === 429) return reply.status(429).send(errorBody('RATE_LIMITED', lang));
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(errorBody('BAD_REQUEST', lang));
+    }
+    // A 500 is a bug: log everything, leak nothing.
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(errorBody('INTERNAL', lang));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const lang = pickLang(req.cookies?.fidelia_lang, req.headers['accept-language']);
+    reply.status(404).send(errorBody('NOT_FOUND', lang));
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  for (const mod of apiModules) await app.register(mod);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;
+export { errorStatus };

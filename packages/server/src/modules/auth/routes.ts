@@ -1,0 +1,115 @@
+import {
+  ZLoginSchema,
+  ZPasswordResetConfirmSchema,
+  ZPasswordResetSchema,
+  ZUpdateMeSchema,
+} from '@fidelia/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authOf, csrfTokenFor, SESSION_COOKIE } from '../../lib/auth-context';
+import { registerErrors } from '../../lib/errors';
+import { audit, diff } from '../audit/service';
+import { confirmReset, login, logout, me, requestReset, SESSION_TTL_MS } from './service';
+
+registerErrors({
+  RESET_TOKEN_INVALID: {
+    status: 400,
+    es: 'El enlace de restablecimiento no es válido o ha caducado.',
+    en: 'The reset link is invalid or has expired.',
+  },
+});
+
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config, mailer } = app.deps;
+  const limit = (factor: number) => ({
+    rateLimit: {
+      max: Math.max(1, Math.round(config.rateLimitAuth * factor)),
+      timeWindow: '1 minute',
+    },
+  });
+  const secure = (req: FastifyRequest) =>
+    config.cookieSecure === 'auto'
+      ? req.protocol === 'https' || LOOPBACK.test(req.host)
+      : config.cookieSecure;
+  const setSession = (req: FastifyRequest, reply: FastifyReply, sid: string) =>
+    reply.setCookie(SESSION_COOKIE, sid, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secure(req),
+      maxAge: SESSION_TTL_MS / 1000,
+    });
+
+  app.get('/api/auth/session', { config: { access: 'public' } }, async (req) => ({
+    user: req.auth ? await me(db, req.auth.userId) : null,
+    csrfToken: csrfTokenFor(config.sessionSecret, req.sessionHash),
+  }));
+
+  app.post(
+    '/api/auth/login',
+    { config: { access: 'public', ...limit(1) }, schema: { body: ZLoginSchema } },
+    async (req, reply) => {
+      // A new session id on every login (no fixation); the old one, if any, is dropped.
+      if (req.sessionHash) await logout(db, req.sessionHash);
+      const { sid, user } = await login(db, req.body.email, req.body.password);
+      setSession(req, reply, sid);
+      return { user };
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { access: 'public' } }, async (req, reply) => {
+    if (req.sessionHash) await logout(db, req.sessionHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/api/auth/me', { config: { access: 'authenticated' } }, async (req) => ({
+    user: await me(db, authOf(req).userId),
+  }));
+
+  app.patch(
+    '/api/auth/me',
+    { config: { access: 'authenticated' }, schema: { body: ZUpdateMeSchema } },
+    async (req) => {
+      const auth = authOf(req);
+      const before = await me(db, auth.userId);
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE users SET locale = COALESCE($3, locale), name = COALESCE($4, name), updated_at = now()
+            WHERE org_id = $1 AND id = $2`,
+          [auth.orgId, auth.userId, req.body.locale ?? null, req.body.name ?? null],
+        );
+        await audit(tx, auth, {
+          action: 'update',
+          entity: 'user',
+          entityId: auth.userId,
+          changes: diff({ ...before }, { ...req.body }),
+        });
+      });
+      return { user: await me(db, auth.userId) };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    { config: { access: 'public', ...limit(0.5) }, schema: { body: ZPasswordResetSchema } },
+    async (req, reply) => {
+      const base = config.publicUrl ?? `${req.protocol}://${req.host}`;
+      await requestReset(db, mailer, req.body.email, base).catch((err) =>
+        req.log.error({ err }, 'password reset mail failed'),
+      );
+      return reply.status(202).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    { config: { access: 'public', ...limit(1) }, schema: { body: ZPasswordResetConfirmSchema } },
+    async (req, reply) => {
+      await confirmReset(db, req.body.token, req.body.password);
+      return reply.status(204).send();
+    },
+  );
+};

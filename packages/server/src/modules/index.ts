@@ -1,0 +1,19 @@
+// The one list of API modules. A module is a Fastify plugin registering its routes (each with
+// `config: { access }`). Add yours here with one line.
+import type { FastifyPluginAsync } from 'fastify';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { healthRoutes } from './health/routes';
+import { orgRoutes } from './orgs/routes';
+import { tokenRoutes } from './tokens/routes';
+import { userRoutes } from './users/routes';
+
+export const apiModules: FastifyPluginAsync[] = [
+  healthRoutes,
+  authRoutes,
+  orgRoutes,
+  userRoutes,
+  tokenRoutes,
+  auditRoutes,
+  // customersRoutes,
+];
