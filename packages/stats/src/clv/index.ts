@@ -1,1 +1,7 @@
-export {};
+export * from './bgnbd';
+export * from './gammagamma';
+export * from './paretonbd';
+export * from './rfm';
+export * from './summarize';
+export * from './types';
+export * from './value';

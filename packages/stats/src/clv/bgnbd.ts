@@ -1,0 +1,128 @@
+// BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). Equations cited by
+// number from the paper and from the note "Computing P(alive) using the BG/NBD model".
+import { minimize } from './optimize';
+import { betaln, gammaln, hyp2f1, logAddExp } from './special';
+import { ClvFitError, compress, type TFitInfo, type TSummaryArrays } from './types';
+
+export interface TBgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Log-likelihood of one customer (eq. 6), computed in logs for large x. */
+export function bgnbdLogLikOne(p: TBgNbdParams, x: number, tx: number, T: number): number {
+  const { r, alpha, a, b } = p;
+  const a1 = gammaln(r + x) - gammaln(r) + r * Math.log(alpha);
+  const a2 = gammaln(a + b) + gammaln(b + x) - gammaln(b) - gammaln(a + b + x);
+  const a3 = -(r + x) * Math.log(alpha + T);
+  const a4 =
+    x > 0
+      ? Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + tx)
+      : Number.NEGATIVE_INFINITY;
+  return a1 + a2 + logAddExp(a3, a4);
+}
+
+export function bgnbdLogLik(p: TBgNbdParams, s: TSummaryArrays & { w?: Float64Array }): number {
+  let ll = 0;
+  for (let i = 0; i < s.x.length; i++) {
+    ll += (s.w ? (s.w[i] ?? 1) : 1) * bgnbdLogLikOne(p, s.x[i] ?? 0, s.tx[i] ?? 0, s.T[i] ?? 0);
+  }
+  return ll;
+}
+
+const fromLog = (v: number[]): TBgNbdParams => ({
+  r: Math.exp(v[0] ?? 0),
+  alpha: Math.exp(v[1] ?? 0),
+  a: Math.exp(v[2] ?? 0),
+  b: Math.exp(v[3] ?? 0),
+});
+
+/** Maximum likelihood on log-parameters (keeps them positive) from several starts. Throws
+ *  ClvFitError when no start converges or the optimum runs off to a boundary (e.g. a → 0 or
+ *  b → ∞ on data with no repeat buyers), because such parameters are not meaningful. */
+export function fitBgNbd(s: TSummaryArrays): TBgNbdParams & TFitInfo {
+  const data = compress(s);
+  let n = 0;
+  let meanT = 0;
+  for (let i = 0; i < data.w.length; i++) {
+    n += data.w[i] ?? 0;
+    meanT += (data.w[i] ?? 0) * (data.T[i] ?? 0);
+  }
+  if (n === 0) throw new ClvFitError('BG/NBD: no customers to fit');
+  meanT /= n;
+  const f = (v: number[]) => -bgnbdLogLik(fromLog(v), data) / n;
+  const la = Math.log(Math.max(meanT, 1));
+  const starts = [
+    [0, la, 0, 0],
+    [Math.log(0.3), la, Math.log(0.8), Math.log(2.5)],
+    [Math.log(2), la + 1, Math.log(2), Math.log(5)],
+  ];
+  const res = minimize(f, starts);
+  const p = fromLog(res.x);
+  const atBoundary = res.x.some((v) => Math.abs(v) > 18);
+  if (!res.converged || atBoundary || !Number.isFinite(res.value)) {
+    throw new ClvFitError(
+      `BG/NBD fit did not converge (parameters ${JSON.stringify(p)}); the data may have too few repeat purchases`,
+    );
+  }
+  return { ...p, logLik: -res.value * n, converged: true, iterations: res.iterations };
+}
+
+/** P(alive | x, t_x, T) (FHL 2005 note, eq. 1). One-time buyers (x = 0) are alive for sure. */
+export function bgnbdPAlive(p: TBgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return 1;
+  const { r, alpha, a, b } = p;
+  const lt =
+    Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+  return 1 / (1 + Math.exp(lt));
+}
+
+/** E[X(t)] for a randomly chosen customer (eq. 9). */
+export function bgnbdExpectedPurchases(p: TBgNbdParams, t: number): number {
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + t);
+  return ((a + b - 1) / (a - 1)) * (1 - (alpha / (alpha + t)) ** r * hyp2f1(r, b, a + b - 1, z));
+}
+
+/** E[Y(t) | x, t_x, T]: expected purchases in (T, T + t] (eq. 10). */
+export function bgnbdConditionalExpected(
+  p: TBgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+): number {
+  if (t <= 0) return 0;
+  const { r, alpha, a, b } = p;
+  const z = t / (alpha + T + t);
+  const h = hyp2f1(r + x, b + x, a + b + x - 1, z);
+  const num = ((a + b + x - 1) / (a - 1)) * (1 - ((alpha + T) / (alpha + T + t)) ** (r + x) * h);
+  const den =
+    x > 0
+      ? 1 +
+        Math.exp(
+          Math.log(a) -
+            Math.log(b + x - 1) +
+            (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)),
+        )
+      : 1;
+  return num / den;
+}
+
+/** P(X(t) = n) for a randomly chosen customer (eq. 8). */
+export function bgnbdProbN(p: TBgNbdParams, t: number, n: number): number {
+  const { r, alpha, a, b } = p;
+  const lq = Math.log(alpha / (alpha + t));
+  const lz = Math.log(t / (alpha + t));
+  const lnb = (j: number) =>
+    gammaln(r + j) - gammaln(r) - gammaln(j + 1) + r * lq + (j > 0 ? j * lz : 0);
+  let v = Math.exp(betaln(a, b + n) - betaln(a, b) + lnb(n));
+  if (n > 0) {
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += Math.exp(lnb(j));
+    v += Math.exp(betaln(a + 1, b + n - 1) - betaln(a, b)) * (1 - sum);
+  }
+  return v;
+}

@@ -1,0 +1,70 @@
+// Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie 2013 note).
+import { minimize } from './optimize';
+import { gammaln } from './special';
+import { ClvFitError, type TFitInfo } from './types';
+
+export interface TGammaGammaParams {
+  p: number;
+  q: number;
+  gamma: number;
+}
+
+/** Log density of the observed mean spend m over x repeat purchases. */
+export function ggLogLikOne(pr: TGammaGammaParams, x: number, m: number): number {
+  const { p, q, gamma } = pr;
+  const px = p * x;
+  return (
+    gammaln(px + q) -
+    gammaln(px) -
+    gammaln(q) +
+    q * Math.log(gamma) +
+    (px - 1) * Math.log(m) +
+    px * Math.log(x) -
+    (px + q) * Math.log(gamma + m * x)
+  );
+}
+
+/** Fits on customers with x > 0 and m > 0 (others carry no spend information). */
+export function fitGammaGamma(
+  x: ArrayLike<number>,
+  m: ArrayLike<number>,
+): TGammaGammaParams & TFitInfo {
+  const xs: number[] = [];
+  const ms: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] ?? 0;
+    const mi = m[i] ?? 0;
+    if (xi > 0 && mi > 0) {
+      xs.push(xi);
+      ms.push(mi);
+    }
+  }
+  const n = xs.length;
+  if (n < 2) throw new ClvFitError('Gamma-Gamma: fewer than two repeat buyers with spend');
+  const f = (v: number[]) => {
+    const pr = { p: Math.exp(v[0] ?? 0), q: Math.exp(v[1] ?? 0), gamma: Math.exp(v[2] ?? 0) };
+    let ll = 0;
+    for (let i = 0; i < n; i++) ll += ggLogLikOne(pr, xs[i] ?? 0, ms[i] ?? 0);
+    return -ll / n;
+  };
+  const res = minimize(f, [
+    [0, 0, 0],
+    [Math.log(5), Math.log(3), Math.log(15)],
+  ]);
+  const out = {
+    p: Math.exp(res.x[0] ?? 0),
+    q: Math.exp(res.x[1] ?? 0),
+    gamma: Math.exp(res.x[2] ?? 0),
+  };
+  if (!res.converged || res.x.some((v) => Math.abs(v) > 18)) {
+    throw new ClvFitError(`Gamma-Gamma fit did not converge (parameters ${JSON.stringify(out)})`);
+  }
+  return { ...out, logLik: -res.value * n, converged: true, iterations: res.iterations };
+}
+
+/** E[M | x, m̄] (eq. 5 of the note): a weighted mean of the population mean and the customer's. */
+export function ggConditionalExpectedSpend(pr: TGammaGammaParams, x: number, m: number): number {
+  const { p, q, gamma } = pr;
+  if (x <= 0 || !(m > 0)) return (p * gamma) / (q - 1);
+  return (p * (gamma + x * m)) / (p * x + q - 1);
+}
