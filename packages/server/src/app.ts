@@ -1,6 +1,8 @@
 // buildApp(deps) -> Fastify instance. Tests use app.inject(); main.ts listens.
+import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import {
@@ -23,11 +25,13 @@ export interface AppDeps {
   mailer?: Mailer;
   logger?: FastifyBaseLogger | boolean;
   version?: string;
+  /** Built web app to serve (with SPA fallback) when the directory exists. */
+  webDist?: string;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    deps: Required<Omit<AppDeps, 'logger'>>;
+    deps: Required<Omit<AppDeps, 'logger' | 'webDist'>>;
   }
 }
 
@@ -96,7 +100,13 @@ export async function buildApp(deps: AppDeps) {
     return reply.status(500).send(errorBody('INTERNAL', lang));
   });
 
+  const web = deps.webDist && existsSync(deps.webDist) ? deps.webDist : null;
+  if (web) await app.register(fastifyStatic, { root: web, wildcard: false });
   app.setNotFoundHandler((req, reply) => {
+    // SPA fallback: a non-API GET that is not a file gets the web app's index.html.
+    if (web && req.method === 'GET' && !req.url.startsWith('/api')) {
+      return reply.sendFile('index.html');
+    }
     const lang = pickLang(req.cookies?.fidelia_lang, req.headers['accept-language']);
     reply.status(404).send(errorBody('NOT_FOUND', lang));
   });

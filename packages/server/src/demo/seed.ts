@@ -1,0 +1,69 @@
+// A realistic Spanish demo org: Banco Horizonte, company > regions > branches > teams, one user
+// per role. Passwords are random and printed once; nothing is hard-coded.
+import type { Db } from '../db/client';
+import type { Role } from '../lib/access';
+import { randomToken } from '../lib/crypto';
+import { createUser } from '../modules/users/service';
+import type { DemoOrg } from './registry';
+import { demoSeeders } from './seeders';
+
+const TREE: [key: string, parent: string | null, name: string, kind: string][] = [
+  ['hq', null, 'Banco Horizonte', 'company'],
+  ['centro', 'hq', 'Región Centro', 'region'],
+  ['norte', 'hq', 'Región Norte', 'region'],
+  ['sur', 'hq', 'Región Sur', 'region'],
+  ['madrid-castellana', 'centro', 'Oficina Madrid Castellana', 'branch'],
+  ['madrid-sol', 'centro', 'Oficina Madrid Sol', 'branch'],
+  ['bilbao', 'norte', 'Oficina Bilbao Gran Vía', 'branch'],
+  ['oviedo', 'norte', 'Oficina Oviedo Uría', 'branch'],
+  ['sevilla', 'sur', 'Oficina Sevilla Constitución', 'branch'],
+  ['malaga', 'sur', 'Oficina Málaga Larios', 'branch'],
+  ['castellana-empresas', 'madrid-castellana', 'Equipo Empresas Castellana', 'team'],
+  ['castellana-particulares', 'madrid-castellana', 'Equipo Particulares Castellana', 'team'],
+  ['atencion', 'hq', 'Servicio de Atención al Cliente', 'team'],
+];
+
+const USERS: [Role, string, string, string | null][] = [
+  ['owner', 'admin@bancohorizonte.es', 'Lucía Fernández Ortega', null],
+  ['admin', 'sistemas@bancohorizonte.es', 'Javier Martín Ruiz', null],
+  ['analyst', 'calidad@bancohorizonte.es', 'Marta Gómez Herrero', null],
+  ['agent', 'atencion@bancohorizonte.es', 'Carlos Navarro Gil', 'atencion'],
+  ['viewer', 'director.centro@bancohorizonte.es', 'Ana Belén Torres', 'centro'],
+];
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM orgs LIMIT 1')).rows.length === 0;
+}
+
+/** Seeds the demo org; returns the owner's email and one-time password. */
+export async function seedDemo(
+  db: Db,
+): Promise<{ email: string; password: string; orgId: string }> {
+  const o = await db.query<{ id: string }>(
+    `INSERT INTO orgs (name, slug) VALUES ('Banco Horizonte', 'banco-horizonte') RETURNING id`,
+  );
+  const orgId = (o.rows[0] as { id: string }).id;
+  const units: Record<string, string> = {};
+  for (const [key, parent, name, kind] of TREE) {
+    const r = await db.query<{ id: string }>(
+      'INSERT INTO org_units (org_id, parent_id, name, kind) VALUES ($1, $2, $3, $4) RETURNING id',
+      [orgId, parent ? units[parent] : null, name, kind],
+    );
+    units[key] = (r.rows[0] as { id: string }).id;
+  }
+  let owner = { id: '', email: '', password: '' };
+  const system = { orgId, userId: null, email: null };
+  for (const [role, email, name, unit] of USERS) {
+    const { user, password } = await createUser(db, system, {
+      email,
+      name,
+      role,
+      unitId: unit ? units[unit] : null,
+      password: randomToken(12),
+    });
+    if (role === 'owner') owner = { id: user.id, email, password };
+  }
+  const demo: DemoOrg = { orgId, units, ownerId: owner.id };
+  for (const seeder of demoSeeders) await seeder(db, demo);
+  return { email: owner.email, password: owner.password, orgId };
+}

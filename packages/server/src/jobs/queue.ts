@@ -1,0 +1,58 @@
+// Durable job queue in the `jobs` table. Handlers are registered by kind (registerJob) and run
+// by the in-process worker (worker.ts). Jobs survive restarts; a job whose lock expired (its
+// process crashed) is picked up again.
+import type { Sql } from '../db/client';
+
+export interface JobContext {
+  id: string;
+  orgId: string;
+  attempt: number;
+  /** Saves progress (shown in the UI) and extends the lock. */
+  progress(p: Record<string, unknown>): Promise<void>;
+}
+
+export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
+
+const handlers = new Map<string, JobHandler>();
+
+export function registerJob(kind: string, handler: JobHandler): void {
+  handlers.set(kind, handler);
+}
+export const jobHandler = (kind: string) => handlers.get(kind);
+export const jobKinds = () => [...handlers.keys()];
+
+export async function enqueue(
+  db: Sql,
+  job: { orgId: string; kind: string; payload?: unknown; runAt?: Date; maxAttempts?: number },
+): Promise<string> {
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO jobs (org_id, kind, payload, run_at, max_attempts)
+     VALUES ($1, $2, $3::jsonb, COALESCE($4, now()), $5) RETURNING id`,
+    [
+      job.orgId,
+      job.kind,
+      JSON.stringify(job.payload ?? {}),
+      job.runAt ?? null,
+      job.maxAttempts ?? 3,
+    ],
+  );
+  return (r.rows[0] as { id: string }).id;
+}
+
+export interface JobRow {
+  id: string;
+  org_id: string;
+  kind: string;
+  payload: unknown;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: number;
+  max_attempts: number;
+  progress: unknown;
+  result: unknown;
+  last_error: string | null;
+}
+
+export async function getJob(db: Sql, orgId: string, id: string): Promise<JobRow | null> {
+  const r = await db.query<JobRow>('SELECT * FROM jobs WHERE org_id = $1 AND id = $2', [orgId, id]);
+  return r.rows[0] ?? null;
+}
