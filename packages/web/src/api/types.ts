@@ -1,26 +1,17 @@
-// Shapes of the HTTP API (see the agreed API doc). Auth/admin shapes are local until
-// @fidelia/contracts exports them.
-export type TRole = 'owner' | 'admin' | 'analyst' | 'agent' | 'viewer';
-export type TLocale = 'es' | 'en';
+// Shapes of the HTTP API, from the shared contracts (type-only imports: no zod in the bundle).
+export type {
+  TApiToken,
+  TAuditEntry,
+  TLocale,
+  TMe,
+  TOrgUnit,
+  TRole,
+  TUser,
+} from '@fidelia/contracts';
 
-export interface TMe {
-  id: string;
-  email: string;
-  name: string;
-  role: TRole;
-  orgId: string;
-  orgName: string;
-  unitId: string | null;
-  locale: TLocale;
-}
+import type { TOrgUnit } from '@fidelia/contracts';
 
-export type TUnitKind = 'company' | 'region' | 'branch' | 'team';
-export interface TOrgUnit {
-  id: string;
-  parentId: string | null;
-  name: string;
-  kind: TUnitKind;
-}
+export type TUnitKind = TOrgUnit['kind'];
 
 // Customer registry types come from the shared contracts (type-only: no zod in the bundle).
 import type { TCustomerFilters as TContractFilters, TCustomerSort } from '@fidelia/contracts';
@@ -47,32 +38,3 @@ export interface TPage<T> {
 
 /** List/export filters as the page holds them (segmentId is sent separately). */
 export type TCustomerFilters = Omit<TContractFilters, 'segmentId'> & { sort?: TCustomerSort };
-
-export interface TUser {
-  id: string;
-  email: string;
-  name: string;
-  role: TRole;
-  unitId: string | null;
-  active: boolean;
-}
-
-export interface TApiToken {
-  id: string;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface TAuditEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  changes: unknown;
-}

@@ -18,7 +18,7 @@ import type { TApiToken } from '../../api/types';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 
-const SCOPES = ['customers:read', 'customers:write', 'surveys:read', 'surveys:write', 'admin'];
+const SCOPES = ['read', 'write'] as const;
 
 export function TokensTab() {
   const { t, i18n } = useTranslation();
@@ -28,7 +28,7 @@ export function TokensTab() {
     queryFn: () => api.get<{ items: TApiToken[] }>('/api/tokens').then((r) => r.items),
   });
   const [name, setName] = useState('');
-  const [scopes, setScopes] = useState<string[]>(['customers:read']);
+  const [scopes, setScopes] = useState<string[]>(['read']);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The plain token exists only in this response; it is never shown again.
   const [created, setCreated] = useState<string | null>(null);
@@ -71,7 +71,7 @@ export function TokensTab() {
           />
           <MultiSelect
             label={t('admin.tokens.scopes')}
-            data={SCOPES}
+            data={SCOPES.map((x) => ({ value: x, label: t(`admin.tokens.scope.${x}`) }))}
             value={scopes}
             error={errors.scopes}
             onChange={setScopes}
@@ -125,7 +125,11 @@ export function TokensTab() {
               {q.data.map((tk) => (
                 <Table.Tr key={tk.id}>
                   <Table.Td>{tk.name}</Table.Td>
-                  <Table.Td>{tk.scopes.join(', ')}</Table.Td>
+                  <Table.Td>
+                    {tk.scopes
+                      .map((x) => t(`admin.tokens.scope.${x}`, { defaultValue: x }))
+                      .join(', ')}
+                  </Table.Td>
                   <Table.Td>{fmt(tk.createdAt)}</Table.Td>
                   <Table.Td>{fmt(tk.lastUsedAt)}</Table.Td>
                   <Table.Td>
