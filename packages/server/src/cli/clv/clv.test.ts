@@ -1,0 +1,112 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli';
+
+const root = resolve(import.meta.dirname, '../../../../..');
+const datasets = resolve(root, '../shared/datasets');
+let out = '';
+let err = '';
+beforeEach(() => {
+  out = '';
+  err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+const tmp = (name: string, text: string) => {
+  const f = join(mkdtempSync(join(tmpdir(), 'clv-')), name);
+  writeFileSync(f, text);
+  return f;
+};
+
+describe('fidelia clv', () => {
+  it('fit from CDNOW_sample transactions reproduces the published BG/NBD values', async () => {
+    const code = await main([
+      'clv',
+      'fit',
+      '--transactions',
+      resolve(datasets, 'CDNOW_sample.txt'),
+      '--format',
+      'cdnow',
+      '--calibration-end',
+      '1997-09-30',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.customers).toBe(2357);
+    expect(j.bgnbd.r.toFixed(3)).toBe('0.243');
+    expect(j.bgnbd.alpha.toFixed(3)).toBe('4.414');
+    expect(j.bgnbd.a.toFixed(3)).toBe('0.793');
+    expect(j.bgnbd.b.toFixed(3)).toBe('2.426');
+    expect(j.bgnbd.logLik.toFixed(1)).toBe('-9582.4');
+    expect(j.gammaGamma.p).toBeGreaterThan(6);
+  });
+  it('predict with CRLF summary (x,t_x,T,zbar names) and discount rate', async () => {
+    const f = resolve(datasets, 'cdnow_customers_summary_with_transactions.csv');
+    expect(await main(['clv', 'predict', '--summary', f, '--horizon', '39', '--json'])).toBe(0);
+    const j = JSON.parse(out).customers;
+    expect(j).toHaveLength(2357);
+    expect(j[0].id).toBe('1');
+    expect(j[0].expectedPurchases).toBeCloseTo(1.226, 3);
+    expect(j[0].clv).toBeCloseTo(j[0].expectedPurchases * j[0].expectedSpend, 9);
+    out = '';
+    expect(
+      await main([
+        'clv',
+        'predict',
+        '--summary',
+        f,
+        '--horizon',
+        '39',
+        '--discount-rate',
+        '0.1',
+        '--json',
+      ]),
+    ).toBe(0);
+    expect(JSON.parse(out).customers[0].clv).toBeLessThan(j[0].clv);
+  });
+  it('predict without monetary values gives null spend; reads --params', async () => {
+    const p = tmp(
+      'p.json',
+      JSON.stringify({
+        customers: 1,
+        bgnbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426, logLik: 0 },
+        gammaGamma: null,
+      }),
+    );
+    const s = tmp('s.csv', 'frequency,recency,T\r\n2,30.43,38.86\r\n0,0,38.86\r\n');
+    expect(
+      await main(['clv', 'predict', '--summary', s, '--horizon', '39', '--params', p, '--json']),
+    ).toBe(0);
+    const c = JSON.parse(out).customers;
+    expect(c[0].expectedSpend).toBeNull();
+    expect(c[1].pAlive).toBe(1);
+  });
+  it('bad input names file, row and column', async () => {
+    const f = tmp('t.csv', 'customer_id,date,amount\na,2020-01-01,5\na,2020-02-30,5\n');
+    expect(
+      await main(['clv', 'fit', '--transactions', f, '--calibration-end', '2020-12-31', '--json']),
+    ).toBe(1);
+    expect(err).toMatch(/t\.csv: row 3, column date/);
+    const g = tmp('u.csv', 'customer_id,date,amount\na,2020-01-01,-5\n');
+    expect(await main(['clv', 'fit', '--transactions', g, '--calibration-end', '2020-12-31'])).toBe(
+      1,
+    );
+    expect(err).toMatch(/u\.csv: row 2, column amount/);
+    const h = tmp('v.csv', 'customer_id,date,amount,foo\n');
+    expect(await main(['clv', 'fit', '--transactions', h, '--calibration-end', '2020-12-31'])).toBe(
+      1,
+    );
+    expect(err).toMatch(/v\.csv: row 1, column foo: unknown column/);
+    expect(out).toBe('');
+  });
+});
