@@ -78,6 +78,10 @@ export class ServqualAccumulator {
   private readonly alphas = SERVQUAL_DIMENSIONS.map(
     (d) => new AlphaAccumulator(SERVQUAL_ITEMS[d].length),
   );
+  // Reused per-dimension buffers: no allocation per respondent on the 1M-row path.
+  private readonly dimBuffers = SERVQUAL_DIMENSIONS.map((d) =>
+    new Array<TMaybe>(SERVQUAL_ITEMS[d].length).fill(null),
+  );
   private readonly weightSums = new Float64Array(5);
   private weightN = 0;
 
@@ -95,9 +99,12 @@ export class ServqualAccumulator {
       this.sumP[i] = (this.sumP[i] ?? 0) + pi;
       this.gaps[i]?.push(pi - ei);
     }
-    SERVQUAL_DIMENSIONS.forEach((d, j) => {
-      this.alphas[j]?.push(SERVQUAL_ITEMS[d].map((item) => p[item - 1]));
-    });
+    for (let j = 0; j < 5; j++) {
+      const items = SERVQUAL_ITEMS[SERVQUAL_DIMENSIONS[j] as TServqualDimension];
+      const buf = this.dimBuffers[j] as TMaybe[];
+      for (let k = 0; k < items.length; k++) buf[k] = p[(items[k] as number) - 1];
+      this.alphas[j]?.push(buf);
+    }
     if (weights?.every(isPresent)) {
       this.weightN++;
       for (let j = 0; j < 5; j++)

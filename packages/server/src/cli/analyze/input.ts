@@ -25,6 +25,7 @@ export async function openInput(path: string): Promise<TInput> {
   try {
     file = await openTabular(path);
   } catch (e) {
+    if (e instanceof TabularError) throw new CliError(`${name}: row ${e.line}: ${e.message}`);
     throw new CliError(`${name}: cannot read file (${(e as Error).message})`);
   }
   if (file.header.length === 0) throw new CliError(`${name}: empty file (no header row)`);
@@ -68,6 +69,29 @@ export async function* dataRows(input: TInput): AsyncGenerator<TabularRow> {
   }
 }
 
+/** Calls `fn` for every data row; batch iteration keeps the 1M-row SERVQUAL path fast. */
+export async function forEachRow(input: TInput, fn: (row: TabularRow) => void): Promise<number> {
+  const width = input.file.header.length;
+  let count = 0;
+  try {
+    for await (const batch of input.file.batches) {
+      for (const row of batch) {
+        if (row.values.length > width) {
+          throw new CliError(
+            `${input.name}: row ${row.line}: ${row.values.length} columns but the header has ${width}`,
+          );
+        }
+        fn(row);
+        count++;
+      }
+    }
+  } catch (e) {
+    if (e instanceof TabularError) throw new CliError(`${input.name}: row ${e.line}: ${e.message}`);
+    throw e;
+  }
+  return count;
+}
+
 export interface TNumberRule {
   min: number;
   max: number;
@@ -85,6 +109,7 @@ export function cellNumber(
   rule: TNumberRule,
 ): number | null {
   const raw = row.values[col] ?? '';
+  if (raw.length === 0) return null;
   let v: number | null;
   if (raw.length === 1 && raw.charCodeAt(0) >= 48 && raw.charCodeAt(0) <= 57) {
     v = raw.charCodeAt(0) - 48;

@@ -1,7 +1,7 @@
 // `fidelia analyze servqual`: streams the file through ServqualAccumulator (O(items) memory).
 import { SERVQUAL_DIMENSIONS, ServqualAccumulator, type TServqual } from '@fidelia/stats';
 import { CliError } from '../errors';
-import { cellNumber, dataRows, openInput, requireColumn } from './input';
+import { cellNumber, forEachRow, openInput, requireColumn } from './input';
 import { ci, type TReport } from './output';
 
 const LIKERT = { min: 1, max: 7 };
@@ -25,7 +25,7 @@ export async function analyzeServqual(path: string): Promise<TReport> {
   const p = new Array<number | null>(22);
   const w = new Array<number | null>(5);
   let valid = 0;
-  for await (const row of dataRows(input)) {
+  await forEachRow(input, (row) => {
     for (let i = 0; i < 22; i++) {
       e[i] = cellNumber(input, row, eCols[i] as number, LIKERT);
       p[i] = cellNumber(input, row, pCols[i] as number, LIKERT);
@@ -37,7 +37,7 @@ export async function analyzeServqual(path: string): Promise<TReport> {
       weights = w;
     }
     acc.push(e, p, weights);
-  }
+  });
   const r = acc.result();
   if (r.n === 0) throw new CliError(`${input.name}: no data rows`);
   if (valid === 0) {

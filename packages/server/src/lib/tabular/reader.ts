@@ -1,4 +1,5 @@
 // Streaming reader for delimited files (CSV / semicolon / tab) from spreadsheets.
+// 64 KiB reads: smaller batches die young in the GC (1 MiB batches were promoted and cost RSS).
 // The file is read twice: a cheap byte pass decides the encoding (a 1M-row file may have its
 // first non-ASCII byte near the end), then a decoding pass streams records.
 import { createReadStream } from 'node:fs';
@@ -20,8 +21,13 @@ export interface TabularFile {
   decimalComma: boolean;
   warnings: string[];
   header: string[];
-  /** Data rows after the header; iterate once. */
+  /** Data rows after the header; iterate once (or use `batches`, not both). */
   rows: AsyncIterable<TabularRow>;
+  /**
+   * The same rows in arrays (one per decoded chunk). Hot loops should prefer this: one await
+   * per batch instead of one per row roughly halves the time on 1M-row files.
+   */
+  batches: AsyncIterable<TabularRow[]>;
 }
 
 export interface OpenDelimitedOptions {
@@ -48,7 +54,7 @@ async function* byteChunks(source: Source): AsyncGenerator<Uint8Array> {
     yield source;
     return;
   }
-  for await (const chunk of createReadStream(source, { highWaterMark: 1 << 20 })) {
+  for await (const chunk of createReadStream(source, { highWaterMark: 1 << 16 })) {
     yield chunk as Buffer;
   }
 }
@@ -112,40 +118,64 @@ export async function openDelimited(
   const nl = buffered.indexOf('\n');
   const separator =
     options.separator ?? detectSeparator(nl === -1 ? buffered : buffered.slice(0, nl));
-  const records = splitRecords(buffered, done ? null : texts, separator);
-  const first = await records.next();
-  const header = first.done ? [] : first.value.values.map((h) => h.trim());
-  return {
+  return withHeader(splitBatches(buffered, done ? null : texts, separator), {
     encoding,
     separator,
     decimalComma: separator === ';',
     warnings,
-    header,
-    rows: { [Symbol.asyncIterator]: () => records },
+  });
+}
+
+/** Takes the header off the first batch and exposes both the row and the batch views. */
+export async function withHeader(
+  source: AsyncGenerator<TabularRow[]>,
+  meta: Omit<TabularFile, 'header' | 'rows' | 'batches'>,
+): Promise<TabularFile> {
+  let pending: TabularRow[] = [];
+  let headerRow: TabularRow | undefined;
+  while (headerRow === undefined) {
+    const next = await source.next();
+    if (next.done) break;
+    pending = next.value;
+    headerRow = pending.shift();
+  }
+  async function* batchIter(): AsyncGenerator<TabularRow[]> {
+    if (pending.length > 0) yield pending;
+    yield* source;
+  }
+  const batches = batchIter();
+  async function* rowIter(): AsyncGenerator<TabularRow> {
+    for await (const b of batches) yield* b;
+  }
+  return {
+    ...meta,
+    header: headerRow ? headerRow.values.map((h) => h.trim()) : [],
+    rows: { [Symbol.asyncIterator]: rowIter },
+    batches: { [Symbol.asyncIterator]: () => batches },
   };
 }
 
-async function* splitRecords(
+async function* splitBatches(
   head: string,
   rest: AsyncIterator<string> | null,
   separator: TSeparator,
-): AsyncGenerator<TabularRow> {
+): AsyncGenerator<TabularRow[]> {
   const splitter = new CsvSplitter(separator);
-  const out: TabularRow[] = [];
+  let out: TabularRow[] = [];
   try {
     splitter.push(head, out);
-    yield* out;
-    out.length = 0;
     if (rest) {
       for (let r = await rest.next(); !r.done; r = await rest.next()) {
+        if (out.length > 0) yield out;
+        out = [];
         splitter.push(r.value, out);
-        yield* out;
-        out.length = 0;
       }
     }
     splitter.end(out);
-    yield* out;
+    if (out.length > 0) yield out;
   } catch (e) {
+    // Rows before the malformed record still reach the caller, then the error.
+    if (out.length > 0) yield out;
     if (e instanceof CsvSplitterError) throw new TabularError(e.message, e.line);
     throw e;
   }

@@ -3,7 +3,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { TabularRow } from './csv-splitter';
-import { openDelimited, type TabularFile } from './reader';
+import { openDelimited, type TabularFile, withHeader } from './reader';
 
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
@@ -19,7 +19,7 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-async function* xlsxRows(source: string | Uint8Array): AsyncGenerator<TabularRow> {
+async function* xlsxBatches(source: string | Uint8Array): AsyncGenerator<TabularRow[]> {
   const input = typeof source === 'string' ? source : Readable.from([Buffer.from(source)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -27,6 +27,7 @@ async function* xlsxRows(source: string | Uint8Array): AsyncGenerator<TabularRow
     styles: 'ignore',
     worksheets: 'emit',
   });
+  let batch: TabularRow[] = [];
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const raw = row.values as ExcelJS.CellValue[];
@@ -34,24 +35,24 @@ async function* xlsxRows(source: string | Uint8Array): AsyncGenerator<TabularRow
       // exceljs rows are 1-based and sparse.
       for (let c = 1; c < raw.length; c++) values.push(cellText(raw[c]));
       if (values.every((v) => v.trim() === '')) continue;
-      yield { line: row.number, values };
+      batch.push({ line: row.number, values });
+      if (batch.length >= 1000) {
+        yield batch;
+        batch = [];
+      }
     }
-    return; // first worksheet only
+    break; // first worksheet only
   }
+  if (batch.length > 0) yield batch;
 }
 
-export async function openXlsx(source: string | Uint8Array): Promise<TabularFile> {
-  const rows = xlsxRows(source);
-  const first = await rows.next();
-  const header = first.done ? [] : first.value.values.map((h) => h.trim());
-  return {
+export function openXlsx(source: string | Uint8Array): Promise<TabularFile> {
+  return withHeader(xlsxBatches(source), {
     encoding: 'xlsx',
     separator: null,
     decimalComma: false,
     warnings: [],
-    header,
-    rows: { [Symbol.asyncIterator]: () => rows },
-  };
+  });
 }
 
 /** Opens a .xlsx workbook or a delimited text file, chosen by the file extension. */
