@@ -3,6 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { tokenRoutes } from './tokens/routes';
@@ -15,5 +16,5 @@ export const apiModules: FastifyPluginAsync[] = [
   userRoutes,
   tokenRoutes,
   auditRoutes,
-  // customersRoutes,
+  customersRoutes,
 ];

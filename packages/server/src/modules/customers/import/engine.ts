@@ -21,6 +21,8 @@ export interface TRunImportOptions {
   rows: AsyncIterable<TabularRow>;
   mapping: TImportMapping;
   fields: ReadonlyMap<string, TCustomField>;
+  /** The org's unit ids; a row naming another unit is rejected (never trusted to the FK). */
+  units?: ReadonlySet<string>;
   dryRun: boolean;
   /** When set, rejections are stored for the downloadable report. */
   importId?: string;
@@ -97,7 +99,11 @@ export async function runImport(
     if (row.values.every((v) => v.trim() === '')) continue;
     counts.processed++;
     const r = validateRow(row.line, opts.header, row.values, opts.mapping, opts.fields);
-    if (!r.ok) {
+    if (r.ok && r.draft.unitId && opts.units && !opts.units.has(r.draft.unitId)) {
+      const column = Object.entries(opts.mapping).find(([, t]) => t === 'unitId')?.[0] ?? '';
+      rejections.push({ row: row.line, column, value: r.draft.unitId, reason: 'unknown_unit' });
+      counts.rejected++;
+    } else if (!r.ok) {
       rejections.push(...r.errors);
       counts.rejected++;
     } else {

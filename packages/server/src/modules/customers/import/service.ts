@@ -1,0 +1,282 @@
+// Customer imports: upload (stored in the database, previewed), run in the background with
+// progress in customer_imports, rejection report. The file lives in the row, so a run can be
+// retried after a restart.
+import type { TImportMapping, TImportPreview, TImportStatus } from '@fidelia/contracts';
+import type { Sql } from '../../../db/client';
+import type { AuthContext } from '../../../lib/access';
+import { AppError, registerErrors } from '../../../lib/errors';
+import { openDelimited, openXlsx, type TabularFile } from '../../../lib/tabular';
+import { audit } from '../../audit/service';
+import { unitScope } from '../../orgs/service';
+import { listFields } from '../repo-write';
+import { runImport } from './engine';
+import { suggestMapping } from './mapping';
+import { checkMapping } from './rows';
+
+registerErrors({
+  IMPORT_EMPTY: {
+    status: 400,
+    es: 'El archivo está vacío o no tiene cabecera.',
+    en: 'The file is empty or has no header.',
+  },
+  IMPORT_UNREADABLE: {
+    status: 400,
+    es: 'No se puede leer el archivo.',
+    en: 'The file cannot be read.',
+  },
+  IMPORT_FORMAT: {
+    status: 415,
+    es: 'Sube un archivo .csv o .xlsx.',
+    en: 'Upload a .csv or .xlsx file.',
+  },
+  IMPORT_MAPPING_INVALID: {
+    status: 400,
+    es: 'La asignación de columnas no es válida (falta el identificador externo o hay destinos repetidos).',
+    en: 'Invalid column mapping (external id missing or targets repeated).',
+  },
+  IMPORT_NOT_RUNNABLE: {
+    status: 409,
+    es: 'Esta importación ya se ha lanzado.',
+    en: 'This import was already started.',
+  },
+  IMPORT_SCOPED_USER: {
+    status: 403,
+    es: 'Las importaciones requieren acceso a toda la organización.',
+    en: 'Imports need organisation-wide access.',
+  },
+});
+
+async function open(bytes: Uint8Array, format: 'csv' | 'xlsx', name: string): Promise<TabularFile> {
+  try {
+    return format === 'xlsx' ? await openXlsx(bytes) : await openDelimited(bytes, { name });
+  } catch {
+    throw new AppError('IMPORT_UNREADABLE');
+  }
+}
+
+export async function upload(
+  db: Sql,
+  auth: AuthContext,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<TImportPreview> {
+  if ((await unitScope(db, auth)) !== null) throw new AppError('IMPORT_SCOPED_USER');
+  const lower = fileName.toLowerCase();
+  const format = lower.endsWith('.xlsx')
+    ? 'xlsx'
+    : lower.endsWith('.csv') || lower.endsWith('.txt')
+      ? 'csv'
+      : null;
+  if (!format) throw new AppError('IMPORT_FORMAT');
+  if (bytes.length === 0) throw new AppError('IMPORT_EMPTY');
+  const file = await open(bytes, format, fileName);
+  if (file.header.length === 0 || file.header.every((h) => h === ''))
+    throw new AppError('IMPORT_EMPTY');
+  const sampleRows: string[][] = [];
+  try {
+    for await (const r of file.rows) {
+      sampleRows.push(r.values);
+      if (sampleRows.length >= 5) break;
+    }
+  } catch {
+    throw new AppError('IMPORT_UNREADABLE');
+  }
+  const fields = await listFields(db, auth.orgId);
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO customer_imports (org_id, file_name, file_format, file_data, encoding, headers, warnings, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8) RETURNING id`,
+    [
+      auth.orgId,
+      fileName,
+      format,
+      Buffer.from(bytes),
+      file.encoding,
+      JSON.stringify(file.header),
+      JSON.stringify(file.warnings),
+      auth.userId,
+    ],
+  );
+  const id = rows[0]?.id ?? '';
+  await audit(db, auth, {
+    action: 'customer_import.uploaded',
+    entity: 'customer_import',
+    entityId: id,
+    changes: { fileName },
+  });
+  return {
+    id,
+    fileName,
+    encoding: file.encoding,
+    warnings: file.warnings,
+    headers: file.header,
+    sampleRows,
+    suggestedMapping: suggestMapping(file.header, fields),
+  };
+}
+
+interface TImportRow {
+  id: string;
+  status: TImportStatus['status'];
+  dry_run: boolean;
+  total: number;
+  processed: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: string[];
+  error: string | null;
+}
+
+export async function status(db: Sql, auth: AuthContext, id: string): Promise<TImportStatus> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+  const { rows } = await db.query<TImportRow>(
+    `SELECT id, status, dry_run, total, processed, inserted, updated, unchanged, rejected, warnings, error
+       FROM customer_imports WHERE org_id = $1 AND id = $2`,
+    [auth.orgId, id],
+  );
+  const r = rows[0];
+  if (!r) throw new AppError('NOT_FOUND');
+  const { dry_run, ...rest } = r;
+  return { ...rest, dryRun: dry_run };
+}
+
+/** Starts the run in the background; the caller polls status(). */
+export async function start(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  mapping: TImportMapping,
+  dryRun: boolean,
+): Promise<{ id: string; status: 'queued'; done: Promise<void> }> {
+  await status(db, auth, id);
+  const { rows } = await db.query<{
+    headers: string[];
+    file_data: Uint8Array;
+    file_format: 'csv' | 'xlsx';
+    file_name: string;
+  }>(
+    `UPDATE customer_imports SET status = 'queued', mapping = $3::jsonb, dry_run = $4,
+            processed = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0, error = NULL
+      WHERE org_id = $1 AND id = $2 AND status IN ('uploaded', 'done', 'failed') AND (status = 'uploaded' OR dry_run)
+      RETURNING headers, file_data, file_format, file_name`,
+    [auth.orgId, id, JSON.stringify(mapping), dryRun],
+  );
+  const job = rows[0];
+  if (!job) throw new AppError('IMPORT_NOT_RUNNABLE');
+  const problems = [
+    ...checkMapping(mapping),
+    ...Object.keys(mapping)
+      .filter((h) => !job.headers.includes(h))
+      .map((h) => `unknown_header:${h}`),
+  ];
+  if (problems.length > 0) {
+    await db.query(
+      `UPDATE customer_imports SET status = 'uploaded' WHERE org_id = $1 AND id = $2`,
+      [auth.orgId, id],
+    );
+    throw new AppError('IMPORT_MAPPING_INVALID', { problems });
+  }
+  await audit(db, auth, {
+    action: 'customer_import.started',
+    entity: 'customer_import',
+    entityId: id,
+    changes: { dryRun },
+  });
+  const done = execute(db, auth.orgId, id, job, mapping, dryRun);
+  return { id, status: 'queued', done };
+}
+
+async function execute(
+  db: Sql,
+  orgId: string,
+  id: string,
+  job: { file_data: Uint8Array; file_format: 'csv' | 'xlsx'; file_name: string },
+  mapping: TImportMapping,
+  dryRun: boolean,
+): Promise<void> {
+  const set = (sql: string, params: unknown[] = []) =>
+    db.query(`UPDATE customer_imports SET ${sql} WHERE org_id = $1 AND id = $2`, [
+      orgId,
+      id,
+      ...params,
+    ]);
+  try {
+    await db.query('DELETE FROM customer_import_rejections WHERE org_id = $1 AND import_id = $2', [
+      orgId,
+      id,
+    ]);
+    const file = await open(job.file_data, job.file_format, job.file_name);
+    const fields = new Map((await listFields(db, orgId)).map((f) => [f.key, f]));
+    const units = new Set(
+      (
+        await db.query<{ id: string }>('SELECT id FROM org_units WHERE org_id = $1', [orgId])
+      ).rows.map((r) => r.id),
+    );
+    await set(`status = 'running'`);
+    const counts = await runImport(db, orgId, {
+      header: file.header,
+      rows: file.rows,
+      mapping,
+      fields,
+      units,
+      dryRun,
+      importId: id,
+      onProgress: async (c) => {
+        await set('processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7', [
+          c.processed,
+          c.inserted,
+          c.updated,
+          c.unchanged,
+          c.rejected,
+        ]);
+      },
+    });
+    await set(
+      `status = 'done', total = $3, processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, finished_at = now()`,
+      [counts.processed, counts.inserted, counts.updated, counts.unchanged, counts.rejected],
+    );
+    await audit(
+      db,
+      { orgId, userId: null, email: null },
+      {
+        action: dryRun ? 'customer_import.dry_run' : 'customer_import.done',
+        entity: 'customer_import',
+        entityId: id,
+        changes: { ...counts },
+      },
+    );
+  } catch (e) {
+    const msg = e instanceof AppError ? e.code : 'IMPORT_FAILED';
+    await set(`status = 'failed', error = $3, finished_at = now()`, [msg]).catch(() => {});
+  }
+}
+
+/** The rejection report as CSV rows (header first). */
+export async function* rejectionsCsv(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+): AsyncGenerator<string[]> {
+  await status(db, auth, id);
+  yield ['row', 'column', 'value', 'reason'];
+  const { rows: m } = await db.query<{ max: number | null }>(
+    'SELECT max(row_no) AS max FROM customer_import_rejections WHERE org_id = $1 AND import_id = $2',
+    [auth.orgId, id],
+  );
+  const max = m[0]?.max ?? 0;
+  // Windows of row numbers (not LIMIT) so the several rejections of one row never split.
+  for (let from = 0; from < max; from += 5000) {
+    const { rows } = await db.query<{
+      row_no: number;
+      column_name: string;
+      value: string;
+      reason: string;
+    }>(
+      `SELECT row_no, column_name, value, reason FROM customer_import_rejections
+        WHERE org_id = $1 AND import_id = $2 AND row_no > $3 AND row_no <= $3 + 5000 ORDER BY row_no`,
+      [auth.orgId, id, from],
+    );
+    for (const r of rows) yield [String(r.row_no), r.column_name, r.value, r.reason];
+  }
+}

@@ -1,0 +1,109 @@
+// HTTP routes for customers, custom fields and segments (see the agreed API doc).
+import {
+  ZCustomerCreateSchema,
+  ZCustomerFiltersSchema,
+  ZCustomerListQuerySchema,
+  ZCustomerPatchSchema,
+  ZCustomFieldSchema,
+  ZSegmentCreateSchema,
+} from '@fidelia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { WRITERS } from '../../lib/access';
+import { authOf } from '../../lib/auth-context';
+import { exportCsv, exportXlsx } from './export';
+import { importRoutes } from './import/routes';
+import * as svc from './service';
+
+const ZIdParams = z.object({ id: z.string().max(64) });
+const ZExportQuery = ZCustomerFiltersSchema.extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+});
+
+export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.db;
+  const read = { access: 'authenticated' as const };
+  const write = { access: WRITERS };
+
+  app.get(
+    '/api/customers',
+    { config: read, schema: { querystring: ZCustomerListQuerySchema } },
+    (req) => svc.list(db, authOf(req), req.query),
+  );
+  app.post(
+    '/api/customers',
+    { config: write, schema: { body: ZCustomerCreateSchema } },
+    async (req, reply) => reply.status(201).send(await svc.create(db, authOf(req), req.body)),
+  );
+  app.get(
+    '/api/customers/export',
+    { config: read, schema: { querystring: ZExportQuery } },
+    (req, reply) => {
+      const { format, ...filters } = req.query;
+      const q = { ...filters, sort: 'name' as const, limit: 200 };
+      const stamp = new Date().toISOString().slice(0, 10);
+      if (format === 'xlsx') {
+        reply
+          .header(
+            'content-type',
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', `attachment; filename="clientes-${stamp}.xlsx"`);
+        return reply.send(exportXlsx(db, authOf(req), q));
+      }
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="clientes-${stamp}.csv"`);
+      return reply.send(exportCsv(db, authOf(req), q));
+    },
+  );
+  app.get('/api/customers/:id', { config: read, schema: { params: ZIdParams } }, (req) =>
+    svc.get(db, authOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/customers/:id',
+    { config: write, schema: { params: ZIdParams, body: ZCustomerPatchSchema } },
+    (req) => svc.patch(db, authOf(req), req.params.id, req.body),
+  );
+  app.get('/api/customers/:id/timeline', { config: read, schema: { params: ZIdParams } }, (req) =>
+    svc.timeline(db, authOf(req), req.params.id),
+  );
+  app.get('/api/customers/:id/export', { config: write, schema: { params: ZIdParams } }, (req) =>
+    svc.gdprExport(db, authOf(req), req.params.id),
+  );
+  app.post(
+    '/api/customers/:id/erase',
+    { config: write, schema: { params: ZIdParams } },
+    async (req, reply) => {
+      await svc.erase(db, authOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get('/api/customer-fields', { config: read }, async (req) => ({
+    items: await svc.fields.list(db, authOf(req)),
+  }));
+  app.post(
+    '/api/customer-fields',
+    { config: write, schema: { body: ZCustomFieldSchema } },
+    async (req, reply) => reply.status(201).send(await svc.fields.save(db, authOf(req), req.body)),
+  );
+
+  app.get('/api/segments', { config: read }, (req) => svc.segments.list(db, authOf(req)));
+  app.post(
+    '/api/segments',
+    { config: write, schema: { body: ZSegmentCreateSchema } },
+    async (req, reply) =>
+      reply.status(201).send(await svc.segments.create(db, authOf(req), req.body)),
+  );
+  app.delete(
+    '/api/segments/:id',
+    { config: write, schema: { params: ZIdParams } },
+    async (req, reply) => {
+      await svc.segments.remove(db, authOf(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  await app.register(importRoutes);
+};

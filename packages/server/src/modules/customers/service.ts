@@ -1,0 +1,241 @@
+// Customer rules: validation beyond shape, unit scoping, audit entries, GDPR.
+import type {
+  TCustomer,
+  TCustomerCreate,
+  TCustomerListQuery,
+  TCustomerPatch,
+  TCustomField,
+  TSegment,
+} from '@fidelia/contracts';
+import { ZCustomerCreateSchema, ZCustomerPatchSchema } from '@fidelia/contracts';
+import type { Sql } from '../../db/client';
+import type { AuthContext } from '../../lib/access';
+import { AppError, registerErrors } from '../../lib/errors';
+import { audit } from '../audit/service';
+import { unitScope } from '../orgs/service';
+import { countCustomers, eraseCustomer, getCustomer, listCustomers, type TListArgs } from './repo';
+import * as w from './repo-write';
+import { toCustomer } from './rows';
+import { customerTimeline } from './timeline';
+
+registerErrors({
+  CUSTOMER_EXTERNAL_ID_TAKEN: {
+    status: 409,
+    es: 'Ya existe un cliente con ese identificador externo.',
+    en: 'A customer with that external id already exists.',
+  },
+  CUSTOMER_UNIT_INVALID: { status: 400, es: 'La unidad no existe.', en: 'Unknown org unit.' },
+  CUSTOMER_UNIT_OUTSIDE_SCOPE: {
+    status: 403,
+    es: 'La unidad está fuera de tu ámbito.',
+    en: 'That unit is outside your scope.',
+  },
+  CUSTOMER_INTERNAL_NEEDS_UNIT: {
+    status: 400,
+    es: 'Un cliente interno debe ser una unidad de la organización.',
+    en: 'An internal customer must be an org unit.',
+  },
+  CUSTOMER_ATTRIBUTE_INVALID: {
+    status: 400,
+    es: 'Atributo personalizado no válido.',
+    en: 'Invalid custom attribute.',
+  },
+  CUSTOMER_CURSOR_INVALID: {
+    status: 400,
+    es: 'Cursor de página no válido.',
+    en: 'Invalid page cursor.',
+  },
+  SEGMENT_NAME_TAKEN: {
+    status: 409,
+    es: 'Ya existe un segmento con ese nombre.',
+    en: 'A segment with that name exists.',
+  },
+  CUSTOMER_ERASED: { status: 409, es: 'El cliente está borrado.', en: 'The customer was erased.' },
+});
+
+/** Personal fields are audited by name only: the audit log is append-only and GDPR erase must work. */
+const PERSONAL = new Set([
+  'name',
+  'email',
+  'phone',
+  'statedNeeds',
+  'realNeeds',
+  'attributes',
+  'externalId',
+]);
+
+function auditChanges(
+  before: Partial<TCustomer>,
+  after: Partial<TCustomer>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(after)) {
+    const b = (before as Record<string, unknown>)[k];
+    if (k === 'updatedAt' || k === 'createdAt' || JSON.stringify(b) === JSON.stringify(v)) continue;
+    out[k] = PERSONAL.has(k) ? '(changed)' : [b ?? null, v];
+  }
+  return out;
+}
+
+export async function list(db: Sql, auth: AuthContext, q: TCustomerListQuery) {
+  const scope = await unitScope(db, auth);
+  let filters: TListArgs['filters'] = { q: q.q, kind: q.kind, status: q.status, tier: q.tier };
+  if (q.segmentId) {
+    const seg = await w.getSegmentFilters(db, auth.orgId, q.segmentId);
+    if (!seg) throw new AppError('NOT_FOUND');
+    filters = {
+      ...seg,
+      ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)),
+    };
+    if (seg.unitId && !q.unitId) q = { ...q, unitId: seg.unitId };
+  }
+  if (q.unitId)
+    filters.unitIds = (await unitScope(db, { orgId: auth.orgId, unitId: q.unitId })) ?? [];
+  const page = await listCustomers(db, auth.orgId, {
+    filters,
+    sort: q.sort,
+    cursor: q.cursor,
+    limit: q.limit,
+    scope,
+  });
+  if (page === 'bad_cursor') throw new AppError('CUSTOMER_CURSOR_INVALID');
+  const total = q.cursor ? undefined : await countCustomers(db, auth.orgId, filters, scope);
+  return total === undefined ? page : { ...page, total };
+}
+
+export async function get(db: Sql, auth: AuthContext, id: string): Promise<TCustomer> {
+  const c = await getCustomer(db, auth.orgId, id, await unitScope(db, auth));
+  if (!c) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+async function checkRefs(db: Sql, auth: AuthContext, v: TCustomerPatch, fields: TCustomField[]) {
+  const scope = await unitScope(db, auth);
+  for (const u of [v.unitId, v.internalUnitId]) {
+    if (!u) continue;
+    if (!(await w.unitExists(db, auth.orgId, u))) throw new AppError('CUSTOMER_UNIT_INVALID');
+  }
+  if (scope && (v.unitId === null || (v.unitId && !scope.includes(v.unitId)))) {
+    throw new AppError('CUSTOMER_UNIT_OUTSIDE_SCOPE');
+  }
+  const defs = new Map(fields.map((f) => [f.key, f]));
+  for (const [k, val] of Object.entries(v.attributes ?? {})) {
+    const f = defs.get(k);
+    const ok =
+      f &&
+      (val === null ||
+        (f.type === 'number' && typeof val === 'number') ||
+        (f.type === 'boolean' && typeof val === 'boolean') ||
+        (f.type === 'text' && typeof val === 'string') ||
+        (f.type === 'date' && typeof val === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(val)) ||
+        (f.type === 'choice' && typeof val === 'string' && (f.options ?? []).includes(val)));
+    if (!ok) throw new AppError('CUSTOMER_ATTRIBUTE_INVALID', { key: k });
+  }
+}
+
+export async function create(
+  db: Sql,
+  auth: AuthContext,
+  body: TCustomerCreate,
+): Promise<TCustomer> {
+  const v = ZCustomerCreateSchema.parse(body);
+  if (v.kind === 'internal' && !v.internalUnitId)
+    throw new AppError('CUSTOMER_INTERNAL_NEEDS_UNIT');
+  const scope = await unitScope(db, auth);
+  if (scope && !v.unitId) throw new AppError('CUSTOMER_UNIT_OUTSIDE_SCOPE');
+  await checkRefs(db, auth, v, await w.listFields(db, auth.orgId));
+  return db.transaction(async (tx) => {
+    if (v.externalId && (await w.externalIdTaken(tx, auth.orgId, v.externalId))) {
+      throw new AppError('CUSTOMER_EXTERNAL_ID_TAKEN');
+    }
+    const c = toCustomer(await w.insertCustomer(tx, auth.orgId, v));
+    await audit(tx, auth, { action: 'customer.created', entity: 'customer', entityId: c.id });
+    return c;
+  });
+}
+
+export async function patch(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  body: TCustomerPatch,
+): Promise<TCustomer> {
+  const v = ZCustomerPatchSchema.parse(body);
+  const before = await get(db, auth, id);
+  if (before.status === 'erased') throw new AppError('CUSTOMER_ERASED');
+  const kind = v.kind ?? before.kind;
+  if (kind === 'internal' && !(v.internalUnitId ?? before.internalUnitId)) {
+    throw new AppError('CUSTOMER_INTERNAL_NEEDS_UNIT');
+  }
+  await checkRefs(db, auth, v, await w.listFields(db, auth.orgId));
+  return db.transaction(async (tx) => {
+    if (v.externalId && (await w.externalIdTaken(tx, auth.orgId, v.externalId, id))) {
+      throw new AppError('CUSTOMER_EXTERNAL_ID_TAKEN');
+    }
+    const values = v.attributes
+      ? { ...v, attributes: { ...before.attributes, ...v.attributes } }
+      : v;
+    const row = await w.updateCustomer(tx, auth.orgId, id, values);
+    if (!row) throw new AppError('NOT_FOUND');
+    const after = toCustomer(row);
+    const changes = auditChanges(before, after);
+    if (Object.keys(changes).length > 0) {
+      await audit(tx, auth, {
+        action: 'customer.updated',
+        entity: 'customer',
+        entityId: id,
+        changes,
+      });
+    }
+    return after;
+  });
+}
+
+export async function erase(db: Sql, auth: AuthContext, id: string): Promise<void> {
+  await get(db, auth, id);
+  await db.transaction(async (tx) => {
+    if (!(await eraseCustomer(tx, auth.orgId, id))) throw new AppError('NOT_FOUND');
+    await audit(tx, auth, { action: 'customer.erased', entity: 'customer', entityId: id });
+  });
+}
+
+export async function timeline(db: Sql, auth: AuthContext, id: string) {
+  await get(db, auth, id);
+  return { items: await customerTimeline(db, auth.orgId, id) };
+}
+
+/** GDPR access request: everything we hold about one customer. */
+export async function gdprExport(db: Sql, auth: AuthContext, id: string) {
+  const customer = await get(db, auth, id);
+  const { items } = await timeline(db, auth, id);
+  await audit(db, auth, { action: 'customer.exported', entity: 'customer', entityId: id });
+  return { exportedAt: new Date().toISOString(), customer, timeline: items };
+}
+
+export const fields = {
+  list: (db: Sql, auth: AuthContext) => w.listFields(db, auth.orgId),
+  async save(db: Sql, auth: AuthContext, f: TCustomField): Promise<TCustomField> {
+    await w.upsertField(db, auth.orgId, f);
+    await audit(db, auth, {
+      action: 'customer_field.saved',
+      entity: 'customer_field',
+      entityId: f.key,
+      changes: { ...f },
+    });
+    return f;
+  },
+};
+
+export const segments = {
+  list: async (db: Sql, auth: AuthContext) => ({ items: await w.listSegments(db, auth.orgId) }),
+  async create(db: Sql, auth: AuthContext, s: Omit<TSegment, 'id'>): Promise<TSegment> {
+    const r = await w.insertSegment(db, auth.orgId, { ...s, createdBy: auth.userId });
+    if (r === 'duplicate') throw new AppError('SEGMENT_NAME_TAKEN');
+    await audit(db, auth, { action: 'segment.created', entity: 'segment', entityId: r.id });
+    return r;
+  },
+  async remove(db: Sql, auth: AuthContext, id: string): Promise<void> {
+    if (!(await w.deleteSegment(db, auth.orgId, id))) throw new AppError('NOT_FOUND');
+    await audit(db, auth, { action: 'segment.deleted', entity: 'segment', entityId: id });
+  },
+};
