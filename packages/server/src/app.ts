@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { TConfig } from './config';
 import type { Db } from './db/client';
+import type { Access } from './lib/access';
 import { installAuth } from './lib/auth-context';
 import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
 import { type Mailer, nullMailer } from './mail/mailer';
@@ -29,8 +30,17 @@ export interface AppDeps {
   webDist?: string;
 }
 
+/** One registered API route, as the generated route-table tests see it. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+  body: unknown;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
+    apiRoutes: ApiRoute[];
     deps: Required<Omit<AppDeps, 'logger' | 'webDist'>>;
   }
 }
@@ -52,9 +62,17 @@ export async function buildApp(deps: AppDeps) {
   });
 
   // Every /api route must declare who may call it; an undeclared route is a startup error.
+  const apiRoutes: ApiRoute[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+    if (!route.url.startsWith('/api/')) return;
+    const access = route.config?.access;
+    if (access === undefined) {
       throw new Error(`route ${route.method} ${route.url} has no config.access declaration`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD')
+        apiRoutes.push({ method, url: route.url, access, body: route.schema?.body });
     }
   });
 

@@ -52,8 +52,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'public', ...limit(1) }, schema: { body: ZLoginSchema } },
     async (req, reply) => {
       // A new session id on every login (no fixation); the old one, if any, is dropped.
-      if (req.sessionHash) await logout(db, req.sessionHash);
       const { sid, user } = await login(db, req.body.email, req.body.password);
+      if (req.sessionHash) await logout(db, req.sessionHash);
       setSession(req, reply, sid);
       return { user };
     },
