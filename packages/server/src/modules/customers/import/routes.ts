@@ -15,6 +15,7 @@ const ZIdParams = z.object({ id: z.string().max(64) });
 
 export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.db;
+  svc.registerImportJob(db);
   await app.register(multipart, { limits: { fileSize: MAX_BYTES, files: 1, fields: 5 } });
 
   app.post('/api/customer-imports', { config: { access: WRITERS } }, async (req, reply) => {
@@ -33,8 +34,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: WRITERS }, schema: { params: ZIdParams, body: ZImportRunSchema } },
     async (req, reply) => {
       const r = await svc.start(db, authOf(req), req.params.id, req.body.mapping, req.body.dryRun);
-      r.done.catch((err: unknown) => req.log.error({ err }, 'import run crashed'));
-      return reply.status(202).send({ id: r.id, status: r.status });
+      return reply.status(202).send(r);
     },
   );
 

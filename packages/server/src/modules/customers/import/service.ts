@@ -3,6 +3,7 @@
 // retried after a restart.
 import type { TImportMapping, TImportPreview, TImportStatus } from '@fidelia/contracts';
 import type { Sql } from '../../../db/client';
+import { enqueue, registerJob } from '../../../jobs/queue';
 import type { AuthContext } from '../../../lib/access';
 import { AppError, registerErrors } from '../../../lib/errors';
 import { openDelimited, openXlsx, type TabularFile } from '../../../lib/tabular';
@@ -141,14 +142,14 @@ export async function status(db: Sql, auth: AuthContext, id: string): Promise<TI
   return { ...rest, dryRun: dry_run };
 }
 
-/** Starts the run in the background; the caller polls status(). */
+/** Queues the run as a durable job (jobs table); the caller polls status(). */
 export async function start(
   db: Sql,
   auth: AuthContext,
   id: string,
   mapping: TImportMapping,
   dryRun: boolean,
-): Promise<{ id: string; status: 'queued'; done: Promise<void> }> {
+): Promise<{ id: string; status: 'queued' }> {
   await status(db, auth, id);
   const { rows } = await db.query<{
     headers: string[];
@@ -159,7 +160,7 @@ export async function start(
     `UPDATE customer_imports SET status = 'queued', mapping = $3::jsonb, dry_run = $4,
             processed = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0, error = NULL
       WHERE org_id = $1 AND id = $2 AND status IN ('uploaded', 'done', 'failed') AND (status = 'uploaded' OR dry_run)
-      RETURNING headers, file_data, file_format, file_name`,
+      RETURNING headers`,
     [auth.orgId, id, JSON.stringify(mapping), dryRun],
   );
   const job = rows[0];
@@ -183,8 +184,41 @@ export async function start(
     entityId: id,
     changes: { dryRun },
   });
-  const done = execute(db, auth.orgId, id, job, mapping, dryRun);
-  return { id, status: 'queued', done };
+  await enqueue(db, {
+    orgId: auth.orgId,
+    kind: IMPORT_JOB,
+    payload: { importId: id },
+    maxAttempts: 2,
+  });
+  return { id, status: 'queued' };
+}
+
+export const IMPORT_JOB = 'customer-import';
+
+/**
+ * Durable: a run interrupted by a restart is claimed again when its lock expires, and re-running
+ * is safe because the upsert only writes differences. Registered by the routes plugin with the
+ * app's database (job handlers get no handle of their own).
+ */
+export function registerImportJob(db: Sql): void {
+  registerJob(IMPORT_JOB, async (payload, ctx) => {
+    const importId = (payload as { importId?: unknown }).importId;
+    if (typeof importId !== 'string') throw new Error('customer-import job without importId');
+    const { rows } = await db.query<{
+      file_data: Uint8Array;
+      file_format: 'csv' | 'xlsx';
+      file_name: string;
+      mapping: TImportMapping;
+      dry_run: boolean;
+    }>(
+      'SELECT file_data, file_format, file_name, mapping, dry_run FROM customer_imports WHERE org_id = $1 AND id = $2',
+      [ctx.orgId, importId],
+    );
+    const job = rows[0];
+    if (!job) return null;
+    await execute(db, ctx.orgId, importId, job, job.mapping, job.dry_run, ctx.progress);
+    return null;
+  });
 }
 
 async function execute(
@@ -194,6 +228,7 @@ async function execute(
   job: { file_data: Uint8Array; file_format: 'csv' | 'xlsx'; file_name: string },
   mapping: TImportMapping,
   dryRun: boolean,
+  heartbeat: (p: Record<string, unknown>) => Promise<void>,
 ): Promise<void> {
   const set = (sql: string, params: unknown[] = []) =>
     db.query(`UPDATE customer_imports SET ${sql} WHERE org_id = $1 AND id = $2`, [
@@ -223,6 +258,7 @@ async function execute(
       dryRun,
       importId: id,
       onProgress: async (c) => {
+        await heartbeat({ ...c });
         await set('processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7', [
           c.processed,
           c.inserted,
