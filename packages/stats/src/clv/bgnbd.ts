@@ -24,12 +24,99 @@ export function bgnbdLogLikOne(p: TBgNbdParams, x: number, tx: number, T: number
   return a1 + a2 + logAddExp(a3, a4);
 }
 
+/** Total log-likelihood. The gammaln terms depend on x only, and x takes few distinct integer
+ *  values, so they are computed once per distinct x per call (the fit's hot loop). */
 export function bgnbdLogLik(p: TBgNbdParams, s: TSummaryArrays & { w?: Float64Array }): number {
+  const { r, alpha, a, b } = p;
+  let maxX = 0;
+  let ints = true;
+  for (let i = 0; i < s.x.length; i++) {
+    const x = s.x[i] ?? 0;
+    if (x > maxX) maxX = x;
+    if (!Number.isInteger(x)) ints = false;
+  }
+  if (!ints || maxX > 1e5) {
+    let ll = 0;
+    for (let i = 0; i < s.x.length; i++)
+      ll += (s.w ? (s.w[i] ?? 1) : 1) * bgnbdLogLikOne(p, s.x[i] ?? 0, s.tx[i] ?? 0, s.T[i] ?? 0);
+    return ll;
+  }
+  // c[x] = A1 + A2 without the time terms; recurrences keep it exact: Γ(z+1) = zΓ(z).
+  const c = new Float64Array(maxX + 1);
+  const base = r * Math.log(alpha);
+  c[0] = base;
+  for (let x = 1; x <= maxX; x++) {
+    c[x] = (c[x - 1] ?? 0) + Math.log(r + x - 1) + Math.log(b + x - 1) - Math.log(a + b + x - 1);
+  }
+  const la = Math.log(a);
   let ll = 0;
   for (let i = 0; i < s.x.length; i++) {
-    ll += (s.w ? (s.w[i] ?? 1) : 1) * bgnbdLogLikOne(p, s.x[i] ?? 0, s.tx[i] ?? 0, s.T[i] ?? 0);
+    const x = s.x[i] ?? 0;
+    const a3 = -(r + x) * Math.log(alpha + (s.T[i] ?? 0));
+    let v = a3;
+    if (x > 0) {
+      const a4 = la - Math.log(b + x - 1) - (r + x) * Math.log(alpha + (s.tx[i] ?? 0));
+      v = a3 > a4 ? a3 + Math.log1p(Math.exp(a4 - a3)) : a4 + Math.log1p(Math.exp(a3 - a4));
+    }
+    ll += (s.w ? (s.w[i] ?? 1) : 1) * ((c[x] ?? 0) + v);
   }
   return ll;
+}
+
+/** Prepared log-likelihood for repeated evaluation in the fit: x, T and t_x take few distinct
+ *  values (integer counts, whole days / 7), so every special function and log is computed per
+ *  distinct value, and the per-customer work is a log-sum-exp of two cached terms. */
+export function bgnbdObjective(
+  d: TSummaryArrays & { w: Float64Array },
+): (p: TBgNbdParams) => number {
+  const n = d.x.length;
+  const index = (v: Float64Array) => {
+    const vals: number[] = [];
+    const map = new Map<number, number>();
+    const idx = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = v[i] ?? 0;
+      let k = map.get(key);
+      if (k === undefined) {
+        k = vals.length;
+        map.set(key, k);
+        vals.push(key);
+      }
+      idx[i] = k;
+    }
+    return { vals: Float64Array.from(vals), idx };
+  };
+  const X = index(d.x);
+  const TT = index(d.T);
+  const TX = index(d.tx);
+  const cx = new Float64Array(X.vals.length);
+  const lbx = new Float64Array(X.vals.length);
+  const lT = new Float64Array(TT.vals.length);
+  const lTx = new Float64Array(TX.vals.length);
+  return (p) => {
+    const { r, alpha, a, b } = p;
+    const base = r * Math.log(alpha) + gammaln(a + b) - gammaln(b) - gammaln(r);
+    for (let k = 0; k < X.vals.length; k++) {
+      const x = X.vals[k] ?? 0;
+      cx[k] = base + gammaln(r + x) + gammaln(b + x) - gammaln(a + b + x);
+      lbx[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
+    }
+    for (let k = 0; k < TT.vals.length; k++) lT[k] = Math.log(alpha + (TT.vals[k] ?? 0));
+    for (let k = 0; k < TX.vals.length; k++) lTx[k] = Math.log(alpha + (TX.vals[k] ?? 0));
+    let ll = 0;
+    for (let i = 0; i < n; i++) {
+      const kx = X.idx[i] ?? 0;
+      const x = X.vals[kx] ?? 0;
+      const a3 = -(r + x) * (lT[TT.idx[i] ?? 0] ?? 0);
+      let v = a3;
+      if (x > 0) {
+        const a4 = (lbx[kx] ?? 0) - (r + x) * (lTx[TX.idx[i] ?? 0] ?? 0);
+        v = a3 > a4 ? a3 + Math.log1p(Math.exp(a4 - a3)) : a4 + Math.log1p(Math.exp(a3 - a4));
+      }
+      ll += (d.w[i] ?? 1) * ((cx[kx] ?? 0) + v);
+    }
+    return ll;
+  };
 }
 
 const fromLog = (v: number[]): TBgNbdParams => ({
@@ -52,7 +139,8 @@ export function fitBgNbd(s: TSummaryArrays): TBgNbdParams & TFitInfo {
   }
   if (n === 0) throw new ClvFitError('BG/NBD: no customers to fit');
   meanT /= n;
-  const f = (v: number[]) => -bgnbdLogLik(fromLog(v), data) / n;
+  const obj = bgnbdObjective(data);
+  const f = (v: number[]) => -obj(fromLog(v)) / n;
   const la = Math.log(Math.max(meanT, 1));
   const starts = [
     [0, la, 0, 0],

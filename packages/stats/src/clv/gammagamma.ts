@@ -41,10 +41,30 @@ export function fitGammaGamma(
   }
   const n = xs.length;
   if (n < 2) throw new ClvFitError('Gamma-Gamma: fewer than two repeat buyers with spend');
+  // Terms depending on x only are computed once per distinct x per evaluation; log m once.
+  const distinct = [...new Set(xs)];
+  const xIdx = Int32Array.from(xs.map((v) => distinct.indexOf(v)));
+  const logM = Float64Array.from(ms.map(Math.log));
+  const cx = new Float64Array(distinct.length);
   const f = (v: number[]) => {
-    const pr = { p: Math.exp(v[0] ?? 0), q: Math.exp(v[1] ?? 0), gamma: Math.exp(v[2] ?? 0) };
+    const p = Math.exp(v[0] ?? 0);
+    const q = Math.exp(v[1] ?? 0);
+    const gamma = Math.exp(v[2] ?? 0);
+    const lg = Math.log(gamma);
+    const base = -gammaln(q) + q * lg;
+    for (let k = 0; k < distinct.length; k++) {
+      const px = p * (distinct[k] ?? 0);
+      cx[k] = base + gammaln(px + q) - gammaln(px) + px * Math.log(distinct[k] ?? 1);
+    }
     let ll = 0;
-    for (let i = 0; i < n; i++) ll += ggLogLikOne(pr, xs[i] ?? 0, ms[i] ?? 0);
+    for (let i = 0; i < n; i++) {
+      const xi = xs[i] ?? 0;
+      const px = p * xi;
+      ll +=
+        (cx[xIdx[i] ?? 0] ?? 0) +
+        (px - 1) * (logM[i] ?? 0) -
+        (px + q) * Math.log(gamma + (ms[i] ?? 0) * xi);
+    }
     return -ll / n;
   };
   const res = minimize(f, [

@@ -14,7 +14,13 @@ export interface TMinimizeOptions {
   tol?: number;
 }
 
-function nelderMead(f: (x: number[]) => number, x0: number[], maxIter: number, tol: number) {
+function nelderMead(
+  f: (x: number[]) => number,
+  x0: number[],
+  maxIter: number,
+  tol: number,
+  xtol = 1e-7,
+) {
   const n = x0.length;
   const pts: number[][] = [x0.slice()];
   for (let i = 0; i < n; i++) {
@@ -37,7 +43,7 @@ function nelderMead(f: (x: number[]) => number, x0: number[], maxIter: number, t
     for (let i = 1; i <= n; i++)
       for (let d = 0; d < n; d++)
         spread = Math.max(spread, Math.abs((at(i)[d] ?? 0) - (at(0)[d] ?? 0)));
-    if (Math.abs(worst - best) <= tol * (1 + Math.abs(best)) && spread < 1e-7) {
+    if (Math.abs(worst - best) <= tol * (1 + Math.abs(best)) && spread < xtol) {
       converged = true;
       break;
     }
@@ -91,22 +97,22 @@ export function minimize(
   };
   const maxIter = opts.maxIter ?? 5000;
   const tol = opts.tol ?? 1e-12;
+  // Phase 1: a coarse search from every start; phase 2: polish only the best one, restarting the
+  // simplex from the optimum until the value stops moving (cures NM's premature collapse).
   let best: TMinimizeResult | null = null;
   for (const s of starts) {
-    let r = nelderMead(f, s, maxIter, tol);
-    let iterations = r.iterations;
-    // Restart from the optimum until the value stops moving.
-    for (let k = 0; k < 8; k++) {
-      const r2 = nelderMead(f, r.x, maxIter, tol);
-      iterations += r2.iterations;
-      const moved = r.value - r2.value;
-      r = r2;
-      if (moved <= 1e-10 * (1 + Math.abs(r.value))) break;
-    }
-    const res = { ...r, iterations };
-    if (best === null || res.value < best.value) best = res;
+    const r = nelderMead(f, s, maxIter, 1e-5, 2e-2);
+    if (best === null || r.value < best.value) best = r;
   }
   if (best === null) throw new Error('minimize: no starting point');
-  // Agreement between starts is part of convergence: report it through `converged`.
-  return best;
+  let r = best;
+  let iterations = best.iterations;
+  for (let k = 0; k < 8; k++) {
+    const r2 = nelderMead(f, r.x, maxIter, tol);
+    iterations += r2.iterations;
+    const moved = r.value - r2.value;
+    r = r2;
+    if (moved <= 1e-10 * (1 + Math.abs(r.value)) && r2.converged) break;
+  }
+  return { ...r, iterations };
 }
