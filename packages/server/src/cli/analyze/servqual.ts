@@ -8,6 +8,14 @@ const LIKERT = { min: 1, max: 7 };
 const POINTS = { min: 0, max: 100 };
 const WEIGHT_COLUMNS = SERVQUAL_DIMENSIONS.map((d) => `W_${d}`);
 
+/** Hot path: a single digit 1–7 (the vast majority of cells); undefined → full parser. */
+function likert(values: readonly string[], col: number): number | undefined {
+  const raw = values[col];
+  if (raw === undefined || raw.length !== 1) return undefined;
+  const d = raw.charCodeAt(0) - 48;
+  return d >= 1 && d <= 7 ? d : undefined;
+}
+
 export async function analyzeServqual(path: string): Promise<TReport> {
   const input = await openInput(path);
   requireColumn(input, 'respondent_id');
@@ -27,8 +35,12 @@ export async function analyzeServqual(path: string): Promise<TReport> {
   let valid = 0;
   await forEachRow(input, (row) => {
     for (let i = 0; i < 22; i++) {
-      e[i] = cellNumber(input, row, eCols[i] as number, LIKERT);
-      p[i] = cellNumber(input, row, pCols[i] as number, LIKERT);
+      e[i] =
+        likert(row.values, eCols[i] as number) ??
+        cellNumber(input, row, eCols[i] as number, LIKERT);
+      p[i] =
+        likert(row.values, pCols[i] as number) ??
+        cellNumber(input, row, pCols[i] as number, LIKERT);
       if (e[i] !== null && p[i] !== null) valid++;
     }
     let weights: (number | null)[] | null = null;
