@@ -1,15 +1,16 @@
 // Customer import throughput: 100,000-row CSV through the real pipeline (streamed read,
 // validation, diff, batched upserts) vs a baseline of plain batched INSERTs of the same rows
 // with no validation, on PGlite and on PostgreSQL, in the same run. Also samples the latency
-// of an HTTP health endpoint served by the same process while the import runs.
+// of the app's GET /api/health (buildApp on the same database, same process) during the import.
 //   npx tsx bench/import-customers.ts pglite|postgres [rows]   (one engine per process, so peak
 //   RSS is that engine's)
 
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, get } from 'node:http';
+import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildApp } from '../packages/server/src/app';
 import { openDelimited } from '../packages/server/src/lib/tabular';
 import { runImport } from '../packages/server/src/modules/customers/import/engine';
 import { suggestMapping } from '../packages/server/src/modules/customers/import/mapping';
@@ -19,6 +20,7 @@ import {
   openPostgres,
   type TTestSql,
 } from '../packages/server/src/modules/customers/testing/sql-db';
+import { testConfig } from '../packages/server/test/harness';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -89,16 +91,14 @@ async function pipeline(db: TTestSql, org: string, path: string) {
   return { ms: performance.now() - t0, counts };
 }
 
-/** Samples GET /api/health on a server in this process every 50 ms while `work` runs. */
+/** Samples GET /api/health of the real app (buildApp, same db, same process) every 50 ms. */
 async function withHealthSampling<T>(
+  db: TTestSql,
   work: () => Promise<T>,
 ): Promise<{ out: T; n: number; p50: number; p99: number; max: number }> {
-  const server = createServer((_req, res) => {
-    res.setHeader('content-type', 'application/json');
-    res.end('{"ok":true}');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  const app = await buildApp({ config: testConfig(), db, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
   const samples: number[] = [];
   let running = true;
   const sampler = (async () => {
@@ -114,7 +114,7 @@ async function withHealthSampling<T>(
   const out = await work();
   running = false;
   await sampler;
-  server.close();
+  await app.close();
   samples.sort((a, b) => a - b);
   const q = (p: number) =>
     samples[Math.min(samples.length - 1, Math.floor(p * samples.length))] ?? 0;
@@ -126,7 +126,7 @@ async function benchEngine(name: string, open: () => Promise<TTestSql>, path: st
   try {
     const base = await baseline(db, await createOrg(db), path);
     const orgH = await createOrg(db);
-    const h = await withHealthSampling(() => pipeline(db, orgH, path));
+    const h = await withHealthSampling(db, () => pipeline(db, orgH, path));
     const org = await createOrg(db);
     await pipeline(db, org, path);
     const again = await pipeline(db, org, path);
