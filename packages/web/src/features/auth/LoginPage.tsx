@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, setCsrfToken } from '../../api/client';
 import type { TMe } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { currentLang } from '../../i18n';
@@ -27,6 +27,8 @@ export default function LoginPage() {
     setError(null);
     try {
       const res = await api.post<{ user: TMe }>('/api/auth/login', { email, password });
+      // The CSRF token is bound to the session, which login has just replaced.
+      setCsrfToken(null);
       // The language chosen on this page wins over the one stored on the account.
       if (res.user.locale !== currentLang()) {
         await api.patch('/api/auth/me', { locale: currentLang() }).catch(() => undefined);

@@ -49,7 +49,14 @@ function CustomerTimeline({ id }: { id: string }) {
     <Timeline bulletSize={14} lineWidth={2}>
       {q.data.items.map((e, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries carry no id; the list is append-only
-        <Timeline.Item key={`${e.at}-${i}`} title={e.summary}>
+        <Timeline.Item
+          key={`${e.at}-${i}`}
+          title={
+            e.summary && e.summary !== e.type
+              ? e.summary
+              : t(`timeline.${e.type}`, { defaultValue: e.type })
+          }
+        >
           <Text size="xs" c="dimmed">
             {new Date(e.at).toLocaleString(i18n.language)} · {e.type}
           </Text>
