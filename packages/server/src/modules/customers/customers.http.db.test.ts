@@ -104,6 +104,27 @@ describe('customers HTTP API', () => {
     expect((await call(analystA, 'GET', '/api/customers?cursor=nonsense')).statusCode).toBe(400);
     expect((await call(analystA, 'GET', '/api/customers?limit=99999')).statusCode).toBe(400);
     expect((await call(analystA, 'GET', '/api/customers/not-a-uuid')).statusCode).toBe(404);
+    const huge = await call(analystA, 'POST', '/api/customers', {
+      name: 'x'.repeat(2 * 1024 * 1024),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { ...analystA.headers, 'accept-language': 'en' },
+      payload: { name: '' },
+    });
+    const es = await t.app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: { ...analystA.headers, 'accept-language': 'es' },
+      payload: { name: '' },
+    });
+    expect((en.json() as { error: { message: string } }).error.message).not.toBe(
+      (es.json() as { error: { message: string } }).error.message,
+    );
+    expect((await call(analystA, 'GET', '/api/customers?bogus=1')).statusCode).toBe(400);
     const evil = "'; DROP TABLE customers; --";
     const ok = await call(analystA, 'POST', '/api/customers', { name: evil });
     expect(ok.statusCode).toBe(201);
@@ -275,6 +296,25 @@ describe('customers HTTP API', () => {
     };
     expect(list.items.map((i) => i.id)).toEqual([n.id]);
     expect(list.total).toBe(1);
+    // an agent reads but never writes; a scoped writer cannot place customers outside its subtree
+    expect(
+      (await call(agent, 'POST', '/api/customers', { name: 'X', unitId: north })).statusCode,
+    ).toBe(403);
+    await t.db.query('UPDATE users SET unit_id = $1 WHERE id = $2', [north, A.users.analyst.id]);
+    const scopedAnalyst = await login(t.app, A.users.analyst);
+    const out = await call(scopedAnalyst, 'POST', '/api/customers', {
+      name: 'Fuera',
+      unitId: south,
+    });
+    expect(out.json()).toMatchObject({ error: { code: 'CUSTOMER_UNIT_OUTSIDE_SCOPE' } });
+    expect(
+      (await call(scopedAnalyst, 'POST', '/api/customers', { name: 'Dentro', unitId: north }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (await call(scopedAnalyst, 'PATCH', `/api/customers/${s.id}`, { tier: 'A' })).statusCode,
+    ).toBe(404);
+    await t.db.query('UPDATE users SET unit_id = NULL WHERE id = $1', [A.users.analyst.id]);
   });
 
   it('GDPR: exports everything about a customer, erases it and keeps counts', async () => {

@@ -248,7 +248,10 @@ async function execute(
         await db.query<{ id: string }>('SELECT id FROM org_units WHERE org_id = $1', [orgId])
       ).rows.map((r) => r.id),
     );
-    await set(`status = 'running'`);
+    // Progress needs a denominator: line count minus the header (quoted newlines make it an
+    // upper bound; the final figure replaces it when the run ends). XLSX reports 0 until done.
+    const total = job.file_format === 'csv' ? Math.max(0, countLines(job.file_data) - 1) : 0;
+    await set(`status = 'running', total = $3`, [total]);
     const counts = await runImport(db, orgId, {
       header: file.header,
       rows: file.rows,
@@ -315,4 +318,10 @@ export async function* rejectionsCsv(
     );
     for (const r of rows) yield [String(r.row_no), r.column_name, r.value, r.reason];
   }
+}
+
+function countLines(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : n;
 }
