@@ -281,6 +281,21 @@ describe('analyze kano / nps / csat / ipa / drivers', () => {
     expect(bad.err).toMatch(/row 2, column score: 7.5 is out of range \(integer 0–10\)/);
   });
 
+  it('reads .xlsx input (first sheet) like CSV', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['id', 'score', 'channel']);
+    ws.addRow([1, 10, 'Web']);
+    ws.addRow([2, 3, 'Web']);
+    ws.addRow([3, null, 'Tienda']);
+    ws.addRow([4, 9, 'Tienda']);
+    const p = join(dir, 'nps.xlsx');
+    await wb.xlsx.writeFile(p);
+    const r = await run(['analyze', 'nps', '--input', p, '--group', 'channel', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ n: 3, promoters: 2, detractors: 1, nps: 100 / 3 });
+  });
+
   it('csat top-2-box of 1..5', async () => {
     const r = await run([
       'analyze',
