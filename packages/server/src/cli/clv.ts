@@ -129,6 +129,11 @@ export function registerClv(program: Command): void {
         const b = params.bgnbd;
         if (!b || ![b.r, b.alpha, b.a, b.b].every((v) => typeof v === 'number' && v > 0))
           throw new CliError(`${o.params}: bgnbd.r, alpha, a, b must be positive numbers`);
+        const g = params.gammaGamma;
+        if (g && ![g.p, g.q, g.gamma].every((v) => typeof v === 'number' && v > 0))
+          throw new CliError(
+            `${o.params}: gammaGamma.p, q, gamma must be positive numbers (or null)`,
+          );
       } else params = fitAll(rows);
       const gg = rows.some((r) => r.monetaryValue !== null) ? params.gammaGamma : null;
       const customers = rows.map((c) => {
