@@ -267,7 +267,11 @@ describe('customers HTTP API', () => {
     const csv = await call(analystB, 'GET', '/api/customers/export?format=csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).not.toContain('Secreto');
-    const csvA = await call(analystA, 'GET', '/api/customers/export?format=csv&q=secreto');
+    const csvA = await call(
+      analystA,
+      'GET',
+      '/api/customers/export?format=csv&q=secreto&sort=-createdAt',
+    );
     expect(csvA.body).toContain('Secreto de A');
     const xlsx = await call(analystA, 'GET', '/api/customers/export?format=xlsx');
     expect(xlsx.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import {
   ZCustomerFiltersSchema,
   ZCustomerListQuerySchema,
   ZCustomerPatchSchema,
+  ZCustomerSortSchema,
   ZCustomFieldSchema,
   ZSegmentCreateSchema,
 } from '@fidelia/contracts';
@@ -16,8 +17,10 @@ import { importRoutes } from './import/routes';
 import * as svc from './service';
 
 const ZIdParams = z.object({ id: z.string().max(64) });
+// Same filters and sort as the list (the web page sends its whole filter state).
 const ZExportQuery = ZCustomerFiltersSchema.extend({
   format: z.enum(['csv', 'xlsx']).default('csv'),
+  sort: ZCustomerSortSchema.default('name'),
 });
 
 export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -40,7 +43,7 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { querystring: ZExportQuery } },
     (req, reply) => {
       const { format, ...filters } = req.query;
-      const q = { ...filters, sort: 'name' as const, limit: 200 };
+      const q = { ...filters, limit: 200 };
       const stamp = new Date().toISOString().slice(0, 10);
       if (format === 'xlsx') {
         reply
