@@ -196,7 +196,9 @@ export function bgnbdConditionalExpected(
             (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)),
         )
       : 1;
-  return num / den;
+  // For t → 0 the bracket is 1 − (1 − O(t)) and rounding can make it −1e-16: the exact value
+  // is ≥ 0, so clamp (found by the property test at t ≈ 1e-14).
+  return Math.max(0, num / den);
 }
 
 /** P(X(t) = n) for a randomly chosen customer (eq. 8). */

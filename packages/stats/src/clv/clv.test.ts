@@ -111,9 +111,12 @@ describe('BG/NBD on CDNOW (FHL 2005)', () => {
           const e2 = bgnbdConditionalExpected(bg, t + 1, x, tx, T);
           expect(e1).toBeGreaterThanOrEqual(0);
           expect(e2).toBeGreaterThanOrEqual(e1 - 1e-12);
+          const pp = paretoPAlive({ r: 0.55, alpha: 10.58, s: 0.61, beta: 11.67 }, x, tx, T);
+          expect(pp).toBeGreaterThanOrEqual(0);
+          expect(pp).toBeLessThanOrEqual(1);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 1000 },
     );
   });
   it('refuses to return parameters when there are no repeat purchases', () => {
