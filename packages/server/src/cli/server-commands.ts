@@ -1,4 +1,119 @@
+// Server-side commands: serve, migrate, user create, backup, restore. Each opens the database
+// from the same environment as the server (DATABASE_URL or DATA_DIR).
 import type { Command } from 'commander';
+import { z } from 'zod';
+import { loadConfig } from '../config';
+import { backup, restore } from '../db/backup';
+import { type Db, openDb } from '../db/client';
+import { migrate } from '../db/migrate';
+import { ROLES } from '../lib/access';
+import { AppError } from '../lib/errors';
+import { createUser } from '../modules/users/service';
+import { CliError } from './errors';
 
-// Placeholder: this command group is filled in by its module.
-export function registerServerCommands(_program: Command): void {}
+async function withDb<T>(fn: (db: Db) => Promise<T>, autoMigrate = true): Promise<T> {
+  const config = loadConfig();
+  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    if (autoMigrate) await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const ZUserOpts = z.object({
+  org: z.string().min(1),
+  email: z.string().email(),
+  role: z.enum(ROLES),
+  unit: z.string().uuid().optional(),
+  name: z.string().optional(),
+  password: z.string().min(10).optional(),
+});
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('start the HTTP server (PORT, HOST, DATA_DIR, DATABASE_URL from the environment)')
+    .action(async () => {
+      const { startServer } = await import('../main');
+      await startServer();
+      await new Promise(() => {}); // runs until a signal stops it
+    });
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(async () => {
+      const applied = await withDb((db) => migrate(db), false);
+      process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
+    });
+
+  const user = program.command('user').description('manage users');
+  user
+    .command('create')
+    .description('create a user; prints a generated password when none is given')
+    .requiredOption('--org <slugOrId>', 'organisation slug or id')
+    .requiredOption('--email <email>', 'login email')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--unit <unitId>', 'limit the user to this org unit subtree')
+    .option('--name <name>', 'display name (defaults to the email)')
+    .option('--password <password>', 'password (at least 10 characters)')
+    .action(async (opts: Record<string, string>) => {
+      const p = ZUserOpts.safeParse(opts);
+      if (!p.success) {
+        const i = p.error.issues[0];
+        throw new CliError(`--${String(i?.path[0])}: ${i?.message}`, 2);
+      }
+      const o = p.data;
+      await withDb(async (db) => {
+        const r = await db.query<{ id: string }>(
+          'SELECT id FROM orgs WHERE slug = $1 OR id::text = $1',
+          [o.org],
+        );
+        const orgId = r.rows[0]?.id;
+        if (!orgId) throw new CliError(`--org: no organisation "${o.org}"`, 2);
+        try {
+          const { user: u, password } = await createUser(
+            db,
+            { orgId, userId: null, email: null },
+            {
+              email: o.email,
+              name: o.name ?? o.email,
+              role: o.role,
+              unitId: o.unit ?? null,
+              password: o.password,
+            },
+          );
+          process.stdout.write(`created ${u.email} (${u.role}) id ${u.id}\n`);
+          if (!o.password) process.stdout.write(`password: ${password}\n`);
+        } catch (e) {
+          if (e instanceof AppError)
+            throw new CliError(`${e.code} ${JSON.stringify(e.details ?? {})}`, 1);
+          throw e;
+        }
+      });
+    });
+
+  program
+    .command('backup')
+    .description('write a logical backup (JSON lines, every table) to a file')
+    .requiredOption('--out <file>', 'output file')
+    .action(async (opts: { out: string }) => {
+      const counts = await withDb((db) => backup(db, opts.out));
+      process.stdout.write(`backup written to ${opts.out}: ${JSON.stringify(counts)}\n`);
+    });
+
+  program
+    .command('restore')
+    .description('restore a logical backup into an empty database')
+    .requiredOption('--in <file>', 'backup file')
+    .action(async (opts: { in: string }) => {
+      const counts = await withDb((db) =>
+        restore(db, opts.in).catch((e: Error) => {
+          throw new CliError(`restore failed: ${e.message}`);
+        }),
+      );
+      process.stdout.write(`restored: ${JSON.stringify(counts)}\n`);
+    });
+}

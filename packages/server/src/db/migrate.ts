@@ -2,7 +2,7 @@
 // schema_migrations. 001–099 core, 100–199 customers, further ranges per module.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client';
+import type { Db, Sql } from './client';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -34,7 +34,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   return applied;
 }
 
-export async function latestMigration(db: Db): Promise<string | null> {
+export async function latestMigration(db: Sql): Promise<string | null> {
   const r = await db.query<{ name: string }>(
     'SELECT name FROM schema_migrations ORDER BY name DESC LIMIT 1',
   );
