@@ -48,8 +48,8 @@ function CustomerTimeline({ id }: { id: string }) {
   return (
     <Timeline bulletSize={14} lineWidth={2}>
       {q.data.items.map((e, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries carry no id; the list is append-only
         <Timeline.Item
+          // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries carry no id; the list is append-only
           key={`${e.at}-${i}`}
           title={
             e.summary && e.summary !== e.type
