@@ -203,6 +203,13 @@ describe('customers HTTP API', () => {
       rejected: 2,
       processed: 3,
     });
+    const m1 = (await call(analystA, 'GET', '/api/customers?q=m1')).json() as {
+      items: Array<{ id: string }>;
+    };
+    const tl = (
+      await call(analystA, 'GET', `/api/customers/${m1.items[0]?.id}/timeline`)
+    ).json() as { items: Array<{ type: string; summary: string }> };
+    expect(tl.items.map((i) => i.type).sort()).toEqual(['customer.created', 'customer.imported']);
     const rep = await call(analystA, 'GET', `/api/customer-imports/${pv.id}/rejections.csv`);
     expect(
       rep.body

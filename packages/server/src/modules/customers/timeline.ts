@@ -35,7 +35,8 @@ registerTimelineSource('audit', async (db, orgId, customerId) => {
     changes: Record<string, unknown>;
   }>(
     `SELECT at, action, actor_email, changes FROM audit_log
-      WHERE org_id = $1 AND entity = 'customer' AND entity_id = $2 ORDER BY at DESC LIMIT 500`,
+      WHERE org_id = $1 AND entity = 'customer' AND entity_id = $2 AND action <> 'customer.created'
+      ORDER BY at DESC LIMIT 500`,
     [orgId, customerId],
   );
   return rows.map((r) => ({
@@ -46,15 +47,42 @@ registerTimelineSource('audit', async (db, orgId, customerId) => {
   }));
 });
 
+// Creation (with the creator from the audit log when made through the API) and the import that
+// last inserted or changed the customer.
 registerTimelineSource('created', async (db, orgId, customerId) => {
-  const { rows } = await db.query<{ created_at: Date }>(
-    'SELECT created_at FROM customers WHERE org_id = $1 AND id = $2',
+  const { rows } = await db.query<{
+    created_at: Date;
+    actor: string | null;
+    import_id: string | null;
+    file_name: string | null;
+    finished_at: Date | null;
+  }>(
+    `SELECT c.created_at,
+            (SELECT a.actor_email FROM audit_log a WHERE a.org_id = c.org_id AND a.entity = 'customer'
+                AND a.entity_id = c.id::text AND a.action = 'customer.created' LIMIT 1) AS actor,
+            ci.id AS import_id, ci.file_name, coalesce(ci.finished_at, ci.created_at) AS finished_at
+       FROM customers c
+       LEFT JOIN customer_imports ci ON ci.org_id = c.org_id AND ci.id = c.last_import_id
+      WHERE c.org_id = $1 AND c.id = $2`,
     [orgId, customerId],
   );
-  return rows.map((r) => ({
-    at: iso(r.created_at),
-    type: 'customer.created',
-    summary: 'customer.created',
-    data: {},
-  }));
+  const r = rows[0];
+  if (!r) return [];
+  const items: TTimelineItem[] = [
+    {
+      at: iso(r.created_at),
+      type: 'customer.created',
+      summary: 'customer.created',
+      data: { actor: r.actor },
+    },
+  ];
+  if (r.import_id && r.finished_at) {
+    items.push({
+      at: iso(r.finished_at),
+      type: 'customer.imported',
+      summary: r.file_name ?? '',
+      data: { importId: r.import_id, fileName: r.file_name },
+    });
+  }
+  return items;
 });

@@ -82,8 +82,8 @@ export async function runImport(
         counts.inserted += inserts.length;
         counts.updated += updates.length;
       } else {
-        counts.inserted += await insertDrafts(tx, orgId, inserts);
-        counts.updated += await updateChanged(tx, orgId, updates);
+        counts.inserted += await insertDrafts(tx, orgId, inserts, opts.importId ?? null);
+        counts.updated += await updateChanged(tx, orgId, updates, opts.importId ?? null);
       }
       if (opts.importId) await insertRejections(tx, orgId, opts.importId, pending);
     });

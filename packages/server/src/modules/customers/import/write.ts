@@ -97,21 +97,23 @@ export async function insertDrafts(
   db: TSql,
   orgId: string,
   drafts: TImportDraft[],
+  importId: string | null = null,
 ): Promise<number> {
   if (drafts.length === 0) return 0;
   const { rows } = await db.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO customers (org_id, external_id, name, email, phone, kind, use_class, tier, status,
-         unit_id, language, consent_email, consent_survey, stated_needs, real_needs, need_tags, attributes)
+         unit_id, language, consent_email, consent_survey, stated_needs, real_needs, need_tags, attributes,
+         last_import_id)
        SELECT $1, r.external_id, r.name, r.email, r.phone, coalesce(r.kind, 'external'), r.use_class,
               r.tier, coalesce(r.status, 'active'), r.unit_id, r.language,
               coalesce(r.consent_email, false), coalesce(r.consent_survey, false), r.stated_needs,
-              r.real_needs, coalesce(r.need_tags, '{}'), coalesce(r.attributes, '{}'::jsonb)
+              r.real_needs, coalesce(r.need_tags, '{}'), coalesce(r.attributes, '{}'::jsonb), $3::uuid
          FROM jsonb_to_recordset($2::jsonb) AS ${RECORD}
        ON CONFLICT (org_id, external_id) DO NOTHING
        RETURNING 1)
      SELECT count(*)::int AS n FROM ins`,
-    [orgId, JSON.stringify(drafts.map(toRecord))],
+    [orgId, JSON.stringify(drafts.map(toRecord)), importId],
   );
   return rows[0]?.n ?? 0;
 }
@@ -121,6 +123,7 @@ export async function updateChanged(
   db: TSql,
   orgId: string,
   updates: Array<{ id: string; changes: Partial<TImportDraft> }>,
+  importId: string | null = null,
 ): Promise<number> {
   if (updates.length === 0) return 0;
   const cols: Array<[string, keyof TImportDraft]> = [
@@ -153,12 +156,12 @@ export async function updateChanged(
   const record = RECORD.replace(/\)$/, `, ${flags})`);
   const { rows } = await db.query<{ n: number }>(
     `WITH upd AS (
-       UPDATE customers c SET ${sets}, updated_at = now()
+       UPDATE customers c SET ${sets}, updated_at = now(), last_import_id = $3::uuid
          FROM jsonb_to_recordset($2::jsonb) AS ${record}
         WHERE c.org_id = $1 AND c.id = r.id
        RETURNING 1)
      SELECT count(*)::int AS n FROM upd`,
-    [orgId, JSON.stringify(payload)],
+    [orgId, JSON.stringify(payload), importId],
   );
   return rows[0]?.n ?? 0;
 }
