@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   bgnbdConditionalExpected,
   bgnbdPAlive,
+  ClvFitError,
   clvValue,
   fitBgNbd,
   fitGammaGamma,
@@ -25,11 +26,17 @@ interface TFitOut {
 function fitAll(rows: TRfmSummary[]): TFitOut {
   try {
     const bg = fitBgNbd(toArrays(rows));
-    const hasM = rows.some(
+    const nM = rows.filter(
       (r) => r.monetaryValue !== null && r.frequency > 0 && r.monetaryValue > 0,
-    );
+    ).length;
+    const anyM = rows.some((r) => r.monetaryValue !== null);
     let gg: TFitOut['gammaGamma'] = null;
-    if (hasM) {
+    if (anyM && nM < 2) {
+      process.stderr.write(
+        `fidelia: warning: ${nM} repeat buyer(s) with spend; Gamma-Gamma not fitted\n`,
+      );
+    }
+    if (nM >= 2) {
       const g = fitGammaGamma(
         rows.map((r) => r.frequency),
         rows.map((r) => r.monetaryValue ?? 0),
@@ -42,7 +49,8 @@ function fitAll(rows: TRfmSummary[]): TFitOut {
       gammaGamma: gg,
     };
   } catch (e) {
-    throw new CliError((e as Error).message);
+    if (e instanceof ClvFitError) throw new CliError(e.message);
+    throw e;
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -107,6 +107,50 @@ describe('fidelia clv', () => {
       1,
     );
     expect(err).toMatch(/v\.csv: row 1, column foo: unknown column/);
+    expect(out).toBe('');
+  });
+  it('csv and cdnow formats of the same transactions give the same fit (CRLF, ISO dates)', async () => {
+    // The first ~1000 customers of CDNOW_sample rewritten as customer_id,date,amount with CRLF.
+    const src = readFileSync(resolve(datasets, 'CDNOW_sample.txt'), 'utf8').trim().split(/\r?\n/);
+    const rows = src.filter((l) => Number(l.trim().split(/\s+/)[1]) <= 1000);
+    const csv = ['customer_id,date,amount'];
+    for (const l of rows) {
+      const [id, , d, , amt] = l.trim().split(/\s+/);
+      csv.push(`${id},${d?.slice(0, 4)}-${d?.slice(4, 6)}-${d?.slice(6)},${amt}`);
+    }
+    const f = tmp('t.csv', `${csv.join('\r\n')}\r\n`);
+    const g = tmp('t.txt', `${rows.join('\n')}\n`);
+    expect(
+      await main(['clv', 'fit', '--transactions', f, '--calibration-end', '1997-09-30', '--json']),
+    ).toBe(0);
+    const a = JSON.parse(out);
+    expect(err).toMatch(/transactions after 1997-09-30 ignored/);
+    out = '';
+    expect(
+      await main([
+        'clv',
+        'fit',
+        '--transactions',
+        g,
+        '--format',
+        'cdnow',
+        '--calibration-end',
+        '1997-09-30',
+        '--json',
+      ]),
+    ).toBe(0);
+    const b = JSON.parse(out);
+    expect(a.customers).toBe(1000);
+    expect(a.bgnbd.logLik).toBe(b.bgnbd.logLik);
+    expect(a.gammaGamma.p).toBe(b.gammaGamma.p);
+  });
+  it('refuses to print parameters when BG/NBD cannot converge (no repeat purchases)', async () => {
+    const s = tmp(
+      's.csv',
+      `frequency,recency,T\n${Array.from({ length: 30 }, () => '0,0,20').join('\n')}\n`,
+    );
+    expect(await main(['clv', 'fit', '--summary', s, '--json'])).toBe(1);
+    expect(err).toMatch(/did not converge/);
     expect(out).toBe('');
   });
 });
