@@ -95,13 +95,15 @@ export function TokensTab() {
             <Code block style={{ wordBreak: 'break-all' }}>
               {created}
             </Code>
-            <CopyButton value={created}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="default" onClick={copy}>
-                  {copied ? t('common.copied') : t('common.copy')}
-                </Button>
-              )}
-            </CopyButton>
+            <Group>
+              <CopyButton value={created}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="default" onClick={copy}>
+                    {copied ? t('common.copied') : t('common.copy')}
+                  </Button>
+                )}
+              </CopyButton>
+            </Group>
           </Stack>
         </Alert>
       )}
