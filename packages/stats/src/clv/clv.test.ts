@@ -162,6 +162,7 @@ describe('Pareto/NBD', () => {
     expect(pn.alpha.toFixed(2)).toBe('10.58');
     expect(pn.s.toFixed(2)).toBe('0.61');
     expect(pn.beta.toFixed(2)).toBe('11.67');
+    expect(pn.logLik.toFixed(1)).toBe('-9595.0');
     expect(Math.abs(pn.logLik - (ref.paretoNbd.logLik ?? 0))).toBeLessThan(1e-3);
     const p = {
       r: ref.paretoNbd.r ?? 0,
