@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { WRITERS } from '../../../lib/access';
 import { authOf } from '../../../lib/auth-context';
 import { AppError } from '../../../lib/errors';
+import { rejectionsCsv } from './report';
 import * as svc from './service';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -48,7 +49,7 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/customer-imports/:id/rejections.csv',
     { config: { access: WRITERS }, schema: { params: ZIdParams } },
     async (req, reply) => {
-      const rows = svc.rejectionsCsv(db, authOf(req), req.params.id);
+      const rows = rejectionsCsv(db, authOf(req), req.params.id);
       const first = await rows.next(); // throws NOT_FOUND before any header is sent
       const body = Readable.from(
         (async function* () {
