@@ -45,7 +45,6 @@ function amountOf(file: string, row: number, col: string, s: string): number {
 export function parseTransactions(file: string, format: 'csv' | 'cdnow'): TTransaction[] {
   const lines = readLines(file);
   const out: TTransaction[] = [];
-  const seen = new Set<string>();
   const push = (
     row: number,
     id: string,
@@ -57,8 +56,6 @@ export function parseTransactions(file: string, format: 'csv' | 'cdnow'): TTrans
     const day = parseDay(dayStr);
     if (day === null) fail(file, row, dateCol, `not a valid date: "${dayStr}"`);
     const amount = amountOf(file, row, amtCol, amountStr);
-    const key = `${id}|${dayStr}|${amountStr}|${row}`;
-    seen.add(key);
     out.push({ customerId: id, day: day ?? 0, amount });
   };
   if (format === 'csv') {
