@@ -94,10 +94,6 @@ export async function backup(db: Db, file: string): Promise<Record<string, numbe
 }
 
 export async function restore(db: Db, file: string): Promise<Record<string, number>> {
-  const lines = createInterface({
-    input: createReadStream(file),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
     const info = new Map((await tables(tx)).map((t) => [t.name, t]));
@@ -115,6 +111,11 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
       counts[t.name] = (counts[t.name] ?? 0) + batch.rows.length;
       batch.rows = [];
     };
+    // Created here, after the awaits above: a readline iterator created earlier loses lines.
+    const lines = createInterface({
+      input: createReadStream(file),
+      crlfDelay: Number.POSITIVE_INFINITY,
+    });
     for await (const line of lines) {
       if (!line.trim()) continue;
       const o = JSON.parse(line) as {
