@@ -90,6 +90,10 @@ export function installAuth(app: FastifyInstance, db: Db, secret: string): void 
     }
     if (access === 'public') return;
     if (!req.auth) throw new AppError('UNAUTHENTICATED');
+    // API token scopes: 'read' allows safe methods only, 'write' everything.
+    if (req.auth.via === 'token' && !SAFE.has(req.method) && !req.auth.scopes.includes('write')) {
+      throw new AppError('FORBIDDEN');
+    }
     if (!allows(access, req.auth.role)) throw new AppError('FORBIDDEN');
   });
 }
