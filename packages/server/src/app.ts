@@ -100,6 +100,12 @@ export async function buildApp(deps: AppDeps) {
       return reply.status(400).send(errorBody('VALIDATION_FAILED', lang, { issues }));
     }
     const code = err.code;
+    // PostgreSQL integrity errors (by SQLSTATE, never by message): a conflict, not a bug.
+    if (code === '23503' || code === '23505') {
+      return reply
+        .status(409)
+        .send(errorBody('CONFLICT', lang, { reason: code === '23503' ? 'in_use' : 'duplicate' }));
+    }
     if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       return reply.status(400).send(errorBody('MALFORMED_JSON', lang));
     }
