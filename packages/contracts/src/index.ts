@@ -1,4 +1,7 @@
 // Shared zod schemas: the single source of truth for request/response shapes.
 export * from './auth';
 export * from './common';
+export * from './complaints';
 export * from './customers';
+export * from './retention';
+export * from './surveys';

@@ -1,6 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
+import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { retentionRoutes } from './features/retention/routes';
+import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { ComingSoon } from './ui/ComingSoon';
 import { PageLoader } from './ui/PageLoader';
 
@@ -31,6 +34,8 @@ export function App() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />
+        {surveysPublicRoutes}
+        {complaintsPublicRoutes}
         <Route
           element={
             <RequireAuth>
@@ -45,9 +50,10 @@ export function App() {
           <Route path="/customers/:id" element={<CustomerPage />} />
           <Route path="/customers/:id/edit" element={<CustomerEditPage />} />
           <Route path="/admin/*" element={<AdminPage />} />
-          {(
-            ['surveys', 'analytics', 'complaints', 'retention', 'standards', 'strategy'] as const
-          ).map((m) => (
+          {surveysRoutes}
+          {complaintsRoutes}
+          {retentionRoutes}
+          {(['analytics', 'standards', 'strategy'] as const).map((m) => (
             <Route key={m} path={`/${m}/*`} element={<ComingSoon module={m} />} />
           ))}
           <Route path="*" element={<ComingSoon module="notFound" />} />

@@ -1,5 +1,13 @@
 // Module demo seeders, run after the core demo org exists. Add yours with one line.
+import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
+import { seedDemoRetention } from '../modules/retention/demo';
+import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
 
-export const demoSeeders: DemoSeeder[] = [seedDemoCustomers];
+export const demoSeeders: DemoSeeder[] = [
+  seedDemoCustomers,
+  seedDemoSurveys,
+  seedDemoComplaints,
+  seedDemoRetention,
+];

@@ -3,9 +3,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
+import { complaintsRoutes } from './complaints/routes';
 import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
+import { retentionRoutes } from './retention/routes';
+import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
 import { userRoutes } from './users/routes';
 
@@ -17,4 +20,7 @@ export const apiModules: FastifyPluginAsync[] = [
   tokenRoutes,
   auditRoutes,
   customersRoutes,
+  surveysRoutes,
+  complaintsRoutes,
+  retentionRoutes,
 ];

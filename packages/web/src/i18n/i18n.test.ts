@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import es from './es.json';
+import { type TTree, translationTree } from './resources';
 
-type TTree = { [k: string]: string | TTree };
+const es = translationTree('es');
+const en = translationTree('en');
 
 function keys(tree: TTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

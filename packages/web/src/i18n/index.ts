@@ -1,8 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import es from './es.json';
+import { withFeatureResources } from './resources';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type TLang = (typeof LANGUAGES)[number];
@@ -21,7 +20,7 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { es: { translation: es }, en: { translation: en } },
+    resources: withFeatureResources(),
     supportedLngs: LANGUAGES,
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',

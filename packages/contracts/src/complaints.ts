@@ -1,0 +1,2 @@
+// Shared schemas of the complaints module.
+export {};

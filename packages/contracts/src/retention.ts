@@ -1,0 +1,2 @@
+// Shared schemas of the retention module.
+export {};

@@ -1,0 +1,2 @@
+// Shared schemas of the surveys module.
+export {};

@@ -1,0 +1,4 @@
+// The complaints module's HTTP routes (registered in modules/index.ts).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const complaintsRoutes: FastifyPluginAsync = async () => {};

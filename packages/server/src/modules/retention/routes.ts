@@ -1,0 +1,4 @@
+// The retention module's HTTP routes (registered in modules/index.ts).
+import type { FastifyPluginAsync } from 'fastify';
+
+export const retentionRoutes: FastifyPluginAsync = async () => {};
