@@ -1,2 +1,898 @@
-// Shared schemas of the surveys module.
-export {};
+// Survey shapes (DOMAIN.md §2, §4, §5, §6; issue 4). One definition format for the builder, the
+// respondent page, staff entry and kiosk; one response format for every channel.
+// Human docs: /tmp/surveys-api.md and docs/surveys.md.
+import { z } from 'zod';
+
+export const SURVEY_LANGUAGES = ['es', 'en'] as const;
+export const ZSurveyLanguageSchema = z.enum(SURVEY_LANGUAGES);
+export type TSurveyLanguage = z.infer<typeof ZSurveyLanguageSchema>;
+
+/** Text in several languages; at least one. Text may pipe values: {{q:key}}, {{attr:name}}. */
+export const ZLocalTextSchema = z
+  .strictObject({ es: z.string().max(4000).optional(), en: z.string().max(4000).optional() })
+  .refine((t) => Boolean(t.es?.trim() || t.en?.trim()), { message: 'text needs es or en' });
+export type TLocalText = z.infer<typeof ZLocalTextSchema>;
+
+/** Stable keys (questions, items, options, pages): survive wording changes and new versions. */
+export const ZKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'key: a-z, 0-9, _');
+/** Semantic tags analytics rely on: nps, csat, servqual:E:5, kano:wifi:functional, ... */
+export const ZTagSchema = z.string().regex(/^[a-z][a-z0-9_]*(:[A-Za-z0-9_-]+)*$/, 'tag');
+
+// ---------------------------------------------------------------------------------- logic
+export const CONDITION_OPS = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in', // answer is one of value[]
+  'includes', // multiple choice answer contains value
+  'answered',
+  'not_answered',
+] as const;
+export const ZConditionSchema = z.strictObject({
+  /** question key; for batteries/matrix/kano/constant-sum also `item` */
+  q: ZKeySchema,
+  item: ZKeySchema.optional(),
+  op: z.enum(CONDITION_OPS),
+  value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
+});
+export type TCondition = z.infer<typeof ZConditionSchema>;
+/** Shown only when all (mode 'all') or any (mode 'any') condition holds. Skip logic = a
+ *  displayIf on the page/question to skip. Conditions may only refer to EARLIER questions. */
+export const ZDisplayIfSchema = z.strictObject({
+  mode: z.enum(['all', 'any']).default('all'),
+  conditions: z.array(ZConditionSchema).min(1).max(20),
+});
+export type TDisplayIf = z.infer<typeof ZDisplayIfSchema>;
+
+// ------------------------------------------------------------------------------- questions
+const base = {
+  key: ZKeySchema,
+  /** semantic tag; batteries tag their items instead (item.tag) */
+  tag: ZTagSchema.optional(),
+  title: ZLocalTextSchema,
+  help: ZLocalTextSchema.optional(),
+  required: z.boolean().default(false),
+  displayIf: ZDisplayIfSchema.optional(),
+};
+export const ZItemSchema = z.strictObject({
+  key: ZKeySchema,
+  tag: ZTagSchema.optional(),
+  text: ZLocalTextSchema,
+});
+export type TItem = z.infer<typeof ZItemSchema>;
+export const ZOptionSchema = z.strictObject({
+  /** stored answer value */
+  value: ZKeySchema,
+  label: ZLocalTextSchema,
+  /** numeric code for SPSS-friendly export (defaults to 1-based position) */
+  code: z.number().int().optional(),
+});
+export type TOption = z.infer<typeof ZOptionSchema>;
+
+export const SERVQUAL_DIMENSIONS = [
+  'tangibles',
+  'reliability',
+  'responsiveness',
+  'assurance',
+  'empathy',
+] as const;
+export type TServqualDimension = (typeof SERVQUAL_DIMENSIONS)[number];
+
+/** The five standard Kano answers (1 like, 2 expect, 3 neutral, 4 live with, 5 dislike). */
+export const KANO_ANSWERS = [1, 2, 3, 4, 5] as const;
+
+export const QUESTION_TYPES = [
+  'rating', // integer min..max (0–10 NPS / satisfaction); answer: number
+  'csat', // 1–5; answer: number
+  'scale', // Likert / semantic differential 5 or 7 points with labelled ends; answer: number
+  'servqual', // battery of items on 1..7; answer: { [itemKey]: number }
+  'constant_sum', // items share `total` points (100); answer: { [itemKey]: number }, sum = total
+  'kano', // functional/dysfunctional pair; answer: { functional: 1..5, dysfunctional: 1..5 }
+  'value', // perceived value; answer: { price: 1..points, benefits: {[itemKey]: 1..points}, wtp: number|null }
+  'single', // answer: option value (string), or 'other' + otherText when allowOther
+  'multiple', // answer: option value[]
+  'matrix', // rows × scale columns; answer: { [rowKey]: column value (number) }
+  'text', // answer: string (≤ maxLength)
+  'number', // answer: number in min..max
+  'contact', // answer: { name?, email?, phone? }
+  'date', // answer: 'YYYY-MM-DD'
+] as const;
+export type TQuestionType = (typeof QUESTION_TYPES)[number];
+
+const labels = { lowLabel: ZLocalTextSchema.optional(), highLabel: ZLocalTextSchema.optional() };
+
+export const ZRatingQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('rating'),
+  min: z.number().int().min(0).max(1).default(0),
+  max: z.number().int().min(2).max(10).default(10),
+  ...labels,
+});
+export const ZCsatQuestionSchema = z.strictObject({ ...base, type: z.literal('csat'), ...labels });
+export const ZScaleQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('scale'),
+  points: z.union([z.literal(5), z.literal(7)]),
+  lowLabel: ZLocalTextSchema,
+  highLabel: ZLocalTextSchema,
+});
+export const ZServqualItemSchema = ZItemSchema.extend({
+  /** standard item number 1..22 */
+  n: z.number().int().min(1).max(22),
+  dimension: z.enum(SERVQUAL_DIMENSIONS),
+});
+export const ZServqualQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('servqual'),
+  /** E expectations, P perceptions, M managers' predicted customer expectations (gap 1) */
+  part: z.enum(['E', 'P', 'M']),
+  points: z.literal(7).default(7),
+  lowLabel: ZLocalTextSchema.optional(),
+  highLabel: ZLocalTextSchema.optional(),
+  randomize: z.boolean().default(false),
+  items: z.array(ZServqualItemSchema).min(1).max(22),
+});
+export const ZConstantSumQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('constant_sum'),
+  total: z.number().int().min(1).max(1000).default(100),
+  randomize: z.boolean().default(false),
+  items: z.array(ZItemSchema).min(2).max(30),
+});
+export const ZKanoQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('kano'),
+  /** attribute key used in tags kano:<attribute>:functional|dysfunctional */
+  attribute: ZKeySchema,
+  functional: ZLocalTextSchema,
+  dysfunctional: ZLocalTextSchema,
+});
+export const ZValueQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('value'),
+  points: z.union([z.literal(5), z.literal(7)]).default(7),
+  priceText: ZLocalTextSchema,
+  benefits: z.array(ZItemSchema).max(20).default([]),
+  wtpText: ZLocalTextSchema.optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('EUR'),
+  wtpMax: z.number().positive().max(1e9).default(1e6),
+});
+export const ZSingleQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('single'),
+  options: z.array(ZOptionSchema).min(2).max(100),
+  randomize: z.boolean().default(false),
+  allowOther: z.boolean().default(false),
+});
+export const ZMultipleQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('multiple'),
+  options: z.array(ZOptionSchema).min(2).max(100),
+  randomize: z.boolean().default(false),
+  minSelected: z.number().int().min(0).optional(),
+  maxSelected: z.number().int().min(1).optional(),
+});
+export const ZMatrixQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('matrix'),
+  rows: z.array(ZItemSchema).min(1).max(50),
+  columns: z.array(z.strictObject({ value: z.number().int(), label: ZLocalTextSchema })).min(2),
+  randomize: z.boolean().default(false),
+});
+export const ZTextQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('text'),
+  multiline: z.boolean().default(true),
+  maxLength: z.number().int().min(1).max(10000).default(2000),
+});
+export const ZNumberQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('number'),
+  min: z.number().default(0),
+  max: z.number().default(1e9),
+  integer: z.boolean().default(false),
+});
+export const ZContactQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('contact'),
+  fields: z
+    .array(z.enum(['name', 'email', 'phone']))
+    .min(1)
+    .default(['name', 'email', 'phone']),
+});
+export const ZDateQuestionSchema = z.strictObject({
+  ...base,
+  type: z.literal('date'),
+  min: z.iso.date().optional(),
+  max: z.iso.date().optional(),
+});
+
+export const ZQuestionSchema = z.discriminatedUnion('type', [
+  ZRatingQuestionSchema,
+  ZCsatQuestionSchema,
+  ZScaleQuestionSchema,
+  ZServqualQuestionSchema,
+  ZConstantSumQuestionSchema,
+  ZKanoQuestionSchema,
+  ZValueQuestionSchema,
+  ZSingleQuestionSchema,
+  ZMultipleQuestionSchema,
+  ZMatrixQuestionSchema,
+  ZTextQuestionSchema,
+  ZNumberQuestionSchema,
+  ZContactQuestionSchema,
+  ZDateQuestionSchema,
+]);
+export type TQuestion = z.infer<typeof ZQuestionSchema>;
+export type TQuestionInput = z.input<typeof ZQuestionSchema>;
+
+export const ZPageSchema = z.strictObject({
+  key: ZKeySchema,
+  title: ZLocalTextSchema.optional(),
+  displayIf: ZDisplayIfSchema.optional(),
+  randomizeQuestions: z.boolean().default(false),
+  questions: z.array(ZQuestionSchema).min(1).max(200),
+});
+export type TPage = z.infer<typeof ZPageSchema>;
+
+export const SURVEY_AUDIENCES = ['customer', 'internal', 'manager', 'employee'] as const;
+
+/** The survey definition (the builder's document; frozen per published version). */
+export const ZSurveyDefinitionSchema = z.strictObject({
+  schemaVersion: z.literal(1).default(1),
+  languages: z.array(ZSurveyLanguageSchema).min(1).default(['es', 'en']),
+  defaultLanguage: ZSurveyLanguageSchema.default('es'),
+  /** who answers: customers, internal customers, managers (gap 1), employees (gap causes) */
+  audience: z.enum(SURVEY_AUDIENCES).default('customer'),
+  title: ZLocalTextSchema,
+  intro: ZLocalTextSchema.optional(),
+  showProgress: z.boolean().default(true),
+  pages: z.array(ZPageSchema).min(1).max(50),
+  thankYou: z
+    .strictObject({
+      message: ZLocalTextSchema.optional(),
+      /** http(s) URL; the respondent page redirects after submit */
+      redirectUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
+    })
+    .default({}),
+});
+export type TSurveyDefinition = z.infer<typeof ZSurveyDefinitionSchema>;
+export type TSurveyDefinitionInput = z.input<typeof ZSurveyDefinitionSchema>;
+
+// ------------------------------------------------------------------------------- surveys
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export const ZSurveyStatusSchema = z.enum(SURVEY_STATUSES);
+
+export const ZSurveySettingsSchema = z.strictObject({
+  /** kiosk mode: the respondent page resets after each response (tablet at a branch) */
+  kiosk: z.boolean().default(false),
+  /** anonymous public link (/s/:slug) accepted; personal links work regardless */
+  anonymousLink: z.boolean().default(true),
+  /** closing rules */
+  closesAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  quota: z.number().int().positive().nullable().default(null),
+  /** anonymous duplicate protection: off | soft (flag duplicates, accept) | strict (refuse same
+   *  device key within 24 h; shared devices: kiosk mode disables it) */
+  duplicates: z.enum(['off', 'soft', 'strict']).default('soft'),
+  /** org unit responses are attributed to when the link does not say */
+  unitId: z.string().uuid().nullable().default(null),
+});
+export type TSurveySettings = z.infer<typeof ZSurveySettingsSchema>;
+
+export const ZSurveySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  status: ZSurveyStatusSchema,
+  template: z.string().nullable(),
+  settings: ZSurveySettingsSchema,
+  /** latest published version number, null when never published */
+  publishedVersion: z.number().int().nullable(),
+  /** draft differs from the latest published version */
+  hasDraftChanges: z.boolean(),
+  responses: z.object({ complete: z.number().int(), partial: z.number().int() }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TSurveySummary = z.infer<typeof ZSurveySummarySchema>;
+
+export const ZSurveyDetailSchema = ZSurveySummarySchema.extend({
+  /** the editable draft (what PUT /definition saves) */
+  definition: ZSurveyDefinitionSchema,
+  versions: z.array(
+    z.object({ version: z.number().int(), publishedAt: z.string(), responses: z.number().int() }),
+  ),
+  /** public URL path of the anonymous link, e.g. /s/nps-2026 */
+  publicPath: z.string(),
+});
+export type TSurveyDetail = z.infer<typeof ZSurveyDetailSchema>;
+
+const ZSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'slug: a-z, 0-9, -');
+
+export const TEMPLATE_KEYS = [
+  'nps_relational',
+  'csat_transactional',
+  'servqual',
+  'kano',
+  'perceived_value',
+  'internal_customer',
+  'servqual_manager',
+] as const;
+export const ZTemplateKeySchema = z.enum(TEMPLATE_KEYS);
+
+export const ZSurveyCreateSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  slug: ZSlugSchema.optional(),
+  /** either a definition, a template, or neither (a one-question NPS draft) */
+  definition: ZSurveyDefinitionSchema.optional(),
+  template: ZTemplateKeySchema.optional(),
+  /** template parameters: Kano attributes, company name for piping, ... */
+  templateParams: z
+    .strictObject({
+      attributes: z
+        .array(
+          z.strictObject({ key: ZKeySchema, es: z.string().max(200), en: z.string().max(200) }),
+        )
+        .max(40)
+        .optional(),
+      company: z.string().max(200).optional(),
+    })
+    .optional(),
+  settings: ZSurveySettingsSchema.partial().optional(),
+});
+export type TSurveyCreate = z.input<typeof ZSurveyCreateSchema>;
+
+export const ZSurveyPatchSchema = z.strictObject({
+  name: z.string().trim().min(1).max(200).optional(),
+  slug: ZSlugSchema.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  settings: ZSurveySettingsSchema.partial().optional(),
+});
+export type TSurveyPatch = z.input<typeof ZSurveyPatchSchema>;
+
+/** Export/import file (GET /api/surveys/:id/definition.json, POST /api/surveys/import). */
+export const ZSurveyExportSchema = z.strictObject({
+  format: z.literal('fidelia.survey'),
+  formatVersion: z.literal(1),
+  name: z.string().min(1).max(200),
+  settings: ZSurveySettingsSchema.partial().optional(),
+  definition: ZSurveyDefinitionSchema,
+});
+export type TSurveyExport = z.input<typeof ZSurveyExportSchema>;
+
+// ------------------------------------------------------------------------------ responses
+export const CHANNELS = [
+  'web',
+  'link',
+  'email',
+  'qr',
+  'kiosk',
+  'phone',
+  'postal',
+  'in_person',
+  'embed',
+] as const;
+export const ZChannelSchema = z.enum(CHANNELS);
+export type TChannel = z.infer<typeof ZChannelSchema>;
+export const STAFF_CHANNELS = ['phone', 'postal', 'in_person'] as const;
+
+export const ZAnswerValueSchema = z.union([
+  z.number(),
+  z.string().max(20000),
+  z.array(z.string().max(200)).max(100),
+  z.record(z.string().max(64), z.union([z.number(), z.string().max(2000), z.null()])),
+  z.null(),
+]);
+export type TAnswerValue = z.infer<typeof ZAnswerValueSchema>;
+/** answers by question key; `<key>__other` holds the free text of a single choice 'other' */
+export const ZAnswersSchema = z.record(z.string().max(80), ZAnswerValueSchema);
+export type TAnswers = z.infer<typeof ZAnswersSchema>;
+
+/** Body of the public submit/save endpoints. The id is generated by the client (uuid v4) once
+ *  per respondent session and reused on every retry and every partial save. */
+export const ZResponseSubmitSchema = z.strictObject({
+  id: z.string().uuid(),
+  status: z.enum(['partial', 'complete']),
+  language: ZSurveyLanguageSchema.optional(),
+  /** the version the page rendered (from GET); defaults to the latest published */
+  version: z.number().int().positive().optional(),
+  answers: ZAnswersSchema,
+  /** web | qr | kiosk | embed | link (anonymous); email/link is set by the server for tokens */
+  channel: z.enum(['web', 'link', 'qr', 'kiosk', 'embed']).optional(),
+  /** opaque device key kept in localStorage (duplicate-respondent protection) */
+  deviceKey: z.string().max(100).optional(),
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  /** last page index shown, to resume */
+  page: z.number().int().min(0).max(100).optional(),
+});
+export type TResponseSubmit = z.input<typeof ZResponseSubmitSchema>;
+
+export const ZResponseAcceptedSchema = z.object({
+  id: z.string(),
+  status: z.enum(['partial', 'complete']),
+  /** true when this exact body had already been stored (retry) */
+  replay: z.boolean(),
+  thankYou: z
+    .object({ message: ZLocalTextSchema.optional(), redirectUrl: z.string().optional() })
+    .optional(),
+});
+export type TResponseAccepted = z.infer<typeof ZResponseAcceptedSchema>;
+
+/** What the respondent page gets (GET public survey by slug or token). */
+export const ZPublicSurveySchema = z.object({
+  slug: z.string(),
+  version: z.number().int(),
+  /** detected: ?lang= > token customer's language > Accept-Language > survey default */
+  language: ZSurveyLanguageSchema,
+  kiosk: z.boolean(),
+  definition: ZSurveyDefinitionSchema,
+  /** personal links: values for {{attr:...}} piping (name, first name, customer attributes) */
+  prefill: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  /** personal links: a saved partial response to resume */
+  resume: z
+    .object({ id: z.string(), answers: ZAnswersSchema, page: z.number().int().nullable() })
+    .nullable(),
+  /** organisation display name */
+  orgName: z.string(),
+});
+export type TPublicSurvey = z.infer<typeof ZPublicSurveySchema>;
+
+/** Staff data entry (phone, postal, in person): agent+. */
+export const ZStaffEntrySchema = z.strictObject({
+  id: z.string().uuid(),
+  channel: z.enum(STAFF_CHANNELS),
+  language: ZSurveyLanguageSchema.default('es'),
+  customerId: z.string().uuid().nullable().optional(),
+  orgUnitId: z.string().uuid().nullable().optional(),
+  /** when the customer answered (postal: date on the form); defaults to now */
+  respondedAt: z.iso.datetime({ offset: true }).optional(),
+  answers: ZAnswersSchema,
+  /** staff may key in incomplete paper forms */
+  status: z.enum(['partial', 'complete']).default('complete'),
+});
+export type TStaffEntry = z.input<typeof ZStaffEntrySchema>;
+export const ZStaffBatchSchema = z.strictObject({
+  items: z.array(ZStaffEntrySchema).min(1).max(500),
+});
+/** Batch result: one entry per item, in order; the batch is all-or-nothing per item. */
+export const ZStaffBatchResultSchema = z.object({
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      id: z.string(),
+      ok: z.boolean(),
+      replay: z.boolean().optional(),
+      error: z
+        .object({
+          code: z.string(),
+          message: z.string(),
+          details: z.record(z.string(), z.unknown()),
+        })
+        .optional(),
+    }),
+  ),
+});
+
+export const ZResponseSchema = z.object({
+  id: z.string(),
+  surveyId: z.string(),
+  version: z.number().int(),
+  status: z.enum(['partial', 'complete']),
+  channel: ZChannelSchema,
+  language: ZSurveyLanguageSchema,
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  orgUnitId: z.string().nullable(),
+  enteredBy: z.string().nullable(),
+  enteredByName: z.string().nullable(),
+  duplicateOf: z.string().nullable(),
+  answers: ZAnswersSchema,
+  startedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TResponse = z.infer<typeof ZResponseSchema>;
+
+export const ZResponseListQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  status: z.enum(['partial', 'complete']).optional(),
+  channel: ZChannelSchema.optional(),
+  version: z.coerce.number().int().positive().optional(),
+});
+export const ZResponseListSchema = z.object({
+  items: z.array(ZResponseSchema),
+  nextCursor: z.string().nullable(),
+  total: z.number().int().optional(),
+});
+
+/** Long format: one row per answered value (analytics, exports). */
+export const ZAnswerRowSchema = z.object({
+  responseId: z.string(),
+  questionKey: z.string(),
+  /** item/row/sub-field key; '' for single-value questions */
+  item: z.string(),
+  tag: z.string().nullable(),
+  num: z.number().nullable(),
+  text: z.string().nullable(),
+});
+export type TAnswerRow = z.infer<typeof ZAnswerRowSchema>;
+
+// ------------------------------------------------------------------------------- channels
+export const ZPersonalLinksRequestSchema = z.strictObject({
+  customerIds: z.array(z.string().uuid()).min(1).max(1000),
+  /** days the links stay valid */
+  validDays: z.number().int().min(1).max(365).default(60),
+});
+export const ZPersonalLinkSchema = z.object({
+  customerId: z.string(),
+  /** path only (/s/t/<token>); prefix with the public URL */
+  path: z.string(),
+  url: z.string(),
+  expiresAt: z.string(),
+});
+
+export const ZInvitationRequestSchema = z.strictObject({
+  /** exactly one of customerIds / segmentId / all */
+  customerIds: z.array(z.string().uuid()).max(50000).optional(),
+  segmentId: z.string().uuid().optional(),
+  all: z.boolean().optional(),
+  /** send one reminder this many days later to those who have not completed (0 = none) */
+  reminderAfterDays: z.number().int().min(0).max(60).default(0),
+  validDays: z.number().int().min(1).max(365).default(60),
+});
+export type TInvitationRequest = z.input<typeof ZInvitationRequestSchema>;
+export const ZInvitationJobSchema = z.object({ jobId: z.string(), batchId: z.string() });
+export const ZInvitationStatsSchema = z.object({
+  invited: z.number().int(),
+  sent: z.number().int(),
+  skipped: z.record(z.string(), z.number().int()),
+  opened: z.number().int(),
+  completed: z.number().int(),
+  reminded: z.number().int(),
+  jobs: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      status: z.string(),
+      progress: z.unknown(),
+      result: z.unknown(),
+    }),
+  ),
+});
+
+export const ZSurveyOrgSettingsSchema = z.strictObject({
+  /** contact-fatigue rule: at most one survey invitation per customer per N days (0 = off) */
+  fatigueDays: z.number().int().min(0).max(365),
+});
+export type TSurveyOrgSettings = z.infer<typeof ZSurveyOrgSettingsSchema>;
+
+// ------------------------------------------------------------------------------- webhooks
+export const ZWebhookCreateSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  /** null = every survey */
+  surveyId: z.string().uuid().nullable().default(null),
+  description: z.string().max(200).optional(),
+});
+export const ZWebhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  surveyId: z.string().nullable(),
+  description: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  /** only in the POST response: whsec_<base64>, shown once */
+  secret: z.string().optional(),
+});
+export type TWebhook = z.infer<typeof ZWebhookSchema>;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'spss'] as const;
+export const ZSurveyExportQuerySchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS).default('csv'),
+  shape: z.enum(['wide', 'long']).default('wide'),
+  status: z.enum(['partial', 'complete', 'all']).default('complete'),
+  version: z.coerce.number().int().positive().optional(),
+});
+
+// ---------------------------------------------------------------------- standard content
+/** The 22 SERVQUAL items (Parasuraman, Zeithaml & Berry 1988/1991), E and P wordings. */
+export const SERVQUAL_ITEMS: {
+  n: number;
+  dimension: TServqualDimension;
+  E: { es: string; en: string };
+  P: { es: string; en: string };
+}[] = [
+  {
+    n: 1,
+    dimension: 'tangibles',
+    E: {
+      es: 'Las empresas excelentes tienen equipos de aspecto moderno.',
+      en: 'Excellent companies will have modern-looking equipment.',
+    },
+    P: {
+      es: 'La empresa tiene equipos de aspecto moderno.',
+      en: 'The company has modern-looking equipment.',
+    },
+  },
+  {
+    n: 2,
+    dimension: 'tangibles',
+    E: {
+      es: 'Las instalaciones físicas de las empresas excelentes son visualmente atractivas.',
+      en: 'The physical facilities at excellent companies will be visually appealing.',
+    },
+    P: {
+      es: 'Las instalaciones físicas de la empresa son visualmente atractivas.',
+      en: "The company's physical facilities are visually appealing.",
+    },
+  },
+  {
+    n: 3,
+    dimension: 'tangibles',
+    E: {
+      es: 'Los empleados de las empresas excelentes tienen una apariencia pulcra.',
+      en: 'Employees of excellent companies will be neat-appearing.',
+    },
+    P: {
+      es: 'Los empleados de la empresa tienen una apariencia pulcra.',
+      en: "The company's employees are neat-appearing.",
+    },
+  },
+  {
+    n: 4,
+    dimension: 'tangibles',
+    E: {
+      es: 'En una empresa excelente, los materiales relacionados con el servicio (folletos, extractos) son visualmente atractivos.',
+      en: 'Materials associated with the service (such as pamphlets or statements) will be visually appealing in an excellent company.',
+    },
+    P: {
+      es: 'Los materiales relacionados con el servicio (folletos, extractos) de la empresa son visualmente atractivos.',
+      en: 'Materials associated with the service (such as pamphlets or statements) are visually appealing at the company.',
+    },
+  },
+  {
+    n: 5,
+    dimension: 'reliability',
+    E: {
+      es: 'Cuando las empresas excelentes prometen hacer algo en cierto tiempo, lo hacen.',
+      en: 'When excellent companies promise to do something by a certain time, they will do so.',
+    },
+    P: {
+      es: 'Cuando la empresa promete hacer algo en cierto tiempo, lo hace.',
+      en: 'When the company promises to do something by a certain time, it does so.',
+    },
+  },
+  {
+    n: 6,
+    dimension: 'reliability',
+    E: {
+      es: 'Cuando un cliente tiene un problema, las empresas excelentes muestran un sincero interés en solucionarlo.',
+      en: 'When a customer has a problem, excellent companies will show a sincere interest in solving it.',
+    },
+    P: {
+      es: 'Cuando usted tiene un problema, la empresa muestra un sincero interés en solucionarlo.',
+      en: 'When you have a problem, the company shows a sincere interest in solving it.',
+    },
+  },
+  {
+    n: 7,
+    dimension: 'reliability',
+    E: {
+      es: 'Las empresas excelentes realizan bien el servicio la primera vez.',
+      en: 'Excellent companies will perform the service right the first time.',
+    },
+    P: {
+      es: 'La empresa realiza bien el servicio la primera vez.',
+      en: 'The company performs the service right the first time.',
+    },
+  },
+  {
+    n: 8,
+    dimension: 'reliability',
+    E: {
+      es: 'Las empresas excelentes prestan sus servicios en el momento en que prometen hacerlo.',
+      en: 'Excellent companies will provide their services at the time they promise to do so.',
+    },
+    P: {
+      es: 'La empresa presta sus servicios en el momento en que promete hacerlo.',
+      en: 'The company provides its services at the time it promises to do so.',
+    },
+  },
+  {
+    n: 9,
+    dimension: 'reliability',
+    E: {
+      es: 'Las empresas excelentes insisten en mantener registros libres de errores.',
+      en: 'Excellent companies will insist on error-free records.',
+    },
+    P: {
+      es: 'La empresa insiste en mantener registros libres de errores.',
+      en: 'The company insists on error-free records.',
+    },
+  },
+  {
+    n: 10,
+    dimension: 'responsiveness',
+    E: {
+      es: 'Los empleados de las empresas excelentes comunican a los clientes cuándo concluirá la realización del servicio.',
+      en: 'Employees of excellent companies will tell customers exactly when services will be performed.',
+    },
+    P: {
+      es: 'Los empleados de la empresa le comunican exactamente cuándo concluirá la realización del servicio.',
+      en: "The company's employees tell you exactly when services will be performed.",
+    },
+  },
+  {
+    n: 11,
+    dimension: 'responsiveness',
+    E: {
+      es: 'Los empleados de las empresas excelentes ofrecen un servicio rápido a sus clientes.',
+      en: 'Employees of excellent companies will give prompt service to customers.',
+    },
+    P: {
+      es: 'Los empleados de la empresa le ofrecen un servicio rápido.',
+      en: "The company's employees give you prompt service.",
+    },
+  },
+  {
+    n: 12,
+    dimension: 'responsiveness',
+    E: {
+      es: 'Los empleados de las empresas excelentes siempre están dispuestos a ayudar a sus clientes.',
+      en: 'Employees of excellent companies will always be willing to help customers.',
+    },
+    P: {
+      es: 'Los empleados de la empresa siempre están dispuestos a ayudarle.',
+      en: "The company's employees are always willing to help you.",
+    },
+  },
+  {
+    n: 13,
+    dimension: 'responsiveness',
+    E: {
+      es: 'Los empleados de las empresas excelentes nunca están demasiado ocupados para responder a las preguntas de sus clientes.',
+      en: 'Employees of excellent companies will never be too busy to respond to customer requests.',
+    },
+    P: {
+      es: 'Los empleados de la empresa nunca están demasiado ocupados para responder a sus preguntas.',
+      en: "The company's employees are never too busy to respond to your requests.",
+    },
+  },
+  {
+    n: 14,
+    dimension: 'assurance',
+    E: {
+      es: 'El comportamiento de los empleados de las empresas excelentes transmite confianza a sus clientes.',
+      en: 'The behavior of employees of excellent companies will instill confidence in customers.',
+    },
+    P: {
+      es: 'El comportamiento de los empleados de la empresa le transmite confianza.',
+      en: "The behavior of the company's employees instills confidence in you.",
+    },
+  },
+  {
+    n: 15,
+    dimension: 'assurance',
+    E: {
+      es: 'Los clientes de las empresas excelentes se sienten seguros en sus transacciones.',
+      en: 'Customers of excellent companies will feel safe in their transactions.',
+    },
+    P: {
+      es: 'Usted se siente seguro en sus transacciones con la empresa.',
+      en: 'You feel safe in your transactions with the company.',
+    },
+  },
+  {
+    n: 16,
+    dimension: 'assurance',
+    E: {
+      es: 'Los empleados de las empresas excelentes son siempre amables con los clientes.',
+      en: 'Employees of excellent companies will be consistently courteous with customers.',
+    },
+    P: {
+      es: 'Los empleados de la empresa son siempre amables con usted.',
+      en: "The company's employees are consistently courteous with you.",
+    },
+  },
+  {
+    n: 17,
+    dimension: 'assurance',
+    E: {
+      es: 'Los empleados de las empresas excelentes tienen conocimientos suficientes para responder a las preguntas de los clientes.',
+      en: 'Employees of excellent companies will have the knowledge to answer customer questions.',
+    },
+    P: {
+      es: 'Los empleados de la empresa tienen conocimientos suficientes para responder a sus preguntas.',
+      en: "The company's employees have the knowledge to answer your questions.",
+    },
+  },
+  {
+    n: 18,
+    dimension: 'empathy',
+    E: {
+      es: 'Las empresas excelentes dan a sus clientes una atención individualizada.',
+      en: 'Excellent companies will give customers individual attention.',
+    },
+    P: {
+      es: 'La empresa le da una atención individualizada.',
+      en: 'The company gives you individual attention.',
+    },
+  },
+  {
+    n: 19,
+    dimension: 'empathy',
+    E: {
+      es: 'Las empresas excelentes tienen horarios de atención convenientes para todos sus clientes.',
+      en: 'Excellent companies will have operating hours convenient to all their customers.',
+    },
+    P: {
+      es: 'La empresa tiene horarios de atención convenientes para todos sus clientes.',
+      en: 'The company has operating hours convenient to all its customers.',
+    },
+  },
+  {
+    n: 20,
+    dimension: 'empathy',
+    E: {
+      es: 'Las empresas excelentes tienen empleados que ofrecen una atención personalizada a sus clientes.',
+      en: 'Excellent companies will have employees who give customers personal attention.',
+    },
+    P: {
+      es: 'La empresa tiene empleados que le ofrecen una atención personalizada.',
+      en: 'The company has employees who give you personal attention.',
+    },
+  },
+  {
+    n: 21,
+    dimension: 'empathy',
+    E: {
+      es: 'Las empresas excelentes se preocupan por los mejores intereses de sus clientes.',
+      en: "Excellent companies will have the customer's best interests at heart.",
+    },
+    P: {
+      es: 'La empresa se preocupa por sus mejores intereses.',
+      en: 'The company has your best interests at heart.',
+    },
+  },
+  {
+    n: 22,
+    dimension: 'empathy',
+    E: {
+      es: 'Los empleados de las empresas excelentes comprenden las necesidades específicas de sus clientes.',
+      en: 'The employees of excellent companies will understand the specific needs of their customers.',
+    },
+    P: {
+      es: 'Los empleados de la empresa comprenden sus necesidades específicas.',
+      en: "The company's employees understand your specific needs.",
+    },
+  },
+];
+
+export const SERVQUAL_DIMENSION_LABELS: Record<TServqualDimension, { es: string; en: string }> = {
+  tangibles: { es: 'Elementos tangibles', en: 'Tangibles' },
+  reliability: { es: 'Fiabilidad', en: 'Reliability' },
+  responsiveness: { es: 'Capacidad de respuesta', en: 'Responsiveness' },
+  assurance: { es: 'Seguridad', en: 'Assurance' },
+  empathy: { es: 'Empatía', en: 'Empathy' },
+};
+
+/** The five standard Kano answers' labels. */
+export const KANO_ANSWER_LABELS: Record<1 | 2 | 3 | 4 | 5, { es: string; en: string }> = {
+  1: { es: 'Me gusta', en: 'I like it' },
+  2: { es: 'Lo espero', en: 'I expect it' },
+  3: { es: 'Me es indiferente', en: 'I am neutral' },
+  4: { es: 'Puedo tolerarlo', en: 'I can live with it' },
+  5: { es: 'No me gusta', en: 'I dislike it' },
+};
