@@ -1,0 +1,237 @@
+// Survey definition rules beyond the zod shape: unique keys, logic that only looks backwards,
+// consistent bounds, default semantic tags. Pure (no I/O); shared by builder saves, imports,
+// templates and publishing.
+
+import { createHash } from 'node:crypto';
+import {
+  type TCondition,
+  type TDisplayIf,
+  type TQuestion,
+  type TSurveyDefinition,
+  ZSurveyDefinitionSchema,
+} from '@fidelia/contracts';
+import { AppError, registerErrors } from '../../lib/errors';
+
+registerErrors({
+  SURVEY_DEFINITION_INVALID: {
+    status: 400,
+    es: 'La definición de la encuesta no es válida.',
+    en: 'The survey definition is invalid.',
+  },
+});
+
+function fail(field: string, reason: string): never {
+  throw new AppError('SURVEY_DEFINITION_INVALID', { field, reason });
+}
+
+/** Sub-keys a question stores answers under (item column of the long table). */
+export function questionItems(q: TQuestion): string[] {
+  switch (q.type) {
+    case 'servqual':
+    case 'constant_sum':
+      return q.items.map((i) => i.key);
+    case 'matrix':
+      return q.rows.map((i) => i.key);
+    case 'kano':
+      return ['functional', 'dysfunctional'];
+    case 'value':
+      return ['price', ...q.benefits.map((b) => b.key), 'wtp'];
+    case 'contact':
+      return q.fields;
+    default:
+      return [''];
+  }
+}
+
+/** Default tags analytics rely on, filled where the author left them out. */
+function withDefaultTags(q: TQuestion): TQuestion {
+  switch (q.type) {
+    case 'servqual':
+      return {
+        ...q,
+        items: q.items.map((i) => ({ ...i, tag: i.tag ?? `servqual:${q.part}:${i.n}` })),
+      };
+    case 'kano':
+      return { ...q, tag: q.tag ?? `kano:${q.attribute}` };
+    case 'value':
+      return {
+        ...q,
+        tag: q.tag ?? 'value',
+        benefits: q.benefits.map((b) => ({ ...b, tag: b.tag ?? `value:benefit:${b.key}` })),
+      };
+    case 'constant_sum':
+      return { ...q, items: q.items.map((i) => ({ ...i, tag: i.tag ?? `importance:${i.key}` })) };
+    case 'csat':
+      return { ...q, tag: q.tag ?? 'csat' };
+    default:
+      return q;
+  }
+}
+
+/** The semantic tag of one stored value (question + item). */
+export function tagFor(q: TQuestion, item: string): string | null {
+  switch (q.type) {
+    case 'servqual':
+    case 'constant_sum':
+      return q.items.find((i) => i.key === item)?.tag ?? null;
+    case 'matrix':
+      return q.rows.find((i) => i.key === item)?.tag ?? (q.tag ? `${q.tag}:${item}` : null);
+    case 'kano':
+      return `kano:${q.attribute}:${item}`;
+    case 'value':
+      if (item === 'price') return 'value:price';
+      if (item === 'wtp') return 'value:wtp';
+      return q.benefits.find((b) => b.key === item)?.tag ?? `value:benefit:${item}`;
+    default:
+      return q.tag ?? null;
+  }
+}
+
+export interface TIndexedQuestion {
+  q: TQuestion;
+  page: number;
+  order: number;
+}
+
+export function indexQuestions(def: TSurveyDefinition): Map<string, TIndexedQuestion> {
+  const out = new Map<string, TIndexedQuestion>();
+  let order = 0;
+  def.pages.forEach((p, page) => {
+    for (const q of p.questions) out.set(q.key, { q, page, order: order++ });
+  });
+  return out;
+}
+
+function checkConditions(
+  d: TDisplayIf | undefined,
+  field: string,
+  seen: Map<string, TQuestion>,
+): void {
+  if (!d) return;
+  d.conditions.forEach((c: TCondition, i) => {
+    const f = `${field}.displayIf.conditions.${i}`;
+    const target = seen.get(c.q);
+    if (!target) fail(`${f}.q`, 'must refer to an earlier question');
+    if (c.item !== undefined && !questionItems(target).includes(c.item)) {
+      fail(`${f}.item`, 'unknown item');
+    }
+    const needsValue = c.op !== 'answered' && c.op !== 'not_answered';
+    if (needsValue && c.value === undefined) fail(`${f}.value`, 'value required');
+    if (c.op === 'in' && !Array.isArray(c.value)) fail(`${f}.value`, 'array required');
+  });
+}
+
+function uniq(keys: string[], field: string): void {
+  const s = new Set<string>();
+  keys.forEach((k, i) => {
+    if (s.has(k)) fail(`${field}.${i}`, `duplicate key ${k}`);
+    s.add(k);
+  });
+}
+
+function checkQuestion(q: TQuestion, field: string): void {
+  switch (q.type) {
+    case 'rating':
+      if (q.min >= q.max) fail(`${field}.max`, 'max must exceed min');
+      break;
+    case 'servqual':
+      uniq(
+        q.items.map((i) => i.key),
+        `${field}.items`,
+      );
+      break;
+    case 'constant_sum':
+      uniq(
+        q.items.map((i) => i.key),
+        `${field}.items`,
+      );
+      break;
+    case 'value':
+      uniq(['price', 'wtp', ...q.benefits.map((b) => b.key)], `${field}.benefits`);
+      break;
+    case 'single':
+    case 'multiple':
+      uniq(
+        q.options.map((o) => o.value),
+        `${field}.options`,
+      );
+      if (q.type === 'single' && q.allowOther && q.options.some((o) => o.value === 'other')) {
+        fail(`${field}.options`, "'other' is reserved when allowOther is set");
+      }
+      if (
+        q.type === 'multiple' &&
+        q.minSelected !== undefined &&
+        q.maxSelected !== undefined &&
+        q.minSelected > q.maxSelected
+      ) {
+        fail(`${field}.maxSelected`, 'maxSelected < minSelected');
+      }
+      break;
+    case 'matrix':
+      uniq(
+        q.rows.map((r) => r.key),
+        `${field}.rows`,
+      );
+      if (new Set(q.columns.map((c) => c.value)).size !== q.columns.length) {
+        fail(`${field}.columns`, 'duplicate column value');
+      }
+      break;
+    case 'number':
+      if (q.min > q.max) fail(`${field}.max`, 'max < min');
+      break;
+    case 'date':
+      if (q.min && q.max && q.min > q.max) fail(`${field}.max`, 'max < min');
+      break;
+    default:
+  }
+}
+
+/** Parses and checks a definition; throws SURVEY_DEFINITION_INVALID naming the field. */
+export function validateDefinition(input: unknown): TSurveyDefinition {
+  const parsed = ZSurveyDefinitionSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    fail(issue?.path.join('.') ?? '', issue?.message ?? 'invalid');
+  }
+  const def = parsed.data;
+  if (!def.languages.includes(def.defaultLanguage)) {
+    fail('defaultLanguage', 'must be one of languages');
+  }
+  uniq(
+    def.pages.map((p) => p.key),
+    'pages',
+  );
+  const seen = new Map<string, TQuestion>();
+  const pages = def.pages.map((p, pi) => {
+    checkConditions(p.displayIf, `pages.${pi}`, seen);
+    const questions = p.questions.map((q0, qi) => {
+      const field = `pages.${pi}.questions.${qi}`;
+      if (seen.has(q0.key)) fail(`${field}.key`, `duplicate question key ${q0.key}`);
+      if (q0.key.includes('__')) fail(`${field}.key`, "'__' is reserved");
+      checkConditions(q0.displayIf, field, seen);
+      checkQuestion(q0, field);
+      const q = withDefaultTags(q0);
+      seen.set(q.key, q);
+      return q;
+    });
+    return { ...p, questions };
+  });
+  return { ...def, pages };
+}
+
+/** Key-order independent JSON (hashes of definitions and submissions). */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export const hashJson = (v: unknown): string =>
+  createHash('sha256').update(canonicalJson(v)).digest('hex');
