@@ -410,6 +410,8 @@ export const ZResponseSubmitSchema = z.strictObject({
   channel: z.enum(['web', 'link', 'qr', 'kiosk', 'embed']).optional(),
   /** opaque device key kept in localStorage (duplicate-respondent protection) */
   deviceKey: z.string().max(100).optional(),
+  /** org unit (branch) the response belongs to, e.g. from a kiosk/QR link ?u=<unitId> */
+  unitId: z.string().uuid().optional(),
   startedAt: z.iso.datetime({ offset: true }).optional(),
   /** last page index shown, to resume */
   page: z.number().int().min(0).max(100).optional(),
@@ -598,7 +600,9 @@ export const ZWebhookSchema = z.object({
 });
 export type TWebhook = z.infer<typeof ZWebhookSchema>;
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'spss'] as const;
+/** spss = numeric-coded CSV with SPSS-safe names; spss_labels = .sps syntax (variable + value
+ *  labels, GET DATA of that CSV) */
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'spss', 'spss_labels'] as const;
 export const ZSurveyExportQuerySchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   shape: z.enum(['wide', 'long']).default('wide'),

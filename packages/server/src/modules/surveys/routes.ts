@@ -1,4 +1,323 @@
-// The surveys module's HTTP routes (registered in modules/index.ts).
-import type { FastifyPluginAsync } from 'fastify';
+// The surveys module's HTTP routes (registered in modules/index.ts). API doc: /tmp/surveys-api.md
+// and docs/surveys.md. Public routes (respondents) are rate-limited per IP.
+import { randomUUID } from 'node:crypto';
+import {
+  ZInvitationRequestSchema,
+  ZPersonalLinksRequestSchema,
+  ZResponseListQuerySchema,
+  ZResponseSubmitSchema,
+  ZStaffBatchSchema,
+  ZStaffEntrySchema,
+  ZSurveyCreateSchema,
+  ZSurveyExportQuerySchema,
+  ZSurveyExportSchema,
+  ZSurveyOrgSettingsSchema,
+  ZSurveyPatchSchema,
+  ZWebhookCreateSchema,
+} from '@fidelia/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { renderSVG } from 'uqr';
+import { z } from 'zod';
+import { registerJob } from '../../jobs/queue';
+import { ADMINS, type Role, WRITERS } from '../../lib/access';
+import { authOf } from '../../lib/auth-context';
+import { AppError, pickLang } from '../../lib/errors';
+import * as channels from './channels';
+import { exportResponses } from './export';
+import * as svc from './service';
+import { createPersonalLink } from './tokens';
+import * as hooks from './webhooks';
+import { WEBHOOK_JOB, webhookJob } from './webhooks';
 
-export const surveysRoutes: FastifyPluginAsync = async () => {};
+const STAFF: readonly Role[] = ['owner', 'admin', 'analyst', 'agent'];
+const ZId = z.object({ id: z.string().max(64) });
+const ZSlug = z.object({ slug: z.string().max(80) });
+const ZToken = z.object({ token: z.string().max(200) });
+const ZLang = z.strictObject({ lang: z.enum(['es', 'en']).optional() });
+const DEVICE_COOKIE = 'fidelia_device';
+
+export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db, config, mailer } = app.deps;
+  const publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
+  const deps = { db, mailer, secret: config.sessionSecret, publicUrl };
+  registerJob(channels.INVITE_JOB, channels.inviteJob(deps));
+  registerJob(channels.REMIND_JOB, channels.remindJob(deps));
+  registerJob(
+    WEBHOOK_JOB,
+    webhookJob(db, (orgId, id) => svc.responsePayload(db, orgId, id)),
+  );
+
+  const perMinute = Number(process.env.SURVEY_RATE_LIMIT ?? 0) || 120;
+  const pub = (factor: number) => ({
+    access: 'public' as const,
+    rateLimit: { max: Math.max(1, Math.round(perMinute * factor)), timeWindow: '1 minute' },
+  });
+  const read = { access: 'authenticated' as const };
+  const write = { access: WRITERS };
+  const lang = (req: FastifyRequest) =>
+    pickLang(req.cookies?.fidelia_lang, req.headers['accept-language']);
+  const device = (req: FastifyRequest, reply: FastifyReply) => {
+    const have = req.cookies[DEVICE_COOKIE];
+    if (have && /^[A-Za-z0-9-]{8,64}$/.test(have)) return have;
+    const id = randomUUID();
+    reply.setCookie(DEVICE_COOKIE, id, {
+      path: '/api/public/surveys',
+      httpOnly: true,
+      sameSite: 'lax',
+      maxAge: 365 * 86400,
+    });
+    return id;
+  };
+
+  // ---------------------------------------------------------------------------- staff side
+  app.get('/api/surveys', { config: read }, (req) => svc.listSurveys(db, authOf(req)));
+  app.get('/api/surveys/templates', { config: read }, () => svc.templates());
+  app.post(
+    '/api/surveys',
+    { config: write, schema: { body: ZSurveyCreateSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const id = await svc.createSurvey(db, auth, req.body);
+      return reply.status(201).send(await svc.getSurvey(db, auth, id));
+    },
+  );
+  app.post(
+    '/api/surveys/import',
+    { config: write, schema: { body: ZSurveyExportSchema } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const id = await svc.importSurvey(db, auth, req.body);
+      return reply.status(201).send(await svc.getSurvey(db, auth, id));
+    },
+  );
+  app.get('/api/surveys/:id', { config: read, schema: { params: ZId } }, (req) =>
+    svc.getSurvey(db, authOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/surveys/:id',
+    { config: write, schema: { params: ZId, body: ZSurveyPatchSchema } },
+    (req) => svc.patchSurvey(db, authOf(req), req.params.id, req.body),
+  );
+  app.put(
+    '/api/surveys/:id/definition',
+    {
+      config: write,
+      // the definition is validated by the service so errors name the exact field
+      schema: {
+        params: ZId,
+        body: z.strictObject({ definition: z.record(z.string(), z.unknown()) }),
+      },
+    },
+    (req) => svc.saveDefinition(db, authOf(req), req.params.id, req.body.definition),
+  );
+  app.post('/api/surveys/:id/publish', { config: write, schema: { params: ZId } }, (req) =>
+    svc.publish(db, authOf(req), req.params.id),
+  );
+  app.get(
+    '/api/surveys/:id/versions/:version',
+    {
+      config: read,
+      schema: { params: z.object({ id: z.string().max(64), version: z.string().max(64) }) },
+    },
+    (req) => {
+      const v = Number(req.params.version);
+      if (!Number.isInteger(v) || v < 1) throw new AppError('NOT_FOUND');
+      return svc.getVersion(db, authOf(req), req.params.id, v);
+    },
+  );
+  app.get(
+    '/api/surveys/:id/export.json',
+    { config: read, schema: { params: ZId } },
+    async (req, reply) => {
+      const file = await svc.exportDefinition(db, authOf(req), req.params.id);
+      reply.header('content-disposition', `attachment; filename="encuesta-${req.params.id}.json"`);
+      return file;
+    },
+  );
+  app.get(
+    '/api/surveys/:id/responses',
+    { config: read, schema: { params: ZId, querystring: ZResponseListQuerySchema } },
+    (req) => svc.listResponses(db, authOf(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/surveys/:id/responses/:responseId',
+    {
+      config: read,
+      schema: { params: z.object({ id: z.string().max(64), responseId: z.string().max(64) }) },
+    },
+    (req) => svc.getResponse(db, authOf(req), req.params.id, req.params.responseId),
+  );
+  app.post(
+    '/api/surveys/:id/entries',
+    { config: { access: STAFF }, schema: { params: ZId, body: ZStaffEntrySchema } },
+    async (req, reply) => {
+      const r = await svc.staffEntry(db, authOf(req), req.params.id, req.body);
+      return reply
+        .status(r.replay ? 200 : 201)
+        .send({ id: r.id, status: r.status, replay: r.replay });
+    },
+  );
+  app.post(
+    '/api/surveys/:id/entries/batch',
+    { config: { access: STAFF }, schema: { params: ZId, body: ZStaffBatchSchema } },
+    (req) => svc.staffBatch(db, authOf(req), req.params.id, req.body.items, lang(req)),
+  );
+  app.post(
+    '/api/surveys/:id/links',
+    { config: write, schema: { params: ZId, body: ZPersonalLinksRequestSchema } },
+    async (req) => {
+      const auth = authOf(req);
+      await svc.getSurvey(db, auth, req.params.id);
+      const items = [];
+      for (const customerId of req.body.customerIds) {
+        const l = await createPersonalLink(db, auth.orgId, req.params.id, customerId, {
+          validDays: req.body.validDays,
+          publicUrl,
+          createdBy: auth.userId,
+        });
+        items.push({ customerId, path: l.path, url: l.url, expiresAt: l.expiresAt });
+      }
+      return { items };
+    },
+  );
+  app.post(
+    '/api/surveys/:id/invitations',
+    { config: write, schema: { params: ZId, body: ZInvitationRequestSchema } },
+    async (req, reply) =>
+      reply
+        .status(202)
+        .send(await channels.startInvitations(db, authOf(req), req.params.id, req.body)),
+  );
+  app.get('/api/surveys/:id/invitations', { config: read, schema: { params: ZId } }, (req) =>
+    channels.invitationStats(db, authOf(req), req.params.id),
+  );
+  app.get(
+    '/api/surveys/:id/qr.svg',
+    {
+      config: read,
+      schema: {
+        params: ZId,
+        querystring: z.strictObject({
+          channel: z.enum(['qr', 'kiosk', 'web', 'embed']).default('qr'),
+          unitId: z.string().uuid().optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const s = await svc.getSurvey(db, authOf(req), req.params.id);
+      const u = req.query.unitId ? `&u=${req.query.unitId}` : '';
+      const svg = renderSVG(`${publicUrl}/s/${s.slug}?c=${req.query.channel}${u}`, {
+        ecc: 'M',
+        border: 2,
+      });
+      return reply.header('content-type', 'image/svg+xml').send(svg);
+    },
+  );
+  app.get(
+    '/api/surveys/:id/export',
+    { config: read, schema: { params: ZId, querystring: ZSurveyExportQuerySchema } },
+    async (req, reply) => {
+      const f = await exportResponses(db, authOf(req), req.params.id, req.query);
+      const stamp = new Date().toISOString().slice(0, 10);
+      const name =
+        req.query.format === 'spss_labels'
+          ? 'respuestas.sps'
+          : `respuestas-${req.query.shape}-${stamp}.${f.ext}`;
+      return reply
+        .header('content-type', f.type)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(f.body);
+    },
+  );
+
+  app.get('/api/survey-settings', { config: read }, (req) =>
+    channels.getOrgSettings(db, authOf(req).orgId),
+  );
+  app.put(
+    '/api/survey-settings',
+    { config: { access: ADMINS }, schema: { body: ZSurveyOrgSettingsSchema } },
+    (req) => channels.putOrgSettings(db, authOf(req), req.body),
+  );
+  app.get('/api/survey-webhooks', { config: { access: ADMINS } }, async (req) => ({
+    items: await hooks.listWebhooks(db, authOf(req).orgId),
+  }));
+  app.post(
+    '/api/survey-webhooks',
+    { config: { access: ADMINS }, schema: { body: ZWebhookCreateSchema } },
+    async (req, reply) =>
+      reply.status(201).send(await hooks.createWebhook(db, authOf(req).orgId, req.body)),
+  );
+  app.delete(
+    '/api/survey-webhooks/:id',
+    { config: { access: ADMINS }, schema: { params: ZId } },
+    async (req, reply) => {
+      await hooks.deleteWebhook(db, authOf(req).orgId, req.params.id);
+      return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/api/survey-webhooks/:id/deliveries',
+    { config: { access: ADMINS }, schema: { params: ZId } },
+    (req) => hooks.listDeliveries(db, authOf(req).orgId, req.params.id),
+  );
+
+  // ---------------------------------------------------------------------------- public side
+  app.get(
+    '/api/public/surveys/t/:token',
+    { config: pub(2), schema: { params: ZToken, querystring: ZLang } },
+    (req) =>
+      svc.publicByToken(db, req.params.token, {
+        lang: req.query.lang,
+        acceptLanguage: req.headers['accept-language'],
+      }),
+  );
+  app.post(
+    '/api/public/surveys/t/:token/responses',
+    { config: pub(1), schema: { params: ZToken, body: ZResponseSubmitSchema } },
+    async (req, reply) => {
+      const r = await svc.submitByToken(db, req.params.token, req.body);
+      const { completedNow: _c, ...out } = r;
+      return reply.status(r.replay ? 200 : 201).send(out);
+    },
+  );
+  app.get(
+    '/api/public/surveys/:slug',
+    { config: pub(2), schema: { params: ZSlug, querystring: ZLang } },
+    async (req, reply) => {
+      device(req, reply);
+      return svc.publicSurvey(db, req.params.slug, {
+        lang: req.query.lang,
+        acceptLanguage: req.headers['accept-language'],
+      });
+    },
+  );
+  app.post(
+    '/api/public/surveys/:slug/responses',
+    { config: pub(1), schema: { params: ZSlug, body: ZResponseSubmitSchema } },
+    async (req, reply) => {
+      const r = await svc.submitPublic(db, req.params.slug, req.body, {
+        acceptLanguage: req.headers['accept-language'],
+        deviceKey: req.cookies[DEVICE_COOKIE],
+      });
+      const { completedNow: _c, ...out } = r;
+      return reply.status(r.replay ? 200 : 201).send(out);
+    },
+  );
+  app.get(
+    '/api/public/surveys/:slug/responses/:id',
+    {
+      config: pub(1),
+      schema: { params: z.object({ slug: z.string().max(80), id: z.string().max(64) }) },
+    },
+    (req) => svc.resumePublic(db, req.params.slug, req.params.id),
+  );
+  app.get('/api/public/unsubscribe/:token', { config: pub(1), schema: { params: ZToken } }, (req) =>
+    channels.unsubscribeStatus(db, req.params.token),
+  );
+  app.post(
+    '/api/public/unsubscribe/:token',
+    { config: pub(1), schema: { params: ZToken } },
+    (req) => channels.unsubscribe(db, req.params.token),
+  );
+};

@@ -1,0 +1,393 @@
+// Response exports: CSV/XLSX wide (one row per response, one column per question item) and long
+// (one row per answered value), SPSS-friendly numeric CSV + .sps syntax with variable and value
+// labels. Built from the long answers table, so every version's responses export together.
+import { KANO_ANSWER_LABELS, type TQuestion, type TSurveyDefinition } from '@fidelia/contracts';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Sql } from '../../db/client';
+import type { AuthContext } from '../../lib/access';
+import { AppError } from '../../lib/errors';
+import { unitScope } from '../orgs/service';
+import * as repo from './repo';
+
+type L = { es?: string | undefined; en?: string | undefined } | undefined;
+const txt = (t: L, lang: 'es' | 'en') =>
+  (lang === 'en' ? (t?.en ?? t?.es) : (t?.es ?? t?.en)) ?? '';
+
+export interface TColumn {
+  name: string; // key or key.item
+  question: string;
+  item: string;
+  label: string;
+  /** numeric value labels (SPSS) */
+  values: [number, string][];
+  kind: 'num' | 'text' | 'choice' | 'flag';
+}
+
+function columnsOf(q: TQuestion, lang: 'es' | 'en'): TColumn[] {
+  const title = txt(q.title, lang);
+  const col = (
+    item: string,
+    label: string,
+    kind: TColumn['kind'],
+    values: [number, string][] = [],
+  ): TColumn => ({
+    name: item ? `${q.key}.${item}` : q.key,
+    question: q.key,
+    item,
+    label,
+    kind,
+    values,
+  });
+  const ends = (min: number, max: number, lo: L, hi: L): [number, string][] =>
+    [[min, txt(lo, lang)] as [number, string], [max, txt(hi, lang)] as [number, string]].filter(
+      ([, l]) => l,
+    );
+  switch (q.type) {
+    case 'rating':
+      return [col('', title, 'num', ends(q.min, q.max, q.lowLabel, q.highLabel))];
+    case 'csat':
+      return [col('', title, 'num', ends(1, 5, q.lowLabel, q.highLabel))];
+    case 'scale':
+      return [col('', title, 'num', ends(1, q.points, q.lowLabel, q.highLabel))];
+    case 'number':
+      return [col('', title, 'num')];
+    case 'text':
+    case 'date':
+      return [col('', title, 'text')];
+    case 'single': {
+      const out = [
+        col(
+          '',
+          title,
+          'choice',
+          q.options.map((o, i) => [o.code ?? i + 1, txt(o.label, lang)]),
+        ),
+      ];
+      if (q.allowOther) out.push(col('other', `${title} (otro)`, 'text'));
+      return out;
+    }
+    case 'multiple':
+      return q.options.map((o) =>
+        col(o.value, `${title}: ${txt(o.label, lang)}`, 'flag', [
+          [0, lang === 'en' ? 'No' : 'No'],
+          [1, lang === 'en' ? 'Yes' : 'Sí'],
+        ]),
+      );
+    case 'servqual':
+      return q.items.map((i) =>
+        col(
+          i.key,
+          `${q.part}${i.n} ${txt(i.text, lang)}`,
+          'num',
+          ends(1, q.points, q.lowLabel, q.highLabel),
+        ),
+      );
+    case 'constant_sum':
+      return q.items.map((i) => col(i.key, `${title}: ${txt(i.text, lang)}`, 'num'));
+    case 'matrix':
+      return q.rows.map((r) =>
+        col(
+          r.key,
+          `${title}: ${txt(r.text, lang)}`,
+          'num',
+          q.columns.map((c) => [c.value, txt(c.label, lang)]),
+        ),
+      );
+    case 'kano': {
+      const v = Object.entries(KANO_ANSWER_LABELS).map(
+        ([k, l]) => [Number(k), l[lang]] as [number, string],
+      );
+      return [
+        col('functional', `${title} (${lang === 'en' ? 'functional' : 'funcional'})`, 'num', v),
+        col(
+          'dysfunctional',
+          `${title} (${lang === 'en' ? 'dysfunctional' : 'disfuncional'})`,
+          'num',
+          v,
+        ),
+      ];
+    }
+    case 'value':
+      return [
+        col('price', txt(q.priceText, lang), 'num', ends(1, q.points, undefined, undefined)),
+        ...q.benefits.map((b) => col(b.key, txt(b.text, lang), 'num')),
+        col('wtp', `${txt(q.wtpText, lang)} (${q.currency})`, 'num'),
+      ];
+    case 'contact':
+      return q.fields.map((f) => col(f, `${title}: ${f}`, 'text'));
+  }
+}
+
+const META = [
+  'response_id',
+  'status',
+  'version',
+  'channel',
+  'language',
+  'customer_id',
+  'org_unit',
+  'entered_by',
+  'started_at',
+  'submitted_at',
+  'duplicate_of',
+] as const;
+
+/** SPSS variable names: letter first, [A-Za-z0-9_], ≤ 64 chars, unique. */
+export function spssNames(names: string[]): string[] {
+  const used = new Set<string>();
+  return names.map((n) => {
+    let s = n
+      .replace(/[^A-Za-z0-9_]/g, '_')
+      .replace(/^([^A-Za-z])/, 'v$1')
+      .slice(0, 60);
+    const base = s;
+    for (let i = 2; used.has(s.toLowerCase()); i++) s = `${base}_${i}`;
+    used.add(s.toLowerCase());
+    return s;
+  });
+}
+
+interface TData {
+  columns: TColumn[];
+  responses: {
+    meta: Record<(typeof META)[number], string | number | null>;
+    values: Map<string, { num: number | null; txt: string | null }>;
+    answered: Set<string>;
+  }[];
+  long: (string | number | null)[][];
+}
+
+async function load(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: { status: string; version?: number | undefined },
+): Promise<TData & { def: TSurveyDefinition; name: string }> {
+  const s = await repo.getSurvey(db, auth.orgId, surveyId);
+  if (!s) throw new AppError('NOT_FOUND');
+  const defs = await repo.allDefinitions(db, auth.orgId, surveyId);
+  const def = defs[0]?.definition ?? s.draft;
+  const lang = def.defaultLanguage;
+  const columns: TColumn[] = [];
+  const seen = new Set<string>();
+  for (const d of defs.length ? defs : [{ definition: s.draft }]) {
+    for (const p of d.definition.pages)
+      for (const qq of p.questions)
+        for (const c of columnsOf(qq, lang)) {
+          if (seen.has(c.name)) continue;
+          seen.add(c.name);
+          columns.push(c);
+        }
+  }
+  const params: unknown[] = [auth.orgId, surveyId];
+  let where = 'r.org_id = $1 AND r.survey_id = $2';
+  if (q.status !== 'all') {
+    params.push(q.status);
+    where += ` AND r.status = $${params.length}`;
+  }
+  if (q.version) {
+    params.push(q.version);
+    where += ` AND r.version = $${params.length}`;
+  }
+  const scope = await unitScope(db, auth);
+  if (scope) {
+    params.push(scope);
+    where += ` AND r.org_unit_id = ANY($${params.length}::uuid[])`;
+  }
+  const rs = await db.query<{
+    id: string;
+    status: string;
+    version: number;
+    channel: string;
+    language: string;
+    customer_id: string | null;
+    unit: string | null;
+    entered_by: string | null;
+    started_at: Date | null;
+    submitted_at: Date | null;
+    duplicate_of: string | null;
+  }>(
+    `SELECT r.id, r.status, r.version, r.channel, r.language, r.customer_id, ou.name AS unit,
+            u.email AS entered_by, r.started_at, r.submitted_at, r.duplicate_of
+       FROM survey_responses r
+       LEFT JOIN org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
+       LEFT JOIN users u ON u.org_id = r.org_id AND u.id = r.entered_by
+      WHERE ${where} ORDER BY r.created_at, r.id`,
+    params,
+  );
+  const ans = await db.query<{
+    response_id: string;
+    question_key: string;
+    item: string;
+    tag: string | null;
+    num: number | null;
+    txt: string | null;
+  }>(
+    `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
+       FROM survey_answers a JOIN survey_responses r ON r.org_id = a.org_id AND r.id = a.response_id
+      WHERE ${where} ORDER BY r.created_at, r.id, a.question_key, a.item`,
+    params,
+  );
+  const byResp = new Map<string, TData['responses'][number]>();
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  const responses = rs.rows.map((r) => {
+    const x = {
+      meta: {
+        response_id: r.id,
+        status: r.status,
+        version: r.version,
+        channel: r.channel,
+        language: r.language,
+        customer_id: r.customer_id,
+        org_unit: r.unit,
+        entered_by: r.entered_by,
+        started_at: iso(r.started_at),
+        submitted_at: iso(r.submitted_at),
+        duplicate_of: r.duplicate_of,
+      },
+      values: new Map(),
+      answered: new Set<string>(),
+    };
+    byResp.set(r.id, x);
+    return x;
+  });
+  const long: TData['long'] = [];
+  for (const a of ans.rows) {
+    const r = byResp.get(a.response_id);
+    if (!r) continue;
+    r.values.set(a.item ? `${a.question_key}.${a.item}` : a.question_key, {
+      num: a.num,
+      txt: a.txt,
+    });
+    r.answered.add(a.question_key);
+    long.push([
+      a.response_id,
+      r.meta.status,
+      r.meta.version,
+      r.meta.channel,
+      r.meta.language,
+      r.meta.customer_id,
+      r.meta.org_unit,
+      r.meta.submitted_at,
+      a.question_key,
+      a.item,
+      a.tag,
+      a.num,
+      a.txt,
+    ]);
+  }
+  return { columns, responses, long, def, name: s.name };
+}
+
+const LONG_HEADER = [
+  'response_id',
+  'status',
+  'version',
+  'channel',
+  'language',
+  'customer_id',
+  'org_unit',
+  'submitted_at',
+  'question_key',
+  'item',
+  'tag',
+  'num',
+  'text',
+];
+
+function wideRows(d: TData, numeric: boolean): (string | number | null)[][] {
+  return d.responses.map((r) => [
+    ...META.map((m) => r.meta[m]),
+    ...d.columns.map((c) => {
+      if (c.kind === 'flag') {
+        if (!r.answered.has(c.question)) return null;
+        return r.values.has(c.name) ? 1 : 0;
+      }
+      const v = r.values.get(c.name);
+      if (!v) return null;
+      if (c.kind === 'choice') return numeric ? v.num : v.txt;
+      return v.num ?? v.txt;
+    }),
+  ]);
+}
+
+export async function exportResponses(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: {
+    format: 'csv' | 'xlsx' | 'spss' | 'spss_labels';
+    shape: 'wide' | 'long';
+    status: string;
+    version?: number | undefined;
+  },
+): Promise<{ body: Buffer | string; type: string; ext: string }> {
+  const d = await load(db, auth, surveyId, q);
+  if (q.format === 'spss' || q.format === 'spss_labels') {
+    const names = spssNames([...META, ...d.columns.map((c) => c.name)]);
+    if (q.format === 'spss') {
+      return {
+        body: `\ufeff${stringify([names, ...wideRows(d, true)])}`,
+        type: 'text/csv; charset=utf-8',
+        ext: 'csv',
+      };
+    }
+    return { body: spssSyntax(d, names), type: 'text/plain; charset=utf-8', ext: 'sps' };
+  }
+  const header = q.shape === 'long' ? LONG_HEADER : [...META, ...d.columns.map((c) => c.name)];
+  const rows = q.shape === 'long' ? d.long : wideRows(d, false);
+  if (q.format === 'csv') {
+    return {
+      body: `\ufeff${stringify([header, ...rows])}`,
+      type: 'text/csv; charset=utf-8',
+      ext: 'csv',
+    };
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(q.shape === 'long' ? 'Respuestas (largo)' : 'Respuestas');
+  ws.addRow(header).font = { bold: true };
+  for (const r of rows) ws.addRow(r);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const vars = wb.addWorksheet('Variables');
+  vars.addRow(['variable', 'label', 'values']).font = { bold: true };
+  for (const c of d.columns)
+    vars.addRow([c.name, c.label, c.values.map(([v, l]) => `${v}=${l}`).join('; ')]);
+  return {
+    body: Buffer.from(await wb.xlsx.writeBuffer()),
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ext: 'xlsx',
+  };
+}
+
+const spssStr = (s: string) => `"${s.replace(/"/g, '""').replace(/\s+/g, ' ').slice(0, 250)}"`;
+
+/** SPSS syntax: reads the numeric CSV export, then applies variable and value labels. */
+function spssSyntax(d: TData, names: string[]): string {
+  const cols = d.columns;
+  const metaNames = names.slice(0, META.length);
+  const colNames = names.slice(META.length);
+  const fmt = (c: TColumn) => (c.kind === 'text' ? 'A2000' : 'F8.2');
+  const lines = [
+    '* Fidelia survey export: run after saving the spss CSV next to this file.',
+    'GET DATA /TYPE=TXT /FILE="respuestas.csv" /ENCODING="UTF8" /DELCASE=LINE',
+    '  /DELIMITERS="," /QUALIFIER=\'"\' /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /VARIABLES=',
+    ...metaNames.map((n, i) => `  ${n} ${i === 2 ? 'F4.0' : 'A64'}`),
+    ...cols.map((c, i) => `  ${colNames[i]} ${fmt(c)}`),
+    '.',
+    'VARIABLE LABELS',
+    ...cols.map((c, i) => `  ${colNames[i]} ${spssStr(c.label)}`),
+    '.',
+  ];
+  const withValues = cols.map((c, i) => [c, colNames[i]] as const).filter(([c]) => c.values.length);
+  if (withValues.length) {
+    lines.push('VALUE LABELS');
+    withValues.forEach(([c, n], i) => {
+      lines.push(`  ${i ? '/' : ''}${n}`);
+      for (const [v, l] of c.values) lines.push(`    ${v} ${spssStr(l)}`);
+    });
+    lines.push('.');
+  }
+  lines.push('EXECUTE.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,218 @@
+// Personal links: single-use tokens (only their SHA-256 is stored) with prefilled attributes.
+// Links made for other modules are random; e-mail invitation tokens are HMAC(secret, id) so a
+// reminder can rebuild the same link without the database holding it.
+import type { TCustomer } from '@fidelia/contracts';
+import type { Sql } from '../../db/client';
+import type { AuthContext } from '../../lib/access';
+import { hmac, randomToken, sha256 } from '../../lib/crypto';
+import { AppError, registerErrors } from '../../lib/errors';
+import * as customers from '../customers/service';
+import * as repo from './repo';
+
+registerErrors({
+  SURVEY_TOKEN_INVALID: {
+    status: 404,
+    es: 'El enlace de la encuesta no es válido.',
+    en: 'The survey link is not valid.',
+  },
+  SURVEY_TOKEN_USED: {
+    status: 410,
+    es: 'Este enlace ya se utilizó para responder.',
+    en: 'This link has already been used to answer.',
+  },
+  SURVEY_TOKEN_EXPIRED: {
+    status: 410,
+    es: 'Este enlace ha caducado.',
+    en: 'This link has expired.',
+  },
+});
+
+export interface TInvitationRow {
+  org_id: string;
+  id: string;
+  survey_id: string;
+  customer_id: string;
+  batch_id: string | null;
+  channel: 'link' | 'email';
+  language: 'es' | 'en';
+  attrs: Record<string, string | number | boolean | null>;
+  status: string;
+  expires_at: Date | string;
+  used_at: Date | string | null;
+  response_id: string | null;
+}
+
+export const inviteToken = (secret: string, id: string) => hmac(secret, `survey-invite:${id}`);
+export const unsubscribeToken = (secret: string, id: string) => hmac(secret, `survey-unsub:${id}`);
+
+/** A system caller for reading customers from jobs and other modules (whole org). */
+export const systemAuth = (orgId: string, userId: string | null = null): AuthContext => ({
+  orgId,
+  userId: userId ?? '00000000-0000-0000-0000-000000000000',
+  role: 'owner',
+  unitId: null,
+  email: 'system',
+  via: 'session',
+  scopes: [],
+});
+
+export function prefillOf(c: TCustomer): Record<string, string | number | boolean | null> {
+  const first = c.kind === 'external' ? (c.name.split(/\s+/)[0] ?? c.name) : c.name;
+  return { ...c.attributes, name: c.name, firstName: first, _unitId: c.unitId };
+}
+
+export async function insertInvitation(
+  db: Sql,
+  orgId: string,
+  v: {
+    id?: string;
+    surveyId: string;
+    customer: TCustomer;
+    tokenHash: string;
+    unsubscribeHash: string | null;
+    channel: 'link' | 'email';
+    language: 'es' | 'en';
+    validDays: number;
+    batchId: string | null;
+    remindAfterDays?: number;
+    createdBy: string | null;
+  },
+): Promise<{ id: string; expiresAt: string }> {
+  const r = await db.query<{ id: string; expires_at: Date | string }>(
+    `INSERT INTO survey_invitations (org_id, id, survey_id, customer_id, batch_id, token_hash,
+        unsubscribe_hash, channel, language, attrs, expires_at, remind_after_days, created_by)
+     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10::jsonb,
+             now() + make_interval(days => $11::int), $12, $13)
+     RETURNING id, expires_at`,
+    [
+      orgId,
+      v.id ?? null,
+      v.surveyId,
+      v.customer.id,
+      v.batchId,
+      v.tokenHash,
+      v.unsubscribeHash,
+      v.channel,
+      v.language,
+      JSON.stringify(prefillOf(v.customer)),
+      v.validDays,
+      v.remindAfterDays ?? 0,
+      v.createdBy,
+    ],
+  );
+  const row = r.rows[0] as { id: string; expires_at: Date | string };
+  return { id: row.id, expiresAt: new Date(row.expires_at).toISOString() };
+}
+
+export async function logContact(
+  db: Sql,
+  orgId: string,
+  v: { customerId: string; surveyId: string; invitationId: string; kind: string },
+) {
+  await db.query(
+    `INSERT INTO survey_contacts (org_id, customer_id, survey_id, invitation_id, kind)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [orgId, v.customerId, v.surveyId, v.invitationId, v.kind],
+  );
+}
+
+/**
+ * A single-use personal link for one registry customer (e.g. complaints' "how did we handle
+ * it" survey). Returns the raw token once; only its hash is stored. No consent/fatigue check:
+ * the caller hands the link over itself.
+ */
+export async function createPersonalLink(
+  db: Sql,
+  orgId: string,
+  surveyId: string,
+  customerId: string,
+  opts: { validDays?: number; publicUrl?: string; createdBy?: string | null } = {},
+): Promise<{ token: string; path: string; url: string; expiresAt: string; invitationId: string }> {
+  const s = await repo.getSurvey(db, orgId, surveyId);
+  if (!s) throw new AppError('NOT_FOUND');
+  const c = await customers.get(db, systemAuth(orgId), customerId).catch(() => null);
+  if (!c || c.status === 'erased') throw new AppError('SURVEY_CUSTOMER_INVALID');
+  const token = randomToken(24);
+  const inv = await db.transaction(async (tx) => {
+    const i = await insertInvitation(tx, orgId, {
+      surveyId,
+      customer: c,
+      tokenHash: sha256(token),
+      unsubscribeHash: null,
+      channel: 'link',
+      language: c.language ?? 'es',
+      validDays: opts.validDays ?? 60,
+      batchId: null,
+      createdBy: opts.createdBy ?? null,
+    });
+    await tx.query(
+      `UPDATE survey_invitations SET status = 'sent', sent_at = now() WHERE org_id = $1 AND id = $2`,
+      [orgId, i.id],
+    );
+    await logContact(tx, orgId, { customerId, surveyId, invitationId: i.id, kind: 'link' });
+    return i;
+  });
+  const path = `/s/t/${token}`;
+  const base = (opts.publicUrl ?? process.env.PUBLIC_URL ?? '').replace(/\/$/, '');
+  return { token, path, url: `${base}${path}`, expiresAt: inv.expiresAt, invitationId: inv.id };
+}
+
+/** Public: the invitation a token opens (the token identifies the org). */
+export async function invitationByToken(
+  db: Sql,
+  token: string,
+  opts: { retryOf?: string } = {},
+): Promise<TInvitationRow> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError('SURVEY_TOKEN_INVALID');
+  const r = await db.query<TInvitationRow>(
+    'SELECT * FROM survey_invitations WHERE token_hash = $1',
+    [sha256(token)],
+  );
+  const inv = r.rows[0];
+  if (!inv) throw new AppError('SURVEY_TOKEN_INVALID');
+  // A retry of the submission that used the token replays instead of failing.
+  if (inv.used_at && !(opts.retryOf && inv.response_id === opts.retryOf)) {
+    throw new AppError('SURVEY_TOKEN_USED');
+  }
+  if (new Date(inv.expires_at).getTime() <= Date.now()) throw new AppError('SURVEY_TOKEN_EXPIRED');
+  inv.attrs = Object.fromEntries(
+    Object.entries(inv.attrs ?? {}).filter(([k]) => !k.startsWith('_')),
+  );
+  return inv;
+}
+
+export async function invitationUnit(db: Sql, orgId: string, id: string): Promise<string | null> {
+  const r = await db.query<{ u: string | null }>(
+    `SELECT attrs->>'_unitId' AS u FROM survey_invitations WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+  return r.rows[0]?.u ?? null;
+}
+
+export async function markOpened(db: Sql, orgId: string, id: string): Promise<void> {
+  await db.query(
+    `UPDATE survey_invitations SET opened_at = COALESCE(opened_at, now())
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
+}
+
+/** In the response's transaction: ties the response to the token; complete uses it up. */
+export async function recordUse(
+  tx: Sql,
+  orgId: string,
+  id: string,
+  responseId: string,
+  complete: boolean,
+): Promise<void> {
+  const r = await tx.query(
+    `UPDATE survey_invitations
+        SET response_id = $3,
+            used_at = CASE WHEN $4 THEN now() END,
+            status = CASE WHEN $4 THEN 'used' ELSE status END
+      WHERE org_id = $1 AND id = $2 AND used_at IS NULL
+        AND (response_id IS NULL OR response_id = $3) RETURNING id`,
+    [orgId, id, responseId, complete],
+  );
+  if (!r.rows.length) throw new AppError('SURVEY_TOKEN_USED');
+}
