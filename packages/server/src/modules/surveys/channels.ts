@@ -30,6 +30,7 @@ registerErrors({
 
 export const INVITE_JOB = 'survey.invite';
 export const REMIND_JOB = 'survey.remind';
+const MAIL_CHUNK = 20;
 
 export interface TChannelDeps {
   db: Sql;
@@ -121,14 +122,14 @@ export function invitationMail(
 ) {
   if (o.lang === 'en') {
     return {
-      subject: `${reminder ? 'Reminder: ' : ''}${o.org} — ${o.title}`,
+      subject: `${reminder ? 'Reminder: ' : ''}${o.org} - ${o.title}`,
       text: `Hello ${o.name},\n\n${
         reminder ? 'A few days ago we asked for your opinion. ' : ''
       }We would value a few minutes of your time to tell us about our service:\n\n${o.link}\n\nThe link is personal; please do not forward it.\n\nThank you,\n${o.org}\n\nTo stop receiving surveys: ${o.unsubscribe}\n`,
     };
   }
   return {
-    subject: `${reminder ? 'Recordatorio: ' : ''}${o.org} — ${o.title}`,
+    subject: `${reminder ? 'Recordatorio: ' : ''}${o.org} - ${o.title}`,
     text: `Hola, ${o.name}:\n\n${
       reminder ? 'Hace unos días le pedimos su opinión. ' : ''
     }Le agradeceríamos unos minutos para contarnos qué tal le atendemos:\n\n${o.link}\n\nEl enlace es personal; por favor, no lo reenvíe.\n\nGracias,\n${o.org}\n\nSi no desea recibir más encuestas: ${o.unsubscribe}\n`,
@@ -214,9 +215,23 @@ export function inviteJob(deps: TChannelDeps) {
     const auth = { ...systemAuth(orgId, p.userId), unitId: p.unitId };
     const counts: Record<string, number> = { sent: 0 };
     let seen = 0;
+    // Mail goes out in parallel chunks (an SMTP round trip dominates); DB work stays serial.
+    let outbox: { id: string; to: string; mail: { subject: string; text: string } }[] = [];
+    const flush = async () => {
+      const chunk = outbox;
+      outbox = [];
+      await Promise.all(chunk.map((m) => mailer.send({ to: m.to, ...m.mail })));
+      if (!chunk.length) return;
+      await db.query(
+        `UPDATE survey_invitations SET status = 'sent', sent_at = now()
+          WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+        [orgId, chunk.map((m) => m.id)],
+      );
+      counts.sent = (counts.sent ?? 0) + chunk.length;
+      await ctx.progress({ seen, ...counts });
+    };
     for await (const c of audience(db, auth, p)) {
       seen++;
-      if (seen % 25 === 0) await ctx.progress({ seen, ...counts });
       // A retried job skips customers this batch already handled.
       const done = await db.query<{ id: string; status: string }>(
         `SELECT id, status FROM survey_invitations
@@ -258,21 +273,21 @@ export function inviteJob(deps: TChannelDeps) {
           });
         });
       }
-      const mail = invitationMail({
-        lang,
-        name: c.name,
-        org,
-        title: pick(def.title, lang),
-        link: `${deps.publicUrl}/s/t/${token}`,
-        unsubscribe: `${deps.publicUrl}/s/unsubscribe/${unsub}`,
+      outbox.push({
+        id,
+        to: c.email as string,
+        mail: invitationMail({
+          lang,
+          name: c.name,
+          org,
+          title: pick(def.title, lang),
+          link: `${deps.publicUrl}/s/t/${token}`,
+          unsubscribe: `${deps.publicUrl}/s/unsubscribe/${unsub}`,
+        }),
       });
-      await mailer.send({ to: c.email as string, ...mail });
-      await db.query(
-        `UPDATE survey_invitations SET status = 'sent', sent_at = now() WHERE org_id = $1 AND id = $2`,
-        [orgId, id],
-      );
-      counts.sent = (counts.sent ?? 0) + 1;
+      if (outbox.length >= MAIL_CHUNK) await flush();
     }
+    await flush();
     if (p.reminderAfterDays > 0 && (counts.sent ?? 0) > 0 && ctx.attempt === 1) {
       await enqueue(db, {
         orgId,
@@ -306,32 +321,42 @@ export function remindJob(deps: TChannelDeps) {
       [orgId, p.batchId],
     );
     let reminded = 0;
-    for (const inv of r.rows) {
-      const c = await customers.get(db, systemAuth(orgId), inv.customer_id).catch(() => null);
-      if (!c?.email || !c.consentSurvey || c.status !== 'active') continue;
-      const mail = invitationMail(
-        {
-          lang: inv.language,
-          name: c.name,
-          org,
-          title: pick(def.title, inv.language),
-          link: `${deps.publicUrl}/s/t/${inviteToken(deps.secret, inv.id)}`,
-          unsubscribe: `${deps.publicUrl}/s/unsubscribe/${unsubscribeToken(deps.secret, inv.id)}`,
-        },
-        true,
+    for (let i = 0; i < r.rows.length; i += MAIL_CHUNK) {
+      const chunk = r.rows.slice(i, i + MAIL_CHUNK);
+      const sent = await Promise.all(
+        chunk.map(async (inv) => {
+          const c = await customers.get(db, systemAuth(orgId), inv.customer_id).catch(() => null);
+          if (!c?.email || !c.consentSurvey || c.status !== 'active') return null;
+          const mail = invitationMail(
+            {
+              lang: inv.language,
+              name: c.name,
+              org,
+              title: pick(def.title, inv.language),
+              link: `${deps.publicUrl}/s/t/${inviteToken(deps.secret, inv.id)}`,
+              unsubscribe: `${deps.publicUrl}/s/unsubscribe/${unsubscribeToken(deps.secret, inv.id)}`,
+            },
+            true,
+          );
+          await mailer.send({ to: c.email, ...mail });
+          return inv;
+        }),
       );
-      await mailer.send({ to: c.email, ...mail });
-      await db.query(
-        'UPDATE survey_invitations SET reminded_at = now() WHERE org_id = $1 AND id = $2',
-        [orgId, inv.id],
-      );
-      await logContact(db, orgId, {
-        customerId: c.id,
-        surveyId: s.id,
-        invitationId: inv.id,
-        kind: 'reminder',
-      });
-      reminded++;
+      for (const inv of sent) {
+        if (!inv) continue;
+        await db.query(
+          'UPDATE survey_invitations SET reminded_at = now() WHERE org_id = $1 AND id = $2',
+          [orgId, inv.id],
+        );
+        await logContact(db, orgId, {
+          customerId: inv.customer_id,
+          surveyId: s.id,
+          invitationId: inv.id,
+          kind: 'reminder',
+        });
+        reminded++;
+      }
+      await ctx.progress({ reminded });
     }
     return { reminded };
   };
