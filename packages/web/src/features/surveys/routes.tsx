@@ -1,9 +1,26 @@
 // Routes of the surveys feature, mounted by App.tsx inside the authenticated shell.
-import { useEffect } from 'react';
-import { Route } from 'react-router';
-import { ComingSoon } from '../../ui/ComingSoon';
+import { lazy, useEffect } from 'react';
+import { Navigate, Route } from 'react-router';
 
-export const surveysRoutes = <Route path="/surveys/*" element={<ComingSoon module="surveys" />} />;
+const SurveysPage = lazy(() => import('./SurveysPage'));
+const SurveyLayout = lazy(() => import('./SurveyLayout'));
+const BuilderPage = lazy(() => import('./BuilderPage'));
+const DistributePage = lazy(() => import('./DistributePage'));
+const EntryPage = lazy(() => import('./EntryPage'));
+const ResponsesPage = lazy(() => import('./ResponsesPage'));
+
+export const surveysRoutes = (
+  <>
+    <Route path="/surveys" element={<SurveysPage />} />
+    <Route path="/surveys/:id" element={<SurveyLayout />}>
+      <Route index element={<Navigate to="build" replace />} />
+      <Route path="build" element={<BuilderPage />} />
+      <Route path="distribute" element={<DistributePage />} />
+      <Route path="entry" element={<EntryPage />} />
+      <Route path="responses" element={<ResponsesPage />} />
+    </Route>
+  </>
+);
 
 /** /s/* is the respondent page, a separate small bundle (respond.html). The server serves it
  *  for /s/*; if the main app was served instead, hand over to it without Mantine. */

@@ -1,0 +1,5 @@
+import { ComingSoon } from '../../ui/ComingSoon';
+
+export default function Page() {
+  return <ComingSoon module="surveys" />;
+}

@@ -1,0 +1,139 @@
+// Surveys API hooks (shapes: packages/contracts/src/surveys.ts; endpoints: docs/surveys.md).
+import type {
+  TInvitationRequest,
+  TResponse,
+  TSurveyCreate,
+  TSurveyDefinition,
+  TSurveyDetail,
+  TSurveyPatch,
+  TSurveySummary,
+} from '@fidelia/contracts';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, request } from '../../api/client';
+
+export const TEMPLATE_KEYS = [
+  'nps_relational',
+  'csat_transactional',
+  'servqual',
+  'kano',
+  'perceived_value',
+  'internal_customer',
+  'servqual_manager',
+] as const;
+export type TTemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export interface TTemplateInfo {
+  key: TTemplateKey;
+  name: { es: string; en: string };
+  description: { es: string; en: string };
+}
+
+export function useSurveys() {
+  return useQuery({
+    queryKey: ['surveys'],
+    queryFn: () => api.get<{ items: TSurveySummary[] }>('/api/surveys').then((r) => r.items),
+  });
+}
+
+export function useTemplates() {
+  return useQuery({
+    queryKey: ['surveys', 'templates'],
+    queryFn: () =>
+      api.get<{ items: TTemplateInfo[] }>('/api/surveys/templates').then((r) => r.items),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function useSurvey(id: string | undefined) {
+  return useQuery({
+    queryKey: ['survey', id],
+    queryFn: () => api.get<TSurveyDetail>(`/api/surveys/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+async function put<T>(path: string, body: unknown): Promise<T> {
+  const res = await request('PUT', path, body);
+  return (await res.json()) as T;
+}
+
+/** Mutations on one survey; every success refreshes the survey and the list. */
+export function useSurveyMutations(id: string) {
+  const qc = useQueryClient();
+  const done = (s: TSurveyDetail) => {
+    qc.setQueryData(['survey', id], s);
+    void qc.invalidateQueries({ queryKey: ['surveys'] });
+  };
+  return {
+    saveDefinition: useMutation({
+      mutationFn: (definition: TSurveyDefinition) =>
+        put<TSurveyDetail>(`/api/surveys/${id}/definition`, { definition }),
+      onSuccess: done,
+    }),
+    publish: useMutation({
+      mutationFn: () => api.post<TSurveyDetail>(`/api/surveys/${id}/publish`, {}),
+      onSuccess: done,
+    }),
+    patch: useMutation({
+      mutationFn: (body: TSurveyPatch) => api.patch<TSurveyDetail>(`/api/surveys/${id}`, body),
+      onSuccess: done,
+    }),
+    invite: useMutation({
+      mutationFn: (body: TInvitationRequest) =>
+        api.post<{ jobId: string; batchId: string }>(`/api/surveys/${id}/invitations`, body),
+      onSuccess: () => void qc.invalidateQueries({ queryKey: ['survey', id, 'invitations'] }),
+    }),
+  };
+}
+
+export function useCreateSurvey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TSurveyCreate) => api.post<TSurveyDetail>('/api/surveys', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}
+
+export function useImportSurvey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: unknown) => api.post<TSurveyDetail>('/api/surveys/import', file),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['surveys'] }),
+  });
+}
+
+export interface TInvitationStats {
+  invited: number;
+  sent: number;
+  skipped: Record<string, number>;
+  opened: number;
+  completed: number;
+  reminded: number;
+  jobs: { id: string; kind: string; status: string }[];
+}
+export function useInvitationStats(id: string) {
+  return useQuery({
+    queryKey: ['survey', id, 'invitations'],
+    queryFn: () => api.get<TInvitationStats>(`/api/surveys/${id}/invitations`),
+    refetchInterval: (q) =>
+      q.state.data?.jobs.some((j) => j.status === 'pending' || j.status === 'running')
+        ? 2000
+        : false,
+  });
+}
+
+export function useResponses(
+  id: string,
+  filters: { status?: 'partial' | 'complete'; channel?: string },
+) {
+  return useInfiniteQuery({
+    queryKey: ['survey', id, 'responses', filters],
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api.get<{ items: TResponse[]; nextCursor: string | null; total?: number }>(
+        `/api/surveys/${id}/responses`,
+        { ...filters, cursor: pageParam, limit: 50 },
+      ),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}

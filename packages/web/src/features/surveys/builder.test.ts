@@ -1,0 +1,67 @@
+import type { TSurveyDefinition } from '@fidelia/contracts';
+import { ZQuestionSchema } from '@fidelia/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  earlierKeys,
+  freshKey,
+  move,
+  newQuestion,
+  parseAttributes,
+  parseConditionValue,
+  QUESTION_TYPES,
+  toKey,
+} from './builder';
+
+const def = {
+  pages: [
+    { key: 'p1', questions: [{ key: 'q1' }, { key: 'nps' }] },
+    { key: 'p2', questions: [{ key: 'q2' }] },
+  ],
+} as unknown as TSurveyDefinition;
+
+describe('survey builder helpers', () => {
+  it('every new question type is valid for the shared contract', () => {
+    for (const type of QUESTION_TYPES) {
+      const r = ZQuestionSchema.safeParse(newQuestion(type, 'k1'));
+      expect(r.success, `${type}: ${JSON.stringify(r.error?.issues)}`).toBe(true);
+    }
+  });
+  it('changing type keeps the common fields', () => {
+    const q = newQuestion('csat', 'sat', {
+      title: { es: 'Hola', en: 'Hi' },
+      required: true,
+      tag: 'csat',
+    });
+    expect(q).toMatchObject({
+      key: 'sat',
+      type: 'csat',
+      required: true,
+      tag: 'csat',
+      title: { es: 'Hola' },
+    });
+  });
+  it('parses Kano attribute lines', () => {
+    expect(parseAttributes('wifi: Wi-Fi gratis / Free Wi-Fi\n\nApp móvil\nwifi: otra')).toEqual([
+      { key: 'wifi', es: 'Wi-Fi gratis', en: 'Free Wi-Fi' },
+      { key: 'app_movil', es: 'App móvil', en: 'App móvil' },
+      { key: 'wifi_2', es: 'otra', en: 'otra' },
+    ]);
+    expect(toKey('¿Atención 24 h?')).toBe('atencion_24_h');
+    expect(toKey('123')).toBe('');
+  });
+  it('fresh keys, moves and earlier questions', () => {
+    expect(freshKey(def)).toBe('q3');
+    expect(freshKey(def, 'nps')).toBe('nps_2');
+    expect(freshKey(def, 'csat')).toBe('csat');
+    expect(move([1, 2, 3], 0, 1)).toEqual([2, 1, 3]);
+    expect(move([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);
+    expect(earlierKeys(def, 'q2')).toEqual(['q1', 'nps']);
+    expect(earlierKeys(def, 'q1')).toEqual([]);
+  });
+  it('types condition values', () => {
+    expect(parseConditionValue('lte', '6')).toBe(6);
+    expect(parseConditionValue('eq', 'shop')).toBe('shop');
+    expect(parseConditionValue('in', '1, 2,x')).toEqual([1, 2, 'x']);
+    expect(parseConditionValue('answered', '5')).toBeUndefined();
+  });
+});

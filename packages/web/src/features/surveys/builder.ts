@@ -1,0 +1,222 @@
+// Pure helpers of the survey builder (no React): defaults per question type, Kano attribute
+// parsing, keys, moving things, condition values. Tested in builder.test.ts.
+import type { TCondition, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+
+export const QUESTION_TYPES = [
+  'rating',
+  'csat',
+  'scale',
+  'servqual',
+  'constant_sum',
+  'kano',
+  'value',
+  'single',
+  'multiple',
+  'matrix',
+  'text',
+  'number',
+  'contact',
+  'date',
+] as const;
+export type TQType = (typeof QUESTION_TYPES)[number];
+
+export const OPS = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'includes',
+  'answered',
+  'not_answered',
+] as const;
+
+const L = (es: string, en: string) => ({ es, en });
+
+/** "wifi: Wi-Fi gratis / Free Wi-Fi" lines → Kano attributes for the template. */
+export function parseAttributes(text: string): { key: string; es: string; en: string }[] {
+  const out: { key: string; es: string; en: string }[] = [];
+  const seen = new Set<string>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line) continue;
+    const m = /^([^:]+):(.*)$/.exec(line);
+    const label = (m ? m[2] : line)?.trim() ?? '';
+    const [es = '', en = ''] = label.split('/').map((s) => s.trim());
+    let key = toKey(m ? (m[1] ?? '') : es);
+    if (!key) continue;
+    while (seen.has(key)) key = `${key}_2`.slice(0, 63);
+    seen.add(key);
+    out.push({ key, es: es || key, en: en || es || key });
+  }
+  return out;
+}
+
+/** A valid key (a-z, 0-9, _; starts with a letter) from any text. */
+export function toKey(text: string): string {
+  const k = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .replace(/_+$/, '')
+    .slice(0, 63);
+  return k;
+}
+
+/** Every question key of the definition. */
+export function allKeys(def: TSurveyDefinition): string[] {
+  return def.pages.flatMap((p) => p.questions.map((q) => q.key));
+}
+
+/** A key not used yet: q1, q2, ... (or base, base_2, ...). */
+export function freshKey(def: TSurveyDefinition, base = 'q'): string {
+  const used = new Set([...allKeys(def), ...def.pages.map((p) => p.key)]);
+  if (base !== 'q' && !used.has(base)) return base;
+  for (let i = 1; ; i++) {
+    const k = base === 'q' ? `q${i}` : `${base}_${i + 1}`;
+    if (!used.has(k)) return k;
+  }
+}
+
+/** Defaults of a new question of this type, keeping the common fields of `from`. */
+export function newQuestion(type: TQType, key: string, from?: Partial<TQuestion>): TQuestion {
+  const base = {
+    key,
+    title: from?.title ?? L('Nueva pregunta', 'New question'),
+    required: from?.required ?? false,
+    ...(from?.tag ? { tag: from.tag } : {}),
+    ...(from?.help ? { help: from.help } : {}),
+    ...(from?.displayIf ? { displayIf: from.displayIf } : {}),
+  };
+  const items = [
+    { key: 'a', text: L('Elemento A', 'Item A') },
+    { key: 'b', text: L('Elemento B', 'Item B') },
+  ];
+  const options = [
+    { value: 'a', label: L('Opción A', 'Option A') },
+    { value: 'b', label: L('Opción B', 'Option B') },
+  ];
+  const q: Record<TQType, unknown> = {
+    rating: {
+      ...base,
+      type,
+      min: 0,
+      max: 10,
+      lowLabel: L('Nada probable', 'Not at all likely'),
+      highLabel: L('Muy probable', 'Extremely likely'),
+    },
+    csat: {
+      ...base,
+      type,
+      lowLabel: L('Muy insatisfecho', 'Very dissatisfied'),
+      highLabel: L('Muy satisfecho', 'Very satisfied'),
+    },
+    scale: {
+      ...base,
+      type,
+      points: 5,
+      lowLabel: L('Totalmente en desacuerdo', 'Strongly disagree'),
+      highLabel: L('Totalmente de acuerdo', 'Strongly agree'),
+    },
+    servqual: {
+      ...base,
+      type,
+      part: 'P',
+      points: 7,
+      randomize: false,
+      lowLabel: L('Totalmente en desacuerdo', 'Strongly disagree'),
+      highLabel: L('Totalmente de acuerdo', 'Strongly agree'),
+      items: [
+        {
+          key: 'p1',
+          n: 1,
+          dimension: 'tangibles',
+          tag: 'servqual:P:1',
+          text: L('Equipos modernos', 'Up-to-date equipment'),
+        },
+      ],
+    },
+    constant_sum: { ...base, type, total: 100, randomize: false, items },
+    kano: {
+      ...base,
+      type,
+      attribute: 'attr',
+      functional: L(
+        '¿Qué sentiría si el servicio tuviera esto?',
+        'How would you feel if the service had this?',
+      ),
+      dysfunctional: L('¿Y si NO lo tuviera?', 'And if it did NOT have it?'),
+    },
+    value: {
+      ...base,
+      type,
+      points: 7,
+      currency: 'EUR',
+      wtpMax: 1000000,
+      priceText: L('Valor por el precio pagado', 'Value for the price paid'),
+      benefits: [],
+    },
+    single: { ...base, type, options, randomize: false, allowOther: false },
+    multiple: { ...base, type, options, randomize: false },
+    matrix: {
+      ...base,
+      type,
+      rows: items,
+      randomize: false,
+      columns: [
+        { value: 1, label: L('Malo', 'Poor') },
+        { value: 2, label: L('Regular', 'Fair') },
+        { value: 3, label: L('Bueno', 'Good') },
+      ],
+    },
+    text: { ...base, type, multiline: true, maxLength: 2000 },
+    number: { ...base, type, min: 0, max: 1000000000, integer: false },
+    contact: { ...base, type, fields: ['name', 'email', 'phone'] },
+    date: { ...base, type },
+  };
+  return q[type] as TQuestion;
+}
+
+/** Moves element i by delta (−1 up, +1 down) in a copy of the list. */
+export function move<T>(list: readonly T[], i: number, delta: number): T[] {
+  const j = i + delta;
+  if (j < 0 || j >= list.length) return [...list];
+  const out = [...list];
+  [out[i], out[j]] = [out[j] as T, out[i] as T];
+  return out;
+}
+
+/** Keys a condition on question `key` may refer to: questions BEFORE it. */
+export function earlierKeys(def: TSurveyDefinition, key: string | null): string[] {
+  const out: string[] = [];
+  for (const p of def.pages)
+    for (const q of p.questions) {
+      if (q.key === key) return out;
+      out.push(q.key);
+    }
+  return out;
+}
+
+/** Condition value typed from the builder's text box: numbers as numbers, 'in' as a list. */
+export function parseConditionValue(op: TCondition['op'], text: string): TCondition['value'] {
+  if (op === 'answered' || op === 'not_answered') return undefined;
+  const one = (s: string) => {
+    const t = s.trim();
+    return t !== '' && !Number.isNaN(Number(t)) ? Number(t) : t;
+  };
+  if (op === 'in')
+    return text
+      .split(',')
+      .map(one)
+      .filter((x) => x !== '');
+  return one(text);
+}
+
+export function conditionValueText(v: TCondition['value']): string {
+  if (v === undefined) return '';
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
