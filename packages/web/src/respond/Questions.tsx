@@ -172,8 +172,8 @@ function Body(
               values={cols}
               current={r[it.key]}
               onPick={(v) => setItem(it.key, v)}
-              low={low}
-              high={high}
+              low={i === 0 || i === items.length - 1 ? low : ''}
+              high={i === 0 || i === items.length - 1 ? high : ''}
               cls={q.type === 'matrix' ? 'fr-words' : 'fr-seven'}
               invalid={p.error?.item === it.key}
             />

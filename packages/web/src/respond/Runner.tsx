@@ -434,7 +434,7 @@ export function Runner(props: TRunnerProps) {
               </span>
             </div>
           ) : null}
-          <h2 className="fr-h2" ref={headingRef} tabIndex={-1}>
+          <h2 className={page.title ? 'fr-h2' : 'fr-h2 fr-sr'} ref={headingRef} tabIndex={-1}>
             {page.title ? pipe(lt(page.title, lang), def, answers, survey.prefill, lang) : title}
           </h2>
           {pos === 0 && def.intro ? (

@@ -272,6 +272,67 @@ export async function insertResponse(db: Sql, orgId: string, v: TResponseInsert)
   return r.rows.length === 1;
 }
 
+/**
+ * The common case in ONE statement (one round trip, atomic in autocommit): insert the response
+ * unless its id exists, flag a soft duplicate from the same device, and insert its long answers.
+ * Returns false on an id conflict (the caller then takes the transactional path).
+ */
+export async function insertResponseWithAnswers(
+  db: Sql,
+  orgId: string,
+  v: TResponseInsert,
+  rows: TLongRow[],
+  softDuplicate: boolean,
+): Promise<boolean> {
+  const r = await db.query<{ created: number }>(
+    `WITH r AS (
+       INSERT INTO survey_responses (org_id, id, survey_id, version, status, channel, language,
+          customer_id, org_unit_id, entered_by, invitation_id, device_key, duplicate_of, raw,
+          body_hash, page, started_at, submitted_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,
+         CASE WHEN $18::boolean THEN (
+           SELECT x.id FROM survey_responses x
+            WHERE x.org_id = $1 AND x.survey_id = $3 AND x.device_key = $12 AND x.id <> $2
+              AND x.status = 'complete' AND x.created_at > now() - interval '24 hours'
+            ORDER BY x.created_at LIMIT 1) END,
+         $13::jsonb,$14,$15,$16,$17)
+       ON CONFLICT (org_id, id) DO NOTHING RETURNING id),
+     a AS (
+       INSERT INTO survey_answers (org_id, survey_id, response_id, question_key, item, tag, num, txt)
+       SELECT $1, $3, r.id, u.k, u.i, u.t, u.n, u.x
+         FROM r, unnest($19::text[], $20::text[], $21::text[], $22::float8[], $23::text[])
+              AS u(k, i, t, n, x)
+       RETURNING 1)
+     SELECT (SELECT count(*)::int FROM r) AS created`,
+    [
+      orgId,
+      v.id,
+      v.surveyId,
+      v.version,
+      v.status,
+      v.channel,
+      v.language,
+      v.customerId,
+      v.orgUnitId,
+      v.enteredBy,
+      v.invitationId,
+      v.deviceKey,
+      JSON.stringify(v.raw),
+      v.bodyHash,
+      v.page,
+      v.startedAt,
+      v.submittedAt,
+      softDuplicate,
+      rows.map((x) => x.questionKey),
+      rows.map((x) => x.item),
+      rows.map((x) => x.tag),
+      rows.map((x) => x.num),
+      rows.map((x) => x.txt),
+    ],
+  );
+  return r.rows[0]?.created === 1;
+}
+
 /** Overwrites a partial response (resume). */
 export async function updatePartial(db: Sql, orgId: string, v: TResponseInsert): Promise<void> {
   await db.query(

@@ -8,7 +8,7 @@ import { AppError, registerErrors } from '../../lib/errors';
 import { evaluateAnswers, type TLongRow } from './answers';
 import { hashJson } from './definition';
 import * as repo from './repo';
-import { queueWebhooks } from './webhooks';
+import { hasWebhooks, queueWebhooks } from './webhooks';
 
 registerErrors({
   SURVEY_NOT_FOUND: { status: 404, es: 'La encuesta no existe.', en: 'Survey not found.' },
@@ -142,6 +142,41 @@ export async function storeResponse(
   const settings = repo.settingsOf(survey);
   const complete = input.status === 'complete';
   const now = new Date().toISOString();
+  const values: repo.TResponseInsert = {
+    id: input.id,
+    surveyId: survey.id,
+    version,
+    status: input.status,
+    channel: input.channel,
+    language: input.language,
+    customerId: input.customerId,
+    orgUnitId: input.orgUnitId,
+    enteredBy: input.enteredBy,
+    invitationId: input.invitationId,
+    deviceKey: input.deviceKey,
+    duplicateOf: null,
+    raw: input.raw,
+    bodyHash,
+    page: input.page,
+    startedAt: input.startedAt,
+    submittedAt: complete ? (input.submittedAt ?? now) : null,
+  };
+
+  // Fast path (the common case): a new response with nothing else to write in its transaction
+  // is one atomic statement — one round trip to the database.
+  const simple =
+    !input.onStored &&
+    !(complete && settings.quota !== null) &&
+    !(complete && input.deviceKey && input.duplicates === 'strict') &&
+    !(complete && input.customerId && followup(rows)) &&
+    !(complete && (await hasWebhooks(db, orgId, survey.id)));
+  if (simple) {
+    const soft = Boolean(complete && input.deviceKey && input.duplicates === 'soft');
+    if (await repo.insertResponseWithAnswers(db, orgId, values, rows, soft)) {
+      return { id: input.id, status: input.status, replay: false, completedNow: complete };
+    }
+    // the id exists: a retry, a resumed partial, or a conflict — decided below
+  }
 
   return db.transaction(async (tx) => {
     if (complete && settings.quota !== null) {
@@ -159,25 +194,7 @@ export async function storeResponse(
         throw new AppError('SURVEY_DUPLICATE_RESPONDENT');
       }
     }
-    const values: repo.TResponseInsert = {
-      id: input.id,
-      surveyId: survey.id,
-      version,
-      status: input.status,
-      channel: input.channel,
-      language: input.language,
-      customerId: input.customerId,
-      orgUnitId: input.orgUnitId,
-      enteredBy: input.enteredBy,
-      invitationId: input.invitationId,
-      deviceKey: input.deviceKey,
-      duplicateOf,
-      raw: input.raw,
-      bodyHash,
-      page: input.page,
-      startedAt: input.startedAt,
-      submittedAt: complete ? (input.submittedAt ?? now) : null,
-    };
+    values.duplicateOf = duplicateOf;
     const created = await repo.insertResponse(tx, orgId, values);
     if (!created) {
       const prev = await repo.getResponse(tx, orgId, input.id, true);

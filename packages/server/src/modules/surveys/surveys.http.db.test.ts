@@ -224,6 +224,40 @@ describe('public submission', () => {
     expect(long.rows).toEqual([{ tag: 'nps', num: 10 }]);
   });
 
+  it('concurrent retries of one new id store it once (one 201, the rest replays)', async () => {
+    const id = randomUUID();
+    const body = { id, status: 'complete', answers: { nps: 8, reason: 'Bien' } };
+    const rs = await Promise.all(Array.from({ length: 6 }, () => submit(s.slug, body)));
+    const codes = rs.map((r) => r.statusCode).sort();
+    expect(codes, rs.map((r) => r.body).join('\n')).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(rs.filter((r) => r.statusCode === 200).every((r) => r.json().replay)).toBe(true);
+    const n = await t.db.query<{ r: number; a: number }>(
+      `SELECT (SELECT count(*)::int FROM survey_responses WHERE id = $1) AS r,
+              (SELECT count(*)::int FROM survey_answers WHERE response_id = $1) AS a`,
+      [id],
+    );
+    expect(n.rows[0]).toEqual({ r: 1, a: 2 });
+  });
+
+  it('a partial answered with no questions yet, then completed, keeps exactly the final answers', async () => {
+    const id = randomUUID();
+    const p = await submit(s.slug, { id, status: 'partial', answers: {}, page: 0 });
+    expect(p.statusCode, p.body).toBe(201);
+    const done = await submit(s.slug, { id, status: 'complete', answers: { nps: 2 } });
+    expect(done.statusCode, done.body).toBe(201);
+    const rows = await t.db.query<{ question_key: string; num: number }>(
+      'SELECT question_key, num FROM survey_answers WHERE response_id = $1',
+      [id],
+    );
+    expect(rows.rows).toEqual([{ question_key: 'nps', num: 2 }]);
+    const st = await t.db.query<{ status: string; submitted_at: unknown }>(
+      'SELECT status, submitted_at FROM survey_responses WHERE id = $1',
+      [id],
+    );
+    expect(st.rows[0]?.status).toBe('complete');
+    expect(st.rows[0]?.submitted_at).not.toBeNull();
+  });
+
   it.each([
     [{ answers: { nps: 11 } }, 400, 'SURVEY_ANSWER_INVALID', 'answers.nps'],
     [{ answers: { nps: 'diez' } }, 400, 'SURVEY_ANSWER_INVALID', 'answers.nps'],
@@ -307,8 +341,9 @@ describe('public submission', () => {
   it('flags duplicates from the same device (soft) and refuses them (strict), not in kiosk mode', async () => {
     const soft = await survey('csat_transactional');
     const k = `dev-${randomUUID()}`;
+    const first = randomUUID();
     await submit(soft.slug, {
-      id: randomUUID(),
+      id: first,
       status: 'complete',
       answers: { csat: 5 },
       deviceKey: k,
@@ -325,7 +360,12 @@ describe('public submission', () => {
       'SELECT duplicate_of FROM survey_responses WHERE id = $1',
       [second],
     );
-    expect(dup.rows[0]?.duplicate_of).not.toBeNull();
+    expect(dup.rows[0]?.duplicate_of).toBe(first);
+    const orig = await t.db.query<{ duplicate_of: string | null }>(
+      'SELECT duplicate_of FROM survey_responses WHERE id = $1',
+      [first],
+    );
+    expect(orig.rows[0]?.duplicate_of).toBeNull();
     const strict = await survey('csat_transactional', { duplicates: 'strict' });
     await submit(strict.slug, {
       id: randomUUID(),

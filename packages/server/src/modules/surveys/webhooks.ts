@@ -30,6 +30,13 @@ async function activeHooks(db: Sql, orgId: string): Promise<Hook[]> {
   return r.rows;
 }
 
+/** Does a new response of this survey fire any webhook? (cached) */
+export async function hasWebhooks(db: Sql, orgId: string, surveyId: string): Promise<boolean> {
+  return (await activeHooks(db, orgId)).some(
+    (h) => h.survey_id === null || h.survey_id === surveyId,
+  );
+}
+
 /** In the response's transaction: one delivery row + one job per matching webhook. */
 export async function queueWebhooks(
   tx: Sql,
