@@ -2,6 +2,7 @@
 // on the program; this file only wires them together and turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './cli/analyze';
+import { registerChurn } from './cli/churn';
 import { registerClv } from './cli/clv';
 import { CliError } from './cli/errors';
 import { registerServerCommands } from './cli/server-commands';
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerServerCommands(program);
   registerAnalyze(program);
   registerClv(program);
+  registerChurn(program);
   return program;
 }
 
