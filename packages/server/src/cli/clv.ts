@@ -7,11 +7,14 @@ import {
   fitBgNbd,
   fitGammaGamma,
   ggConditionalExpectedSpend,
+  holdoutByFrequency,
+  splitCalibrationHoldout,
   summarizeTransactions,
   type TBgNbdParams,
   type TGammaGammaParams,
   type TRfmSummary,
   toArrays,
+  trackingSeries,
 } from '@fidelia/stats';
 import type { Command } from 'commander';
 import { parseDay, parseSummary, parseTransactions } from './clv/parse';
@@ -83,8 +86,100 @@ function loadRows(o: {
   return rows;
 }
 
+const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/** `clv validate`: fit on the calibration period, compare with the holdout (docs/cli-clv.md). */
+function validate(o: {
+  transactions: string;
+  format?: string;
+  calibrationEnd: string;
+  holdoutEnd?: string;
+}) {
+  const fmt = o.format ?? 'csv';
+  if (fmt !== 'csv' && fmt !== 'cdnow')
+    throw new CliError(`--format must be csv or cdnow (got ${fmt})`);
+  const end = parseDay(o.calibrationEnd);
+  if (end === null) throw new CliError(`--calibration-end: not a date: ${o.calibrationEnd}`);
+  let hEnd: number | undefined;
+  if (o.holdoutEnd !== undefined) {
+    const h = parseDay(o.holdoutEnd);
+    if (h === null) throw new CliError(`--holdout-end: not a date: ${o.holdoutEnd}`);
+    if (h <= end) throw new CliError('--holdout-end must be after --calibration-end');
+    hEnd = h;
+  }
+  const txs = parseTransactions(o.transactions, fmt);
+  if (!txs.some((t) => t.day <= end))
+    throw new CliError(`${o.transactions}: no purchases on or before ${o.calibrationEnd}`);
+  if (!txs.some((t) => t.day > end))
+    throw new CliError(
+      `${o.transactions}: no purchases after ${o.calibrationEnd}: the holdout period is empty`,
+    );
+  const split = splitCalibrationHoldout(txs, end, hEnd);
+  let bg: ReturnType<typeof fitBgNbd>;
+  try {
+    bg = fitBgNbd(toArrays(split.customers));
+  } catch (e) {
+    if (e instanceof ClvFitError) throw new CliError(e.message);
+    throw e;
+  }
+  const params = { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b };
+  const freq = holdoutByFrequency(params, split);
+  const tr = trackingSeries(params, split);
+  return {
+    customers: split.customers.length,
+    calibrationEnd: isoDay(end),
+    holdoutEnd: isoDay(split.holdoutEndDay),
+    holdoutWeeks: split.holdoutWeeks,
+    bgnbd: { ...params, logLik: bg.logLik },
+    byFrequency: freq.rows,
+    total: { actual: freq.total.actual, predicted: freq.total.predicted },
+    tracking: tr.weeks.map((w) => ({
+      week: w.week,
+      endDate: isoDay(w.endDay),
+      holdout: w.holdout,
+      actual: w.actual,
+      expected: w.expected,
+      cumulativeActual: w.cumulativeActual,
+      cumulativeExpected: w.cumulativeExpected,
+    })),
+  };
+}
+
 export function registerClv(program: Command): void {
   const clv = program.command('clv').description('Customer lifetime value (BG/NBD + Gamma-Gamma)');
+  clv
+    .command('validate')
+    .description('Calibration/holdout validation: predicted vs actual holdout purchases')
+    .requiredOption('--transactions <file>', 'transactions file')
+    .option('--format <fmt>', 'csv (customer_id,date,amount) or cdnow', 'csv')
+    .requiredOption('--calibration-end <date>', 'last day of the calibration period (inclusive)')
+    .option('--holdout-end <date>', 'last day of the holdout (default: last transaction day)')
+    .option('--json', 'print JSON')
+    .action((o) => {
+      const v = validate(o);
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(v)}\n`);
+        return;
+      }
+      const f = (x: number) => x.toFixed(3);
+      const b = v.bgnbd;
+      const lines = [
+        `customers ${v.customers}  calibration to ${v.calibrationEnd}  holdout to ${v.holdoutEnd} (${f(v.holdoutWeeks)} weeks)`,
+        `BG/NBD r=${b.r.toFixed(4)} alpha=${b.alpha.toFixed(4)} a=${b.a.toFixed(4)} b=${b.b.toFixed(4)} logLik=${b.logLik.toFixed(2)}`,
+        '',
+        'calibration purchases\tcustomers\tactual holdout (mean)\tpredicted (mean)',
+        ...v.byFrequency.map((r) => `${r.frequency}\t${r.n}\t${f(r.actual)}\t${f(r.predicted)}`),
+        `total\t${v.customers}\t${v.total.actual}\t${f(v.total.predicted)}`,
+        '',
+        'week\tend date\tactual\texpected\tcumulative actual\tcumulative expected',
+        ...v.tracking.map(
+          (w) =>
+            `${w.week}${w.holdout ? '*' : ''}\t${w.endDate}\t${w.actual}\t${f(w.expected)}\t${w.cumulativeActual}\t${f(w.cumulativeExpected)}`,
+        ),
+        '(* holdout week)',
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
   clv
     .command('fit')
     .description('Fit BG/NBD and Gamma-Gamma by maximum likelihood')

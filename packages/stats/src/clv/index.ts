@@ -1,5 +1,6 @@
 export * from './bgnbd';
 export * from './gammagamma';
+export * from './holdout';
 export * from './paretonbd';
 export * from './rfm';
 export * from './summarize';

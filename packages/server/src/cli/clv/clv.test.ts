@@ -153,4 +153,50 @@ describe('fidelia clv', () => {
     expect(err).toMatch(/did not converge/);
     expect(out).toBe('');
   });
+  it('validate: CDNOW sample calibration/holdout matches the scipy reference', async () => {
+    const ref = JSON.parse(
+      readFileSync(
+        resolve(root, 'packages/stats/test/fixtures/clv/holdout_reference.json'),
+        'utf8',
+      ),
+    );
+    const code = await main([
+      'clv',
+      'validate',
+      '--transactions',
+      resolve(datasets, 'CDNOW_sample.txt'),
+      '--format',
+      'cdnow',
+      '--calibration-end',
+      '1997-09-30',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.customers).toBe(2357);
+    expect(j.holdoutEnd).toBe('1998-06-30');
+    expect(j.holdoutWeeks).toBe(39);
+    expect(j.bgnbd.r.toFixed(3)).toBe('0.243');
+    expect(j.total.actual).toBe(1882);
+    // Own fit vs scipy's fit: parameters agree to 1e-4, so predictions to ~1e-4 relative.
+    expect(Math.abs(j.total.predicted / ref.total.predicted - 1)).toBeLessThan(1e-4);
+    expect(j.byFrequency.map((r: { n: number }) => r.n)).toEqual(
+      ref.byFrequency.map((r: { n: number }) => r.n),
+    );
+    expect(j.tracking).toHaveLength(78);
+    expect(j.tracking[77].cumulativeActual).toBe(4339);
+    expect(j.tracking[38].holdout).toBe(false);
+  });
+  it('validate: an empty holdout or a bad date is a one-line error', async () => {
+    const f = tmp('t.csv', 'customer_id,date,amount\n1,2020-01-01,5\n1,2020-02-01,5\n');
+    expect(
+      await main(['clv', 'validate', '--transactions', f, '--calibration-end', '2020-03-01']),
+    ).toBe(1);
+    expect(err).toMatch(/holdout period is empty/);
+    err = '';
+    expect(
+      await main(['clv', 'validate', '--transactions', f, '--calibration-end', '2020-13-01']),
+    ).toBe(1);
+    expect(err).toMatch(/--calibration-end: not a date/);
+  });
 });
