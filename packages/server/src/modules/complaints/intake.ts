@@ -1,0 +1,137 @@
+// Intake channels: public web form, staff entry (counter/phone), survey follow-up job
+// ('unexpressed dissatisfaction', idempotent on the response id).
+import type { TPublicComplaint, TStaffComplaint } from '@fidelia/contracts';
+import type { Sql } from '../../db/client';
+import type { JobHandler } from '../../jobs/queue';
+import type { AuthContext } from '../../lib/access';
+import { AppError } from '../../lib/errors';
+import { unitScope } from '../orgs/service';
+import { actorOf, createCase, customerActor, systemActor } from './service';
+
+export async function orgBySlug(db: Sql, slug: string): Promise<string> {
+  const r = await db.query<{ id: string }>('SELECT id FROM orgs WHERE slug = $1', [slug]);
+  const id = r.rows[0]?.id;
+  if (!id) throw new AppError('NOT_FOUND');
+  return id;
+}
+
+/** The public form. A filled honeypot is accepted silently and stored nowhere. */
+export async function submitPublic(db: Sql, slug: string, b: TPublicComplaint) {
+  const orgId = await orgBySlug(db, slug);
+  if (b.website) return { discarded: true as const };
+  const r = await createCase(db, customerActor(orgId), {
+    channel: 'web',
+    subject: b.subject,
+    description: b.description,
+    language: b.language,
+    contactName: b.name,
+    contactEmail: b.email ?? null,
+    contactPhone: b.phone ?? null,
+    unitId: b.unitId ?? null,
+    remedySought: b.remedySought,
+    attachments: b.attachments,
+  });
+  return {
+    reference: r.case.reference,
+    status: r.case.status,
+    expectedResponseBy: r.case.expectedResponseBy,
+    token: r.token,
+  };
+}
+
+/** Staff entry (an oral complaint at the counter or by phone). */
+export async function submitStaff(db: Sql, auth: AuthContext, b: TStaffComplaint) {
+  const scope = await unitScope(db, auth);
+  const unitId = b.unitId ?? (scope ? auth.unitId : null);
+  if (scope && !(unitId && scope.includes(unitId))) throw new AppError('COMPLAINT_OUTSIDE_UNIT');
+  const r = await createCase(db, actorOf(auth), {
+    channel: b.channel,
+    form: b.form,
+    subject: b.subject,
+    description: b.description,
+    language: b.language,
+    categoryId: b.categoryId,
+    servqualDimension: b.servqualDimension,
+    serviceAttribute: b.serviceAttribute,
+    severity: b.severity,
+    remedySought: b.remedySought,
+    customerId: b.customerId,
+    contactName: b.contactName,
+    contactEmail: b.contactEmail,
+    contactPhone: b.contactPhone,
+    unitId,
+    staffInvolved: b.staffInvolved,
+    attachments: b.attachments,
+  });
+  return r.case;
+}
+
+interface FollowupPayload {
+  orgId?: string;
+  responseId: string;
+  surveyId?: string;
+  customerId?: string | null;
+  orgUnitId?: string | null;
+  kind?: 'detractor' | 'low_csat' | string;
+  score?: number;
+  comment?: string | null;
+  language?: string;
+}
+
+/** `survey.followup` (enqueued by surveys/submit.ts): opens an unexpressed-dissatisfaction case. */
+export function surveyFollowupJob(db: Sql): JobHandler {
+  return async (payload, ctx) => {
+    const p = payload as FollowupPayload;
+    if (!p?.responseId) return { skipped: 'no_response_id' };
+    const orgId = ctx.orgId;
+    const lang = p.language === 'en' ? 'en' : 'es';
+    const what =
+      p.kind === 'low_csat'
+        ? lang === 'es'
+          ? `satisfacción baja (CSAT ${p.score})`
+          : `low satisfaction (CSAT ${p.score})`
+        : lang === 'es'
+          ? `cliente detractor (NPS ${p.score})`
+          : `detractor (NPS ${p.score})`;
+    // Unit and customer are checked: a stale reference must not block the queue.
+    const unit = p.orgUnitId
+      ? (
+          await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [
+            orgId,
+            p.orgUnitId,
+          ])
+        ).rows.length
+        ? p.orgUnitId
+        : null
+      : null;
+    const cust = p.customerId
+      ? (
+          await db.query('SELECT 1 FROM customers WHERE org_id = $1 AND id = $2', [
+            orgId,
+            p.customerId,
+          ])
+        ).rows.length
+        ? p.customerId
+        : null
+      : null;
+    const r = await createCase(db, systemActor(orgId), {
+      channel: 'survey',
+      form: 'unexpressed',
+      subject: lang === 'es' ? `Encuesta: ${what}` : `Survey: ${what}`,
+      description:
+        p.comment?.trim() ||
+        (lang === 'es' ? 'Sin comentario en la encuesta.' : 'No comment in the survey.'),
+      language: lang,
+      severity:
+        typeof p.score === 'number' && p.score <= (p.kind === 'low_csat' ? 1 : 3)
+          ? 'high'
+          : 'medium',
+      customerId: cust,
+      unitId: unit,
+      sourceRef: p.responseId,
+      // nobody complained: staff contact the customer; no "we received your complaint" mail
+      notify: false,
+    });
+    return { caseId: r.case.id, reference: r.case.reference, created: r.created };
+  };
+}
