@@ -3,3 +3,4 @@ export * from './churn/index';
 export * from './clv/index';
 export * from './core/index';
 export * from './quality/index';
+export * from './retention/index';

@@ -1,0 +1,2 @@
+// Retention analytics for the retention product: cohort curves by first-purchase month.
+export * from './cohorts';
