@@ -90,14 +90,7 @@ export async function requestRefit(db: Sql, auth: AuthContext, body: TRefit) {
       [auth.orgId],
     );
     if (busy.rows.length) throw new AppError('RETENTION_REFIT_RUNNING');
-    const { rows } = await tx.query<{ id: string; version: number }>(
-      `INSERT INTO retention_model_runs (org_id, version, calibration_end, discount_rate, horizon_weeks, created_by)
-       SELECT $1, coalesce(max(version), 0) + 1, $2::date, $3, $4, $5
-         FROM retention_model_runs WHERE org_id = $1
-       RETURNING id, version`,
-      [auth.orgId, end, settings.discountRate, settings.clvHorizonWeeks, auth.userId],
-    );
-    const run = rows[0] as { id: string; version: number };
+    const run = await createRun(tx, auth.orgId, end, settings, auth.userId);
     await enqueue(tx, {
       orgId: auth.orgId,
       kind: REFIT_JOB,
@@ -112,6 +105,29 @@ export async function requestRefit(db: Sql, auth: AuthContext, body: TRefit) {
     });
     return { id: run.id, version: run.version, status: 'queued' as const };
   });
+}
+
+async function createRun(
+  db: Sql,
+  orgId: string,
+  end: string,
+  settings: TRetentionSettings,
+  userId: string | null,
+): Promise<{ id: string; version: number }> {
+  const { rows } = await db.query<{ id: string; version: number }>(
+    `INSERT INTO retention_model_runs (org_id, version, calibration_end, discount_rate, horizon_weeks, created_by)
+     SELECT $1, coalesce(max(version), 0) + 1, $2::date, $3, $4, $5
+       FROM retention_model_runs WHERE org_id = $1
+     RETURNING id, version`,
+    [orgId, end, settings.discountRate, settings.clvHorizonWeeks, userId],
+  );
+  return rows[0] as { id: string; version: number };
+}
+
+/** Creates a run and fits it in-process (demo seeding, CLI). */
+export async function fitNow(db: Sql, orgId: string, end: string): Promise<TModelRun | null> {
+  const run = await createRun(db, orgId, end, await getSettings(db, orgId), null);
+  return runRefit(db, orgId, run.id, null);
 }
 
 export function registerRefitJob(db: Sql, mailer: Mailer): void {
