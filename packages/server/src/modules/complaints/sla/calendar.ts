@@ -47,6 +47,7 @@ export interface Pause {
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+const QUARTER_MS = 15 * MINUTE_MS;
 /** Give up after this many consecutive local days without working time (bad calendar). */
 const MAX_IDLE_DAYS = 3_700;
 
@@ -131,6 +132,8 @@ export function compileCalendar(spec: CalendarSpec): Calendar {
     holidays.set(h.date, list);
   }
   const cache = new Map<number, number[]>();
+  const offsets = new Map<number, number>();
+  const ianaZone = IANAZone.create(zone);
 
   // Local wall-clock minute-of-day on day `day` -> instant.
   const instant = (y: number, mo: number, d: number, minute: number): number => {
@@ -180,8 +183,20 @@ export function compileCalendar(spec: CalendarSpec): Calendar {
       return v;
     },
     localDay(ms) {
-      const dt = DateTime.fromMillis(ms, { zone });
-      return Math.floor(Date.UTC(dt.year, dt.month - 1, dt.day) / DAY_MS);
+      // UTC offsets change only at transitions (modern ones on quarter hours): cache the offset
+      // per quarter-hour bucket whose two ends agree (luxon's offset lookup goes through Intl);
+      // a bucket containing a transition is looked up exactly every time.
+      const bucket = Math.floor(ms / QUARTER_MS);
+      let off = offsets.get(bucket);
+      if (off === undefined) {
+        const a = ianaZone.offset(bucket * QUARTER_MS);
+        const b = ianaZone.offset((bucket + 1) * QUARTER_MS - 1);
+        off = a === b ? a * MINUTE_MS : Number.NaN;
+        if (offsets.size > 200_000) offsets.clear();
+        offsets.set(bucket, off);
+      }
+      if (Number.isNaN(off)) off = ianaZone.offset(ms) * MINUTE_MS;
+      return Math.floor((ms + off) / DAY_MS);
     },
   };
 }
