@@ -3,7 +3,7 @@
 
 import type { TSurveyDetail } from '@fidelia/contracts';
 import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
 import { canWrite, useSession } from '../../auth/session';
@@ -16,6 +16,8 @@ const TABS = ['build', 'distribute', 'entry', 'responses'] as const;
 
 export interface TSurveyOutlet {
   survey: TSurveyDetail;
+  /** the builder reports unsaved edits so publishing waits for a save */
+  setDirty: (dirty: boolean) => void;
 }
 export const useSurveyOutlet = () => useOutletContext<TSurveyOutlet>();
 
@@ -27,6 +29,7 @@ export default function SurveyLayout() {
   const m = useSurveyMutations(id);
   const location = useLocation();
   const navigate = useNavigate();
+  const [dirty, setDirty] = useState(false);
   const tab = TABS.find((x) => location.pathname.endsWith(`/${x}`)) ?? 'build';
 
   if (q.isLoading) return <PageLoader />;
@@ -79,7 +82,8 @@ export default function SurveyLayout() {
             <Button
               onClick={publish}
               loading={m.publish.isPending}
-              disabled={!s.hasDraftChanges && s.publishedVersion !== null}
+              disabled={dirty || (!s.hasDraftChanges && s.publishedVersion !== null)}
+              title={dirty ? t('surveys.detail.saveFirst') : undefined}
             >
               {s.publishedVersion
                 ? t('surveys.detail.publishChanges')
@@ -107,7 +111,7 @@ export default function SurveyLayout() {
         </Tabs.List>
       </Tabs>
       <Suspense fallback={<PageLoader />}>
-        <Outlet context={{ survey: s } satisfies TSurveyOutlet} />
+        <Outlet context={{ survey: s, setDirty } satisfies TSurveyOutlet} />
       </Suspense>
     </Stack>
   );

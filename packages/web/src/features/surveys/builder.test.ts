@@ -65,3 +65,28 @@ describe('survey builder helpers', () => {
     expect(parseConditionValue('answered', '5')).toBeUndefined();
   });
 });
+
+describe('runtime copies of contract constants', () => {
+  it('match the contracts', async () => {
+    const c = await import('../../../../contracts/src/surveys');
+    const b = await import('./builder');
+    expect([...b.SERVQUAL_DIMENSIONS]).toEqual([...c.SERVQUAL_DIMENSIONS]);
+    expect([...b.KANO_ANSWERS]).toEqual([...c.KANO_ANSWERS]);
+    expect([...b.STAFF_CHANNELS]).toEqual([...c.STAFF_CHANNELS]);
+    expect([...b.QUESTION_TYPES]).toEqual([...c.QUESTION_TYPES]);
+    expect([...b.OPS]).toEqual([...c.CONDITION_OPS]);
+  });
+});
+
+describe('definition files', () => {
+  it('accepts the export format and a bare definition, refuses anything else', async () => {
+    const { definitionOf } = await import('./builder');
+    expect(
+      definitionOf({ format: 'fidelia.survey', formatVersion: 1, name: 'x', definition: def }),
+    ).toBe(def);
+    expect(definitionOf(def)).toBe(def);
+    expect(definitionOf({ format: 'fidelia.survey', definition: {} })).toBeNull();
+    expect(definitionOf([1, 2])).toBeNull();
+    expect(definitionOf(null)).toBeNull();
+  });
+});

@@ -20,6 +20,17 @@ export const QUESTION_TYPES = [
 ] as const;
 export type TQType = (typeof QUESTION_TYPES)[number];
 
+// Runtime copies of contract constants (type-only imports keep zod out of the web bundle).
+export const SERVQUAL_DIMENSIONS = [
+  'tangibles',
+  'reliability',
+  'responsiveness',
+  'assurance',
+  'empathy',
+] as const;
+export const KANO_ANSWERS = [1, 2, 3, 4, 5] as const;
+export const STAFF_CHANNELS = ['phone', 'postal', 'in_person'] as const;
+
 export const OPS = [
   'eq',
   'neq',
@@ -219,4 +230,12 @@ export function parseConditionValue(op: TCondition['op'], text: string): TCondit
 export function conditionValueText(v: TCondition['value']): string {
   if (v === undefined) return '';
   return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+/** A definition file (export format or a bare definition) → the definition inside. */
+export function definitionOf(file: unknown): TSurveyDefinition | null {
+  if (!file || typeof file !== 'object') return null;
+  const f = file as { format?: unknown; definition?: unknown; pages?: unknown };
+  const d = (f.format === 'fidelia.survey' ? f.definition : f) as { pages?: unknown } | undefined;
+  return d && Array.isArray(d.pages) ? (d as TSurveyDefinition) : null;
 }
