@@ -24,6 +24,7 @@ import { canWrite, useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits } from '../../ui/units';
+import { RetentionPanel } from '../retention/RetentionPanel';
 import { useCustomer, useCustomerFields, useTimeline } from './api';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
@@ -210,6 +211,8 @@ export default function CustomerPage() {
           )}
         </Paper>
       </SimpleGrid>
+
+      <RetentionPanel customerId={id} />
 
       <Paper withBorder p="md" radius="md">
         <Title order={2} size="h4" mb="sm">
