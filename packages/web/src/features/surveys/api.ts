@@ -2,9 +2,11 @@
 import type {
   TInvitationRequest,
   TResponse,
+  TSegment,
   TSurveyCreate,
   TSurveyDefinition,
   TSurveyDetail,
+  TSurveyOrgSettings,
   TSurveyPatch,
   TSurveySummary,
 } from '@fidelia/contracts';
@@ -135,5 +137,27 @@ export function useResponses(
         { ...filters, cursor: pageParam, limit: 50 },
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+export function useSegmentsForInvite() {
+  return useQuery({
+    queryKey: ['segments'],
+    queryFn: () => api.get<{ items: TSegment[] }>('/api/segments').then((r) => r.items),
+  });
+}
+
+export function useOrgSurveySettings() {
+  return useQuery({
+    queryKey: ['survey-settings'],
+    queryFn: () => api.get<TSurveyOrgSettings>('/api/survey-settings'),
+  });
+}
+
+export function useSaveOrgSurveySettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TSurveyOrgSettings) => put<TSurveyOrgSettings>('/api/survey-settings', body),
+    onSuccess: (s) => qc.setQueryData(['survey-settings'], s),
   });
 }

@@ -90,3 +90,13 @@ describe('definition files', () => {
     expect(definitionOf(null)).toBeNull();
   });
 });
+
+describe('channel links', () => {
+  it('adds the channel and branch the respondent page reads (?c=, ?u=)', async () => {
+    const { channelUrl } = await import('./builder');
+    expect(channelUrl('https://x.es', 'nps-2026', 'web')).toBe('https://x.es/s/nps-2026');
+    expect(channelUrl('https://x.es', 'nps-2026', 'kiosk', 'u1')).toBe(
+      'https://x.es/s/nps-2026?c=kiosk&u=u1',
+    );
+  });
+});

@@ -239,3 +239,17 @@ export function definitionOf(file: unknown): TSurveyDefinition | null {
   const d = (f.format === 'fidelia.survey' ? f.definition : f) as { pages?: unknown } | undefined;
   return d && Array.isArray(d.pages) ? (d as TSurveyDefinition) : null;
 }
+
+/** Public URL of a survey for one channel (and optionally a branch). */
+export function channelUrl(
+  origin: string,
+  slug: string,
+  channel: 'web' | 'qr' | 'kiosk' | 'embed',
+  unitId = '',
+): string {
+  const q = new URLSearchParams();
+  if (channel !== 'web') q.set('c', channel);
+  if (unitId) q.set('u', unitId);
+  const s = q.toString();
+  return `${origin}/s/${encodeURIComponent(slug)}${s ? `?${s}` : ''}`;
+}
