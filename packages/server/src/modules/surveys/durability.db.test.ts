@@ -75,5 +75,5 @@ process.stdout.write('port ' + app.server.address().port + '\\n');
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   },
-  60_000,
+  180_000, // spawns a server (tsx + PGlite on disk): slow on a loaded machine
 );

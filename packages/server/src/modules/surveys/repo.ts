@@ -272,65 +272,86 @@ export async function insertResponse(db: Sql, orgId: string, v: TResponseInsert)
   return r.rows.length === 1;
 }
 
+export interface TNewResponse {
+  orgId: string;
+  values: TResponseInsert;
+  rows: TLongRow[];
+  /** flag (not refuse) a complete response from a device seen in the last 24 h */
+  softDuplicate: boolean;
+}
+
 /**
- * The common case in ONE statement (one round trip, atomic in autocommit): insert the response
- * unless its id exists, flag a soft duplicate from the same device, and insert its long answers.
- * Returns false on an id conflict (the caller then takes the transactional path).
+ * The common case in ONE statement (one round trip, atomic in autocommit, so durable when it
+ * returns): insert new responses unless their (org, id) exists, flag soft duplicates from the
+ * same device, and insert the long answers of the rows actually inserted. Several concurrent
+ * submissions share one statement (see submit.ts). The caller must not put the same (org, id)
+ * twice in one call. Returns the keys `${orgId}:${id}` that this call created; the others
+ * exist already (retry, resumed partial or conflict: the caller decides in a transaction).
  */
-export async function insertResponseWithAnswers(
-  db: Sql,
-  orgId: string,
-  v: TResponseInsert,
-  rows: TLongRow[],
-  softDuplicate: boolean,
-): Promise<boolean> {
-  const r = await db.query<{ created: number }>(
-    `WITH r AS (
+export async function insertNewResponses(db: Sql, items: TNewResponse[]): Promise<Set<string>> {
+  const col = <T>(f: (x: TNewResponse) => T) => items.map(f);
+  const ans = items.flatMap((x) => x.rows.map((r) => ({ x, r })));
+  const res = await db.query<{ org_id: string; id: string }>(
+    `WITH v AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[],
+         $7::text[], $8::uuid[], $9::uuid[], $10::uuid[], $11::uuid[], $12::text[], $13::text[],
+         $14::text[], $15::int[], $16::timestamptz[], $17::timestamptz[], $18::boolean[])
+         AS v(org_id, id, survey_id, version, status, channel, language, customer_id, org_unit_id,
+              entered_by, invitation_id, device_key, raw, body_hash, page, started_at,
+              submitted_at, soft)),
+     r AS (
        INSERT INTO survey_responses (org_id, id, survey_id, version, status, channel, language,
           customer_id, org_unit_id, entered_by, invitation_id, device_key, duplicate_of, raw,
           body_hash, page, started_at, submitted_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,
-         CASE WHEN $18::boolean THEN (
-           SELECT x.id FROM survey_responses x
-            WHERE x.org_id = $1 AND x.survey_id = $3 AND x.device_key = $12 AND x.id <> $2
-              AND x.status = 'complete' AND x.created_at > now() - interval '24 hours'
-            ORDER BY x.created_at LIMIT 1) END,
-         $13::jsonb,$14,$15,$16,$17)
-       ON CONFLICT (org_id, id) DO NOTHING RETURNING id),
+       SELECT v.org_id, v.id, v.survey_id, v.version, v.status, v.channel, v.language,
+              v.customer_id, v.org_unit_id, v.entered_by, v.invitation_id, v.device_key,
+              CASE WHEN v.soft THEN (
+                SELECT x.id FROM survey_responses x
+                 WHERE x.org_id = v.org_id AND x.survey_id = v.survey_id
+                   AND x.device_key = v.device_key AND x.id <> v.id AND x.status = 'complete'
+                   AND x.created_at > now() - interval '24 hours'
+                 ORDER BY x.created_at LIMIT 1) END,
+              v.raw::jsonb, v.body_hash, v.page, v.started_at, v.submitted_at
+         FROM v
+       ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id),
      a AS (
        INSERT INTO survey_answers (org_id, survey_id, response_id, question_key, item, tag, num, txt)
-       SELECT $1, $3, r.id, u.k, u.i, u.t, u.n, u.x
-         FROM r, unnest($19::text[], $20::text[], $21::text[], $22::float8[], $23::text[])
-              AS u(k, i, t, n, x)
+       SELECT u.o, u.s, u.rid, u.k, u.i, u.t, u.n, u.x
+         FROM unnest($19::uuid[], $20::uuid[], $21::uuid[], $22::text[], $23::text[], $24::text[],
+                     $25::float8[], $26::text[]) AS u(o, s, rid, k, i, t, n, x)
+         JOIN r ON r.org_id = u.o AND r.id = u.rid
        RETURNING 1)
-     SELECT (SELECT count(*)::int FROM r) AS created`,
+     SELECT org_id, id FROM r`,
     [
-      orgId,
-      v.id,
-      v.surveyId,
-      v.version,
-      v.status,
-      v.channel,
-      v.language,
-      v.customerId,
-      v.orgUnitId,
-      v.enteredBy,
-      v.invitationId,
-      v.deviceKey,
-      JSON.stringify(v.raw),
-      v.bodyHash,
-      v.page,
-      v.startedAt,
-      v.submittedAt,
-      softDuplicate,
-      rows.map((x) => x.questionKey),
-      rows.map((x) => x.item),
-      rows.map((x) => x.tag),
-      rows.map((x) => x.num),
-      rows.map((x) => x.txt),
+      col((x) => x.orgId),
+      col((x) => x.values.id),
+      col((x) => x.values.surveyId),
+      col((x) => x.values.version),
+      col((x) => x.values.status),
+      col((x) => x.values.channel),
+      col((x) => x.values.language),
+      col((x) => x.values.customerId),
+      col((x) => x.values.orgUnitId),
+      col((x) => x.values.enteredBy),
+      col((x) => x.values.invitationId),
+      col((x) => x.values.deviceKey),
+      col((x) => JSON.stringify(x.values.raw)),
+      col((x) => x.values.bodyHash),
+      col((x) => x.values.page),
+      col((x) => x.values.startedAt),
+      col((x) => x.values.submittedAt),
+      col((x) => x.softDuplicate),
+      ans.map((a) => a.x.orgId),
+      ans.map((a) => a.x.values.surveyId),
+      ans.map((a) => a.x.values.id),
+      ans.map((a) => a.r.questionKey),
+      ans.map((a) => a.r.item),
+      ans.map((a) => a.r.tag),
+      ans.map((a) => a.r.num),
+      ans.map((a) => a.r.txt),
     ],
   );
-  return r.rows[0]?.created === 1;
+  return new Set(res.rows.map((r) => `${r.org_id}:${r.id}`));
 }
 
 /** Overwrites a partial response (resume). */

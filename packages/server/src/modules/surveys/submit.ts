@@ -116,6 +116,75 @@ function commentOf(def: TSurveyDefinition, rows: TLongRow[]): string | null {
   return (tagged ?? any)?.txt ?? null;
 }
 
+// Group commit for the fast path: submissions that arrive while the event loop is busy share one
+// INSERT statement (one round trip, one commit). Each caller still gets its answer only after
+// that statement has committed. A batch that fails (e.g. one bad row) is retried row by row so
+// one bad submission never fails the others. Same (org, id) twice waits for the next batch.
+interface TPending {
+  item: repo.TNewResponse;
+  key: string;
+  resolve: (created: boolean) => void;
+  reject: (e: unknown) => void;
+}
+const MAX_BATCH = 200;
+const queues = new WeakMap<Sql, { pending: TPending[]; scheduled: boolean }>();
+
+function insertNew(db: Sql, item: repo.TNewResponse): Promise<boolean> {
+  let q = queues.get(db);
+  if (!q) {
+    q = { pending: [], scheduled: false };
+    queues.set(db, q);
+  }
+  const queue = q;
+  return new Promise<boolean>((resolve, reject) => {
+    queue.pending.push({ item, key: `${item.orgId}:${item.values.id}`, resolve, reject });
+    if (!queue.scheduled) {
+      queue.scheduled = true;
+      setImmediate(() => flush(db, queue));
+    }
+  });
+}
+
+function flush(db: Sql, q: { pending: TPending[]; scheduled: boolean }): void {
+  q.scheduled = false;
+  const batch: TPending[] = [];
+  const keys = new Set<string>();
+  const rest: TPending[] = [];
+  for (const p of q.pending) {
+    if (batch.length < MAX_BATCH && !keys.has(p.key)) {
+      keys.add(p.key);
+      batch.push(p);
+    } else rest.push(p);
+  }
+  q.pending = rest;
+  if (rest.length) {
+    q.scheduled = true;
+    setImmediate(() => flush(db, q));
+  }
+  void runBatch(db, batch);
+}
+
+async function runBatch(db: Sql, batch: TPending[]): Promise<void> {
+  try {
+    const created = await repo.insertNewResponses(
+      db,
+      batch.map((p) => p.item),
+    );
+    for (const p of batch) p.resolve(created.has(p.key));
+  } catch (e) {
+    if (batch.length === 1) {
+      (batch[0] as TPending).reject(e);
+      return;
+    }
+    for (const p of batch) {
+      repo.insertNewResponses(db, [p.item]).then(
+        (c) => p.resolve(c.has(p.key)),
+        (err) => p.reject(err),
+      );
+    }
+  }
+}
+
 /**
  * Validates and stores one response in a single transaction. Idempotent on (org, id): the same
  * complete body again is a replay; a partial may be overwritten until it is complete.
@@ -172,7 +241,7 @@ export async function storeResponse(
     !(complete && (await hasWebhooks(db, orgId, survey.id)));
   if (simple) {
     const soft = Boolean(complete && input.deviceKey && input.duplicates === 'soft');
-    if (await repo.insertResponseWithAnswers(db, orgId, values, rows, soft)) {
+    if (await insertNew(db, { orgId, values, rows, softDuplicate: soft })) {
       return { id: input.id, status: input.status, replay: false, completedNow: complete };
     }
     // the id exists: a retry, a resumed partial, or a conflict — decided below
