@@ -6,6 +6,7 @@ import { analyzeKano } from './analyze/kano';
 import { analyzeCsat, analyzeNps } from './analyze/nps';
 import { emit, type TReport } from './analyze/output';
 import { analyzeServqual } from './analyze/servqual';
+import { analyzeTrend, type TTrendOptions } from './analyze/trend';
 import { CliError } from './errors';
 
 interface TCommon {
@@ -80,4 +81,12 @@ export function registerAnalyze(program: Command): void {
         o: TCommon & { outcome: string; bootstrap: number; seed: number; min: number; max: number },
       ) => run(o, () => analyzeDrivers(o.input, o)),
     );
+  common(analyze.command('trend'), 'A score by period: change significance and control limits')
+    .requiredOption('--period <column>', 'period column (sorted as text: use 2026-01, 2026-Q1, …)')
+    .option('--column <name>', 'score column', 'score')
+    .option('--measure <m>', 'mean (Welch t, x̄-chart) or top-box (z-test, p-chart)', 'mean')
+    .option('--min <x>', 'lowest valid value', num('--min'), 0)
+    .option('--max <x>', 'highest valid value', num('--max'), 10)
+    .option('--top <k>', 'top-box: the top k scale points count', num('--top'), 2)
+    .action((o: TCommon & TTrendOptions) => run(o, () => analyzeTrend(o.input, o)));
 }

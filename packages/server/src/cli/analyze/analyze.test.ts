@@ -347,4 +347,59 @@ describe('analyze kano / nps / csat / ipa / drivers', () => {
     );
     expect(sum).toBeCloseTo(dj.rSquared, 12);
   });
+
+  it('trend of a mean and of a top-box share by period (semicolons, decimal comma)', async () => {
+    const csv =
+      'mes;satisfaccion\n2026-02;5\n2026-01;7\n2026-01;8\n2026-01;9\n2026-02;6\n2026-02;4\n2026-03;8\n2026-03;8,5\n2026-03;\n';
+    const f = file('trend.csv', csv);
+    const r = await run([
+      'analyze',
+      'trend',
+      '--input',
+      f,
+      '--period',
+      'mes',
+      '--column',
+      'satisfaccion',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.periods.map((p: { period: string }) => p.period)).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+    ]);
+    // By hand: means 8, 5, 8.25; Welch t for Jan→Feb = −3/√(1/3 + 1/3) = −3.674, df = 4.
+    expect(j.periods[2]).toMatchObject({ n: 2, mean: 8.25 });
+    expect(j.periods[1].change.t).toBeCloseTo(-3 / Math.sqrt(2 / 3), 12);
+    expect(j.periods[1].change.df).toBeCloseTo(4, 12);
+    expect(j.periods[1].outOfControl).toBe(true);
+    const b = await run([
+      'analyze',
+      'trend',
+      '--input',
+      f,
+      '--period',
+      'mes',
+      '--column',
+      'satisfaccion',
+      '--measure',
+      'top-box',
+      '--json',
+    ]);
+    const bj = JSON.parse(b.out);
+    expect(bj.threshold).toBe(9);
+    expect(bj.periods.map((p: { successes: number }) => p.successes)).toEqual([1, 0, 0]);
+    const bad = await run([
+      'analyze',
+      'trend',
+      '--input',
+      file('t2.csv', 'mes,score\n2026-01,12\n'),
+      '--period',
+      'mes',
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/t2\.csv: row 2, column score: 12 is out of range/);
+  });
 });
