@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { complaintsRoutes } from './complaints/routes';
+import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
@@ -22,5 +23,6 @@ export const apiModules: FastifyPluginAsync[] = [
   customersRoutes,
   surveysRoutes,
   complaintsRoutes,
+  complaintsSlaRoutes,
   retentionRoutes,
 ];

@@ -1,0 +1,418 @@
+// Complaint SLAs: calendars and policies (config), recomputation of each case's targets from its
+// timeline, the timer jobs that warn before and escalate on breach, status and compliance.
+//
+// Used by others: registerSla(deps) once (routes plugin) hooks every case change
+// (onComplaintChange of ../service) and registers the timer and recompute jobs;
+// slaStatus(db, orgId, caseId) and complianceReport(db, orgId, q) for pages and reports.
+import type { Sql } from '../../../db/client';
+import { enqueue } from '../../../jobs/queue';
+import { AppError, registerErrors } from '../../../lib/errors';
+import {
+  type Calendar,
+  type CalendarSpec,
+  calendarProblems,
+  compileCalendar,
+  normalisePauses,
+} from './calendar';
+import {
+  BUILTIN_CALENDAR,
+  choosePolicy,
+  planTargets,
+  type SlaFacts,
+  type SlaPolicy,
+  type SlaTarget,
+  type TargetPlan,
+  type TargetView,
+  viewTarget,
+} from './compute';
+import * as repo from './repo';
+
+registerErrors({
+  SLA_CALENDAR_INVALID: {
+    status: 400,
+    es: 'El calendario no es válido (zona horaria, tramos horarios o festivos).',
+    en: 'Invalid calendar (time zone, working intervals or holidays).',
+  },
+  SLA_CATEGORY_INVALID: {
+    status: 400,
+    es: 'La categoría no existe.',
+    en: 'Unknown category.',
+  },
+  SLA_UNIT_INVALID: { status: 404, es: 'La unidad no existe.', en: 'Unknown org unit.' },
+  SLA_CALENDAR_NOT_FOUND: {
+    status: 404,
+    es: 'El calendario no existe.',
+    en: 'Unknown calendar.',
+  },
+  SLA_POLICY_NOT_FOUND: { status: 404, es: 'La política no existe.', en: 'Unknown policy.' },
+  SLA_POLICY_TARGETS: {
+    status: 400,
+    es: 'El plazo de resolución no puede ser menor que el de primera respuesta.',
+    en: 'The resolution target cannot be shorter than the first-response target.',
+  },
+});
+
+// ------------------------------------------------------------------------------- org context
+
+const compiled = new Map<string, Calendar>();
+function compiledFor(key: string, spec: CalendarSpec): Calendar {
+  let c = compiled.get(key);
+  if (!c) {
+    if (compiled.size > 500) compiled.clear();
+    c = compileCalendar(spec);
+    compiled.set(key, c);
+  }
+  return c;
+}
+const builtinCalendar = () => compiledFor('builtin', BUILTIN_CALENDAR);
+
+/** Everything needed to resolve a case's policy and calendar without further queries. */
+export interface OrgSla {
+  policyFor(categoryId: string | null, severity: string): SlaPolicy;
+  calendarFor(unitId: string | null): { id: string | null; cal: Calendar };
+}
+
+export async function loadOrgSla(db: Sql, orgId: string): Promise<OrgSla> {
+  const rows = await repo.loadOrgRows(db, orgId);
+  const parentOfUnit = new Map(rows.units.map((u) => [u.id, u.parentId]));
+  const parentOfCat = new Map(rows.categories.map((c) => [c.id, c.parentId]));
+  const calById = new Map(rows.calendars.map((c) => [c.id, c]));
+  const unitCal = new Map(rows.unitCalendars.map((u) => [u.unitId, u.calendarId]));
+  const def = rows.calendars.find((c) => c.isDefault) ?? null;
+  const toCal = (row: repo.TCalendarRow) => ({
+    id: row.id,
+    cal: compiledFor(`${row.id}:${row.version}`, {
+      timeZone: row.timeZone,
+      week: row.week,
+      holidays: row.holidays,
+    }),
+  });
+  const memo = new Map<string | null, { id: string | null; cal: Calendar }>();
+  return {
+    policyFor(categoryId, severity) {
+      const chain: string[] = [];
+      for (let c = categoryId; c && chain.length < 50; c = parentOfCat.get(c) ?? null)
+        chain.push(c);
+      return choosePolicy(rows.policies, chain, severity);
+    },
+    calendarFor(unitId) {
+      const hit = memo.get(unitId);
+      if (hit) return hit;
+      let found: { id: string | null; cal: Calendar } | null = null;
+      for (let u = unitId, depth = 0; u && depth < 50; u = parentOfUnit.get(u) ?? null, depth++) {
+        const cid = unitCal.get(u);
+        const row = cid ? calById.get(cid) : undefined;
+        if (row) {
+          found = toCal(row);
+          break;
+        }
+      }
+      const out = found ?? (def ? toCal(def) : { id: null, cal: builtinCalendar() });
+      memo.set(unitId, out);
+      return out;
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------- recompute
+
+export function factsOf(c: repo.TCaseSlaRow): SlaFacts {
+  const finished = c.status === 'closed' || c.status === 'rejected' || c.status === 'responded';
+  return {
+    receivedAt: c.receivedAt,
+    firstResponseAt: c.firstResponseAt,
+    lastUpdateAt: c.lastUpdateAt,
+    resolvedAt: finished ? (c.respondedAt ?? c.closedAt ?? c.receivedAt) : null,
+    pauses: c.pauses,
+    openPauseSince: c.openPauseSince,
+  };
+}
+
+const same = (a: repo.TTargetRow, b: repo.TTargetWrite) =>
+  a.policyId === b.policyId &&
+  a.calendarId === b.calendarId &&
+  a.targetMin === b.targetMin &&
+  a.startedAt === b.startedAt &&
+  a.dueAt === b.dueAt &&
+  a.warnAt === b.warnAt &&
+  a.metAt === b.metAt &&
+  a.paused === b.paused;
+
+/** When the timer of a stored target should fire next (null: nothing left to do). */
+export function nextFire(t: repo.TTargetRow): number | null {
+  if (t.metAt !== null || t.dueAt === null || t.breachedAt !== null) return null;
+  if (t.warnedAt === null && t.warnAt !== null && t.warnAt < t.dueAt) return t.warnAt;
+  return t.dueAt;
+}
+
+export interface RecomputeStats {
+  cases: number;
+  changed: number;
+  timers: number;
+}
+
+/**
+ * Recomputes the targets of the given cases (in the caller's transaction): writes only targets
+ * whose instants changed (version + 1), drops their superseded queued timers and queues new
+ * ones. Idempotent: running it twice changes nothing the second time.
+ */
+export async function recomputeCases(
+  db: Sql,
+  orgId: string,
+  cases: repo.TCaseSlaRow[],
+  org: OrgSla,
+): Promise<RecomputeStats> {
+  if (!cases.length) return { cases: 0, changed: 0, timers: 0 };
+  const existing = await repo.loadTargets(
+    db,
+    orgId,
+    cases.map((c) => c.id),
+  );
+  const key = (cid: string, t: string) => `${cid}|${t}`;
+  const old = new Map(existing.map((t) => [key(t.complaintId, t.target), t]));
+  const writes: repo.TTargetWrite[] = [];
+  const keep = new Set<string>();
+  for (const c of cases) {
+    const policy = org.policyFor(c.categoryId, c.severity);
+    const { id: calendarId, cal } = org.calendarFor(c.unitId);
+    const facts = factsOf(c);
+    for (const p of planTargets(facts, policy, cal, normalisePauses(facts.pauses))) {
+      const w: repo.TTargetWrite = { complaintId: c.id, policyId: policy.id, calendarId, ...p };
+      const k = key(c.id, p.target);
+      keep.add(k);
+      const prev = old.get(k);
+      if (!prev || !same(prev, w)) writes.push(w);
+    }
+  }
+  const gone = existing.filter((t) => !keep.has(key(t.complaintId, t.target)));
+  await repo.deleteTargets(db, orgId, gone);
+  const stale = [...gone, ...writes.map((w) => old.get(key(w.complaintId, w.target)))]
+    .map((t) => t?.jobId)
+    .filter((x): x is string => !!x);
+  await repo.dropQueuedJobs(db, orgId, stale);
+  const stored = await repo.upsertTargets(db, orgId, writes);
+  const timers = stored.flatMap((t) => {
+    const at = nextFire(t);
+    return at === null
+      ? []
+      : [{ complaintId: t.complaintId, target: t.target, version: t.version, runAt: at }];
+  });
+  await repo.enqueueTimers(db, orgId, timers);
+  return { cases: cases.length, changed: writes.length + gone.length, timers: timers.length };
+}
+
+/** Syncs pauses and recomputes one case (inside the caller's transaction). */
+export async function recomputeCase(db: Sql, orgId: string, caseId: string, now = Date.now()) {
+  await repo.syncPauses(db, orgId, [caseId], now);
+  const cases = await repo.loadCases(db, orgId, { ids: [caseId] });
+  return recomputeCases(db, orgId, cases, await loadOrgSla(db, orgId));
+}
+
+/** Recomputes every open case of the org in batches (each batch its own transaction). */
+export async function recomputeOrg(
+  db: Sql,
+  orgId: string,
+  o: { batch?: number; now?: number; progress?: (done: number) => Promise<void> } = {},
+): Promise<RecomputeStats> {
+  const now = o.now ?? Date.now();
+  const batch = o.batch ?? 2000;
+  await repo.syncPauses(db, orgId, null, now);
+  const org = await loadOrgSla(db, orgId);
+  const total: RecomputeStats = { cases: 0, changed: 0, timers: 0 };
+  let after: string | null = null;
+  for (;;) {
+    const cases = await repo.loadCases(db, orgId, { afterId: after, limit: batch });
+    if (!cases.length) break;
+    const s = await db.transaction((tx) => recomputeCases(tx, orgId, cases, org));
+    total.cases += s.cases;
+    total.changed += s.changed;
+    total.timers += s.timers;
+    after = (cases[cases.length - 1] as repo.TCaseSlaRow).id;
+    await o.progress?.(total.cases);
+  }
+  return total;
+}
+
+/** Queues the org-wide recomputation (after a calendar or policy change), in the caller's tx. */
+export function queueRecompute(db: Sql, orgId: string, reason: string) {
+  return enqueue(db, { orgId, kind: repo.RECOMPUTE_JOB, payload: { reason }, maxAttempts: 5 });
+}
+
+// ------------------------------------------------------------------------------- status
+
+export interface SlaStatus {
+  caseId: string;
+  policyId: string | null;
+  calendarId: string | null;
+  timeZone: string;
+  paused: boolean;
+  breached: boolean;
+  targets: TargetView[];
+}
+
+/** The case's SLA as of `now`, computed fresh from its timeline (404 when unknown). */
+export async function slaStatus(
+  db: Sql,
+  orgId: string,
+  caseId: string,
+  now = Date.now(),
+): Promise<SlaStatus> {
+  const [c] = await repo.loadCases(db, orgId, { ids: [caseId] });
+  if (!c) throw new AppError('NOT_FOUND');
+  const org = await loadOrgSla(db, orgId);
+  const policy = org.policyFor(c.categoryId, c.severity);
+  const { id: calendarId, cal } = org.calendarFor(c.unitId);
+  const facts = factsOf(c);
+  const pauses = normalisePauses(facts.pauses);
+  const plans: TargetPlan[] = planTargets(facts, policy, cal, pauses);
+  const targets = plans.map((p) => viewTarget(p, now, cal, pauses, facts.openPauseSince));
+  return {
+    caseId,
+    policyId: policy.id,
+    calendarId,
+    timeZone: cal.spec.timeZone,
+    paused: facts.openPauseSince !== null,
+    breached: targets.some((t) => t.breached),
+    targets,
+  };
+}
+
+// ------------------------------------------------------------------------------- compliance
+
+export interface ComplianceFigure {
+  target: SlaTarget;
+  severity: string | null; // null = all severities
+  total: number;
+  met: number;
+  metLate: number;
+  breachedOpen: number;
+  pending: number;
+  paused: number;
+  /** met on time / (met on time + met late + overdue); null when nothing is decided yet */
+  compliance: number | null;
+}
+
+export async function complianceReport(
+  db: Sql,
+  orgId: string,
+  q: { from?: string | undefined; to?: string | undefined; unitId?: string | undefined },
+  now = Date.now(),
+): Promise<{ figures: ComplianceFigure[] }> {
+  let unitIds: string[] | null = null;
+  if (q.unitId) {
+    if (!(await repo.unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
+    unitIds = await repo.unitSubtree(db, orgId, q.unitId);
+  }
+  const rows = await repo.complianceCounts(db, orgId, {
+    from: q.from ?? null,
+    to: q.to ?? null,
+    unitIds,
+    now,
+  });
+  const figures: ComplianceFigure[] = [];
+  const ratio = (f: Omit<ComplianceFigure, 'compliance'>) => {
+    const decided = f.met + f.metLate + f.breachedOpen;
+    return decided ? f.met / decided : null;
+  };
+  for (const target of ['first_response', 'update', 'resolution'] as const) {
+    const mine = rows.filter((r) => r.target === target);
+    const sum = (k: keyof repo.TComplianceRow) => mine.reduce((a, r) => a + (r[k] as number), 0);
+    const all = {
+      target,
+      severity: null,
+      total: sum('total'),
+      met: sum('met'),
+      metLate: sum('metLate'),
+      breachedOpen: sum('breachedOpen'),
+      pending: sum('pending'),
+      paused: sum('paused'),
+    };
+    figures.push({ ...all, compliance: ratio(all) });
+    for (const r of mine) {
+      const f = { ...r, target, severity: r.severity };
+      figures.push({ ...f, compliance: ratio(f) });
+    }
+  }
+  return { figures };
+}
+
+// ------------------------------------------------------------------------------- config
+
+export function checkCalendar(c: repo.TCalendarInput): void {
+  const problems = calendarProblems({ timeZone: c.timeZone, week: c.week, holidays: c.holidays });
+  if (problems.length) throw new AppError('SLA_CALENDAR_INVALID', { problems });
+}
+
+export async function createCalendar(db: Sql, orgId: string, c: repo.TCalendarInput) {
+  checkCalendar(c);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertCalendar(tx, orgId, c);
+    if (c.isDefault) await queueRecompute(tx, orgId, 'calendar');
+    return row;
+  });
+}
+
+export async function changeCalendar(db: Sql, orgId: string, id: string, c: repo.TCalendarInput) {
+  checkCalendar(c);
+  return db.transaction(async (tx) => {
+    const row = await repo.updateCalendar(tx, orgId, id, c);
+    if (!row) throw new AppError('SLA_CALENDAR_NOT_FOUND');
+    await queueRecompute(tx, orgId, 'calendar');
+    return row;
+  });
+}
+
+export async function removeCalendar(db: Sql, orgId: string, id: string) {
+  return db.transaction(async (tx) => {
+    if (!(await repo.deleteCalendar(tx, orgId, id))) throw new AppError('SLA_CALENDAR_NOT_FOUND');
+    await queueRecompute(tx, orgId, 'calendar');
+  });
+}
+
+export async function assignUnitCalendar(
+  db: Sql,
+  orgId: string,
+  unitId: string,
+  calendarId: string | null,
+) {
+  if (!(await repo.unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
+  if (calendarId && !(await repo.getCalendar(db, orgId, calendarId)))
+    throw new AppError('SLA_CALENDAR_NOT_FOUND');
+  return db.transaction(async (tx) => {
+    await repo.setUnitCalendar(tx, orgId, unitId, calendarId);
+    await queueRecompute(tx, orgId, 'unit-calendar');
+    return { unitId, calendarId };
+  });
+}
+
+async function checkPolicy(db: Sql, orgId: string, p: repo.TPolicyInput) {
+  if (p.categoryId && !(await repo.categoryExists(db, orgId, p.categoryId)))
+    throw new AppError('SLA_CATEGORY_INVALID');
+  if (p.resolutionMin < p.firstResponseMin) throw new AppError('SLA_POLICY_TARGETS');
+}
+
+export async function createPolicy(db: Sql, orgId: string, p: repo.TPolicyInput) {
+  await checkPolicy(db, orgId, p);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertPolicy(tx, orgId, p);
+    await queueRecompute(tx, orgId, 'policy');
+    return row;
+  });
+}
+
+export async function changePolicy(db: Sql, orgId: string, id: string, p: repo.TPolicyInput) {
+  await checkPolicy(db, orgId, p);
+  return db.transaction(async (tx) => {
+    const row = await repo.updatePolicy(tx, orgId, id, p);
+    if (!row) throw new AppError('SLA_POLICY_NOT_FOUND');
+    await queueRecompute(tx, orgId, 'policy');
+    return row;
+  });
+}
+
+export async function removePolicy(db: Sql, orgId: string, id: string) {
+  return db.transaction(async (tx) => {
+    if (!(await repo.deletePolicy(tx, orgId, id))) throw new AppError('SLA_POLICY_NOT_FOUND');
+    await queueRecompute(tx, orgId, 'policy');
+  });
+}
