@@ -28,7 +28,9 @@ let org: TestOrg;
 let slug: string;
 let owner: Session;
 let call: ReturnType<typeof caller>;
-let send: (m: nodemailer.SendMailOptions) => Promise<unknown>;
+let send: (
+  m: Parameters<ReturnType<typeof nodemailer.createTransport>['sendMail']>[0],
+) => Promise<unknown>;
 
 const bodyOf = (m: string) =>
   Buffer.from(
