@@ -13,10 +13,21 @@ export function migrationFiles(dir = MIGRATIONS_DIR): { name: string; sql: strin
     .map((f) => ({ name: f.replace(/\.sql$/, ''), sql: readFileSync(`${dir}/${f}`, 'utf8') }));
 }
 
-/** Applies pending migrations; returns the names applied. Each file runs in its own transaction. */
+// Any constant shared by every Fidelia process: the advisory lock that serialises migrations.
+const MIGRATION_LOCK = 4_200_917_311;
+
+/**
+ * Applies pending migrations; returns the names applied. Each file runs in its own transaction
+ * that first takes a transaction-scoped advisory lock and re-checks schema_migrations, so two
+ * servers starting at once against the same PostgreSQL (replicas, a rolling deploy, `fidelia
+ * migrate` next to a running server) apply each migration exactly once instead of racing.
+ */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const done = new Set(
     (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map(
       (r) => r.name,
@@ -25,11 +36,15 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const applied: string[] = [];
   for (const m of migrationFiles(dir)) {
     if (done.has(m.name)) continue;
-    await db.transaction(async (tx) => {
+    const ran = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const already = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [m.name]);
+      if (already.rows.length) return false; // another process applied it while we waited
       await tx.exec(m.sql);
       await tx.query('INSERT INTO schema_migrations(name) VALUES ($1)', [m.name]);
+      return true;
     });
-    applied.push(m.name);
+    if (ran) applied.push(m.name);
   }
   return applied;
 }
