@@ -3,6 +3,7 @@ import type {
   TInvitationRequest,
   TResponse,
   TSegment,
+  TStaffEntry,
   TSurveyCreate,
   TSurveyDefinition,
   TSurveyDetail,
@@ -160,4 +161,52 @@ export function useSaveOrgSurveySettings() {
     mutationFn: (body: TSurveyOrgSettings) => put<TSurveyOrgSettings>('/api/survey-settings', body),
     onSuccess: (s) => qc.setQueryData(['survey-settings'], s),
   });
+}
+
+/** A published version's frozen definition (staff entry keys in against it). */
+export function useVersion(id: string, version: number | null) {
+  return useQuery({
+    queryKey: ['survey', id, 'version', version],
+    queryFn: () =>
+      api.get<{ version: number; definition: TSurveyDefinition }>(
+        `/api/surveys/${id}/versions/${version}`,
+      ),
+    enabled: version !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export interface TBatchResult {
+  accepted: number;
+  rejected: number;
+  results: {
+    index: number;
+    id: string;
+    ok: boolean;
+    replay?: boolean;
+    error?: { code: string; message: string; details: Record<string, unknown> };
+  }[];
+}
+
+export function useStaffEntry(id: string) {
+  const qc = useQueryClient();
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['survey', id, 'responses'] });
+    void qc.invalidateQueries({ queryKey: ['surveys'] });
+  };
+  return {
+    one: useMutation({
+      mutationFn: (body: TStaffEntry) =>
+        api.post<{ id: string; status: string; replay: boolean }>(
+          `/api/surveys/${id}/entries`,
+          body,
+        ),
+      onSuccess: refresh,
+    }),
+    batch: useMutation({
+      mutationFn: (items: TStaffEntry[]) =>
+        api.post<TBatchResult>(`/api/surveys/${id}/entries/batch`, { items }),
+      onSuccess: refresh,
+    }),
+  };
 }

@@ -1,0 +1,242 @@
+// Staff data entry (phone, postal, in person) without React: the definition flattened into one
+// keyboard field per stored value, typed text → answers (with the same ranges the server checks),
+// when a typed value is complete (auto-advance), and server error fields → entry fields.
+import type { TAnswers, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+import { lt, pruneHidden, type TLang } from '../../respond/logic';
+
+export type TFieldKind = 'int' | 'number' | 'text' | 'choice' | 'multi' | 'date';
+
+export interface TEntryField {
+  /** question key, or `key.item` for batteries, pairs and sub-fields */
+  id: string;
+  q: string;
+  item: string | null;
+  /** sub-record of value questions (benefits) */
+  group?: 'benefits';
+  kind: TFieldKind;
+  /** short label (SERVQUAL: E1, P5; Kano: functional) and the question/item wording */
+  code: string;
+  text: string;
+  min?: number;
+  max?: number;
+  /** single/multiple: options typed by number 1..n */
+  options?: { n: number; value: string; label: string }[];
+  required: boolean;
+  page: number;
+}
+
+const int = (min: number, max: number) => ({ kind: 'int' as const, min, max });
+
+/** One field per stored value, in survey order. */
+export function entryFields(def: TSurveyDefinition, lang: TLang): TEntryField[] {
+  const out: TEntryField[] = [];
+  def.pages.forEach((p, page) => {
+    for (const q of p.questions) out.push(...fieldsOf(q, lang, page));
+  });
+  return out;
+}
+
+function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
+  const base = { q: q.key, required: q.required, page };
+  const one = (
+    f: Omit<TEntryField, 'id' | 'q' | 'item' | 'required' | 'page' | 'code' | 'text'>,
+  ) => [{ ...base, id: q.key, item: null, code: q.key, text: lt(q.title, lang), ...f }];
+  const items = (
+    list: { key: string; text: string; code?: string }[],
+    r: { min: number; max: number },
+  ) =>
+    list.map((i) => ({
+      ...base,
+      id: `${q.key}.${i.key}`,
+      item: i.key,
+      code: i.code ?? i.key,
+      text: i.text,
+      kind: 'int' as const,
+      ...r,
+    }));
+  switch (q.type) {
+    case 'rating':
+      return one(int(q.min, q.max));
+    case 'csat':
+      return one(int(1, 5));
+    case 'scale':
+      return one(int(1, q.points));
+    case 'servqual':
+      return items(
+        q.items.map((i) => ({ key: i.key, text: lt(i.text, lang), code: `${q.part}${i.n}` })),
+        int(1, q.points),
+      );
+    case 'constant_sum':
+      return items(
+        q.items.map((i) => ({ key: i.key, text: lt(i.text, lang) })),
+        int(0, q.total),
+      );
+    case 'matrix': {
+      const vals = q.columns.map((c) => c.value);
+      return items(
+        q.rows.map((r) => ({ key: r.key, text: `${lt(q.title, lang)} — ${lt(r.text, lang)}` })),
+        int(Math.min(...vals), Math.max(...vals)),
+      );
+    }
+    case 'kano':
+      return (['functional', 'dysfunctional'] as const).map((k) => ({
+        ...base,
+        id: `${q.key}.${k}`,
+        item: k,
+        code: `${q.attribute}:${k === 'functional' ? 'F' : 'D'}`,
+        text: lt(q[k], lang),
+        ...int(1, 5),
+      }));
+    case 'value':
+      return [
+        {
+          ...base,
+          id: `${q.key}.price`,
+          item: 'price',
+          code: 'price',
+          text: lt(q.priceText, lang),
+          ...int(1, q.points),
+        },
+        ...q.benefits.map((b) => ({
+          ...base,
+          id: `${q.key}.benefits.${b.key}`,
+          item: b.key,
+          group: 'benefits' as const,
+          code: b.key,
+          text: lt(b.text, lang),
+          ...int(1, q.points),
+          required: false,
+        })),
+        {
+          ...base,
+          id: `${q.key}.wtp`,
+          item: 'wtp',
+          code: 'wtp',
+          text: lt(q.wtpText, lang) || q.currency,
+          kind: 'number' as const,
+          min: 0,
+          max: q.wtpMax,
+          required: false,
+        },
+      ];
+    case 'single':
+    case 'multiple':
+      return one({
+        kind: q.type === 'single' ? 'choice' : 'multi',
+        options: q.options.map((o, i) => ({ n: i + 1, value: o.value, label: lt(o.label, lang) })),
+      });
+    case 'text':
+      return one({ kind: 'text', max: q.maxLength });
+    case 'number':
+      return one({ kind: 'number', min: q.min, max: q.max });
+    case 'contact':
+      return q.fields.map((f) => ({
+        ...base,
+        id: `${q.key}.${f}`,
+        item: f,
+        code: f,
+        text: lt(q.title, lang),
+        kind: 'text' as const,
+        max: 320,
+        required: false,
+      }));
+    case 'date':
+      return one({ kind: 'date' });
+  }
+}
+
+export type TFieldError = 'range' | 'number' | 'option' | 'date';
+
+function parseField(f: TEntryField, raw: string): { value?: unknown; error?: TFieldError } {
+  const s = raw.trim();
+  if (s === '') return {};
+  switch (f.kind) {
+    case 'int':
+    case 'number': {
+      const n = Number(s.replace(',', '.'));
+      if (!Number.isFinite(n)) return { error: 'number' };
+      if (f.kind === 'int' && !Number.isInteger(n)) return { error: 'number' };
+      if ((f.min !== undefined && n < f.min) || (f.max !== undefined && n > f.max))
+        return { error: 'range' };
+      return { value: n };
+    }
+    case 'choice': {
+      const o = f.options?.find((x) => String(x.n) === s || x.value === s);
+      return o ? { value: o.value } : { error: 'option' };
+    }
+    case 'multi': {
+      const parts = s.split(/[\s,;]+/).filter(Boolean);
+      const vals: string[] = [];
+      for (const p of parts) {
+        const o = f.options?.find((x) => String(x.n) === p || x.value === p);
+        if (!o) return { error: 'option' };
+        if (!vals.includes(o.value)) vals.push(o.value);
+      }
+      return { value: vals };
+    }
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(s) ? { value: s } : { error: 'date' };
+    default:
+      return { value: s.slice(0, f.max ?? 2000) };
+  }
+}
+
+/** The error of one typed value, if any. */
+export function checkField(f: TEntryField, raw: string): TFieldError | undefined {
+  return parseField(f, raw).error;
+}
+
+/** Typed values → answers; per-field errors for values out of range. Hidden questions (display
+ *  logic on what was typed) are dropped, as the server would refuse them. */
+export function buildAnswers(
+  def: TSurveyDefinition,
+  fields: TEntryField[],
+  values: Record<string, string>,
+): { answers: TAnswers; errors: Record<string, TFieldError> } {
+  const answers: Record<string, unknown> = {};
+  const errors: Record<string, TFieldError> = {};
+  for (const f of fields) {
+    const r = parseField(f, values[f.id] ?? '');
+    if (r.error) errors[f.id] = r.error;
+    if (r.value === undefined) continue;
+    if (f.item === null) answers[f.q] = r.value;
+    else {
+      const rec = (answers[f.q] ?? {}) as Record<string, unknown>;
+      if (f.group) rec[f.group] = { ...((rec[f.group] as object) ?? {}), [f.item]: r.value };
+      else rec[f.item] = r.value;
+      answers[f.q] = rec;
+    }
+  }
+  return { answers: pruneHidden(def, answers as TAnswers), errors };
+}
+
+/** A typed value that cannot grow into another valid one: move to the next field. */
+export function isComplete(f: TEntryField, raw: string): boolean {
+  if (f.kind !== 'int' && f.kind !== 'choice') return false;
+  const s = raw.trim();
+  if (!/^\d+$/.test(s)) return false;
+  const max = f.kind === 'choice' ? (f.options?.length ?? 0) : (f.max ?? 0);
+  const n = Number(s);
+  if (f.kind === 'int' && f.min !== undefined && n < f.min && n * 10 > max) return false;
+  return n * 10 > max || (n === 0 && s.length === 1 && (f.min ?? 0) === 0);
+}
+
+/** details.field of a server error (answers.<key>[.<item>]) → the entry field to fix. */
+export function fieldOfError(fields: TEntryField[], field: string | undefined): string | null {
+  if (!field?.startsWith('answers.')) return null;
+  const path = field.slice('answers.'.length).replace(/__other$/, '');
+  const exact = fields.find((f) => f.id === path);
+  if (exact) return exact.id;
+  return fields.find((f) => f.q === path.split('.')[0])?.id ?? null;
+}
+
+/** Client-generated response id (idempotent retries); crypto.randomUUID needs a secure context. */
+export function uuid(): string {
+  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false)
+    return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
