@@ -263,6 +263,14 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   // ---------------------------------------------------------------------------- public side
+  // The respondent page is its own small bundle (respond.html): served directly for /s/* so a
+  // phone never downloads the app shell first. Not an API route (no JSON, no access rule).
+  app.get('/s/*', { schema: { hide: true } }, (_req, reply) => {
+    if (typeof reply.sendFile !== 'function') throw new AppError('NOT_FOUND');
+    return reply
+      .header('cache-control', 'no-cache')
+      .sendFile('respond.html', { cacheControl: false });
+  });
   app.get(
     '/api/public/surveys/t/:token',
     { config: pub(2), schema: { params: ZToken, querystring: ZLang } },
