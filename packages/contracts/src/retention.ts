@@ -133,6 +133,18 @@ export interface TModelRun {
   customers: number;
   bgnbd: { r: number; alpha: number; a: number; b: number; logLik: number } | null;
   gammaGamma: { p: number; q: number; gamma: number; logLik: number } | null;
+  /** Contractual churn model summary (cross-validated AUC, drivers), or why it was skipped. */
+  churn: {
+    n?: number;
+    positives?: number;
+    folds?: number;
+    auc?: number;
+    aucSd?: number;
+    brier?: number;
+    scored?: number;
+    drivers?: Array<{ feature: string; level: string | null; oddsRatio: number; p: number }>;
+    skipped?: string;
+  } | null;
   diagnostics: Record<string, unknown>;
   warnings: string[];
   error: string | null;
@@ -159,6 +171,8 @@ export interface TCustomerScore {
   clv: number | null;
   rfm: { r: number; f: number; m: number; segment: string };
   tier: TTierKey | null;
+  /** P(churn) from the contract model (customers with an active contract), else null. */
+  contractChurn: number | null;
 }
 
 export const ZScoreListQuerySchema = z.strictObject({
@@ -180,6 +194,8 @@ export interface TRetentionCustomer {
   }>;
   tierHistory: Array<{ from: string | null; to: string; at: string }>;
   churnRisk: number | null;
+  /** Where churnRisk comes from: the contract churn model, or 1 − P(alive) (BG/NBD). */
+  churnSource: 'contract' | 'bgnbd' | null;
   transactions: { count: number; total: number; first: string | null; last: string | null };
   contracts: TContract[];
   loyalty: { memberNo: string; balance: number; joinedOn: string } | null;

@@ -21,11 +21,18 @@ describe('demo retention data', () => {
     expect(tx.rows[0]?.n).toBeGreaterThan(1500);
     expect(tx.rows[0]?.customers).toBeGreaterThan(200);
     expect(tx.rows[0]?.refunds).toBeGreaterThan(0);
-    const runs = await db.query<{ status: string; warnings: string[]; error: string | null }>(
-      'SELECT status, warnings, error FROM retention_model_runs WHERE org_id = $1 ORDER BY version',
+    const runs = await db.query<{
+      status: string;
+      warnings: string[];
+      churn: { auc?: number; scored?: number };
+    }>(
+      'SELECT status, warnings, churn FROM retention_model_runs WHERE org_id = $1 ORDER BY version',
       [orgId],
     );
     expect(runs.rows.map((r) => r.status)).toEqual(['done', 'done']);
+    // The contract churn model is fitted in the latest run and scores the active contracts.
+    expect(runs.rows[1]?.churn.auc).toBeGreaterThan(0.5);
+    expect(runs.rows[1]?.churn.scored).toBeGreaterThan(10);
     expect(runs.rows.flatMap((r) => r.warnings)).toEqual([]);
     const tiers = await db.query<{ tier: string; n: number }>(
       'SELECT tier, count(*)::int AS n FROM retention_customer_tiers WHERE org_id = $1 GROUP BY tier ORDER BY tier',

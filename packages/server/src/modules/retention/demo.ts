@@ -97,32 +97,44 @@ export const seedDemoRetention: DemoSeeder = async (db: Sql, org) => {
       tx.map((x) => x.u),
     ],
   );
-  // Contracts of business customers (the contractual case).
-  const { rows: companies } = await db.query<{ id: string }>(
-    `SELECT id FROM customers WHERE org_id = $1 AND use_class IN ('processor', 'merchant')
-      ORDER BY external_id LIMIT 40`,
+  // Contracts of business customers and some individuals (the contractual case). Ended
+  // contracts are more likely for inactive/lost customers and for the card-terminal plan.
+  const { rows: holders } = await db.query<{ id: string; status: string; company: boolean }>(
+    `SELECT id, status, use_class IN ('processor', 'merchant') AS company FROM customers
+      WHERE org_id = $1 AND kind <> 'internal' ORDER BY external_id`,
     [org.orgId],
   );
-  const plans = ['Cuenta Negocios', 'TPV Comercio', 'Renting de flota'];
-  for (const [i, c] of companies.entries()) {
+  const plans = ['Cuenta Negocios', 'TPV Comercio', 'Renting de flota', 'Cuenta Nómina Plus'];
+  for (const [i, c] of holders.entries()) {
+    if (!c.company && i % 3 !== 0) continue;
+    const plan = c.company ? (plans[i % 3] as string) : 'Cuenta Nómina Plus';
     const s = today - 200 - Math.floor(rnd() * 900);
-    const ended = rnd() < 0.25;
+    const risk = (c.status !== 'active' ? 0.7 : 0.12) + (plan === 'TPV Comercio' ? 0.2 : 0);
+    const ended = rnd() < risk;
     await db.query(
       `INSERT INTO retention_contracts (org_id, customer_id, plan, start_date, end_date, monthly_fee)
        VALUES ($1, $2, $3, $4::date, $5::date, $6)`,
       [
         org.orgId,
         c.id,
-        plans[i % plans.length],
+        plan,
         dayToIso(s),
-        ended ? dayToIso(Math.min(today - 5, s + 180 + Math.floor(rnd() * 400))) : null,
-        (15 + Math.floor(rnd() * 12) * 5).toFixed(2),
+        ended ? dayToIso(Math.min(today - 5, s + 120 + Math.floor(rnd() * 400))) : null,
+        (c.company ? 15 + Math.floor(rnd() * 12) * 5 : 4 + Math.floor(rnd() * 4)).toFixed(2),
       ],
     );
   }
   // Two runs: half a year ago and today (history, tier changes, P(alive) falling).
   await fitNow(db, org.orgId, dayToIso(today - 182));
   await fitNow(db, org.orgId, dayToIso(today));
+  // The demo's runs are all fitted today: date the tier history at each run's calibration
+  // end, as if the runs had happened then.
+  await db.query(
+    `UPDATE retention_tier_history h SET changed_at = r.calibration_end::timestamptz + interval '8 hours'
+       FROM retention_model_runs r WHERE r.org_id = h.org_id AND r.id = h.run_id AND h.org_id = $1`,
+    [org.orgId],
+  );
+
   // Loyalty club: the gold and silver customers plus some others; points = € spent, one
   // redemption for some.
   const { rows: members } = await db.query<{ customer_id: string; total: string }>(

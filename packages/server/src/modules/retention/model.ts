@@ -30,6 +30,7 @@ import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
+import { fitContractChurn } from './churn';
 import { dayToIso, isoToDay, todayDay } from './rows';
 import { getSettings, TIER_RANK } from './settings';
 
@@ -148,6 +149,7 @@ interface TRunRow {
   customers: number;
   bgnbd: TModelRun['bgnbd'];
   gamma_gamma: TModelRun['gammaGamma'];
+  churn: TModelRun['churn'];
   diagnostics: Record<string, unknown>;
   warnings: string[];
   error: string | null;
@@ -171,6 +173,7 @@ export function toRun(r: TRunRow): TModelRun {
     customers: r.customers,
     bgnbd: r.bgnbd,
     gammaGamma: r.gamma_gamma,
+    churn: r.churn,
     diagnostics: r.diagnostics,
     warnings: r.warnings,
     error: r.error,
@@ -213,6 +216,7 @@ interface TScored {
   m: number;
   segment: string;
   tier: TTierKey | null;
+  churnRisk: number | null;
 }
 
 /** Fits and scores; returns the run's final state. Never throws for bad data. */
@@ -325,6 +329,7 @@ export async function runRefit(
       m: 1,
       segment: 'lost',
       tier: null,
+      churnRisk: null,
     };
   });
   const bad = scored.find(
@@ -365,6 +370,21 @@ export async function runRefit(
       (scored[i] as TScored).tier = t;
     });
   } else warnings.push('tiers_unchanged_without_spend_model');
+  // Contractual churn (customers with an active contract get P(churn)).
+  const churn = await fitContractChurn(
+    db,
+    orgId,
+    end,
+    new Map(scored.map((x) => [x.customerId, x.x + 1])),
+  );
+  let churnJson: Record<string, unknown>;
+  if (churn.risk) {
+    for (const x of scored) x.churnRisk = churn.risk.get(x.customerId) ?? null;
+    churnJson = { ...churn.summary, scored: churn.risk.size };
+  } else {
+    churnJson = { skipped: churn.warning };
+    if (churn.warning.startsWith('churn_not_fitted')) warnings.push(churn.warning);
+  }
   // Fit check: expected vs actual repeat purchases in the calibration period (Σ E[X(T_i)]).
   let expectedRepeat = 0;
   let actualRepeat = 0;
@@ -393,7 +413,7 @@ export async function runRefit(
     await tx.query(
       `UPDATE retention_model_runs SET status = 'done', customers = $3, bgnbd = $4::jsonb,
               gamma_gamma = $5::jsonb, diagnostics = $6::jsonb, warnings = $7::jsonb, error = NULL,
-              finished_at = now()
+              churn = $8::jsonb, finished_at = now()
         WHERE org_id = $1 AND id = $2`,
       [
         orgId,
@@ -403,6 +423,7 @@ export async function runRefit(
         gg ? JSON.stringify({ p: gg.p, q: gg.q, gamma: gg.gamma, logLik: gg.logLik }) : null,
         JSON.stringify(diagnostics),
         JSON.stringify(warnings),
+        JSON.stringify(churnJson),
       ],
     );
     return ch;
@@ -425,12 +446,12 @@ async function insertScores(db: Sql, orgId: string, runId: string, s: TScored[])
   await db.query(
     `INSERT INTO retention_scores (org_id, run_id, customer_id, frequency, recency_weeks, t_weeks,
         monetary, p_alive, expected_90d, expected_365d, expected_spend, clv, rfm_r, rfm_f, rfm_m,
-        rfm_segment, tier)
-     SELECT $1, $2, c, x, tx, tt, m, pa, e90, e365, sp, clv, r, f, mm, seg, tier
+        rfm_segment, tier, churn_risk)
+     SELECT $1, $2, c, x, tx, tt, m, pa, e90, e365, sp, clv, r, f, mm, seg, tier, cr
        FROM unnest($3::uuid[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],
                    $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::int[], $14::int[],
-                   $15::int[], $16::text[], $17::text[])
-         AS t(c, x, tx, tt, m, pa, e90, e365, sp, clv, r, f, mm, seg, tier)`,
+                   $15::int[], $16::text[], $17::text[], $18::float8[])
+         AS t(c, x, tx, tt, m, pa, e90, e365, sp, clv, r, f, mm, seg, tier, cr)`,
     [
       orgId,
       runId,
@@ -449,6 +470,7 @@ async function insertScores(db: Sql, orgId: string, runId: string, s: TScored[])
       s.map((v) => v.m),
       s.map((v) => v.segment),
       s.map((v) => v.tier),
+      s.map((v) => v.churnRisk),
     ],
   );
 }

@@ -333,6 +333,67 @@ describe('retention', () => {
     expect(x.statusCode).toBe(404);
   });
 
+  it('fits a contract churn model in the refit and shows P(churn) for active contracts', async () => {
+    const ids = (
+      await t.db.query<{ id: string }>(
+        `SELECT customer_id AS id FROM retention_scores WHERE org_id = $1 AND run_id = $2
+          ORDER BY customer_id LIMIT 40`,
+        [org.orgId, run.id],
+      )
+    ).rows.map((r) => r.id);
+    for (const [i, id] of ids.entries()) {
+      // Expensive plans churn (with two exceptions each way): a clear, learnable signal.
+      const fee = 20 + (i % 20) * 5;
+      const ended = fee >= 70 !== (i === 3 || i === 30);
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/retention/contracts',
+        headers: s.headers,
+        payload: {
+          customerId: id,
+          plan: i % 2 ? 'Cuenta Negocios' : 'TPV Comercio',
+          startDate: '1997-01-15',
+          endDate: ended ? '1997-08-01' : null,
+          monthlyFee: fee,
+        },
+      });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/retention/contracts',
+      headers: s.headers,
+      payload: { customerId: ids[0], plan: 'x', startDate: '1997-05-01', endDate: '1997-01-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    const r3 = (await refit(s, '1997-09-30')) as Awaited<ReturnType<typeof refit>> & {
+      churn: { auc: number; positives: number; scored: number; n: number };
+    };
+    expect(r3.status).toBe('done');
+    expect(r3.churn).toMatchObject({ n: 40, scored: 20 });
+    expect(r3.churn.positives).toBe(20);
+    expect(r3.churn.auc).toBeGreaterThan(0.8);
+    const active = ids.find((_, i) => !(20 + (i % 20) * 5 >= 70 !== (i === 3 || i === 30)));
+    const v = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/retention/customers/${active}`,
+        headers: s.headers,
+      })
+    ).json();
+    expect(v.churnSource).toBe('contract');
+    expect(v.churnRisk).toBe(v.current.contractChurn);
+    expect(v.churnRisk).toBeGreaterThan(0);
+    expect(v.churnRisk).toBeLessThan(1);
+    expect(v.contracts).toHaveLength(1);
+    const none = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM retention_scores WHERE org_id = $1 AND run_id = $2
+          AND churn_risk IS NOT NULL`,
+      [org.orgId, r3.id],
+    );
+    expect(none.rows[0]?.n).toBe(20);
+  }, 120_000);
+
   it('rejects bad rows with reasons and upserts on the transaction id', async () => {
     await addCustomers(org.orgId, ['X1', 'X2']);
     const today = new Date().toISOString().slice(0, 10);

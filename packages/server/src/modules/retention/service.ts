@@ -82,6 +82,7 @@ interface TScoreRow {
   rfm_m: number;
   rfm_segment: string;
   tier: TCustomerScore['tier'];
+  churn_risk: number | null;
 }
 
 const toScore = (r: TScoreRow): TCustomerScore => ({
@@ -103,6 +104,7 @@ const toScore = (r: TScoreRow): TCustomerScore => ({
   clv: r.clv,
   rfm: { r: r.rfm_r, f: r.rfm_f, m: r.rfm_m, segment: r.rfm_segment },
   tier: r.tier,
+  contractChurn: r.churn_risk,
 });
 
 /** Scores of the current run joined to the previous run's P(alive). */
@@ -110,7 +112,7 @@ const SCORE_SELECT = `
   SELECT s.customer_id, c.name, c.external_id, s.run_id, r.version, r.calibration_end,
          s.frequency, s.recency_weeks, s.t_weeks, s.monetary, s.p_alive, p.p_alive AS p_alive_prev,
          s.expected_90d, s.expected_365d, s.expected_spend, s.clv, s.rfm_r, s.rfm_f, s.rfm_m,
-         s.rfm_segment, s.tier
+         s.rfm_segment, s.tier, s.churn_risk
     FROM retention_scores s
     JOIN retention_model_runs r ON r.org_id = s.org_id AND r.id = s.run_id
     JOIN customers c ON c.org_id = s.org_id AND c.id = s.customer_id
@@ -287,7 +289,8 @@ export async function customerView(
       to: h.to_tier,
       at: new Date(h.changed_at).toISOString(),
     })),
-    churnRisk: current ? 1 - current.pAlive : null,
+    churnRisk: current ? (current.contractChurn ?? 1 - current.pAlive) : null,
+    churnSource: current ? (current.contractChurn !== null ? 'contract' : 'bgnbd') : null,
     transactions: {
       count: t?.n ?? 0,
       total: t?.total ? Number(t.total) : 0,
@@ -313,9 +316,10 @@ export async function cohorts(
   const { rows } = await db.query<{ cohort: string; k: number; n: number; last: string }>(
     `WITH p AS (
        SELECT t.customer_id, date_trunc('month', t.occurred_on)::date AS m
-         FROM retention_transactions t JOIN customers c ON c.org_id = t.org_id AND c.id = t.customer_id
+         FROM retention_transactions t
         WHERE t.org_id = $1 AND t.type = 'purchase'
-          AND ($2::uuid[] IS NULL OR c.unit_id = ANY($2::uuid[]))
+          AND ($2::uuid[] IS NULL OR t.customer_id IN (
+                SELECT c.id FROM customers c WHERE c.org_id = $1 AND c.unit_id = ANY($2::uuid[])))
         GROUP BY 1, 2),
      f AS (SELECT customer_id, min(m) AS c FROM p GROUP BY 1),
      lastm AS (SELECT max(m) AS l FROM p)

@@ -148,7 +148,9 @@ export default function AtRiskPage() {
                     <Table.Td>{w.name}</Table.Td>
                     <Table.Td>{t(`retention.action.${w.action}`)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{t(`retention.jobStatus.${w.status}`)}</Badge>
+                      <Badge variant="light" style={{ minWidth: 'max-content' }}>
+                        {t(`retention.jobStatus.${w.status}`)}
+                      </Badge>
                     </Table.Td>
                     <Table.Td>{new Date(w.createdAt).toLocaleString(i18n.language)}</Table.Td>
                   </Table.Tr>

@@ -30,10 +30,11 @@ function Chart({ rows, months, label }: { rows: TCohortRow[]; months: number; la
     0.05,
     ...series.flatMap((r) => r.retention.slice(1).filter((v): v is number => v !== null)),
   );
-  const yMax = Math.min(1, Math.ceil(top * 10) / 10);
+  const step = top > 0.5 ? 0.2 : 0.1;
+  const yMax = Math.min(1, Math.ceil(top / step - 1e-9) * step);
   const x = (k: number) => pad.l + ((k - 1) / Math.max(1, maxK - 1)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - v / yMax) * (H - pad.t - pad.b);
-  const ticks = Array.from({ length: 5 }, (_, i) => (yMax * i) / 4);
+  const ticks = Array.from({ length: Math.round(yMax / step) + 1 }, (_, i) => i * step);
   return (
     <figure style={{ margin: 0 }}>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={label}>

@@ -151,7 +151,9 @@ function Imports() {
           <div key={i.id}>
             <Group gap="xs" wrap="wrap">
               <Text fw={600}>{i.fileName}</Text>
-              <Badge variant="light">{t(`retention.jobStatus.${i.status}`)}</Badge>
+              <Badge variant="light" style={{ minWidth: 'max-content' }}>
+                {t(`retention.jobStatus.${i.status}`)}
+              </Badge>
               <Text size="sm">
                 {t('retention.importCounts', {
                   total: i.total,
@@ -198,6 +200,12 @@ function Imports() {
   );
 }
 
+function driversText(d: Array<{ feature: string; level: string | null; oddsRatio: number }>) {
+  return d
+    .map((x) => `${x.feature}${x.level ? `=${x.level}` : ''}: OR ${x.oddsRatio.toFixed(2)}`)
+    .join('\n');
+}
+
 function Runs() {
   const { t, i18n } = useTranslation();
   const q = useRuns();
@@ -210,7 +218,7 @@ function Runs() {
       {items.length === 0 ? (
         <Text c="dimmed">{t('retention.noModel')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
+        <Table.ScrollContainer minWidth={900}>
           <Table verticalSpacing={4} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -221,6 +229,7 @@ function Runs() {
                 <Table.Th>BG/NBD (r, α, a, b)</Table.Th>
                 <Table.Th>Gamma-Gamma (p, q, γ)</Table.Th>
                 <Table.Th>{t('retention.fitCheck')}</Table.Th>
+                <Table.Th>{t('retention.churnModel')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -276,6 +285,22 @@ function Runs() {
                       {r.warnings.length > 0 && (
                         <Text size="xs" c="orange.9">
                           {r.warnings.join(' · ')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {r.churn?.auc !== undefined ? (
+                        <Text size="sm" title={driversText(r.churn.drivers ?? [])}>
+                          {t('retention.churnAuc', {
+                            auc: num(r.churn.auc, i18n.language, 3),
+                            sd: num(r.churn.aucSd, i18n.language, 3),
+                            n: r.churn.n,
+                            k: r.churn.folds,
+                          })}
+                        </Text>
+                      ) : (
+                        <Text size="xs" c="dimmed">
+                          {r.churn?.skipped ? t('retention.churnSkipped') : '—'}
                         </Text>
                       )}
                     </Table.Td>

@@ -63,7 +63,11 @@ export function RetentionPanel({ customerId }: { customerId: string }) {
                   {pct(v.churnRisk, lang)}
                 </Badge>
               }
-              help={t('retention.panel.churnHelp')}
+              help={
+                v.churnSource === 'contract'
+                  ? t('retention.panel.churnHelpContract')
+                  : t('retention.panel.churnHelp')
+              }
             />
             <Stat label={t('retention.col.expected90')} value={num(c.expected90d, lang)} />
             <Stat label={t('retention.col.expected365')} value={num(c.expected365d, lang)} />
@@ -73,6 +77,9 @@ export function RetentionPanel({ customerId }: { customerId: string }) {
             />
           </SimpleGrid>
           <Text size="xs" c="dimmed">
+            {v.churnSource === 'contract'
+              ? t('retention.panel.churnFromContract')
+              : t('retention.panel.churnFromModel')}{' '}
             {t('retention.panel.purchases', {
               n: v.transactions.count,
               total: money(v.transactions.total, lang, currency),

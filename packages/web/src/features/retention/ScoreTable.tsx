@@ -8,7 +8,7 @@ export function TierBadge({ tier }: { tier: string | null | undefined }) {
   const { t } = useTranslation();
   if (!tier) return <Text c="dimmed">—</Text>;
   return (
-    <Badge color={TIER_COLORS[tier] ?? 'gray'} variant="light">
+    <Badge color={TIER_COLORS[tier] ?? 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
       {t(`retention.tier.${tier}`)}
     </Badge>
   );

@@ -271,10 +271,8 @@ export default function TiersPage() {
           ) : (
             <Stack gap={6}>
               {(notes.data?.items ?? []).slice(0, 12).map((n) => (
-                <Group key={n.id} gap="xs" wrap="nowrap" justify="space-between">
-                  <Text size="sm" truncate>
-                    {n.name}
-                  </Text>
+                <Group key={n.id} gap={4} wrap="wrap" justify="space-between">
+                  <Text size="sm">{n.name}</Text>
                   <Group gap={4} wrap="nowrap">
                     <TierBadge tier={n.payload.from} />
                     <Text size="sm" aria-hidden>
@@ -285,6 +283,7 @@ export default function TiersPage() {
                       variant="outline"
                       color={n.kind === 'tier_upgrade' ? 'teal' : 'red'}
                       size="sm"
+                      style={{ minWidth: 'max-content' }}
                     >
                       {t(`retention.notice.${n.kind}`)}
                     </Badge>
