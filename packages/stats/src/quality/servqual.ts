@@ -1,7 +1,7 @@
 // SERVQUAL gap analysis (Parasuraman, Zeithaml & Berry 1988), weighted SERVQUAL, SERVPERF.
 // Implemented as a streaming accumulator so the CLI can process 1M respondents in O(items).
-import { isPresent, RunningStats, type TMaybe, tIntervalFromSummary } from '../core/descriptives';
-import { AlphaAccumulator } from './alpha';
+import { isPresent, type TMaybe, tIntervalFromSummary } from '../core/descriptives';
+import { feldtInterval } from './alpha';
 
 export const SERVQUAL_DIMENSIONS = [
   'tangibles',
@@ -70,54 +70,124 @@ function meanOf(xs: readonly (number | null)[]): number | null {
   return xs.length > 0 ? s / xs.length : null;
 }
 
+// Item ranges per dimension (0-based, end exclusive): items of a dimension are contiguous.
+const DIM_START = [0, 4, 9, 13, 17];
+const DIM_END = [4, 9, 13, 17, 22];
+
+/**
+ * Streaming SERVQUAL over 1M+ respondents in O(items) memory. Variances use shifted sums
+ * (Σ(x − K), Σ(x − K)² with K the first value seen): exact for Likert integers and free of the
+ * per-value division of Welford's update, which made this the hot loop of the CLI.
+ */
 export class ServqualAccumulator {
   private respondents = 0;
   private readonly sumE = new Float64Array(ITEM_COUNT);
   private readonly sumP = new Float64Array(ITEM_COUNT);
-  private readonly gaps = Array.from({ length: ITEM_COUNT }, () => new RunningStats());
-  private readonly alphas = SERVQUAL_DIMENSIONS.map(
-    (d) => new AlphaAccumulator(SERVQUAL_ITEMS[d].length),
-  );
-  // Reused per-dimension buffers: no allocation per respondent on the 1M-row path.
-  private readonly dimBuffers = SERVQUAL_DIMENSIONS.map((d) =>
-    new Array<TMaybe>(SERVQUAL_ITEMS[d].length).fill(null),
-  );
+  // Gap P − E per item: count, shift, shifted sums.
+  private readonly gN = new Float64Array(ITEM_COUNT);
+  private readonly gK = new Float64Array(ITEM_COUNT);
+  private readonly gS1 = new Float64Array(ITEM_COUNT);
+  private readonly gS2 = new Float64Array(ITEM_COUNT);
+  // Cronbach's alpha of P per dimension over complete cases: per item and per dimension total.
+  private readonly aN = new Float64Array(5);
+  private readonly aK = new Float64Array(ITEM_COUNT);
+  private readonly aS1 = new Float64Array(ITEM_COUNT);
+  private readonly aS2 = new Float64Array(ITEM_COUNT);
+  private readonly tK = new Float64Array(5);
+  private readonly tS1 = new Float64Array(5);
+  private readonly tS2 = new Float64Array(5);
   private readonly weightSums = new Float64Array(5);
   private weightN = 0;
 
   /**
    * One respondent: e and p indexed 0..21 (item 1..22), weights (points out of 100, in
-   * SERVQUAL_DIMENSIONS order) or null when the respondent gave none.
+   * SERVQUAL_DIMENSIONS order) or null when the respondent gave none. Missing values are
+   * null, undefined or NaN (typed arrays with NaN are the fast path).
    */
-  push(e: readonly TMaybe[], p: readonly TMaybe[], weights: readonly TMaybe[] | null = null): void {
+  push(e: ArrayLike<TMaybe>, p: ArrayLike<TMaybe>, weights: ArrayLike<TMaybe> | null = null): void {
     this.respondents++;
+    const { sumE, sumP, gN, gK, gS1, gS2 } = this;
     for (let i = 0; i < ITEM_COUNT; i++) {
       const ei = e[i];
       const pi = p[i];
-      if (!isPresent(ei) || !isPresent(pi)) continue;
-      this.sumE[i] = (this.sumE[i] ?? 0) + ei;
-      this.sumP[i] = (this.sumP[i] ?? 0) + pi;
-      this.gaps[i]?.push(pi - ei);
+      if (typeof ei !== 'number' || typeof pi !== 'number' || Number.isNaN(ei) || Number.isNaN(pi))
+        continue;
+      sumE[i]! += ei;
+      sumP[i]! += pi;
+      const d = pi - ei;
+      const c = gN[i]! + 1;
+      gN[i] = c;
+      if (c === 1) gK[i] = d;
+      const dd = d - gK[i]!;
+      gS1[i]! += dd;
+      gS2[i]! += dd * dd;
     }
+    const { aN, aK, aS1, aS2, tK, tS1, tS2 } = this;
     for (let j = 0; j < 5; j++) {
-      const items = SERVQUAL_ITEMS[SERVQUAL_DIMENSIONS[j] as TServqualDimension];
-      const buf = this.dimBuffers[j] as TMaybe[];
-      for (let k = 0; k < items.length; k++) buf[k] = p[(items[k] as number) - 1];
-      this.alphas[j]?.push(buf);
+      const a = DIM_START[j] as number;
+      const b = DIM_END[j] as number;
+      let total = 0;
+      let complete = true;
+      for (let i = a; i < b; i++) {
+        const v = p[i];
+        if (typeof v !== 'number' || Number.isNaN(v)) {
+          complete = false;
+          break;
+        }
+        total += v;
+      }
+      if (!complete) continue;
+      const c = aN[j]! + 1;
+      aN[j] = c;
+      if (c === 1) {
+        for (let i = a; i < b; i++) aK[i] = p[i] as number;
+        tK[j] = total;
+      }
+      for (let i = a; i < b; i++) {
+        const x = (p[i] as number) - aK[i]!;
+        aS1[i]! += x;
+        aS2[i]! += x * x;
+      }
+      const t = total - tK[j]!;
+      tS1[j]! += t;
+      tS2[j]! += t * t;
     }
-    if (weights?.every(isPresent)) {
-      this.weightN++;
-      for (let j = 0; j < 5; j++)
-        this.weightSums[j] = (this.weightSums[j] ?? 0) + (weights[j] as number) / 100;
+    if (weights === null || weights.length < 5) return;
+    for (let j = 0; j < 5; j++) {
+      const v = weights[j];
+      if (typeof v !== 'number' || Number.isNaN(v)) return;
     }
+    this.weightN++;
+    for (let j = 0; j < 5; j++) this.weightSums[j]! += (weights[j] as number) / 100;
+  }
+
+  private gapSd(i: number): number {
+    const n = this.gN[i] as number;
+    if (n < 2) return Number.NaN;
+    const s1 = this.gS1[i] as number;
+    return Math.sqrt(Math.max(0, ((this.gS2[i] as number) - (s1 * s1) / n) / (n - 1)));
+  }
+
+  private alpha(j: number): { alpha: number | null; ci95: [number, number] | null } {
+    const n = this.aN[j] as number;
+    const a = DIM_START[j] as number;
+    const b = DIM_END[j] as number;
+    const k = b - a;
+    if (n < 2) return { alpha: null, ci95: null };
+    const v = (s1: number, s2: number) => (s2 - (s1 * s1) / n) / (n - 1);
+    const totalVar = v(this.tS1[j] as number, this.tS2[j] as number);
+    if (!(totalVar > 0)) return { alpha: null, ci95: null };
+    let sumVar = 0;
+    for (let i = a; i < b; i++) sumVar += v(this.aS1[i] as number, this.aS2[i] as number);
+    const alpha = (k / (k - 1)) * (1 - sumVar / totalVar);
+    return { alpha, ci95: feldtInterval(alpha, n, k) };
   }
 
   result(): TServqual {
     const items: TServqualItem[] = [];
     for (let i = 0; i < ITEM_COUNT; i++) {
-      const g = this.gaps[i] as RunningStats;
-      const n = g.n;
-      const gap = n > 0 ? g.mean : null;
+      const n = this.gN[i] as number;
+      const gap = n > 0 ? ((this.sumP[i] ?? 0) - (this.sumE[i] ?? 0)) / n : null;
       items.push({
         item: String(i + 1),
         dimension: servqualDimensionOf(i + 1),
@@ -126,12 +196,12 @@ export class ServqualAccumulator {
         perception: n > 0 ? (this.sumP[i] ?? 0) / n : null,
         // Plain arithmetic mean of P − E (sum/n), as the contract asks, not Welford's.
         gap: n > 0 ? ((this.sumP[i] ?? 0) - (this.sumE[i] ?? 0)) / n : gap,
-        ci95: gap === null ? null : tIntervalFromSummary(n, gap, g.sd),
+        ci95: gap === null ? null : tIntervalFromSummary(n, gap, this.gapSd(i)),
       });
     }
     const dimensions = SERVQUAL_DIMENSIONS.map((d, j): TServqualDimensionResult => {
       const its = SERVQUAL_ITEMS[d].map((k) => items[k - 1] as TServqualItem);
-      const a = this.alphas[j]?.result();
+      const a = this.alpha(j);
       return {
         dimension: d,
         expectation: meanOf(its.map((x) => x.expectation)),

@@ -188,6 +188,48 @@ describe('analyze servqual', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('byte fast path = general reader: quotes, CRLF, BOM, blank lines, no final newline, decimals', async () => {
+    const rows = Array.from({ length: 30 }, (_, r) =>
+      sqRow(
+        r + 1,
+        (i) => ((r * 7 + i * 3) % 11 === 0 ? '' : String(1 + ((r + i) % 7))),
+        (i) =>
+          i === 3 && r === 4 ? '5.5' : i === 8 && r === 2 ? ' 6' : String(1 + ((r * 3 + i) % 7)),
+      ),
+    );
+    const plain = `${SQ_HEADER.join(',')}\n${rows.join('\n')}\n`;
+    // The same data with a quoted id: forces the general RFC 4180 reader.
+    const quoted = `${SQ_HEADER.join(',')}\n${rows.map((r, k) => (k === 7 ? r.replace(/^8,/, '"8",') : r)).join('\n')}\n`;
+    const crlf = `\uFEFF${SQ_HEADER.join(',')}\r\n\r\n${rows.join('\r\n')}`;
+    const outs = [];
+    for (const [name, text] of [
+      ['plain.csv', plain],
+      ['quoted.csv', quoted],
+      ['crlf.csv', crlf],
+    ]) {
+      const r = await run([
+        'analyze',
+        'servqual',
+        '--input',
+        file(name as string, text as string),
+        '--json',
+      ]);
+      expect(r.code).toBe(0);
+      outs.push(JSON.parse(r.out));
+    }
+    expect(outs[1]).toEqual(outs[0]);
+    expect(outs[2]).toEqual(outs[0]);
+    expect(outs[0].n).toBe(30);
+    const wide = await run([
+      'analyze',
+      'servqual',
+      '--input',
+      file('wide.csv', `${plain}${rows[0]},extra,more\n`),
+    ]);
+    expect(wide.code).toBe(1);
+    expect(wide.err).toMatch(/wide\.csv: row 32: 47 columns but the header has 45/);
+  });
+
   it('missing file and table output / xlsx report', async () => {
     expect((await run(['analyze', 'servqual', '--input', join(dir, 'nope.csv')])).err).toMatch(
       /file not found/,

@@ -1,8 +1,9 @@
 // `fidelia analyze servqual`: streams the file through ServqualAccumulator (O(items) memory).
 import { SERVQUAL_DIMENSIONS, ServqualAccumulator, type TServqual } from '@fidelia/stats';
 import { CliError } from '../errors';
-import { cellNumber, forEachRow, openInput, requireColumn } from './input';
+import { cellNumber, forEachRow, openInput, requireColumn, type TInput } from './input';
 import { ci, type TReport } from './output';
+import { servqualFastPath } from './servqual-fast';
 
 const LIKERT = { min: 1, max: 7 };
 const POINTS = { min: 0, max: 100 };
@@ -28,12 +29,52 @@ export async function analyzeServqual(path: string): Promise<TReport> {
     );
   }
   const wCols = present.length === 5 ? WEIGHT_COLUMNS.map((w) => requireColumn(input, w)) : null;
-  const acc = new ServqualAccumulator();
+  let acc = new ServqualAccumulator();
+  let valid = 0;
+  const fast = await servqualFastPath(
+    path,
+    input,
+    { e: eCols, p: pCols, w: wCols },
+    { likert: LIKERT, points: POINTS },
+    {
+      row(e, p, w) {
+        for (let i = 0; i < 22; i++) if (!Number.isNaN(e[i]) && !Number.isNaN(p[i])) valid++;
+        acc.push(e, p, w);
+      },
+    },
+  );
+  if (fast !== 'ok') {
+    // Quoted fields or Windows-1252: the general reader (fresh accumulator, same results).
+    acc = new ServqualAccumulator();
+    valid = 0;
+    const generic = fast === 'quoted' ? await openInput(path) : input;
+    await genericRows(generic, acc, eCols, pCols, wCols, (n) => {
+      valid += n;
+    });
+  }
+  const r = acc.result();
+  if (r.n === 0) throw new CliError(`${input.name}: no data rows`);
+  if (valid === 0) {
+    throw new CliError(
+      `${input.name}: no respondent has both E and P for any item (only missing values)`,
+    );
+  }
+  return { json: contractJson(r), tables: tables(r) };
+}
+
+async function genericRows(
+  input: TInput,
+  acc: ServqualAccumulator,
+  eCols: number[],
+  pCols: number[],
+  wCols: number[] | null,
+  addValid: (n: number) => void,
+): Promise<void> {
   const e = new Array<number | null>(22);
   const p = new Array<number | null>(22);
   const w = new Array<number | null>(5);
-  let valid = 0;
   await forEachRow(input, (row) => {
+    let valid = 0;
     for (let i = 0; i < 22; i++) {
       e[i] =
         likert(row.values, eCols[i] as number) ??
@@ -43,6 +84,7 @@ export async function analyzeServqual(path: string): Promise<TReport> {
         cellNumber(input, row, pCols[i] as number, LIKERT);
       if (e[i] !== null && p[i] !== null) valid++;
     }
+    addValid(valid);
     let weights: (number | null)[] | null = null;
     if (wCols) {
       for (let j = 0; j < 5; j++) w[j] = cellNumber(input, row, wCols[j] as number, POINTS);
@@ -50,14 +92,6 @@ export async function analyzeServqual(path: string): Promise<TReport> {
     }
     acc.push(e, p, weights);
   });
-  const r = acc.result();
-  if (r.n === 0) throw new CliError(`${input.name}: no data rows`);
-  if (valid === 0) {
-    throw new CliError(
-      `${input.name}: no respondent has both E and P for any item (only missing values)`,
-    );
-  }
-  return { json: contractJson(r), tables: tables(r) };
 }
 
 /** Exactly the CONTRACTS.md shape (extras such as alpha intervals go to the tables only). */

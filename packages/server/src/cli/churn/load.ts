@@ -3,7 +3,7 @@
 // (decimal comma understood for semicolon files); the rest are categorical.
 
 import type { TChurnFeature, TChurnRecord } from '@fidelia/stats';
-import { parseNumber } from '../../lib/tabular/index';
+import { parseNumber } from '../../lib/tabular/number';
 import { dataRows, openInput, requireColumn } from '../analyze/input';
 import { CliError } from '../errors';
 
