@@ -100,3 +100,19 @@ describe('channel links', () => {
     );
   });
 });
+
+describe('responses helpers', () => {
+  it('formats answers and builds export URLs', async () => {
+    const { formatAnswer, exportPath } = await import('./responses');
+    const single = newQuestion('single', 'ch');
+    expect(formatAnswer(single, 'b', 'en')).toBe('Option B');
+    expect(formatAnswer(undefined, { p1: 7, p5: 6 }, 'es')).toBe('p1: 7\np5: 6');
+    expect(formatAnswer(undefined, { price: 5, benefits: { speed: 4 } } as never, 'es')).toBe(
+      'price: 5\nbenefits: speed=4',
+    );
+    expect(formatAnswer(undefined, null, 'es')).toBe('');
+    expect(exportPath('s1', 'spss', 'wide', 'all')).toBe(
+      '/api/surveys/s1/export?format=spss&shape=wide&status=all',
+    );
+  });
+});
