@@ -143,16 +143,16 @@ async function emit(
   ev: repo.TEvent | null,
 ): Promise<void> {
   if (!listeners.size && !jobHandler(COMPLAINT_CHANGED_JOB)) return;
-  const c = (await repo.getCase(tx, orgId, caseId)) as repo.TCase;
-  const change: ComplaintChange = {
+  const c = listeners.size ? ((await repo.getCase(tx, orgId, caseId)) as repo.TCase) : null;
+  const change = {
     orgId,
     caseId,
     kind,
     from: (ev?.fromStatus as TComplaintStatus | null) ?? null,
     to: (ev?.toStatus as TComplaintStatus | null) ?? null,
     eventId: ev?.id ?? null,
-    case: c,
-  };
+    case: c as repo.TCase,
+  } satisfies ComplaintChange;
   for (const fn of listeners.values()) await fn(tx, change);
   if (jobHandler(COMPLAINT_CHANGED_JOB)) {
     await enqueue(tx, {
