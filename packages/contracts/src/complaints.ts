@@ -59,8 +59,8 @@ const ZUuid = z.uuid();
 
 export const ZAttachmentUploadSchema = z.strictObject({
   filename: text(200),
-  /** base64 of the file; size/type checked by content on the server */
-  contentBase64: z.string().min(1).max(7_000_000),
+  /** base64 of the file; size (413 over 5 MB) and type (by content) checked by the server */
+  contentBase64: z.string().min(1).max(8_000_000),
 });
 
 /** Public web form (no login). `website` is a honeypot: humans leave it empty. */

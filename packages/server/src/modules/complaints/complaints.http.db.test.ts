@@ -168,7 +168,8 @@ describe('public web form', () => {
       payload: form({ attachments: [{ filename: 'a.txt', contentBase64: big }] }),
       headers: nextIp(),
     });
-    expect([413, 400]).toContain(b.statusCode);
+    expect(b.statusCode).toBe(413);
+    expect(b.json().error.code).toBe('COMPLAINT_ATTACHMENT_TOO_LARGE');
   });
 
   it('rate-limits the form per IP (429, localised)', async () => {

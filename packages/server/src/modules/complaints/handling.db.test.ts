@@ -209,6 +209,12 @@ describe('impartial assignment', () => {
     );
     expect(mine.unitId).toBe(unit.sur);
     expect(mine.assigneeId).toBe(agent.b1?.id);
+    const away = await call(b, {
+      method: 'PATCH',
+      url: `/api/complaints/${(mine as unknown as { id: string }).id}`,
+      payload: { unitId: null },
+    });
+    expect(away.statusCode).toBe(403);
     const list = await ok<{ items: { unitId: string }[] }>(
       call(b, { method: 'GET', url: '/api/complaints' }),
     );

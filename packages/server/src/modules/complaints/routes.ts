@@ -60,6 +60,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
         defaultOrgSlug: process.env.COMPLAINTS_SMTP_ORG,
         log: app.log,
       });
+      app.log.info({ port: smtp.port }, 'complaints inbound SMTP listening');
     });
     app.addHook('onClose', async () => {
       await smtp?.close();

@@ -481,9 +481,12 @@ export async function classify(db: Sql, auth: AuthContext, id: string, p: TClass
   return db.transaction(async (tx) => {
     const c = await caseFor(tx, auth, id, true);
     await checkRefs(tx, auth.orgId, p);
-    if (p.unitId) {
+    if (p.unitId !== undefined) {
+      // a unit-scoped caller can neither move a case out of their units nor leave it unitless
       const scope = await unitScope(tx, auth);
-      if (scope && !scope.includes(p.unitId)) throw new AppError('COMPLAINT_OUTSIDE_UNIT');
+      if (scope && !(p.unitId && scope.includes(p.unitId))) {
+        throw new AppError('COMPLAINT_OUTSIDE_UNIT');
+      }
     }
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(p)) {
