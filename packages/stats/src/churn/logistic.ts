@@ -16,6 +16,15 @@ export interface TLogisticOptions {
   maxIter?: number;
   /** Convergence when the largest Newton step is below this. Default 1e-10. */
   tol?: number;
+  /** Starting point [intercept, β…] (e.g. a fit on similar data); default intercept-only. */
+  start?: ArrayLike<number>;
+  /**
+   * `x` holds RAW columns (often sparse: 0/1 dummies) and the model is fitted on the
+   * standardised columns (x − mean)/sd without materialising them: XᵀWX and the score are
+   * accumulated over the non-zero cells and then transformed, so a row costs (non-zeros)²
+   * instead of p². Coefficients and standard errors are on the standardised scale.
+   */
+  standardize?: { mean: ArrayLike<number>; sd: ArrayLike<number> };
 }
 
 export interface TLogisticFit {
@@ -94,6 +103,8 @@ export function fitLogistic(
   if (pos === 0 || pos === n) throw new ChurnFitError('the target has only one class');
   const beta = new Float64Array(k);
   beta[0] = Math.log(pos / (n - pos));
+  if (opts.start && opts.start.length === k)
+    for (let a = 0; a < k; a++) beta[a] = opts.start[a] ?? 0;
   const eta = new Float64Array(n);
   const objective = (b: Float64Array): number => {
     let ll = 0;
@@ -137,11 +148,95 @@ export function fitLogistic(
     }
     for (let a = 0; a < k; a++) for (let c = a + 1; c < k; c++) h[a * k + c] = h[c * k + a] ?? 0;
   };
-  let obj = objective(beta);
+  let objectiveFn = objective;
+  let hessianFn = hessianAt;
+  if (opts.standardize) {
+    const mu = new Float64Array(k);
+    const sd = new Float64Array(k).fill(1);
+    for (let j = 0; j < p; j++) {
+      mu[j + 1] = opts.standardize.mean[j] ?? 0;
+      sd[j + 1] = opts.standardize.sd[j] ?? 1;
+    }
+    // CSR of [1, x] (the intercept is raw column 0: mean 0, sd 1).
+    let nnz = 0;
+    for (let i = 0; i < n * p; i++) if (x[i] !== 0) nnz++;
+    const ptr = new Int32Array(n + 1);
+    const col = new Int32Array(nnz + n);
+    const val = new Float64Array(nnz + n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      ptr[i] = at;
+      col[at] = 0;
+      val[at++] = 1;
+      for (let j = 0; j < p; j++) {
+        const v = x[i * p + j]!;
+        if (v !== 0) {
+          col[at] = j + 1;
+          val[at++] = v;
+        }
+      }
+    }
+    ptr[n] = at;
+    const braw = new Float64Array(k);
+    objectiveFn = (b) => {
+      let c0 = b[0]!;
+      for (let j = 1; j < k; j++) {
+        braw[j] = b[j]! / sd[j]!;
+        c0 -= braw[j]! * mu[j]!;
+      }
+      let ll = 0;
+      for (let i = 0; i < n; i++) {
+        let e = c0;
+        for (let q = ptr[i]! + 1; q < ptr[i + 1]!; q++) e += braw[col[q]!]! * val[q]!;
+        eta[i] = e;
+        ll += y[i]! * e - log1pExp(e);
+      }
+      let pen = 0;
+      for (let j = 1; j < k; j++) pen += b[j]! ** 2;
+      return ll - 0.5 * l2 * pen;
+    };
+    const m = new Float64Array(k * k);
+    const v = new Float64Array(k);
+    hessianFn = () => {
+      m.fill(0);
+      v.fill(0);
+      for (let i = 0; i < n; i++) {
+        const mi = sigmoid(eta[i]!);
+        const w = mi * (1 - mi);
+        const r = y[i]! - mi;
+        const q0 = ptr[i]!;
+        const q1 = ptr[i + 1]!;
+        for (let qa = q0; qa < q1; qa++) {
+          const a = col[qa]!;
+          const ra = val[qa]!;
+          v[a]! += r * ra;
+          const wa = w * ra;
+          const base = a * k;
+          // Columns are increasing within a row, so col[qc] ≤ a for qc ≤ qa.
+          for (let qc = q0; qc <= qa; qc++) m[base + col[qc]!]! += wa * val[qc]!;
+        }
+      }
+      for (let a = 0; a < k; a++) {
+        for (let c = 0; c <= a; c++) {
+          const hv =
+            (m[a * k + c]! - mu[a]! * m[c * k]! - mu[c]! * m[a * k]! + mu[a]! * mu[c]! * m[0]!) /
+            (sd[a]! * sd[c]!);
+          h[a * k + c] = hv;
+          h[c * k + a] = hv;
+        }
+        g[a] = (v[a]! - mu[a]! * v[0]!) / sd[a]!;
+      }
+      for (let a = 1; a < k; a++) {
+        h[a * k + a]! += l2;
+        g[a]! -= l2 * beta[a]!;
+      }
+    };
+  }
+  let obj = objectiveFn(beta);
   let converged = false;
   let it = 0;
   for (; it < maxIter; it++) {
-    hessianAt();
+    hessianFn();
     if (!cholesky(h, k)) {
       // At the start the weights are all ≈ 0.25, so a singular Hessian means collinear
       // columns; later it means the weights collapsed to 0: the classes are separated.
@@ -157,7 +252,7 @@ export function fitLogistic(
     let nextObj = Number.NEGATIVE_INFINITY;
     for (let half = 0; half < 40; half++) {
       for (let a = 0; a < k; a++) next[a] = (beta[a] ?? 0) + t * (step[a] ?? 0);
-      nextObj = objective(next);
+      nextObj = objectiveFn(next);
       if (nextObj >= obj - 1e-12 * Math.abs(obj)) break;
       t /= 2;
     }
@@ -171,15 +266,14 @@ export function fitLogistic(
       break;
     }
   }
-  obj = objective(beta);
+  obj = objectiveFn(beta);
   if (!converged) {
     throw new ChurnFitError(
       `logistic regression did not converge in ${maxIter} iterations (perfectly separated classes?); use an L2 penalty`,
     );
   }
-  // Standard errors from the (penalised) Hessian at the optimum.
-  hessianAt();
-  if (!cholesky(h, k)) throw new ChurnFitError('singular Hessian at the optimum');
+  // Standard errors from the (penalised) Hessian factor of the last Newton step: it was taken
+  // at a point less than `tol` away from the optimum, so recomputing it would change nothing.
   const se: number[] = [];
   const e = new Float64Array(k);
   for (let a = 0; a < k; a++) {
