@@ -9,6 +9,7 @@ import {
   analyzeChurn,
   applyCalibrator,
   brierScore,
+  buildChurnDesign,
   churnDrivers,
   crossValidateChurn,
   fitIsotonic,
@@ -104,6 +105,17 @@ describe('churn on Telco vs scikit-learn (l2 = 1, standardised, one-hot)', () =>
       close(s, ref.se[j] ?? 0, 1e-6);
     });
     close(a.model.logLik, ref.logLik, 1e-6);
+  });
+
+  it('buildChurnDesign (record API) gives the same design as the fitting path', () => {
+    const d = buildChurnDesign(features, records, a.rows);
+    expect(d.columns.map((c) => c.feature + c.level)).toEqual(
+      a.model.design.columns.map((c) => c.feature + c.level),
+    );
+    d.columns.forEach((c, j) => {
+      close(c.mean, a.model.design.columns[j]?.mean ?? 0, 1e-12);
+      close(c.sd, a.model.design.columns[j]?.sd ?? 0, 1e-12);
+    });
   });
 
   it('uses scikit-learn StratifiedKFold(5, shuffle=False) folds exactly', () => {

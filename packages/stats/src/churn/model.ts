@@ -250,17 +250,6 @@ export function encodeChurnRecord(
   return o;
 }
 
-function designMatrix(d: TChurnDesign, records: readonly TChurnRecord[], rows: readonly number[]) {
-  const p = d.columns.length;
-  const x = new Float64Array(rows.length * p);
-  const buf = new Float64Array(p);
-  rows.forEach((i, r) => {
-    encodeChurnRecord(d, records[i] ?? {}, buf);
-    x.set(buf, r * p);
-  });
-  return x;
-}
-
 /** Rows kept for modelling: target must be 0/1; with missing = 'drop', all features present. */
 export function churnRows(data: TChurnData, missing: 'drop' | 'impute' = 'drop'): number[] {
   const kept: number[] = [];
