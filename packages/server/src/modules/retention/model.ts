@@ -17,7 +17,9 @@ import {
   fitBgNbd,
   fitGammaGamma,
   ggConditionalExpectedSpend,
+  holdoutByFrequency,
   rfmScores,
+  splitCalibrationHoldout,
   summarizeTransactions,
   type TBgNbdParams,
   type TGammaGammaParams,
@@ -252,9 +254,9 @@ export async function runRefit(
     `SELECT customer_id, (occurred_on - DATE '1970-01-01')::int AS day,
             greatest(sum(amount), 0)::text AS amount
        FROM retention_transactions
-      WHERE org_id = $1 AND currency = $2 AND occurred_on <= $3::date
+      WHERE org_id = $1 AND currency = $2
       GROUP BY customer_id, occurred_on HAVING bool_or(type = 'purchase')`,
-    [orgId, settings.currency, end],
+    [orgId, settings.currency],
   );
   const other = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM retention_transactions
@@ -263,11 +265,13 @@ export async function runRefit(
   );
   if ((other.rows[0]?.n ?? 0) > 0)
     warnings.push(`currency_ignored:${other.rows[0]?.n}:${settings.currency}`);
-  const txs: TTransaction[] = rows.map((r) => ({
+  // All purchase days; those after the calibration end are the holdout (validation only).
+  const allTxs: TTransaction[] = rows.map((r) => ({
     customerId: r.customer_id,
     day: r.day,
     amount: Number(r.amount),
   }));
+  const txs = allTxs.filter((x) => x.day <= endDay);
   const totals = new Map<string, number>();
   for (const t of txs) totals.set(t.customerId, (totals.get(t.customerId) ?? 0) + t.amount);
   const summary = summarizeTransactions(txs, endDay);
@@ -394,7 +398,14 @@ export async function runRefit(
     actualRepeat += s.x;
     sumPAlive += s.pAlive;
   }
+  // Calibration/holdout check when there are purchases after the calibration end (FHL 2005
+  // figure 4: mean holdout purchases by calibration frequency, actual vs E[Y(t*) | x, t_x, T]).
+  const holdout =
+    allTxs.length > txs.length
+      ? holdoutByFrequency(bg, splitCalibrationHoldout(allTxs, endDay))
+      : null;
   const diagnostics = {
+    holdout,
     customers: scored.length,
     repeatBuyers: scored.filter((s) => s.x > 0).length,
     transactionsDays: txs.length,

@@ -19,7 +19,7 @@ import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { useOpenSurveys, useOverview, useScores, useWinback } from './api';
 import { pct } from './format';
-import { ScoreTable } from './ScoreTable';
+import { NO_TRUNCATE, ScoreTable } from './ScoreTable';
 
 const STAFF = new Set(['owner', 'admin', 'analyst', 'agent']);
 
@@ -148,7 +148,7 @@ export default function AtRiskPage() {
                     <Table.Td>{w.name}</Table.Td>
                     <Table.Td>{t(`retention.action.${w.action}`)}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" style={{ minWidth: 'max-content' }}>
+                      <Badge variant="light" styles={NO_TRUNCATE}>
                         {t(`retention.jobStatus.${w.status}`)}
                       </Badge>
                     </Table.Td>

@@ -21,6 +21,7 @@ import { canWrite, useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { type TTxImportPreview, useImports, useRuns } from './api';
 import { num } from './format';
+import { NO_TRUNCATE } from './ScoreTable';
 
 function ImportBox() {
   const { t } = useTranslation();
@@ -151,7 +152,7 @@ function Imports() {
           <div key={i.id}>
             <Group gap="xs" wrap="wrap">
               <Text fw={600}>{i.fileName}</Text>
-              <Badge variant="light" style={{ minWidth: 'max-content' }}>
+              <Badge variant="light" styles={NO_TRUNCATE}>
                 {t(`retention.jobStatus.${i.status}`)}
               </Badge>
               <Text size="sm">
@@ -237,12 +238,17 @@ function Runs() {
                 const d = r.diagnostics as {
                   expectedRepeatPurchases?: number;
                   actualRepeatPurchases?: number;
+                  holdout?: {
+                    holdoutWeeks: number;
+                    total: { predicted: number; actual: number };
+                  } | null;
                 };
                 return (
                   <Table.Tr key={r.id}>
                     <Table.Td>v{r.version}</Table.Td>
                     <Table.Td>
                       <Badge
+                        styles={NO_TRUNCATE}
                         variant="light"
                         color={
                           r.status === 'failed' ? 'red' : r.status === 'done' ? 'teal' : 'blue'
@@ -282,6 +288,15 @@ function Runs() {
                           expected: num(d.expectedRepeatPurchases, i18n.language, 0),
                           actual: num(d.actualRepeatPurchases, i18n.language, 0),
                         })}
+                      {d.holdout && (
+                        <Text size="xs" c="dimmed">
+                          {t('retention.holdoutValue', {
+                            weeks: num(d.holdout.holdoutWeeks, i18n.language, 0),
+                            expected: num(d.holdout.total.predicted, i18n.language, 0),
+                            actual: num(d.holdout.total.actual, i18n.language, 0),
+                          })}
+                        </Text>
+                      )}
                       {r.warnings.length > 0 && (
                         <Text size="xs" c="orange.9">
                           {r.warnings.join(' · ')}

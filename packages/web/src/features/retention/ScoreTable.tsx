@@ -4,11 +4,15 @@ import { Link } from 'react-router';
 import { type TCustomerScore, TIER_COLORS } from './api';
 import { money, num, pct } from './format';
 
+/** Badges in table cells keep their full text (Mantine's label would otherwise ellipsize when
+ *  the table squeezes the column). */
+export const NO_TRUNCATE = { label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 export function TierBadge({ tier }: { tier: string | null | undefined }) {
   const { t } = useTranslation();
   if (!tier) return <Text c="dimmed">—</Text>;
   return (
-    <Badge color={TIER_COLORS[tier] ?? 'gray'} variant="light" style={{ minWidth: 'max-content' }}>
+    <Badge color={TIER_COLORS[tier] ?? 'gray'} variant="light" styles={NO_TRUNCATE}>
       {t(`retention.tier.${tier}`)}
     </Badge>
   );

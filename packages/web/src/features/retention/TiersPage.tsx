@@ -32,7 +32,7 @@ import {
   useSettings,
 } from './api';
 import { money, num, pct } from './format';
-import { TierBadge } from './ScoreTable';
+import { NO_TRUNCATE, TierBadge } from './ScoreTable';
 
 function benefitsText(b: Array<{ es: string; en: string }>, lang: 'es' | 'en') {
   return b.map((x) => x[lang]).join('\n');
@@ -283,7 +283,7 @@ export default function TiersPage() {
                       variant="outline"
                       color={n.kind === 'tier_upgrade' ? 'teal' : 'red'}
                       size="sm"
-                      style={{ minWidth: 'max-content' }}
+                      styles={NO_TRUNCATE}
                     >
                       {t(`retention.notice.${n.kind}`)}
                     </Badge>
