@@ -13,8 +13,16 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { TImportPreview, TImportStatus } from '../../api/types';
 
+/** The reader's warnings are English sentences for the CLI and logs; the one the wizard can
+ *  meet (a file that is not UTF-8) is shown in the user's language. */
+function useWarningText(): (w: string) => string {
+  const { t } = useTranslation();
+  return (w) => (/Windows-1252/.test(w) ? t('import.warnLatin1') : w);
+}
+
 export function PreviewStep({ p }: { p: TImportPreview }) {
   const { t } = useTranslation();
+  const warningText = useWarningText();
   return (
     <Stack gap="sm">
       <Group gap="xs">
@@ -30,7 +38,7 @@ export function PreviewStep({ p }: { p: TImportPreview }) {
         >
           <List size="sm">
             {p.warnings.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
+              <List.Item key={w}>{warningText(w)}</List.Item>
             ))}
           </List>
         </Alert>
@@ -100,6 +108,7 @@ export function MappingStep({ headers, mapping, targets, onChange }: MappingProp
 
 export function StatusCounts({ s }: { s: TImportStatus }) {
   const { t, i18n } = useTranslation();
+  const warningText = useWarningText();
   const n = (x: number) => x.toLocaleString(i18n.language);
   const pct =
     s.total > 0 ? Math.round((s.processed / s.total) * 100) : s.status === 'done' ? 100 : 0;
@@ -135,7 +144,7 @@ export function StatusCounts({ s }: { s: TImportStatus }) {
       {s.warnings.length > 0 && (
         <List size="sm">
           {s.warnings.map((w) => (
-            <List.Item key={w}>{w}</List.Item>
+            <List.Item key={w}>{warningText(w)}</List.Item>
           ))}
         </List>
       )}

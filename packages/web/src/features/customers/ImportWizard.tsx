@@ -9,6 +9,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +26,8 @@ export default function ImportWizard() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const fields = useCustomerFields();
+  // Five labelled steps do not fit side by side on a phone: stack them there.
+  const phone = useMediaQuery('(max-width: 40em)');
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<TImportPreview | null>(null);
@@ -114,6 +117,7 @@ export default function ImportWizard() {
           active={step === 4 && status.data?.status === 'done' ? 5 : step}
           size="sm"
           allowNextStepsSelect={false}
+          orientation={phone ? 'vertical' : 'horizontal'}
           wrap
         >
           <Stepper.Step label={t('import.stepUpload')}>
