@@ -316,6 +316,27 @@ describe('building blocks', () => {
     );
   });
 
+  it('missing = impute keeps blank rows: a blank numeric acts as the training mean', () => {
+    const sub = records.slice(0, 800);
+    const feats = features.filter((f) => ['tenure', 'Contract', 'TotalCharges'].includes(f.name));
+    const y = sub.map((r) => (r.Churn === 'Yes' ? 1 : 0));
+    const a = analyzeChurn(
+      { features: feats, records: sub, target: y },
+      { missing: 'impute', seed: 3 },
+    );
+    expect(a.dropped).toBe(0);
+    expect(a.n).toBe(800);
+    const m = a.model.design.means.TotalCharges ?? 0;
+    const rec = { tenure: 5, Contract: 'One year', TotalCharges: '' };
+    close(predictChurn(a.model, rec), predictChurn(a.model, { ...rec, TotalCharges: m }), 1e-15);
+    // An unseen level falls back to the reference level (all dummies 0).
+    close(
+      predictChurn(a.model, { ...rec, Contract: 'Ten year' }),
+      predictChurn(a.model, { ...rec, Contract: 'Month-to-month' }),
+      1e-15,
+    );
+  });
+
   it('permuting customers changes neither the model nor the drivers (seeded folds)', () => {
     const sub = records.slice(0, 600).filter((r) => (r.TotalCharges ?? '').trim() !== '');
     const feats = features.filter((f) => ['tenure', 'Contract', 'MonthlyCharges'].includes(f.name));
