@@ -4,6 +4,7 @@ import {
   bgnbdPAlive,
   ClvFitError,
   clvValue,
+  cohortRetention,
   fitBgNbd,
   fitGammaGamma,
   ggConditionalExpectedSpend,
@@ -147,6 +148,46 @@ function validate(o: {
 
 export function registerClv(program: Command): void {
   const clv = program.command('clv').description('Customer lifetime value (BG/NBD + Gamma-Gamma)');
+  clv
+    .command('cohorts')
+    .description('Retention curves by first-purchase month (share buying in month k after)')
+    .requiredOption('--transactions <file>', 'transactions file')
+    .option('--format <fmt>', 'csv (customer_id,date,amount) or cdnow', 'csv')
+    .option('--as-of <date>', 'last observed day (default: last purchase day)')
+    .option('--partial', 'count the month containing --as-of even if incomplete')
+    .option('--max-months <n>', 'longest month offset shown')
+    .option('--json', 'print JSON')
+    .action((o) => {
+      const fmt = o.format ?? 'csv';
+      if (fmt !== 'csv' && fmt !== 'cdnow')
+        throw new CliError(`--format must be csv or cdnow (got ${fmt})`);
+      const asOf = o.asOf === undefined ? undefined : parseDay(o.asOf);
+      if (asOf === null) throw new CliError(`--as-of: not a date: ${o.asOf}`);
+      const maxMonths = o.maxMonths === undefined ? undefined : Number(o.maxMonths);
+      if (maxMonths !== undefined && !(Number.isInteger(maxMonths) && maxMonths >= 0))
+        throw new CliError(`--max-months: not an integer ≥ 0: ${o.maxMonths}`);
+      const txs = parseTransactions(o.transactions, fmt);
+      if (txs.length === 0) throw new CliError(`${o.transactions}: no purchases`);
+      const r = cohortRetention(txs, {
+        asOfDay: asOf,
+        includePartialMonth: !!o.partial,
+        maxMonths,
+      });
+      const out = { asOf: isoDay(r.asOfDay), cohorts: r.cohorts, average: r.average };
+      if (o.json) {
+        process.stdout.write(`${JSON.stringify(out)}\n`);
+        return;
+      }
+      const pct = (v: number | undefined) => (v === undefined ? '' : `${(100 * v).toFixed(1)}%`);
+      const width = Math.max(0, ...r.cohorts.map((c) => c.activeRate.length));
+      const lines = [
+        `active share by month since first purchase (as of ${out.asOf})`,
+        ['cohort', 'size', ...Array.from({ length: width }, (_, k) => `m${k}`)].join('\t'),
+        ...r.cohorts.map((c) => [c.cohort, c.size, ...c.activeRate.map(pct)].join('\t')),
+        ['average', '', ...r.average.map((a) => pct(a.activeRate))].join('\t'),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
   clv
     .command('validate')
     .description('Calibration/holdout validation: predicted vs actual holdout purchases')

@@ -199,4 +199,26 @@ describe('fidelia clv', () => {
     ).toBe(1);
     expect(err).toMatch(/--calibration-end: not a date/);
   });
+  it('cohorts: CDNOW master retention grid matches the Python reference counts', async () => {
+    const ref = JSON.parse(
+      readFileSync(resolve(root, 'packages/stats/test/fixtures/retention/reference.json'), 'utf8'),
+    );
+    const code = await main([
+      'clv',
+      'cohorts',
+      '--transactions',
+      resolve(datasets, 'CDNOW_master.txt'),
+      '--format',
+      'cdnow',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const j = JSON.parse(out);
+    expect(j.asOf).toBe('1998-06-30');
+    expect(j.cohorts.map((c: { active: number[] }) => c.active)).toEqual(
+      ref.cohorts.map((c: { active: number[] }) => c.active),
+    );
+    expect(await main(['clv', 'cohorts', '--transactions', 'nope.csv', '--as-of', 'x'])).toBe(1);
+    expect(err).toMatch(/--as-of: not a date/);
+  });
 });
