@@ -2,6 +2,7 @@
 // nor their manager, conflict declaration), unit scope (403), response with remedy, customer
 // decision and rating through the public link, closing with root cause, reopening, and the
 // reports checked against figures computed here independently. PGlite and PostgreSQL.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
 import { createUser } from '../users/service';
@@ -398,6 +399,12 @@ describe('response, remedy, closing, rating, reports', () => {
     expect(csv.body).toContain('pareto,Formación,3,0.75');
     const cases = await c2(o2, { method: 'GET', url: '/api/complaints/export.csv' });
     expect(cases.body.trim().split('\n')).toHaveLength(7);
+    const x = await c2(o2, { method: 'GET', url: '/api/complaints/export.xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('reclamaciones');
+    expect(sheet?.rowCount).toBe(7);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('reference');
     // the org-1 owner sees none of this
     const other = await ok<{ total: number }>(
       call(owner, { method: 'GET', url: '/api/complaints/reports' }),

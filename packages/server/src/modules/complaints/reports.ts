@@ -3,6 +3,7 @@
 // reopen rate, post-closure satisfaction, Pareto of root causes, repeat complainants; CSV.
 import type { TReportQuery } from '@fidelia/contracts';
 import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { unitScope } from '../orgs/service';
@@ -183,12 +184,13 @@ export function reportCsv(r: Awaited<ReturnType<typeof report>>): string {
 }
 
 /** One line per case (formula-injection safe: cells starting with = + - @ are prefixed). */
-export async function casesCsv(db: Sql, auth: AuthContext, q: TReportQuery): Promise<string> {
+async function casesTable(db: Sql, auth: AuthContext, q: TReportQuery) {
   const rs = await rows(db, auth, q);
   const safe = (v: unknown) => {
     const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
     return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
   };
+  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   const head = [
     'reference',
     'received_at',
@@ -209,7 +211,7 @@ export async function casesCsv(db: Sql, auth: AuthContext, q: TReportQuery): Pro
   const lines = rs.map((r) =>
     [
       r.reference,
-      new Date(r.received_at).toISOString(),
+      iso(r.received_at),
       r.channel,
       r.form,
       r.status,
@@ -217,13 +219,27 @@ export async function casesCsv(db: Sql, auth: AuthContext, q: TReportQuery): Pro
       r.category,
       r.unit,
       r.assignee,
-      r.first_response_at ? new Date(r.first_response_at).toISOString() : null,
-      r.closed_at ? new Date(r.closed_at).toISOString() : null,
+      iso(r.first_response_at),
+      iso(r.closed_at),
       r.reopen_count,
       r.cause,
       r.rating,
       r.subject,
     ].map(safe),
   );
-  return stringify([head, ...lines]);
+  return { head, lines };
+}
+
+export async function casesCsv(db: Sql, auth: AuthContext, q: TReportQuery): Promise<string> {
+  const { head, lines } = await casesTable(db, auth, q);
+  return `\uFEFF${stringify([head, ...lines])}`;
+}
+
+export async function casesXlsx(db: Sql, auth: AuthContext, q: TReportQuery): Promise<Buffer> {
+  const { head, lines } = await casesTable(db, auth, q);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('reclamaciones');
+  ws.addRow(head);
+  for (const l of lines) ws.addRow(l);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

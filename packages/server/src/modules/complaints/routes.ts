@@ -172,6 +172,18 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/api/complaints/export.xlsx',
+    { config: read, schema: { querystring: ZReportQuerySchema } },
+    async (req, reply) => {
+      const file = await reports.casesXlsx(db, authOf(req), req.query);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="reclamaciones.xlsx"')
+        .send(file);
+    },
+  );
+
   // ------------------------------------------------------------------------------ cases
   app.get(
     '/api/complaints',
