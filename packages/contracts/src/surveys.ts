@@ -452,7 +452,8 @@ export type TPublicSurvey = z.infer<typeof ZPublicSurveySchema>;
 export const ZStaffEntrySchema = z.strictObject({
   id: z.string().uuid(),
   channel: z.enum(STAFF_CHANNELS),
-  language: ZSurveyLanguageSchema.default('es'),
+  /** defaults to the survey's default language; must be one the survey offers */
+  language: ZSurveyLanguageSchema.optional(),
   customerId: z.string().uuid().nullable().optional(),
   orgUnitId: z.string().uuid().nullable().optional(),
   /** when the customer answered (postal: date on the form); defaults to now */

@@ -421,7 +421,7 @@ export async function submitByToken(db: Sql, token: string, body: TSubmitBody) {
   const res = await storeResponse(db, s, {
     id: body.id,
     status: body.status,
-    language: body.language ?? inv.language,
+    language: body.language ?? pickSurveyLanguage(d.languages, d.defaultLanguage, inv.language),
     version: body.version,
     answers: body.answers,
     channel: inv.channel,

@@ -38,6 +38,11 @@ registerErrors({
     en: 'This survey was already answered from this device.',
   },
   SURVEY_UNIT_INVALID: { status: 400, es: 'La unidad no existe.', en: 'Unknown org unit.' },
+  SURVEY_LANGUAGE_UNAVAILABLE: {
+    status: 400,
+    es: 'La encuesta no está disponible en ese idioma.',
+    en: 'The survey is not available in that language.',
+  },
 });
 
 // Published versions never change: cached for the life of the process.
@@ -71,7 +76,8 @@ export function assertOpen(s: repo.TSurveyRow, now = Date.now()): void {
 export interface TSubmitInput {
   id: string;
   status: 'partial' | 'complete';
-  language: TSurveyLanguage;
+  /** one the version offers; defaults to its default language */
+  language: TSurveyLanguage | undefined;
   version?: number | undefined;
   answers: TAnswers;
   channel: string;
@@ -201,6 +207,10 @@ export async function storeResponse(
     throw new AppError('SURVEY_VERSION_UNKNOWN', { field: 'version' });
   }
   const def = await definitionOf(db, orgId, survey.id, version);
+  const language = input.language ?? def.defaultLanguage;
+  if (!def.languages.includes(language)) {
+    throw new AppError('SURVEY_LANGUAGE_UNAVAILABLE', { field: 'language' });
+  }
   const rows = evaluateAnswers(def, input.answers, input.status);
   const bodyHash = hashJson({
     status: input.status,
@@ -217,7 +227,7 @@ export async function storeResponse(
     version,
     status: input.status,
     channel: input.channel,
-    language: input.language,
+    language,
     customerId: input.customerId,
     orgUnitId: input.orgUnitId,
     enteredBy: input.enteredBy,
@@ -301,7 +311,7 @@ export async function storeResponse(
             kind: f.kind,
             score: f.score,
             comment: commentOf(def, rows),
-            language: input.language,
+            language,
           },
         });
       }

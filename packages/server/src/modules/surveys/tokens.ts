@@ -163,18 +163,22 @@ export async function invitationByToken(
   token: string,
   opts: { retryOf?: string } = {},
 ): Promise<TInvitationRow> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError('SURVEY_TOKEN_INVALID');
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
+    throw new AppError('SURVEY_TOKEN_INVALID', { field: 'token' });
+  }
   const r = await db.query<TInvitationRow>(
     'SELECT * FROM survey_invitations WHERE token_hash = $1',
     [sha256(token)],
   );
   const inv = r.rows[0];
-  if (!inv) throw new AppError('SURVEY_TOKEN_INVALID');
+  if (!inv) throw new AppError('SURVEY_TOKEN_INVALID', { field: 'token' });
   // A retry of the submission that used the token replays instead of failing.
   if (inv.used_at && !(opts.retryOf && inv.response_id === opts.retryOf)) {
-    throw new AppError('SURVEY_TOKEN_USED');
+    throw new AppError('SURVEY_TOKEN_USED', { field: 'token' });
   }
-  if (new Date(inv.expires_at).getTime() <= Date.now()) throw new AppError('SURVEY_TOKEN_EXPIRED');
+  if (new Date(inv.expires_at).getTime() <= Date.now()) {
+    throw new AppError('SURVEY_TOKEN_EXPIRED', { field: 'token' });
+  }
   inv.attrs = Object.fromEntries(
     Object.entries(inv.attrs ?? {}).filter(([k]) => !k.startsWith('_')),
   );
