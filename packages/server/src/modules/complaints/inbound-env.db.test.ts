@@ -1,0 +1,67 @@
+// The inbound SMTP listener as configured by environment (COMPLAINTS_SMTP_PORT/_ORG): it starts
+// with the app, accepts mail for known orgs only (550 otherwise),
+// turns accepted mail into cases, and stops when the app closes.
+import { createServer } from 'node:net';
+import nodemailer from 'nodemailer';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createOrg, createTestApp, type TestOrg } from '../../../test/harness';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let org: TestOrg;
+let port = 0;
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const p = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return p;
+}
+
+beforeAll(async () => {
+  port = await freePort();
+  process.env.COMPLAINTS_SMTP_PORT = String(port);
+  try {
+    t = await createTestApp();
+  } finally {
+    delete process.env.COMPLAINTS_SMTP_PORT;
+  }
+  org = await createOrg(t.db, 'Buzón');
+});
+afterAll(async () => {
+  await t.app.close();
+  await t.db.close();
+});
+
+it('receives complaint mail on the configured port and refuses unknown recipients', async () => {
+  const slug = (
+    await t.db.query<{ slug: string }>('SELECT slug FROM orgs WHERE id = $1', [org.orgId])
+  ).rows[0]?.slug;
+  const tr = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+  });
+  await tr.sendMail({
+    from: 'Pilar <pilar@example.test>',
+    to: `reclamaciones+${slug}@banco.test`,
+    subject: 'Me retuvieron la tarjeta',
+    text: 'El cajero se tragó mi tarjeta y nadie me ayudó.',
+  });
+  const r = await t.db.query<{ channel: string; contact_email: string; subject: string }>(
+    'SELECT channel, contact_email, subject FROM complaints WHERE org_id = $1',
+    [org.orgId],
+  );
+  expect(r.rows).toEqual([
+    { channel: 'email', contact_email: 'pilar@example.test', subject: 'Me retuvieron la tarjeta' },
+  ]);
+  await expect(
+    tr.sendMail({
+      from: 'x@example.test',
+      to: 'reclamaciones+no-such-org@banco.test',
+      subject: 's',
+      text: 't',
+    }),
+  ).rejects.toThrow(/550/);
+});
