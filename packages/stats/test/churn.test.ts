@@ -10,6 +10,7 @@ import {
   applyCalibrator,
   brierScore,
   buildChurnDesign,
+  ChurnFitError,
   churnDrivers,
   crossValidateChurn,
   fitIsotonic,
@@ -227,6 +228,14 @@ describe('building blocks', () => {
     const f = fitLogistic(new Float64Array(0), 4, 0, [1, 0, 0, 0]);
     close(f.coef[0], Math.log(1 / 3), 1e-12);
     close(f.se[0], Math.sqrt(1 / (4 * 0.25 * 0.75)), 1e-12);
+  });
+
+  it('too few rows of a class for the folds is a ChurnFitError (callers catch only that)', () => {
+    const recs = Array.from({ length: 12 }, (_, i) => ({ x: i }));
+    const y = recs.map((_, i) => (i < 3 ? 1 : 0));
+    expect(() =>
+      analyzeChurn({ features: [{ name: 'x', kind: 'numeric' }], records: recs, target: y }),
+    ).toThrow(ChurnFitError);
   });
 
   it('complete separation without a penalty is an error, with one it converges', () => {

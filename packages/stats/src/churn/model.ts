@@ -477,7 +477,13 @@ export function crossValidateChurn(
   const l2 = opts.l2 ?? 1;
   const bins = opts.bins ?? 10;
   const y = Float64Array.from(rows, (i) => data.target[i] ?? 0);
-  const folds = stratifiedFolds(y, k, opts.seed);
+  let folds: Int32Array;
+  try {
+    folds = stratifiedFolds(y, k, opts.seed);
+  } catch (e) {
+    // Callers catch ChurnFitError for every "cannot fit this data" case.
+    throw new ChurnFitError((e as Error).message);
+  }
   const oof = new Float64Array(rows.length);
   const out: TChurnFold[] = [];
   for (let f = 0; f < k; f++) {
