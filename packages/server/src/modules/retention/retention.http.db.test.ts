@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
 import { runOne } from '../../jobs/worker';
@@ -464,6 +465,30 @@ describe('retention', () => {
     expect(run.json().error.code).toBe('TX_IMPORT_COLUMNS');
     const pdf = await upload(s, 'x.pdf', 'hello');
     expect(pdf.statusCode).toBe(415);
+  }, 60_000);
+
+  it('imports an XLSX workbook (dates as Excel dates, Spanish headers)', async () => {
+    await addCustomers(org.orgId, ['XL1', 'XL2']);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Ventas');
+    ws.addRow(['Operación', 'ID Cliente', 'Fecha', 'Importe', 'Moneda']);
+    ws.addRow(['X-1', 'XL1', new Date(Date.UTC(2025, 2, 3)), 19.9, 'EUR']);
+    ws.addRow(['X-2', 'XL2', new Date(Date.UTC(2025, 2, 4)), 250, 'EUR']);
+    ws.addRow(['X-3', 'NOPE', new Date(Date.UTC(2025, 2, 4)), 10, 'EUR']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = await importFile(s, 'ventas.xlsx', buf);
+    expect(r.preview.missing).toEqual([]);
+    expect(r.status, JSON.stringify(r.status.rejections)).toMatchObject({
+      status: 'done',
+      inserted: 2,
+      rejected: 1,
+    });
+    const row = await t.db.query<{ d: string; amount: string }>(
+      `SELECT occurred_on::text AS d, amount::text FROM retention_transactions
+        WHERE org_id = $1 AND external_id = 'X-1'`,
+      [org.orgId],
+    );
+    expect(row.rows[0]).toEqual({ d: '2025-03-03', amount: '19.90' });
   }, 60_000);
 
   it('fails a fit that cannot converge with a clear warning and stores nothing', async () => {

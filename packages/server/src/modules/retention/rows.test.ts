@@ -59,6 +59,7 @@ describe('transactions file rules', () => {
     expect(parseDay('19970101')).toBe(isoToDay('1997-01-01'));
     expect(parseDay('1997-01-31')).toBe(isoToDay('1997-01-31'));
     expect(parseDay('31/01/1997')).toBe(isoToDay('1997-01-31'));
+    expect(parseDay('45719')).toBe(isoToDay('2025-03-03'));
     expect(parseDay('19970231')).toBeNull();
     expect(parseDay('yesterday')).toBeNull();
   });

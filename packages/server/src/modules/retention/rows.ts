@@ -12,7 +12,8 @@
 //    column may carry them, as type = refund (the amount may be written positive or negative;
 //    it is stored negative). A negative amount without type = refund is rejected, as is a zero
 //    refund.
-//  - Dates: YYYYMMDD, YYYY-MM-DD or DD/MM/YYYY; dates after today (UTC) are rejected.
+//  - Dates: YYYYMMDD, YYYY-MM-DD, DD/MM/YYYY or a spreadsheet serial (5 digits); dates after
+//    today (UTC) are rejected.
 //  - A transaction id repeated within one file: the first row wins, later ones are rejected.
 import type { TTxColumn } from '@fidelia/contracts';
 import { parseNumber } from '../../lib/tabular';
@@ -94,6 +95,9 @@ const DAY = 86_400_000;
 /** Parses a date cell to a UTC day number, or null. */
 export function parseDay(cell: string): number | null {
   const s = cell.trim();
+  // A spreadsheet date serial (days since 1899-12-30; 5 digits = 1927–2173), as XLSX stores
+  // dates when the cell style is not read.
+  if (/^\d{5}$/.test(s)) return Number(s) - 25569;
   let y: number;
   let m: number;
   let d: number;
