@@ -95,6 +95,7 @@ function CreateModal({ opened, onClose }: { opened: boolean; onClose: () => void
             }))}
             value={template}
             onChange={setTemplate}
+            allowDeselect={false}
             clearable
             placeholder={t('surveys.create.blank')}
           />
