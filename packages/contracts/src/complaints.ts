@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { SERVQUAL_DIMENSIONS } from './surveys';
 
-export const COMPLAINT_CHANNELS = ['web', 'counter', 'phone', 'email', 'survey'] as const;
+export const COMPLAINT_CHANNELS = [
+  'web',
+  'counter',
+  'phone',
+  'email',
+  'survey',
+  'retention',
+] as const;
+/** Channels staff may key a complaint in under (survey/retention cases are opened by jobs). */
+export const STAFF_COMPLAINT_CHANNELS = ['counter', 'phone', 'email', 'web'] as const;
 /** Forms of dissatisfaction (seed 2, slide 26): a voiced complaint (oral or written),
  * unexpressed (found through surveys), avoidable, trivial. */
 export const COMPLAINT_FORMS = ['complaint', 'unexpressed', 'avoidable', 'trivial'] as const;
@@ -95,7 +104,7 @@ export type TClassification = z.infer<typeof ZClassificationSchema>;
 
 /** Staff entry: an oral complaint at the counter or by phone (or any channel keyed in). */
 export const ZStaffComplaintSchema = ZClassificationSchema.extend({
-  channel: ZComplaintChannelSchema.default('counter'),
+  channel: z.enum(STAFF_COMPLAINT_CHANNELS).default('counter'),
   description: text(10_000),
   subject: text(200),
   contactName: z.string().trim().max(200).optional(),

@@ -135,3 +135,56 @@ export function surveyFollowupJob(db: Sql): JobHandler {
     return { caseId: r.case.id, reference: r.case.reference, created: r.created };
   };
 }
+
+interface RetentionPayload {
+  actionId: string;
+  customerId: string;
+  note?: string | null;
+  pAlive?: number | null;
+  clv?: number | null;
+}
+
+/** `retention.followup` (retention win-back action 'case'): a follow-up case for a customer at
+ * risk of defection, in the customer's unit, idempotent on the action id. */
+export function retentionFollowupJob(db: Sql): JobHandler {
+  return async (payload, ctx) => {
+    const p = payload as RetentionPayload;
+    if (!p?.actionId) return { skipped: 'no_action_id' };
+    const orgId = ctx.orgId;
+    const cu = p.customerId
+      ? (
+          await db.query<{ id: string; unit_id: string | null; language: string | null }>(
+            'SELECT id, unit_id, language FROM customers WHERE org_id = $1 AND id = $2',
+            [orgId, p.customerId],
+          )
+        ).rows[0]
+      : undefined;
+    const lang = cu?.language === 'en' ? 'en' : 'es';
+    const risk =
+      typeof p.pAlive === 'number'
+        ? lang === 'es'
+          ? ` (probabilidad de seguir activo ${Math.round(p.pAlive * 100)} %)`
+          : ` (probability still active ${Math.round(p.pAlive * 100)}%)`
+        : '';
+    const r = await createCase(db, systemActor(orgId), {
+      channel: 'retention',
+      form: 'unexpressed',
+      subject:
+        lang === 'es'
+          ? `Seguimiento de retención: cliente en riesgo${risk}`
+          : `Retention follow-up: customer at risk${risk}`,
+      description:
+        p.note?.trim() ||
+        (lang === 'es'
+          ? 'Contactar con el cliente para conocer las causas de su alejamiento.'
+          : 'Contact the customer to learn why they are drifting away.'),
+      language: lang,
+      severity: typeof p.pAlive === 'number' && p.pAlive < 0.3 ? 'high' : 'medium',
+      customerId: cu?.id ?? null,
+      unitId: cu?.unit_id ?? null,
+      sourceRef: p.actionId,
+      notify: false,
+    });
+    return { caseId: r.case.id, reference: r.case.reference, created: r.created };
+  };
+}

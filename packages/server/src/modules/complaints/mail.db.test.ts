@@ -295,3 +295,41 @@ describe('survey follow-up', () => {
     expect(inbox.length).toBe(sent);
   });
 });
+
+describe('retention follow-up', () => {
+  it('opens one follow-up case per win-back action, in the customer unit', async () => {
+    const cu = await t.db.query<{ id: string }>(
+      `INSERT INTO customers (org_id, name, email, language, unit_id) VALUES ($1, 'Jon Ugarte', 'jon@example.test', 'es', $2) RETURNING id`,
+      [org.orgId, org.companyUnitId],
+    );
+    const payload = {
+      actionId: 'c0ffee00-0000-4000-8000-000000000001',
+      customerId: cu.rows[0]?.id,
+      note: 'Llamar',
+      pAlive: 0.21,
+      clv: 340,
+    };
+    await enqueue(t.db, { orgId: org.orgId, kind: 'retention.followup', payload });
+    await enqueue(t.db, { orgId: org.orgId, kind: 'retention.followup', payload });
+    await drain();
+    const r = await t.db.query<{
+      channel: string;
+      form: string;
+      severity: string;
+      subject: string;
+      unit_id: string;
+    }>(
+      `SELECT channel, form, severity, subject, unit_id FROM complaints WHERE org_id = $1 AND channel = 'retention'`,
+      [org.orgId],
+    );
+    expect(r.rows).toEqual([
+      {
+        channel: 'retention',
+        form: 'unexpressed',
+        severity: 'high',
+        subject: 'Seguimiento de retención: cliente en riesgo (probabilidad de seguir activo 21 %)',
+        unit_id: org.companyUnitId,
+      },
+    ]);
+  });
+});

@@ -31,7 +31,7 @@ import { authOf } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
 import * as conf from './config-service';
 import { importMbox, startInboundSmtp } from './inbound';
-import { submitPublic, submitStaff, surveyFollowupJob } from './intake';
+import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
 import { mailJob } from './mail';
 import * as repo from './repo';
 import * as reports from './reports';
@@ -48,6 +48,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   const publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
   registerJob(svc.COMPLAINT_MAIL_JOB, mailJob({ db, mailer, publicUrl }));
   registerJob('survey.followup', surveyFollowupJob(db));
+  registerJob('retention.followup', retentionFollowupJob(db));
 
   const smtpPort = process.env.COMPLAINTS_SMTP_PORT;
   if (smtpPort) {

@@ -200,7 +200,7 @@ export async function unitManager(db: Sql, orgId: string, unitId: string): Promi
 // --------------------------------------------------------------------------- creation
 
 export interface TNewCase {
-  channel: 'web' | 'counter' | 'phone' | 'email' | 'survey';
+  channel: 'web' | 'counter' | 'phone' | 'email' | 'survey' | 'retention';
   form?: string | undefined;
   subject: string;
   description: string;
