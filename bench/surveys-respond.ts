@@ -204,7 +204,8 @@ async function main() {
       jsKB: sizeOf(rs[0]?.scripts ?? []),
       ttiMsMedian: median(rs.map((r) => r.tti)),
       ttiMs: rs.map((r) => r.tti),
-      fcpMsMedian: median(rs.map((r) => r.fcp)),
+      // Chromium sometimes reports no first-contentful-paint entry (0 here): left out
+      fcpMsMedian: median(rs.map((r) => r.fcp).filter((x) => x > 0)),
       transferredKB: KB(median(rs.map((r) => r.transferredAll))),
       requests: median(rs.map((r) => r.requests)),
     };
