@@ -420,6 +420,8 @@ const rowStyle = (wide: boolean): React.CSSProperties =>
     : { display: 'flex', gap: 10, alignItems: 'flex-start' };
 
 function hint(f: TEntryField, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (f.scale === 'kano')
+    return [1, 2, 3, 4, 5].map((n) => `${n} ${t(`surveys.kano.${n}`)}`).join(' · ');
   if (f.kind === 'int') return `${f.min}–${f.max}`;
   if (f.kind === 'choice' || f.kind === 'multi')
     return (f.options ?? []).map((o) => `${o.n} ${o.label}`).join(' · ');

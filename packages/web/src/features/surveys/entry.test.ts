@@ -83,7 +83,7 @@ describe('staff entry fields', () => {
       'v.wtp',
     ]);
     expect(fields[2]).toMatchObject({ code: 'P1', min: 1, max: 7, kind: 'int' });
-    expect(fields[4]).toMatchObject({ code: 'wifi:F', min: 1, max: 5 });
+    expect(fields[4]).toMatchObject({ code: 'wifi:F', min: 1, max: 5, scale: 'kano' });
   });
 
   it('builds the answer shapes the server validates, and drops hidden questions', () => {

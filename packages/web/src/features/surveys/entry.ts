@@ -23,6 +23,8 @@ export interface TEntryField {
   options?: { n: number; value: string; label: string }[];
   required: boolean;
   page: number;
+  /** Kano items: the five standard answers (1 like … 5 dislike) are shown as the hint */
+  scale?: 'kano';
 }
 
 const int = (min: number, max: number) => ({ kind: 'int' as const, min, max });
@@ -85,6 +87,7 @@ function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
         item: k,
         code: `${q.attribute}:${k === 'functional' ? 'F' : 'D'}`,
         text: lt(q[k], lang),
+        scale: 'kano' as const,
         ...int(1, 5),
       }));
     case 'value':
