@@ -1,7 +1,7 @@
 // Retention section: header with the current model run, a refit button and tabs.
 import { Alert, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -25,6 +25,17 @@ export default function RetentionLayout() {
   const run = overview.data?.run ?? null;
   const latest = runs.data?.items[0];
   const pending = latest && (latest.status === 'queued' || latest.status === 'running');
+  // When a queued/running refit finishes, the lists and the overview show the new scores.
+  const lastState = useRef<string | null>(null);
+  useEffect(() => {
+    const state = latest ? `${latest.id}:${latest.status}` : null;
+    if (lastState.current && state !== lastState.current && !pending) {
+      void qc.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === 'retention' && q.queryKey[1] !== 'runs',
+      });
+    }
+    lastState.current = state;
+  }, [latest, pending, qc]);
 
   const refit = async () => {
     setBusy(true);
