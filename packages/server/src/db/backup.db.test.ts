@@ -44,4 +44,5 @@ it('backup/restore round-trips every table', async () => {
     await b.close();
     rmSync(dir, { recursive: true, force: true });
   }
-});
+  // Seeds the whole demo (every module's tables): minutes on PGlite on a loaded 2-core machine.
+}, 300_000);
