@@ -288,8 +288,11 @@ export interface TCaseSlaRow {
 }
 
 const OPEN = `c.status NOT IN ('closed', 'rejected')`;
+/** Cases never computed (written straight into the tables: imports, demo data). */
+const NEVER = `NOT EXISTS (SELECT 1 FROM complaint_sla_targets t
+                            WHERE t.org_id = c.org_id AND t.complaint_id = c.id)`;
 
-/** Cases by id, or the next page of open cases after `afterId` (keyset), with their timeline. */
+/** Cases by id, or the next page (keyset after `afterId`) of open or never-computed cases. */
 export async function loadCases(
   db: Sql,
   orgId: string,
@@ -301,7 +304,7 @@ export async function loadCases(
             c.first_response_at, c.responded_at, c.closed_at
        FROM complaints c
       WHERE c.org_id = $1
-        AND ${byIds ? 'c.id = ANY($2::uuid[])' : `${OPEN} AND ($2::uuid IS NULL OR c.id > $2::uuid)`}
+        AND ${byIds ? 'c.id = ANY($2::uuid[])' : `(${OPEN} OR ${NEVER}) AND ($2::uuid IS NULL OR c.id > $2::uuid)`}
       ORDER BY c.id ${byIds ? '' : 'LIMIT $3'}`,
     byIds ? [orgId, sel.ids] : [orgId, sel.afterId, sel.limit],
   );

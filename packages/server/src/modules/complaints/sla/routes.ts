@@ -13,6 +13,7 @@ import {
 } from './calendar';
 import * as repo from './repo';
 import {
+  ZBadgesQuerySchema,
   ZCalendarSchema,
   ZComplianceQuerySchema,
   ZIdParams,
@@ -120,6 +121,11 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ({
       notifications: await repo.listNotifications(db, authOf(req).orgId, req.query),
     }),
+  );
+  app.get(
+    `${base}/badges`,
+    { config: { access: 'authenticated' }, schema: { querystring: ZBadgesQuerySchema } },
+    async (req) => ({ badges: await svc.slaBadges(db, authOf(req).orgId, req.query.ids) }),
   );
   app.get(
     `${base}/compliance`,

@@ -53,3 +53,11 @@ export const ZPreviewSchema = z.strictObject({
   start: z.iso.datetime({ offset: true }),
   minutes: z.number().min(-525_600).max(525_600),
 });
+
+export const ZBadgesQuerySchema = z.strictObject({
+  ids: z
+    .string()
+    .max(200 * 37)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.uuid()).max(200)),
+});

@@ -68,8 +68,32 @@ const builtinCalendar = () => compiledFor('builtin', BUILTIN_CALENDAR);
 
 /** Everything needed to resolve a case's policy and calendar without further queries. */
 export interface OrgSla {
+  knows(x: { unitId: string | null; categoryId: string | null }): boolean;
   policyFor(categoryId: string | null, severity: string): SlaPolicy;
   calendarFor(unitId: string | null): { id: string | null; cal: Calendar };
+}
+
+/**
+ * Per-process cache for the per-change hook (a case change must not reload the whole config):
+ * entries live 10 s, are dropped by this process's own config changes, and are reloaded when a
+ * case names a unit or category the entry does not know. Org-wide recomputation and the timers'
+ * final check always load fresh.
+ */
+const orgCache = new Map<string, { at: number; org: OrgSla }>();
+const ORG_CACHE_MS = 10_000;
+export const forgetOrgSla = (orgId: string) => orgCache.delete(orgId);
+
+export async function cachedOrgSla(
+  db: Sql,
+  orgId: string,
+  need: { unitId: string | null; categoryId: string | null },
+): Promise<OrgSla> {
+  const hit = orgCache.get(orgId);
+  if (hit && Date.now() - hit.at < ORG_CACHE_MS && hit.org.knows(need)) return hit.org;
+  const org = await loadOrgSla(db, orgId);
+  if (orgCache.size > 1000) orgCache.clear();
+  orgCache.set(orgId, { at: Date.now(), org });
+  return org;
 }
 
 export async function loadOrgSla(db: Sql, orgId: string): Promise<OrgSla> {
@@ -89,6 +113,8 @@ export async function loadOrgSla(db: Sql, orgId: string): Promise<OrgSla> {
   });
   const memo = new Map<string | null, { id: string | null; cal: Calendar }>();
   return {
+    knows: (x) =>
+      (!x.unitId || parentOfUnit.has(x.unitId)) && (!x.categoryId || parentOfCat.has(x.categoryId)),
     policyFor(categoryId, severity) {
       const chain: string[] = [];
       for (let c = categoryId; c && chain.length < 50; c = parentOfCat.get(c) ?? null)
@@ -202,10 +228,19 @@ export async function recomputeCases(
 }
 
 /** Syncs pauses and recomputes one case (inside the caller's transaction). */
-export async function recomputeCase(db: Sql, orgId: string, caseId: string, now = Date.now()) {
+export async function recomputeCase(
+  db: Sql,
+  orgId: string,
+  caseId: string,
+  now = Date.now(),
+  o: { cached?: boolean } = {},
+) {
   await repo.syncPauses(db, orgId, [caseId], now);
   const cases = await repo.loadCases(db, orgId, { ids: [caseId] });
-  return recomputeCases(db, orgId, cases, await loadOrgSla(db, orgId));
+  const c = cases[0];
+  if (!c) return { cases: 0, changed: 0, timers: 0 };
+  const org = o.cached ? await cachedOrgSla(db, orgId, c) : await loadOrgSla(db, orgId);
+  return recomputeCases(db, orgId, cases, org);
 }
 
 /** Recomputes every open case of the org in batches (each batch its own transaction). */
@@ -235,6 +270,7 @@ export async function recomputeOrg(
 
 /** Queues the org-wide recomputation (after a calendar or policy change), in the caller's tx. */
 export function queueRecompute(db: Sql, orgId: string, reason: string) {
+  forgetOrgSla(orgId);
   return enqueue(db, { orgId, kind: repo.RECOMPUTE_JOB, payload: { reason }, maxAttempts: 5 });
 }
 
@@ -275,6 +311,73 @@ export async function slaStatus(
     breached: targets.some((t) => t.breached),
     targets,
   };
+}
+
+/** Badge of each case for lists: its most urgent target, from the stored targets. */
+export interface SlaBadge {
+  caseId: string;
+  status: 'breached' | 'warning' | 'paused' | 'running' | 'met';
+  target: SlaTarget | null;
+  dueAt: string | null;
+}
+
+const RANK = { breached: 4, warning: 3, running: 2, paused: 1, met: 0 } as const;
+
+export async function slaBadges(
+  db: Sql,
+  orgId: string,
+  ids: string[],
+  now = Date.now(),
+): Promise<SlaBadge[]> {
+  const rows: Pick<repo.TTargetRow, 'complaintId' | 'target' | 'dueAt' | 'warnAt' | 'metAt'>[] =
+    await repo.loadTargets(db, orgId, ids);
+  // Cases never computed (imported or seeded straight into the tables): plan them on the fly.
+  const known = new Set(rows.map((r) => r.complaintId));
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length) {
+    const cases = await repo.loadCases(db, orgId, { ids: missing });
+    const org = cases.length ? await loadOrgSla(db, orgId) : null;
+    for (const c of cases) {
+      if (!org) break;
+      const f = factsOf(c);
+      const { cal } = org.calendarFor(c.unitId);
+      const plans = planTargets(
+        f,
+        org.policyFor(c.categoryId, c.severity),
+        cal,
+        normalisePauses(f.pauses),
+      );
+      for (const p of plans) rows.push({ complaintId: c.id, ...p });
+    }
+  }
+  const out = new Map<string, SlaBadge>();
+  for (const t of rows) {
+    const status: SlaBadge['status'] =
+      t.metAt !== null
+        ? 'met'
+        : t.dueAt === null
+          ? 'paused'
+          : now >= t.dueAt
+            ? 'breached'
+            : t.warnAt !== null && now >= t.warnAt
+              ? 'warning'
+              : 'running';
+    const b: SlaBadge = {
+      caseId: t.complaintId,
+      status,
+      target: t.target,
+      dueAt: t.dueAt === null ? null : new Date(t.dueAt).toISOString(),
+    };
+    const prev = out.get(t.complaintId);
+    const earlier = prev?.dueAt && b.dueAt ? b.dueAt < prev.dueAt : false;
+    if (
+      !prev ||
+      RANK[status] > RANK[prev.status] ||
+      (RANK[status] === RANK[prev.status] && earlier)
+    )
+      out.set(t.complaintId, b);
+  }
+  return [...out.values()];
 }
 
 // ------------------------------------------------------------------------------- compliance

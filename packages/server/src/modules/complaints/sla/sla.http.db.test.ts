@@ -225,6 +225,23 @@ describe('case hook, status and compliance', () => {
     expect(paused.targets.find((x) => x.target === 'resolution')?.status).toBe('paused');
     const after = await repo.loadTargets(t.db, org.orgId, [c.id]);
     expect(after.find((x) => x.target === 'resolution')?.paused).toBe(true);
+    const badges = await ok<{ badges: { caseId: string; status: string }[] }>(
+      call(agent, { method: 'GET', url: `/api/complaints/sla/badges?ids=${c.id}` }),
+    );
+    expect(badges.badges).toEqual([expect.objectContaining({ caseId: c.id, status: 'paused' })]);
+    // A case written straight into the table (import, demo) is planned on the fly.
+    const raw = await t.db.query<{ id: string }>(
+      `INSERT INTO complaints (org_id, reference, channel, subject, description, severity, received_at)
+       VALUES ($1, 'RAW-1', 'web', 's', 'd', 'critical', '2026-01-05T12:00:00Z') RETURNING id`,
+      [org.orgId],
+    );
+    const rawId = raw.rows[0]?.id as string;
+    const b2 = await ok<{ badges: { caseId: string; status: string }[] }>(
+      call(agent, { method: 'GET', url: `/api/complaints/sla/badges?ids=${rawId}` }),
+    );
+    expect(b2.badges).toEqual([expect.objectContaining({ caseId: rawId, status: 'breached' })]);
+    const badIds = await call(agent, { method: 'GET', url: '/api/complaints/sla/badges?ids=x,y' });
+    expect(badIds.statusCode).toBe(400);
     // Another org's owner gets 404 for this case's SLA.
     const o = await login(t.app, other.users.owner);
     expect((await call(o, { method: 'GET', url: `/api/complaints/${c.id}/sla` })).statusCode).toBe(

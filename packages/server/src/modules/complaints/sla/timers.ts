@@ -137,7 +137,7 @@ export async function runTimer(
       kind,
       dueAt,
       recipientId: user ? recipientId : null,
-      recipientEmail: user?.email ?? null,
+      recipientEmail: now - dueAt > MAIL_WINDOW_MS ? null : (user?.email ?? null),
     });
     if (id) {
       await addSystemEvent(tx, orgId, p.caseId, {
@@ -168,12 +168,17 @@ export async function runTimer(
 }
 
 let unhook: (() => void) | null = null;
+/** Case changes that cannot move an SLA instant (no status, timing, unit, category or severity). */
+const IRRELEVANT = new Set(['assigned', 'unassigned', 'conflict', 'note', 'rated', 'decision']);
+/** Breaches found this late (server down for days, old imported cases) are recorded, not mailed. */
+const MAIL_WINDOW_MS = 3 * 86_400_000;
 
 /** Hooks case changes and registers the SLA jobs (idempotent; the latest deps win). */
 export function registerSla(deps: SlaDeps): void {
   unhook?.();
   unhook = onComplaintChange('sla', async (tx, change) => {
-    await recomputeCase(tx, change.orgId, change.caseId);
+    if (IRRELEVANT.has(change.kind)) return;
+    await recomputeCase(tx, change.orgId, change.caseId, Date.now(), { cached: true });
   });
   registerJob(repo.TIMER_JOB, async (payload, ctx) =>
     runTimer(deps, ctx.orgId, payload as TimerPayload),
