@@ -142,4 +142,31 @@ it('a detractor answer becomes a handled, rated complaint visible in the reports
   expect(rep.byForm).toEqual([{ key: 'unexpressed', count: 1 }]);
   expect(rep.satisfaction).toMatchObject({ n: 1, mean: 4 });
   expect(rep.pareto.map((p) => p.cause)).toEqual(['Información incompleta']);
+  // Defection analysis: the customer is later marked lost; a second complaint stays open.
+  await t.db.query(`UPDATE customers SET status = 'lost' WHERE org_id = $1 AND id = $2`, [
+    org.orgId,
+    cu.id,
+  ]);
+  const good = await ok<{ defection: unknown }>(
+    call(owner, { method: 'GET', url: '/api/complaints/reports' }),
+  );
+  expect(good.defection).toEqual({ lostWithComplaints: 1, unresolvedOrBadlyHandled: 0, share: 0 });
+  await ok(
+    call(owner, {
+      method: 'POST',
+      url: '/api/complaints',
+      payload: {
+        channel: 'phone',
+        subject: 'Otra vez',
+        description: 'Sigue igual',
+        customerId: cu.id,
+        unitId,
+      },
+    }),
+    201,
+  );
+  const bad = await ok<{ defection: unknown }>(
+    call(owner, { method: 'GET', url: '/api/complaints/reports' }),
+  );
+  expect(bad.defection).toEqual({ lostWithComplaints: 1, unresolvedOrBadlyHandled: 1, share: 1 });
 });

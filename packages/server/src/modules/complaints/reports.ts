@@ -80,6 +80,28 @@ const countBy = (rs: Row[], key: (r: Row) => string) => {
     .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 };
 
+/** Defection analysis: customers marked lost who complained in the period, and how many of them
+ * had a complaint left unresolved (open or rejected) or badly handled (rated 1-2 or response
+ * refused by the customer). */
+async function defection(db: Sql, orgId: string, ids: string[]) {
+  if (!ids.length) return { lostWithComplaints: 0, unresolvedOrBadlyHandled: 0, share: null };
+  const r = await db.query<{ lost: number; bad: number }>(
+    `SELECT count(*)::int AS lost, count(*) FILTER (WHERE bad)::int AS bad FROM (
+       SELECT cu.id, bool_or(c.status <> 'closed' OR coalesce(c.rating <= 2, false)
+                             OR coalesce(c.customer_decision = 'rejected', false)) AS bad
+         FROM customers cu JOIN complaints c ON c.org_id = cu.org_id AND c.customer_id = cu.id
+        WHERE cu.org_id = $1 AND cu.status = 'lost' AND c.id = ANY($2::uuid[])
+        GROUP BY cu.id) x`,
+    [orgId, ids],
+  );
+  const { lost, bad } = r.rows[0] ?? { lost: 0, bad: 0 };
+  return {
+    lostWithComplaints: lost,
+    unresolvedOrBadlyHandled: bad,
+    share: lost ? bad / lost : null,
+  };
+}
+
 export async function report(db: Sql, auth: AuthContext, q: TReportQuery) {
   const rs = await rows(db, auth, q);
   const H = 3_600_000;
@@ -145,6 +167,11 @@ export async function report(db: Sql, auth: AuthContext, q: TReportQuery) {
       customers: repeat.length,
       cases: repeat.reduce((a, x) => a + x.count, 0),
     },
+    defection: await defection(
+      db,
+      auth.orgId,
+      rs.map((r) => r.id),
+    ),
   };
 }
 
@@ -179,6 +206,13 @@ export function reportCsv(r: Awaited<ReturnType<typeof report>>): string {
     'customers',
     r.repeatComplainants.customers,
     r.repeatComplainants.cases,
+  ]);
+  out.push(['defection', 'lost_with_complaints', r.defection.lostWithComplaints, null]);
+  out.push([
+    'defection',
+    'unresolved_or_badly_handled',
+    r.defection.unresolvedOrBadlyHandled,
+    r.defection.share,
   ]);
   return stringify(out);
 }
