@@ -1,9 +1,19 @@
 // Routes of the complaints feature, mounted by App.tsx inside the authenticated shell.
+import { lazy } from 'react';
 import { Route } from 'react-router';
-import { ComingSoon } from '../../ui/ComingSoon';
+
+const ComplaintsPage = lazy(() => import('./ComplaintsPage'));
+const CasePage = lazy(() => import('./CasePage'));
+const NewCasePage = lazy(() => import('./NewCasePage'));
+const ReportsPage = lazy(() => import('./ReportsPage'));
 
 export const complaintsRoutes = (
-  <Route path="/complaints/*" element={<ComingSoon module="complaints" />} />
+  <>
+    <Route path="/complaints" element={<ComplaintsPage />} />
+    <Route path="/complaints/new" element={<NewCasePage />} />
+    <Route path="/complaints/reports" element={<ReportsPage />} />
+    <Route path="/complaints/:id" element={<CasePage />} />
+  </>
 );
 
 /** Routes outside the login (respondent / public pages), mounted at top level. */

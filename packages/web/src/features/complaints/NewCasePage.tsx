@@ -1,0 +1,145 @@
+// Staff entry of a complaint (at the counter, by phone, or any channel keyed in).
+import {
+  Button,
+  Card,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { fieldErrorsOf, notifyError } from '../../ui/notify';
+import { UnitSelect } from '../../ui/UnitSelect';
+import { useCreateCase } from './api';
+
+const CHANNELS = ['counter', 'phone', 'email', 'web'] as const;
+const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+export default function NewCasePage() {
+  const { t } = useTranslation();
+  const create = useCreateCase();
+  const navigate = useNavigate();
+  const [v, setV] = useState({
+    channel: 'counter' as (typeof CHANNELS)[number],
+    severity: 'medium' as (typeof SEVERITIES)[number],
+    subject: '',
+    description: '',
+    contactName: '',
+    contactEmail: '',
+    contactPhone: '',
+    unitId: '',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }));
+  const submit = () => {
+    const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+    create.mutate(
+      {
+        channel: v.channel,
+        severity: v.severity,
+        subject: v.subject.trim(),
+        description: v.description.trim(),
+        contactName: opt(v.contactName),
+        contactEmail: opt(v.contactEmail),
+        contactPhone: opt(v.contactPhone),
+        unitId: opt(v.unitId),
+      },
+      {
+        onSuccess: (c) => navigate(`/complaints/${c.id}`),
+        onError: (e) => {
+          setErrors(fieldErrorsOf(e));
+          notifyError(e);
+        },
+      },
+    );
+  };
+  return (
+    <Stack maw={720}>
+      <Title order={1} size="h2">
+        {t('complaints.entry.title')}
+      </Title>
+      <Card withBorder>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Stack>
+            <Group grow wrap="wrap">
+              <Select
+                label={t('complaints.field.channel')}
+                value={v.channel}
+                onChange={(x) => x && set('channel')(x)}
+                data={CHANNELS.map((c) => ({ value: c, label: t(`complaints.channel.${c}`) }))}
+                allowDeselect={false}
+              />
+              <Select
+                label={t('complaints.field.severity')}
+                value={v.severity}
+                onChange={(x) => x && set('severity')(x)}
+                data={SEVERITIES.map((s) => ({ value: s, label: t(`complaints.severity.${s}`) }))}
+                allowDeselect={false}
+              />
+            </Group>
+            <UnitSelect
+              label={t('complaints.field.unit')}
+              value={v.unitId || null}
+              onChange={(x) => set('unitId')(x ?? '')}
+              clearable
+            />
+            <TextInput
+              label={t('complaints.field.subject')}
+              required
+              value={v.subject}
+              onChange={(e) => set('subject')(e.currentTarget.value)}
+              error={errors.subject}
+            />
+            <Textarea
+              label={t('complaints.field.description')}
+              required
+              autosize
+              minRows={4}
+              value={v.description}
+              onChange={(e) => set('description')(e.currentTarget.value)}
+              error={errors.description}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label={t('complaints.field.contactName')}
+                value={v.contactName}
+                onChange={(e) => set('contactName')(e.currentTarget.value)}
+              />
+              <TextInput
+                label={t('complaints.field.contactEmail')}
+                type="email"
+                value={v.contactEmail}
+                onChange={(e) => set('contactEmail')(e.currentTarget.value)}
+                error={errors.contactEmail}
+              />
+              <TextInput
+                label={t('complaints.field.contactPhone')}
+                type="tel"
+                value={v.contactPhone}
+                onChange={(e) => set('contactPhone')(e.currentTarget.value)}
+              />
+            </SimpleGrid>
+            <Group justify="end">
+              <Button variant="default" onClick={() => navigate('/complaints')}>
+                {t('common.cancel')}
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                {t('complaints.entry.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}

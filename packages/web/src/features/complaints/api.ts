@@ -1,0 +1,148 @@
+// Complaints API hooks (cases: server modules/complaints/routes.ts; SLA: complaints/sla/routes.ts).
+import type { TComplaintStatus, TStaffComplaint, TTransition } from '@fidelia/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export interface TCaseRow {
+  id: string;
+  reference: string;
+  channel: string;
+  status: TComplaintStatus;
+  subject: string;
+  description: string;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  contactName: string | null;
+  contactEmail: string | null;
+  assigneeId: string | null;
+  unitId: string | null;
+  waitingSince: string | null;
+  receivedAt: string;
+}
+export interface TEventRow {
+  id: string;
+  at: string;
+  actorLabel: string;
+  kind: string;
+  visibility: 'internal' | 'customer';
+  fromStatus: string | null;
+  toStatus: string | null;
+  body: string | null;
+}
+export interface TCaseDetail extends TCaseRow {
+  allowedTransitions: TComplaintStatus[];
+  events: TEventRow[];
+}
+export type TSlaState = 'running' | 'warning' | 'paused' | 'breached' | 'met' | 'met_late';
+export interface TSlaTarget {
+  target: 'first_response' | 'update' | 'resolution';
+  targetMinutes: number;
+  dueAt: string | null;
+  metAt: string | null;
+  status: TSlaState;
+  breached: boolean;
+  remainingMinutes: number | null;
+  elapsedMinutes: number;
+}
+export interface TSlaStatus {
+  timeZone: string;
+  paused: boolean;
+  breached: boolean;
+  targets: TSlaTarget[];
+}
+export interface TBadge {
+  caseId: string;
+  status: 'breached' | 'warning' | 'paused' | 'running' | 'met';
+  target: string | null;
+  dueAt: string | null;
+}
+
+export function useCases(q: {
+  status?: string | undefined;
+  open?: string | undefined;
+  q?: string;
+}) {
+  return useQuery({
+    queryKey: ['complaints', q],
+    queryFn: () =>
+      api.get<{ items: TCaseRow[]; total: number }>('/api/complaints', { ...q, limit: 100 }),
+  });
+}
+
+export function useBadges(ids: string[]) {
+  return useQuery({
+    queryKey: ['complaints', 'badges', ids],
+    enabled: ids.length > 0,
+    queryFn: () =>
+      api
+        .get<{ badges: TBadge[] }>('/api/complaints/sla/badges', { ids: ids.join(',') })
+        .then((r) => new Map(r.badges.map((b) => [b.caseId, b]))),
+  });
+}
+
+export function useCase(id: string | undefined) {
+  return useQuery({
+    queryKey: ['complaint', id],
+    enabled: Boolean(id),
+    queryFn: () => api.get<TCaseDetail>(`/api/complaints/${id}`),
+  });
+}
+
+export function useSla(id: string | undefined) {
+  return useQuery({
+    queryKey: ['complaint', id, 'sla'],
+    enabled: Boolean(id),
+    queryFn: () => api.get<TSlaStatus>(`/api/complaints/${id}/sla`),
+  });
+}
+
+export function useCaseActions(id: string) {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: ['complaint', id] });
+  return {
+    transition: useMutation({
+      mutationFn: (b: TTransition) => api.post(`/api/complaints/${id}/transition`, b),
+      onSuccess: done,
+    }),
+    note: useMutation({
+      mutationFn: (b: {
+        body: string;
+        visibility: 'internal' | 'customer';
+        awaitReply?: boolean;
+      }) => api.post(`/api/complaints/${id}/notes`, b),
+      onSuccess: done,
+    }),
+    respond: useMutation({
+      mutationFn: (b: { body: string }) =>
+        api.post(`/api/complaints/${id}/response`, { body: b.body, remedies: [] }),
+      onSuccess: done,
+    }),
+  };
+}
+
+export function useCreateCase() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: Partial<TStaffComplaint>) => api.post<{ id: string }>('/api/complaints', b),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
+  });
+}
+
+export interface TCompliance {
+  figures: {
+    target: string;
+    severity: string | null;
+    total: number;
+    met: number;
+    metLate: number;
+    breachedOpen: number;
+    pending: number;
+    paused: number;
+    compliance: number | null;
+  }[];
+}
+export function useCompliance() {
+  return useQuery({
+    queryKey: ['complaints', 'compliance'],
+    queryFn: () => api.get<TCompliance>('/api/complaints/sla/compliance'),
+  });
+}
