@@ -385,11 +385,17 @@ export const ZChannelSchema = z.enum(CHANNELS);
 export type TChannel = z.infer<typeof ZChannelSchema>;
 export const STAFF_CHANNELS = ['phone', 'postal', 'in_person'] as const;
 
+const ZAnswerScalar = z.union([z.number(), z.string().max(2000), z.null()]);
 export const ZAnswerValueSchema = z.union([
   z.number(),
   z.string().max(20000),
   z.array(z.string().max(200)).max(100),
-  z.record(z.string().max(64), z.union([z.number(), z.string().max(2000), z.null()])),
+  // items of a battery/matrix/Kano pair; one nested level for the perceived-value question's
+  // `benefits` ({ price, benefits: { speed: 4 }, wtp })
+  z.record(
+    z.string().max(64),
+    z.union([ZAnswerScalar, z.record(z.string().max(64), ZAnswerScalar)]),
+  ),
   z.null(),
 ]);
 export type TAnswerValue = z.infer<typeof ZAnswerValueSchema>;

@@ -1,5 +1,5 @@
 // Definition rules, answer validation and templates (pure; no database).
-import { SERVQUAL_ITEMS } from '@fidelia/contracts';
+import { SERVQUAL_ITEMS, ZAnswerValueSchema, ZResponseSubmitSchema } from '@fidelia/contracts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors';
 import { evaluateAnswers } from './answers';
@@ -210,5 +210,34 @@ describe('answers', () => {
     expect(code(() => evaluateAnswers(def, { nps: 12 }, 'partial'))[0]).toBe(
       'SURVEY_ANSWER_INVALID',
     );
+  });
+});
+
+describe('perceived value answers', () => {
+  // The value question nests its benefits: { price, benefits: { key: rating }, wtp }. The
+  // public and staff endpoints validate bodies with the shared contract before evaluation.
+  const pv = validateDefinition(buildTemplate('perceived_value'));
+  const answer = { price: 5, benefits: { functional: 6, emotional: 4, economic: 7 }, wtp: 30 };
+
+  it('passes the submit contract and yields one long row per item', () => {
+    const body = { id: '6f1c1d2e-3a4b-4c5d-8e6f-7a8b9c0d1e2f', status: 'complete', answers: {} };
+    const key = pv.pages.flatMap((p) => p.questions).find((q) => q.type === 'value')?.key ?? '';
+    const parsed = ZResponseSubmitSchema.safeParse({ ...body, answers: { [key]: answer } });
+    expect(parsed.success).toBe(true);
+    const rows = evaluateAnswers(pv, { [key]: answer }, 'partial').filter(
+      (r) => r.questionKey === key,
+    );
+    expect(rows.map((r) => [r.item, r.num])).toEqual([
+      ['price', 5],
+      ['functional', 6],
+      ['emotional', 4],
+      ['economic', 7],
+      ['wtp', 30],
+    ]);
+  });
+
+  it('still refuses deeper nesting', () => {
+    const parsed = ZAnswerValueSchema.safeParse({ benefits: { functional: { x: 1 } } });
+    expect(parsed.success).toBe(false);
   });
 });
