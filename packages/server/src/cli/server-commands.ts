@@ -1,17 +1,17 @@
 // Server-side commands: serve, migrate, user create, backup, restore. Each opens the database
-// from the same environment as the server (DATABASE_URL or DATA_DIR).
+// from the same environment as the server (DATABASE_URL or DATA_DIR). The database, server and
+// user modules are imported inside the actions, so `fidelia analyze …` and `--help` do not pay
+// for loading them.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadConfig } from '../config';
-import { backup, restore } from '../db/backup';
-import { type Db, openDb } from '../db/client';
-import { migrate } from '../db/migrate';
+import type { Db } from '../db/client';
 import { ROLES } from '../lib/access';
-import { AppError } from '../lib/errors';
-import { createUser } from '../modules/users/service';
 import { CliError } from './errors';
 
 async function withDb<T>(fn: (db: Db) => Promise<T>, autoMigrate = true): Promise<T> {
+  const { loadConfig } = await import('../config');
+  const { openDb } = await import('../db/client');
+  const { migrate } = await import('../db/migrate');
   const config = loadConfig();
   const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -45,6 +45,7 @@ export function registerServerCommands(program: Command): void {
     .command('migrate')
     .description('apply pending database migrations')
     .action(async () => {
+      const { migrate } = await import('../db/migrate');
       const applied = await withDb((db) => migrate(db), false);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
     });
@@ -66,6 +67,8 @@ export function registerServerCommands(program: Command): void {
         throw new CliError(`--${String(i?.path[0])}: ${i?.message}`, 2);
       }
       const o = p.data;
+      const { createUser } = await import('../modules/users/service');
+      const { AppError } = await import('../lib/errors');
       await withDb(async (db) => {
         const r = await db.query<{ id: string }>(
           'SELECT id FROM orgs WHERE slug = $1 OR id::text = $1',
@@ -100,6 +103,7 @@ export function registerServerCommands(program: Command): void {
     .description('write a logical backup (JSON lines, every table) to a file')
     .requiredOption('--out <file>', 'output file')
     .action(async (opts: { out: string }) => {
+      const { backup } = await import('../db/backup');
       const counts = await withDb((db) => backup(db, opts.out));
       process.stdout.write(`backup written to ${opts.out}: ${JSON.stringify(counts)}\n`);
     });
@@ -109,6 +113,7 @@ export function registerServerCommands(program: Command): void {
     .description('restore a logical backup into an empty database')
     .requiredOption('--in <file>', 'backup file')
     .action(async (opts: { in: string }) => {
+      const { restore } = await import('../db/backup');
       const counts = await withDb((db) =>
         restore(db, opts.in).catch((e: Error) => {
           throw new CliError(`restore failed: ${e.message}`);
