@@ -6,6 +6,7 @@ const ComplaintsPage = lazy(() => import('./ComplaintsPage'));
 const CasePage = lazy(() => import('./CasePage'));
 const NewCasePage = lazy(() => import('./NewCasePage'));
 const ReportsPage = lazy(() => import('./ReportsPage'));
+const PublicFormPage = lazy(() => import('./PublicFormPage'));
 
 export const complaintsRoutes = (
   <>
@@ -17,4 +18,6 @@ export const complaintsRoutes = (
 );
 
 /** Routes outside the login (respondent / public pages), mounted at top level. */
-export const complaintsPublicRoutes = null;
+export const complaintsPublicRoutes = (
+  <Route path="/complaint/:slug" element={<PublicFormPage />} />
+);
