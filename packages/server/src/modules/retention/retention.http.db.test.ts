@@ -596,6 +596,19 @@ describe('retention', () => {
       [org.orgId],
     );
     expect(jobs.rows.map((j) => j.payload.customerId).sort()).toEqual([...ids].sort());
+    // The complaints module handles the event: one follow-up case per customer, and running
+    // the queue again opens no duplicate (idempotent on actionId).
+    await drain();
+    const cases = await t.db.query<{ customer_id: string }>(
+      'SELECT customer_id FROM complaints WHERE org_id = $1 AND customer_id = ANY($2::uuid[])',
+      [org.orgId, ids],
+    );
+    expect(cases.rows.map((c) => c.customer_id).sort()).toEqual([...ids].sort());
+    const done = await t.db.query<{ status: string }>(
+      `SELECT DISTINCT status FROM jobs WHERE org_id = $1 AND kind = 'retention.followup'`,
+      [org.orgId],
+    );
+    expect(done.rows).toEqual([{ status: 'done' }]);
     const noSurvey = await t.app.inject({
       method: 'POST',
       url: '/api/retention/winback',
