@@ -134,7 +134,7 @@ describe('acknowledgement and replies', () => {
     expect(text).toMatch(new RegExp(`Subject: \\[${ref}\\] We have received your complaint`));
     expect(text).toContain(`with reference ${ref}`);
     expect(text).toMatch(/We will respond by \d{1,2} [A-Z][a-z]+ \d{4}/);
-    expect(text).toMatch(/reclamaciones\/seguimiento\/[A-Za-z0-9_-]{20,}/);
+    expect(text).toMatch(/complaint\/track\/[A-Za-z0-9_-]{20,}/);
     expect((await caseByRef(ref))?.status).toBe('acknowledged');
   });
 

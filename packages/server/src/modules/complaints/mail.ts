@@ -26,7 +26,7 @@ const REMEDY: Record<string, Record<Lang, string>> = {
 };
 
 export const followUrl = (publicUrl: string, token: string) =>
-  `${publicUrl}/reclamaciones/seguimiento/${encodeURIComponent(token)}`;
+  `${publicUrl}/complaint/track/${encodeURIComponent(token)}`;
 
 function date(iso: string | null, lang: Lang, timeZone: string) {
   if (!iso) return '';
