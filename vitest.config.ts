@@ -19,8 +19,10 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['packages/*/src/**/*.db.test.ts', 'packages/*/test/**/*.db.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // Generous: several files seed the whole demo org (every module) on PGlite, which
+          // takes minutes when the 2-core machine is shared; a hang still fails, only later.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // PGlite is single-threaded WASM; on 2 cores two workers is the sweet spot.
           maxWorkers: 2,
         },
