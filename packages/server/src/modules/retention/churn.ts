@@ -45,11 +45,15 @@ export async function fitContractChurn(
     monthly_fee: string | null;
     ended: boolean;
   }>(
-    `SELECT customer_id, plan,
-            (LEAST(coalesce(end_date, $2::date), $2::date) - start_date)::int AS tenure_days,
-            monthly_fee::text, (end_date IS NOT NULL AND end_date <= $2::date) AS ended
-       FROM retention_contracts WHERE org_id = $1 AND start_date <= $2::date
-      ORDER BY customer_id, start_date, id`,
+    // Ordered by stable keys (external id, start date, plan) so the folds, and the AUC, do not
+    // depend on random uuids.
+    `SELECT k.customer_id, k.plan,
+            (LEAST(coalesce(k.end_date, $2::date), $2::date) - k.start_date)::int AS tenure_days,
+            k.monthly_fee::text, (k.end_date IS NOT NULL AND k.end_date <= $2::date) AS ended
+       FROM retention_contracts k
+       JOIN customers c ON c.org_id = k.org_id AND c.id = k.customer_id
+      WHERE k.org_id = $1 AND k.start_date <= $2::date
+      ORDER BY c.external_id, k.start_date, k.plan, k.monthly_fee, k.id`,
     [orgId, end],
   );
   if (!rows.length) return { warning: 'churn_skipped:no_contracts', risk: null };
