@@ -87,6 +87,12 @@ async function main() {
   const orgId = (o.rows[0] as { id: string }).id;
   await ensureSurveyFromTemplate(db, orgId, 'nps_relational', 'Bench NPS', { slug: 'bench-nps' });
   await db.exec('CREATE TABLE bench_bare (id uuid PRIMARY KEY, body jsonb NOT NULL)');
+  // Diagnostic (BENCH_NO_PARENT_FK=1): without the response's FKs to the hot parent rows (the org
+  // and the survey version every insert locks FOR KEY SHARE), to measure what they cost.
+  if (process.env.BENCH_NO_PARENT_FK) {
+    await db.exec(`ALTER TABLE survey_responses DROP CONSTRAINT survey_responses_org_id_fkey;
+      ALTER TABLE survey_responses DROP CONSTRAINT survey_responses_org_id_survey_id_version_fkey`);
+  }
 
   const child = fork(fileURLToPath(import.meta.url), ['serve', url], {
     execArgv: [
