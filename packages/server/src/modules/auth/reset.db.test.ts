@@ -1,43 +1,23 @@
 // Password reset end to end through a real SMTP peer (smtp-server on 127.0.0.1).
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestApp, createTestDb, login, type TestOrg } from '../../../test/harness';
+import { type SmtpSink, startSmtpSink } from '../../../test/smtp';
 import { smtpMailer } from '../../mail/mailer';
 
-const inbox: string[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _s, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => {
-        data += c.toString();
-      });
-      stream.on('end', () => {
-        inbox.push(data);
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
   const db = await createTestDb();
-  t = await createTestApp({
-    db,
-    mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'test@fidelia.local'),
-  });
+  t = await createTestApp({ db, mailer: smtpMailer(smtp.url, 'test@fidelia.local') });
   org = await createOrg(db, 'Reset');
 });
 afterAll(async () => {
   await t.app.close();
   await t.db.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 it('mails a single-use token that sets a new password', async () => {
@@ -54,8 +34,8 @@ it('mails a single-use token that sets a new password', async () => {
     payload: { email: user.email },
   });
   expect(r.statusCode).toBe(202);
-  expect(inbox).toHaveLength(1);
-  const token = /token: (\S+)/.exec(inbox[0] ?? '')?.[1] ?? '';
+  expect(smtp.inbox).toHaveLength(1);
+  const token = /token: (\S+)/.exec(smtp.inbox[0]?.data ?? '')?.[1] ?? '';
   expect(token.length).toBeGreaterThan(20);
   const stored = await t.db.query('SELECT 1 FROM password_resets WHERE token_hash = $1', [token]);
   expect(stored.rows).toHaveLength(0); // only the hash is stored
