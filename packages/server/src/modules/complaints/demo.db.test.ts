@@ -63,4 +63,12 @@ describe('demo complaints', () => {
     );
     expect(jobs.rows).toEqual([]);
   });
+
+  it('queues one org SLA recompute so the seeded cases get their stored targets', async () => {
+    const r = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM jobs WHERE org_id = $1 AND kind = 'complaints.sla.recompute'`,
+      [orgId],
+    );
+    expect(r.rows[0]?.n).toBe(1);
+  });
 });

@@ -9,6 +9,7 @@ import { createUser } from '../users/service';
 import * as repo from './repo';
 import * as cfg from './repo-config';
 import { formatReference } from './service';
+import { queueRecompute } from './sla/service';
 
 const CATEGORIES: [string, string | null, string][] = [
   ['Comisiones y cobros', null, 'reliability'],
@@ -434,4 +435,7 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
     }
     // Demo customers are not real: no mail goes out for the seeded history.
     await db.query(`DELETE FROM jobs WHERE org_id = $1 AND kind = 'complaint.mail'`, [orgId]);
+    // The cases above were inserted directly (no per-change SLA hook): the org recompute stores
+    // their targets, so SLA compliance is right on the first start.
+    await queueRecompute(db, orgId, 'demo');
   });
