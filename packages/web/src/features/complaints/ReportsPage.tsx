@@ -1,7 +1,10 @@
-// SLA compliance per target and severity (met on time / decided), from the SLA module.
+// SLA compliance per target and severity (met on time / decided), from the SLA module, and the
+// post-closure satisfaction (the customers' "how did we handle it" ratings) from the reports.
 import { Anchor, Card, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api } from '../../api/client';
 import { PageLoader } from '../../ui/PageLoader';
 import { useCompliance } from './api';
 
@@ -11,6 +14,14 @@ const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}
 export default function ReportsPage() {
   const { t } = useTranslation();
   const q = useCompliance();
+  const rep = useQuery({
+    queryKey: ['complaints', 'reports'],
+    queryFn: () =>
+      api.get<{
+        satisfaction: { n: number; mean: number | null; satisfiedShare: number | null };
+      }>('/api/complaints/reports'),
+  });
+  const sat = rep.data?.satisfaction;
   if (q.isLoading || !q.data) return <PageLoader />;
   const totals = q.data.figures.filter((f) => f.severity === null);
   return (
@@ -43,6 +54,22 @@ export default function ReportsPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {sat && (
+        <Card withBorder component="section" aria-labelledby="sat-h">
+          <Text fw={600} id="sat-h">
+            {t('complaints.reports.satisfaction')}
+          </Text>
+          <Text size="xl" fw={700}>
+            {sat.mean === null ? '–' : `${sat.mean.toFixed(2)} / 5`}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('complaints.reports.satisfactionSummary', {
+              n: sat.n,
+              share: pct(sat.satisfiedShare),
+            })}
+          </Text>
+        </Card>
+      )}
       <Table.ScrollContainer minWidth={560}>
         <Table striped>
           <Table.Thead>

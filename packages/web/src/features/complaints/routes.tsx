@@ -7,6 +7,7 @@ const CasePage = lazy(() => import('./CasePage'));
 const NewCasePage = lazy(() => import('./NewCasePage'));
 const ReportsPage = lazy(() => import('./ReportsPage'));
 const PublicFormPage = lazy(() => import('./PublicFormPage'));
+const TrackPage = lazy(() => import('./TrackPage'));
 
 export const complaintsRoutes = (
   <>
@@ -19,5 +20,9 @@ export const complaintsRoutes = (
 
 /** Routes outside the login (respondent / public pages), mounted at top level. */
 export const complaintsPublicRoutes = (
-  <Route path="/complaint/:slug" element={<PublicFormPage />} />
+  <>
+    <Route path="/complaint/:slug" element={<PublicFormPage />} />
+    {/* the link in the customer's mails (server: complaints/mail.ts followUrl) */}
+    <Route path="/complaint/track/:token" element={<TrackPage />} />
+  </>
 );
