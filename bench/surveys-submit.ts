@@ -93,6 +93,8 @@ async function main() {
     await db.exec(`ALTER TABLE survey_responses DROP CONSTRAINT survey_responses_org_id_fkey;
       ALTER TABLE survey_responses DROP CONSTRAINT survey_responses_org_id_survey_id_version_fkey`);
   }
+  // Diagnostic: any schema what-if, e.g. BENCH_SQL='DROP INDEX survey_answers_survey_tag'.
+  if (process.env.BENCH_SQL) await db.exec(process.env.BENCH_SQL);
 
   const child = fork(fileURLToPath(import.meta.url), ['serve', url], {
     execArgv: [
