@@ -125,7 +125,19 @@ export async function buildApp(deps: AppDeps) {
   });
 
   const web = deps.webDist && existsSync(deps.webDist) ? deps.webDist : null;
-  if (web) await app.register(fastifyStatic, { root: web, wildcard: false });
+  if (web) {
+    await app.register(fastifyStatic, {
+      root: web,
+      wildcard: false,
+      // dist/ holds .br/.gz siblings written at build time (packages/web/scripts/precompress.mjs)
+      preCompressed: true,
+      setHeaders: (res, path) => {
+        // Vite puts a content hash in every file name under assets/: cache those for good.
+        if (path.includes('/assets/'))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // SPA fallback: a non-API GET that is not a file gets the web app's index.html.
     if (web && req.method === 'GET' && !req.url.startsWith('/api')) {
