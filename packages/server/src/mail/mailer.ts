@@ -5,7 +5,20 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** extra headers, e.g. List-Unsubscribe on survey invitations */
+  headers?: Record<string, string>;
 }
+
+/**
+ * Every mail Fidelia sends is machine-generated (acknowledgements, invitations, reminders,
+ * notifications, resets). Saying so (RFC 3834) makes well-behaved autoresponders and Exchange
+ * out-of-office replies stay quiet, so a customer's auto-reply cannot start a mail loop with the
+ * complaints mailbox; the inbound side also ignores auto-replies.
+ */
+export const AUTOMATED_HEADERS = {
+  'Auto-Submitted': 'auto-generated',
+  'X-Auto-Response-Suppress': 'All',
+} as const;
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
@@ -15,7 +28,13 @@ export function smtpMailer(url: string, from: string): Mailer {
   const transport = nodemailer.createTransport(url);
   return {
     send: async (m) => {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      await transport.sendMail({
+        from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        headers: { ...AUTOMATED_HEADERS, ...m.headers },
+      });
     },
   };
 }

@@ -35,6 +35,8 @@ it('mails a single-use token that sets a new password', async () => {
   });
   expect(r.statusCode).toBe(202);
   expect(smtp.inbox).toHaveLength(1);
+  // machine-generated mail says so, so autoresponders do not answer it (no mail loops)
+  expect(smtp.inbox[0]?.data).toMatch(/^Auto-Submitted: auto-generated\r?$/m);
   const token = /token: (\S+)/.exec(smtp.inbox[0]?.data ?? '')?.[1] ?? '';
   expect(token.length).toBeGreaterThan(20);
   const stored = await t.db.query('SELECT 1 FROM password_resets WHERE token_hash = $1', [token]);
