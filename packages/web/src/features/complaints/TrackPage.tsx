@@ -97,7 +97,8 @@ export default function TrackPage() {
         ) : (
           <>
             <Title order={1} size="h2">
-              {t('complaints.track.title', { reference: v.reference })}
+              {t('complaints.track.title')}{' '}
+              <span style={{ whiteSpace: 'nowrap' }}>{v.reference}</span>
             </Title>
             <Group gap="xs">
               <Text>{t('complaints.field.status')}:</Text>
