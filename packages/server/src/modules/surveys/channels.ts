@@ -120,8 +120,11 @@ export function invitationMail(
   },
   reminder = false,
 ) {
+  // RFC 2369: mail clients show their own "unsubscribe" button for this link.
+  const headers = { 'List-Unsubscribe': `<${o.unsubscribe}>` };
   if (o.lang === 'en') {
     return {
+      headers,
       subject: `${reminder ? 'Reminder: ' : ''}${o.org} - ${o.title}`,
       text: `Hello ${o.name},\n\n${
         reminder ? 'A few days ago we asked for your opinion. ' : ''
@@ -129,6 +132,7 @@ export function invitationMail(
     };
   }
   return {
+    headers,
     subject: `${reminder ? 'Recordatorio: ' : ''}${o.org} - ${o.title}`,
     text: `Hola, ${o.name}:\n\n${
       reminder ? 'Hace unos días le pedimos su opinión. ' : ''

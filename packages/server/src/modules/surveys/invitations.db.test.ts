@@ -1,7 +1,5 @@
 // E-mail invitations to 500 customers as a durable job over a real SMTP peer: per-customer
 // language, consent, unsubscribe, contact fatigue, reminders, single-use tokens.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   createOrg,
@@ -11,45 +9,28 @@ import {
   type Session,
   type TestOrg,
 } from '../../../test/harness';
+import { type SmtpSink, startSmtpSink } from '../../../test/smtp';
 import { runOne } from '../../jobs/worker';
 import { smtpMailer } from '../../mail/mailer';
 
-const inbox: { to: string; data: string }[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink;
+let inbox: SmtpSink['inbox'];
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
 let analyst: Session;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => {
-        data += c.toString();
-      });
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo[0]?.address ?? '', data });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
+  inbox = smtp.inbox;
   const db = await createTestDb();
-  t = await createTestApp({
-    db,
-    mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'encuestas@fidelia.local'),
-  });
+  t = await createTestApp({ db, mailer: smtpMailer(smtp.url, 'encuestas@fidelia.local') });
   org = await createOrg(db, 'Invitaciones');
   analyst = await login(t.app, org.users.analyst);
 }, 60_000);
 afterAll(async () => {
   await t.app.close();
   await t.db.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 async function drain() {
@@ -116,6 +97,9 @@ it('sends the SERVQUAL survey to 500 imported customers, honouring consent, lang
   const text = bodyOf(es?.data ?? '');
   const token = /\/s\/t\/([A-Za-z0-9_-]+)/.exec(text)?.[1] as string;
   const unsub = /\/s\/unsubscribe\/([A-Za-z0-9_-]+)/.exec(text)?.[1] as string;
+  // the same link in the List-Unsubscribe header (mail clients' own button), folded or not
+  expect((es?.data ?? '').replace(/\r?\n\s+/g, ' ')).toContain(`/s/unsubscribe/${unsub}>`);
+  expect(es?.data).toMatch(/^List-Unsubscribe:/m);
   const g = await t.app.inject({ method: 'GET', url: `/api/public/surveys/t/${token}` });
   expect(g.statusCode, g.body).toBe(200);
   expect(g.json().definition.pages[0].questions[0].items).toHaveLength(22);
