@@ -80,9 +80,8 @@ async function main() {
   );
   const orgId = (o.rows[0] as { id: string }).id;
   await ensureSurveyFromTemplate(db, orgId, 'nps_relational', 'NPS', { slug: 'bench-nps' });
-  process.env.SURVEY_RATE_LIMIT = '1000000';
   const app = await buildApp({
-    config: testConfig({ rateLimitAuth: 1e6 }),
+    config: testConfig({ rateLimitAuth: 1e6, rateLimitSurvey: 1e6 }),
     db,
     logger: false,
     webDist: out,

@@ -32,7 +32,6 @@ const REASONS = ['Muy buena atención', 'Esperé demasiado', 'Correcto', 'La app
 
 /** Child: both servers on one database, ports reported to the parent. */
 async function serve(url: string) {
-  process.env.SURVEY_RATE_LIMIT = '100000000';
   process.on('SIGINT', () => process.exit(0)); // lets --cpu-prof write its profile
   const db = postgresDb(url, POOL);
   const barePool = new pg.Pool({ connectionString: url, max: POOL });
@@ -46,7 +45,11 @@ async function serve(url: string) {
     return reply.status(201).send({ id: b.id });
   });
   await bare.listen({ port: 0, host: '127.0.0.1' });
-  const app = await buildApp({ config: testConfig({ rateLimitAuth: 1e8 }), db, logger: false });
+  const app = await buildApp({
+    config: testConfig({ rateLimitAuth: 1e8, rateLimitSurvey: 1e8 }),
+    db,
+    logger: false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   // CPU time of this process on request (µs), to report server CPU per request of each kind.
   process.on('message', (m) => {

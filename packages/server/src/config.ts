@@ -23,6 +23,13 @@ export const ZEnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   // Attempts per minute per IP on login/reset (public endpoints).
   RATE_LIMIT_AUTH: z.coerce.number().int().positive().default(10),
+  // Requests per minute per IP on the public survey pages and the public complaint form.
+  SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  COMPLAINT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // Inbound complaints mailbox: an SMTP listener, off unless a port is given.
+  COMPLAINTS_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  COMPLAINTS_SMTP_HOST: z.string().default('127.0.0.1'),
+  COMPLAINTS_SMTP_ORG: z.string().optional(),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -43,6 +50,9 @@ export interface TConfig {
   publicUrl: string | undefined;
   bodyLimit: number;
   rateLimitAuth: number;
+  rateLimitSurvey: number;
+  rateLimitComplaint: number;
+  complaintsSmtp: { port: number; host: string; orgSlug: string | undefined } | null;
 }
 
 /** Reads DATA_DIR/session-secret, creating it (mode 600) the first time. */
@@ -76,5 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     publicUrl: e.PUBLIC_URL,
     bodyLimit: e.BODY_LIMIT,
     rateLimitAuth: e.RATE_LIMIT_AUTH,
+    rateLimitSurvey: e.SURVEY_RATE_LIMIT,
+    rateLimitComplaint: e.COMPLAINT_RATE_LIMIT,
+    complaintsSmtp:
+      e.COMPLAINTS_SMTP_PORT === undefined
+        ? null
+        : {
+            port: e.COMPLAINTS_SMTP_PORT,
+            host: e.COMPLAINTS_SMTP_HOST,
+            orgSlug: e.COMPLAINTS_SMTP_ORG,
+          },
   };
 }

@@ -118,14 +118,19 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     publicUrl: 'http://fidelia.test',
     bodyLimit: 1024 * 1024,
     rateLimitAuth: 10_000,
+    rateLimitSurvey: 10_000,
+    rateLimitComplaint: 10_000,
+    complaintsSmtp: null,
     ...over,
   };
 }
 
-export async function createTestApp(o: { db?: Db; mailer?: Mailer } = {}) {
+export async function createTestApp(
+  o: { db?: Db; mailer?: Mailer; config?: Partial<TConfig> } = {},
+) {
   const db = o.db ?? (await createTestDb());
   const mailer = o.mailer ?? nullMailer();
-  const app = await buildApp({ config: testConfig(), db, mailer, logger: false });
+  const app = await buildApp({ config: testConfig(o.config), db, mailer, logger: false });
   await app.ready();
   return { app, db, mailer: mailer as Mailer & { sent?: Mail[] } };
 }

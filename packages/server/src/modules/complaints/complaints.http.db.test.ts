@@ -6,7 +6,6 @@ import { createOrg, createTestApp, login, type Session, type TestOrg } from '../
 import { createCase, systemActor } from './service';
 import { caller, ok } from './testing';
 
-process.env.COMPLAINT_RATE_LIMIT = '5';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
 let slug: string;
@@ -26,7 +25,7 @@ const form = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ config: { rateLimitComplaint: 5 } });
   call = caller(t.app);
   org = await createOrg(t.db, 'Reclamaciones');
   slug = (await t.db.query<{ slug: string }>('SELECT slug FROM orgs WHERE id = $1', [org.orgId]))

@@ -2,9 +2,11 @@
 // with the app, accepts mail for known orgs only (550 otherwise),
 // turns accepted mail into cases, and stops when the app closes.
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestApp, type TestOrg } from '../../../test/harness';
+import { loadConfig } from '../../config';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
@@ -20,12 +22,13 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   port = await freePort();
-  process.env.COMPLAINTS_SMTP_PORT = String(port);
-  try {
-    t = await createTestApp();
-  } finally {
-    delete process.env.COMPLAINTS_SMTP_PORT;
-  }
+  // parsed from the environment exactly as the server does at start
+  const env = {
+    COMPLAINTS_SMTP_PORT: String(port),
+    DATA_DIR: tmpdir(),
+    SESSION_SECRET: 's'.repeat(32),
+  };
+  t = await createTestApp({ config: { complaintsSmtp: loadConfig(env).complaintsSmtp } });
   org = await createOrg(t.db, 'Buzón');
 });
 afterAll(async () => {

@@ -50,15 +50,15 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   registerJob('survey.followup', surveyFollowupJob(db));
   registerJob('retention.followup', retentionFollowupJob(db));
 
-  const smtpPort = process.env.COMPLAINTS_SMTP_PORT;
-  if (smtpPort) {
+  const inboundSmtp = config.complaintsSmtp;
+  if (inboundSmtp) {
     let smtp: Awaited<ReturnType<typeof startInboundSmtp>> | null = null;
     app.addHook('onReady', async () => {
       smtp = await startInboundSmtp({
         db,
-        port: Number(smtpPort),
-        host: process.env.COMPLAINTS_SMTP_HOST ?? '127.0.0.1',
-        defaultOrgSlug: process.env.COMPLAINTS_SMTP_ORG,
+        port: inboundSmtp.port,
+        host: inboundSmtp.host,
+        defaultOrgSlug: inboundSmtp.orgSlug,
         log: app.log,
       });
       app.log.info({ port: smtp.port }, 'complaints inbound SMTP listening');
@@ -68,7 +68,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   }
 
-  const perMinute = Number(process.env.COMPLAINT_RATE_LIMIT ?? 0) || 10;
+  const perMinute = config.rateLimitComplaint;
   const pub = (max: number) => ({
     access: 'public' as const,
     rateLimit: { max, timeWindow: '1 minute' },

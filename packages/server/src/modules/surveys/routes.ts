@@ -48,7 +48,7 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     webhookJob(db, (orgId, id) => svc.responsePayload(db, orgId, id)),
   );
 
-  const perMinute = Number(process.env.SURVEY_RATE_LIMIT ?? 0) || 120;
+  const perMinute = config.rateLimitSurvey;
   const pub = (factor: number) => ({
     access: 'public' as const,
     rateLimit: { max: Math.max(1, Math.round(perMinute * factor)), timeWindow: '1 minute' },

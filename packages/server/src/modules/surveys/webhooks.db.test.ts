@@ -135,8 +135,7 @@ it('delivers a signed webhook per new complete response, retrying after a failur
 });
 
 it('rate-limits public submissions per IP with a localised 429', async () => {
-  process.env.SURVEY_RATE_LIMIT = '3';
-  const t2 = await createTestApp({ db: t.db });
+  const t2 = await createTestApp({ db: t.db, config: { rateLimitSurvey: 3 } });
   try {
     const s = await publishedSurvey();
     const codes: number[] = [];
@@ -157,7 +156,6 @@ it('rate-limits public submissions per IP with a localised 429', async () => {
       message: 'Demasiados intentos. Espera un momento.',
     });
   } finally {
-    delete process.env.SURVEY_RATE_LIMIT;
     await t2.app.close();
   }
 });
