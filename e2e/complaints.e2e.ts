@@ -2,9 +2,9 @@
 // customer files a complaint on the public form (phone width) → the acknowledgement mail arrives
 // over SMTP with the reference and the follow-up link → the case is assigned impartially (never
 // to the staff member it is about) → the demo admin assesses and responds in the case page (the
-// first-response target shows "met") → the customer accepts through the link → the case closes
-// with a root cause → the customer rates the handling through the link → the complaint reports
-// (page and API) show that rating in the post-closure satisfaction.
+// first-response target shows "met") → the customer accepts through the link → the agent closes
+// the case with a root cause in the case page → the customer rates the handling through the link
+// → the complaint reports (page and API) show that rating in the post-closure satisfaction.
 import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
@@ -204,7 +204,7 @@ describe('complaints: public form → acknowledgement → impartial handling →
     expect(sla.targets.find((x) => x.target === 'first_response')?.status).toBe('met');
   });
 
-  it('the customer accepts the response through the mailed link; the case closes with a root cause', async () => {
+  it('the customer accepts the response through the mailed link; the agent closes the case with a root cause', async () => {
     await customer.goto(`${server.url}${trackPath}`);
     await customer.getByRole('heading', { name: `Su reclamación ${reference}` }).waitFor();
     await customer.getByText('le devolvemos la comisión', { exact: false }).first().waitFor();
@@ -213,28 +213,32 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await customer.getByRole('button', { name: 'Acepto', exact: true }).click();
     await customer.getByText('Ha aceptado esta respuesta.').waitFor();
 
-    // Closing with a root cause (API: the case page has no close form yet).
-    const cats = await api<{ items?: { id: string; tree: string; name: string }[] } | unknown[]>(
+    // The agent closes the case with its root cause and the 5 whys in the case page.
+    await staff.goto(`${server.url}/complaints/${caseId}`);
+    await staff.getByRole('heading', { name: 'Cerrar con la causa raíz' }).waitFor();
+    const causeBox = staff
+      .locator('section[aria-labelledby="close-h"] input:not([type="hidden"])')
+      .first();
+    await causeBox.click();
+    await staff.keyboard.type('Tarifa mal');
+    await staff.getByRole('option', { name: /Tarifa mal configurada/ }).click();
+    await staff
+      .getByLabel('5 porqués', { exact: false })
+      .fill('La cuenta nómina no tenía la exención configurada.\nEl alta de tarifas no se revisa.');
+    await staff.getByRole('button', { name: 'Cerrar el caso' }).click();
+    await staff.getByText('Cerrada', { exact: true }).first().waitFor();
+    const cats = await api<{ id: string; tree: string; name: string }[]>(
       'get',
       '/api/complaints/categories',
     );
-    const all = (Array.isArray(cats) ? cats : (cats.items ?? [])) as {
-      id: string;
-      tree: string;
-      name: string;
-    }[];
-    const cause = all.find((c) => c.tree === 'cause' && c.name === 'Tarifa mal configurada');
-    expect(cause).toBeTruthy();
-    const closed = await api<{ status: string; causeId: string }>(
-      'post',
-      `/api/complaints/${caseId}/close`,
-      {
-        causeId: cause?.id,
-        fiveWhys: ['La tarifa de la cuenta nómina no tenía la exención configurada.'],
-      },
+    const cause = cats.find((c) => c.tree === 'cause' && c.name === 'Tarifa mal configurada');
+    const closed = await api<{ status: string; causeId: string; fiveWhys: string[] }>(
+      'get',
+      `/api/complaints/${caseId}`,
     );
     expect(closed.status).toBe('closed');
     expect(closed.causeId).toBe(cause?.id);
+    expect(closed.fiveWhys).toHaveLength(2);
   });
 
   it('the customer rates the handling and the reports show it', async () => {

@@ -24,6 +24,7 @@ import { Link, useParams } from 'react-router';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { type TSlaTarget, useCase, useCaseActions, useSla } from './api';
+import { CloseCase } from './CloseCase';
 import { duration, SlaBadge } from './SlaBadge';
 
 const TRANSITIONS = ['acknowledged', 'assessed', 'investigating', 'rejected', 'reopened'] as const;
@@ -166,6 +167,8 @@ export default function CasePage() {
             ))}
         </Group>
       )}
+
+      {k.allowedTransitions.includes('closed') && <CloseCase id={k.id} onClosed={refresh} />}
 
       <Card withBorder>
         <form
