@@ -225,6 +225,7 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await staff
       .getByLabel('5 porqués', { exact: false })
       .fill('La cuenta nómina no tenía la exención configurada.\nEl alta de tarifas no se revisa.');
+    if (SHOTS) await staff.screenshot({ path: `${SHOTS}/case-close.png`, fullPage: true });
     await staff.getByRole('button', { name: 'Cerrar el caso' }).click();
     await staff.getByText('Cerrada', { exact: true }).first().waitFor();
     const cats = await api<{ id: string; tree: string; name: string }[]>(
