@@ -245,10 +245,22 @@ describe('complaints: public form → acknowledgement → impartial handling →
   it('the customer rates the handling and the reports show it', async () => {
     await customer.goto(`${server.url}${trackPath}`);
     await customer.getByText('¿Cómo hemos gestionado su reclamación?').waitFor();
-    await customer.getByRole('radio', { name: '4' }).check();
+    // Keyboard only: arrows move within the 1–5 radios, Tab reaches the comment and the button.
+    await customer.getByRole('radio', { name: '1' }).focus();
+    await customer.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await customer.keyboard.press('ArrowRight');
+    expect(await customer.getByRole('radio', { name: '4' }).isChecked()).toBe(true);
     if (SHOTS) await customer.screenshot({ path: `${SHOTS}/track-rate-375.png`, fullPage: true });
-    await customer.getByRole('button', { name: 'Enviar valoración' }).click();
+    await customer.keyboard.press('Tab');
+    await customer.keyboard.type('Rápido y claro.');
+    await customer.keyboard.press('Tab');
+    await customer.keyboard.press('Enter');
     await customer.getByText('Gracias por su valoración (4 de 5).').waitFor();
+    // The same page in English.
+    await customer.getByText('EN', { exact: true }).click();
+    await customer.getByText('Thank you for your rating (4 of 5).').waitFor();
+    if (SHOTS)
+      await customer.screenshot({ path: `${SHOTS}/track-rated-en-375.png`, fullPage: true });
 
     const after = (await api<{ satisfaction: Satisfaction }>('get', '/api/complaints/reports'))
       .satisfaction;
