@@ -3,4 +3,4 @@ export type { TabularRow } from './csv-splitter';
 export { detectSeparator, type TEncoding, type TSeparator } from './detect';
 export { type ParseNumberOptions, parseNumber } from './number';
 export { type OpenDelimitedOptions, openDelimited, TabularError, type TabularFile } from './reader';
-export { openTabular, openXlsx } from './xlsx';
+export { openTabular, openTabularBytes, openXlsx, tabularFormat } from './xlsx';

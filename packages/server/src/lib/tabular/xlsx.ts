@@ -59,3 +59,20 @@ export function openXlsx(source: string | Uint8Array): Promise<TabularFile> {
 export function openTabular(path: string): Promise<TabularFile> {
   return path.toLowerCase().endsWith('.xlsx') ? openXlsx(path) : openDelimited(path);
 }
+
+/** The upload formats imports accept, from the file name: .xlsx, or .csv/.txt as delimited. */
+export function tabularFormat(fileName: string): 'csv' | 'xlsx' | null {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
+  return null;
+}
+
+/** Opens uploaded bytes in a known format (imports keep the bytes and re-open them in a job). */
+export async function openTabularBytes(
+  bytes: Uint8Array,
+  format: 'csv' | 'xlsx',
+  name: string,
+): Promise<TabularFile> {
+  return format === 'xlsx' ? openXlsx(bytes) : openDelimited(bytes, { name });
+}

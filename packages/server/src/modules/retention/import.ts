@@ -5,7 +5,7 @@ import type { Sql } from '../../db/client';
 import { enqueue, registerJob } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
-import { openDelimited, openXlsx, type TabularFile } from '../../lib/tabular';
+import { openTabularBytes, type TabularFile, tabularFormat } from '../../lib/tabular';
 import { audit } from '../audit/service';
 import {
   cdnowTextToCsv,
@@ -51,13 +51,6 @@ registerErrors({
 export const TX_IMPORT_JOB = 'retention.import';
 const BATCH = 2000;
 
-function formatOf(fileName: string): 'csv' | 'xlsx' | null {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.xlsx')) return 'xlsx';
-  if (lower.endsWith('.csv') || lower.endsWith('.txt')) return 'csv';
-  return null;
-}
-
 /** Whitespace CDNOW text is converted to CSV once, at upload. */
 function normaliseBytes(bytes: Uint8Array, format: 'csv' | 'xlsx'): Uint8Array {
   if (format !== 'csv') return bytes;
@@ -68,12 +61,10 @@ function normaliseBytes(bytes: Uint8Array, format: 'csv' | 'xlsx'): Uint8Array {
   return csv ? Buffer.from(csv) : bytes;
 }
 
-async function open(bytes: Uint8Array, format: 'csv' | 'xlsx', name: string): Promise<TabularFile> {
-  try {
-    return format === 'xlsx' ? await openXlsx(bytes) : await openDelimited(bytes, { name });
-  } catch {
+function open(bytes: Uint8Array, format: 'csv' | 'xlsx', name: string): Promise<TabularFile> {
+  return openTabularBytes(bytes, format, name).catch(() => {
     throw new AppError('TX_IMPORT_UNREADABLE');
-  }
+  });
 }
 
 export async function upload(
@@ -82,7 +73,7 @@ export async function upload(
   fileName: string,
   raw: Uint8Array,
 ): Promise<TTxImportPreview> {
-  const format = formatOf(fileName);
+  const format = tabularFormat(fileName);
   if (!format) throw new AppError('TX_IMPORT_FORMAT');
   if (raw.length === 0) throw new AppError('TX_IMPORT_EMPTY');
   const bytes = normaliseBytes(raw, format);

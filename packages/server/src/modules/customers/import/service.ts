@@ -6,7 +6,7 @@ import type { Sql } from '../../../db/client';
 import { enqueue, registerJob } from '../../../jobs/queue';
 import type { AuthContext } from '../../../lib/access';
 import { AppError, registerErrors } from '../../../lib/errors';
-import { openDelimited, openXlsx, type TabularFile } from '../../../lib/tabular';
+import { openTabularBytes, type TabularFile, tabularFormat } from '../../../lib/tabular';
 import { audit } from '../../audit/service';
 import { unitScope } from '../../orgs/service';
 import { listFields } from '../repo-write';
@@ -47,12 +47,10 @@ registerErrors({
   },
 });
 
-async function open(bytes: Uint8Array, format: 'csv' | 'xlsx', name: string): Promise<TabularFile> {
-  try {
-    return format === 'xlsx' ? await openXlsx(bytes) : await openDelimited(bytes, { name });
-  } catch {
+function open(bytes: Uint8Array, format: 'csv' | 'xlsx', name: string): Promise<TabularFile> {
+  return openTabularBytes(bytes, format, name).catch(() => {
     throw new AppError('IMPORT_UNREADABLE');
-  }
+  });
 }
 
 export async function upload(
@@ -62,12 +60,7 @@ export async function upload(
   bytes: Uint8Array,
 ): Promise<TImportPreview> {
   if ((await unitScope(db, auth)) !== null) throw new AppError('IMPORT_SCOPED_USER');
-  const lower = fileName.toLowerCase();
-  const format = lower.endsWith('.xlsx')
-    ? 'xlsx'
-    : lower.endsWith('.csv') || lower.endsWith('.txt')
-      ? 'csv'
-      : null;
+  const format = tabularFormat(fileName);
   if (!format) throw new AppError('IMPORT_FORMAT');
   if (bytes.length === 0) throw new AppError('IMPORT_EMPTY');
   const file = await open(bytes, format, fileName);
