@@ -5,15 +5,13 @@
 // first-response target shows "met") → the customer accepts through the link → the agent closes
 // the case with a root cause in the case page → the customer rates the handling through the link
 // → the complaint reports (page and API) show that rating in the post-closure satisfaction.
-import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp';
 import { launchBrowser, type RunningServer, startServer } from './harness';
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory, to keep screenshots for review
 
-const inbox: { to: string; data: string }[] = [];
 /** Quoted-printable soft breaks and escapes undone (enough to read the text part). */
 const bodyOf = (m: string) =>
   Buffer.from(
@@ -39,7 +37,8 @@ interface Satisfaction {
 }
 
 describe('complaints: public form → acknowledgement → impartial handling → rating in reports', () => {
-  let smtp: SMTPServer;
+  let smtp: SmtpSink | undefined;
+  let inbox: SmtpSink['inbox'] = [];
   let server: RunningServer;
   let browser: Browser;
   let staff: Page;
@@ -65,25 +64,10 @@ describe('complaints: public form → acknowledgement → impartial handling →
   };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      disableReverseLookup: true,
-      onData(stream, session, cb) {
-        let data = '';
-        stream.on('data', (c: Buffer) => {
-          data += c.toString();
-        });
-        stream.on('end', () => {
-          inbox.push({ to: session.envelope.rcptTo[0]?.address ?? '', data });
-          cb();
-        });
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpSink();
+    inbox = smtp.inbox;
     [server, browser] = await Promise.all([
-      startServer({ SMTP_URL: `smtp://127.0.0.1:${port}`, COMPLAINT_RATE_LIMIT: '100' }),
+      startServer({ SMTP_URL: smtp.url, COMPLAINT_RATE_LIMIT: '100' }),
       launchBrowser(),
     ]);
     const phone = await browser.newContext({
@@ -99,7 +83,7 @@ describe('complaints: public form → acknowledgement → impartial handling →
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
+    await smtp?.close();
   });
 
   it('a customer files a complaint on the public form and gets the acknowledgement by mail', async () => {

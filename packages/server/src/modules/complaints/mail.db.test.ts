@@ -2,9 +2,7 @@
 // smtp-server peer), customer replies through the inbound SMTP listener appended by reference,
 // auto-replies/bounces ignored, Message-ID idempotency, mbox import, and the survey.followup
 // job opening an 'unexpressed dissatisfaction' case idempotently.
-import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createOrg,
@@ -14,14 +12,15 @@ import {
   type Session,
   type TestOrg,
 } from '../../../test/harness';
+import { type SmtpSink, startSmtpSink } from '../../../test/smtp';
 import { enqueue } from '../../jobs/queue';
 import { runOne } from '../../jobs/worker';
 import { smtpMailer } from '../../mail/mailer';
 import { startInboundSmtp } from './inbound';
 import { caller, ok } from './testing';
 
-const inbox: { to: string; data: string }[] = [];
-let out: SMTPServer;
+let inbox: SmtpSink['inbox'];
+let out: SmtpSink;
 let inbound: Awaited<ReturnType<typeof startInboundSmtp>>;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
@@ -64,27 +63,12 @@ const events = async (id: string) =>
   ).rows;
 
 beforeAll(async () => {
-  out = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => {
-        data += c.toString();
-      });
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo[0]?.address ?? '', data });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => out.listen(0, '127.0.0.1', r));
-  const port = (out.server.address() as AddressInfo).port;
+  out = await startSmtpSink();
+  inbox = out.inbox;
   const db = await createTestDb();
   t = await createTestApp({
     db,
-    mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'reclamaciones@fidelia.test'),
+    mailer: smtpMailer(out.url, 'reclamaciones@fidelia.test'),
   });
   call = caller(t.app);
   org = await createOrg(db, 'Correo');
@@ -104,7 +88,7 @@ afterAll(async () => {
   await inbound.close();
   await t.app.close();
   await t.db.close();
-  await new Promise<void>((r) => out.close(() => r()));
+  await out.close();
 });
 
 describe('acknowledgement and replies', () => {

@@ -1,18 +1,17 @@
 // SLA over a real database (PGlite and PostgreSQL): due instants from the case timeline with
 // pauses, durable timer jobs (warning, breach, escalation over real SMTP), stale timers after a
 // policy/calendar change, idempotent org recomputation, and compliance figures.
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb, type TestOrg } from '../../../../test/harness';
+import { type SmtpSink, startSmtpSink } from '../../../../test/smtp';
 import { runOne } from '../../../jobs/worker';
 import { smtpMailer } from '../../../mail/mailer';
 import * as repo from './repo';
 import * as svc from './service';
 import { registerSla, runTimer, type SlaDeps } from './timers';
 
-const inbox: { to: string; data: string }[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpSink;
+let inbox: SmtpSink['inbox'];
 let db: TestDb;
 let org: TestOrg;
 let deps: SlaDeps;
@@ -57,27 +56,13 @@ const queuedTimers = async (id: string) =>
   ).rows;
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, cb) {
-      let data = '';
-      stream.on('data', (c: Buffer) => {
-        data += c.toString();
-      });
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), data });
-        cb();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const port = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpSink();
+  inbox = smtp.inbox;
   db = await createTestDb();
   org = await createOrg(db, 'SLA');
   deps = {
     db,
-    mailer: smtpMailer(`smtp://127.0.0.1:${port}`, 'sla@fidelia.local'),
+    mailer: smtpMailer(smtp.url, 'sla@fidelia.local'),
     publicUrl: 'http://fidelia.test',
   };
   registerSla(deps);
@@ -108,7 +93,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.close();
-  await new Promise<void>((r) => smtp.close(() => r()));
+  await smtp.close();
 });
 
 describe('due instants', () => {
