@@ -26,10 +26,19 @@ export const ZEnvSchema = z.object({
   // Requests per minute per IP on the public survey pages and the public complaint form.
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // Largest file accepted per complaint attachment (web form, staff notes, inbound mail).
+  COMPLAINT_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(20 * 1024 * 1024)
+    .default(5 * 1024 * 1024),
   // Inbound complaints mailbox: an SMTP listener, off unless a port is given.
   COMPLAINTS_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   COMPLAINTS_SMTP_HOST: z.string().default('127.0.0.1'),
   COMPLAINTS_SMTP_ORG: z.string().optional(),
+  // Built web app to serve; defaults to packages/web/dist (a second build dir lets two builds coexist).
+  WEB_DIST: z.string().optional(),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -49,9 +58,11 @@ export interface TConfig {
   logLevel: string;
   publicUrl: string | undefined;
   bodyLimit: number;
+  webDist: string | undefined;
   rateLimitAuth: number;
   rateLimitSurvey: number;
   rateLimitComplaint: number;
+  attachmentMaxBytes: number;
   complaintsSmtp: { port: number; host: string; orgSlug: string | undefined } | null;
 }
 
@@ -85,9 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     logLevel: e.LOG_LEVEL,
     publicUrl: e.PUBLIC_URL,
     bodyLimit: e.BODY_LIMIT,
+    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
     rateLimitAuth: e.RATE_LIMIT_AUTH,
     rateLimitSurvey: e.SURVEY_RATE_LIMIT,
     rateLimitComplaint: e.COMPLAINT_RATE_LIMIT,
+    attachmentMaxBytes: e.COMPLAINT_ATTACHMENT_MAX_BYTES,
     complaintsSmtp:
       e.COMPLAINTS_SMTP_PORT === undefined
         ? null

@@ -120,6 +120,7 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     rateLimitAuth: 10_000,
     rateLimitSurvey: 10_000,
     rateLimitComplaint: 10_000,
+    attachmentMaxBytes: 5 * 1024 * 1024,
     complaintsSmtp: null,
     ...over,
   };

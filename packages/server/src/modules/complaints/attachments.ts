@@ -6,15 +6,18 @@ import { AppError, registerErrors } from '../../lib/errors';
 import * as repo from './repo';
 import { safeFilename, sniff } from './sniff';
 
-export const MAX_ATTACHMENT_BYTES =
-  Number(process.env.COMPLAINT_ATTACHMENT_MAX_BYTES ?? 0) || 5 * 1024 * 1024;
+let maxBytes = 5 * 1024 * 1024;
+/** Set once from the validated config (COMPLAINT_ATTACHMENT_MAX_BYTES) when the routes load. */
+export function setAttachmentLimit(bytes: number) {
+  if (Number.isFinite(bytes) && bytes > 0) maxBytes = bytes;
+}
 export const MAX_ATTACHMENTS = 3;
 
 registerErrors({
   COMPLAINT_ATTACHMENT_TOO_LARGE: {
     status: 413,
-    es: 'El adjunto supera el tamaño máximo (5 MB).',
-    en: 'The attachment exceeds the maximum size (5 MB).',
+    es: 'El adjunto supera el tamaño máximo permitido (ver «max» en bytes).',
+    en: 'The attachment exceeds the maximum size allowed (see "max", in bytes).',
   },
   COMPLAINT_ATTACHMENT_TYPE: {
     status: 415,
@@ -48,10 +51,10 @@ export function checkUpload(u: TUpload): TCheckedFile {
     if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(b64)) throw new AppError('COMPLAINT_ATTACHMENT_INVALID');
     data = Buffer.from(b64, 'base64');
   }
-  if (data.length > MAX_ATTACHMENT_BYTES) {
+  if (data.length > maxBytes) {
     throw new AppError('COMPLAINT_ATTACHMENT_TOO_LARGE', {
       filename: u.filename,
-      max: MAX_ATTACHMENT_BYTES,
+      max: maxBytes,
     });
   }
   const t = sniff(data);

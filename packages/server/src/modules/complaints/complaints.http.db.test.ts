@@ -25,7 +25,7 @@ const form = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { rateLimitComplaint: 5 } });
+  t = await createTestApp({ config: { rateLimitComplaint: 5, attachmentMaxBytes: 64 * 1024 } });
   call = caller(t.app);
   org = await createOrg(t.db, 'Reclamaciones');
   slug = (await t.db.query<{ slug: string }>('SELECT slug FROM orgs WHERE id = $1', [org.orgId]))
@@ -160,7 +160,8 @@ describe('public web form', () => {
     });
     expect(e.statusCode).toBe(415);
     expect(e.json().error.code).toBe('COMPLAINT_ATTACHMENT_TYPE');
-    const big = Buffer.alloc(5 * 1024 * 1024 + 10, 0x41).toString('base64');
+    // The limit comes from the config (64 KiB here, 5 MiB by default).
+    const big = Buffer.alloc(64 * 1024 + 10, 0x41).toString('base64');
     const b = await call(null, {
       method: 'POST',
       url: `/api/public/complaints/${slug}`,
@@ -169,6 +170,7 @@ describe('public web form', () => {
     });
     expect(b.statusCode).toBe(413);
     expect(b.json().error.code).toBe('COMPLAINT_ATTACHMENT_TOO_LARGE');
+    expect(b.json().error.details.max).toBe(64 * 1024);
   });
 
   it('rate-limits the form per IP (429, localised)', async () => {

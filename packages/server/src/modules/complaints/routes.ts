@@ -30,6 +30,7 @@ import { ADMINS, type Role } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
 import * as conf from './config-service';
+import { setAttachmentLimit } from './attachments';
 import { importMbox, startInboundSmtp } from './inbound';
 import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
 import { mailJob } from './mail';
@@ -50,6 +51,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   registerJob('survey.followup', surveyFollowupJob(db));
   registerJob('retention.followup', retentionFollowupJob(db));
 
+  setAttachmentLimit(config.attachmentMaxBytes);
   const inboundSmtp = config.complaintsSmtp;
   if (inboundSmtp) {
     let smtp: Awaited<ReturnType<typeof startInboundSmtp>> | null = null;
