@@ -121,6 +121,7 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     rateLimitSurvey: 10_000,
     rateLimitComplaint: 10_000,
     attachmentMaxBytes: 5 * 1024 * 1024,
+    webDist: undefined,
     complaintsSmtp: null,
     ...over,
   };
