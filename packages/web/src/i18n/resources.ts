@@ -1,12 +1,12 @@
 // Translation trees: the shell's own (es.json / en.json here) plus one pair per feature
-// (features/<name>/i18n/{es,en}.json), so features are translated beside their code and
+// (features/<name>/i18n/{es,en}.json, or a sub-folder of i18n/ for a large feature), so features are translated beside their code and
 // several features can be built at once without editing one shared file.
 import en from './en.json';
 import es from './es.json';
 
 export type TTree = { [k: string]: string | TTree };
 
-const featureFiles = import.meta.glob<TTree>('../features/*/i18n/*.json', {
+const featureFiles = import.meta.glob<TTree>('../features/*/i18n/**/*.json', {
   eager: true,
   import: 'default',
 });
