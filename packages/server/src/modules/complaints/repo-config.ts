@@ -127,6 +127,16 @@ export async function staffByIds(db: Sql, orgId: string, ids: string[]): Promise
   return r.rows;
 }
 
+/** Active staff of the org (to pick the staff a complaint is about). */
+export async function listStaff(db: Sql, orgId: string): Promise<TStaff[]> {
+  const r = await db.query<TStaff>(
+    `SELECT id, email, name, role, unit_id AS "unitId", active FROM users
+      WHERE org_id = $1 AND active ORDER BY name, id LIMIT 2000`,
+    [orgId],
+  );
+  return r.rows;
+}
+
 /** Active agents whose unit is one of `unitIds`, with their number of open cases. */
 export async function agentsWithLoad(
   db: Sql,

@@ -281,13 +281,15 @@ export async function listEvents(
   db: Sql,
   orgId: string,
   caseId: string,
+  /** what the customer may see: customer-visible entries and their own rating */
   customerOnly = false,
 ): Promise<TEvent[]> {
   const r = await db.query<TEvent>(
     `SELECT id, at, actor_id AS "actorId", actor_label AS "actorLabel", kind, visibility,
             from_status AS "fromStatus", to_status AS "toStatus", body, data
        FROM complaint_events
-      WHERE org_id = $1 AND complaint_id = $2 ${customerOnly ? `AND visibility = 'customer'` : ''}
+      WHERE org_id = $1 AND complaint_id = $2
+        ${customerOnly ? `AND (visibility = 'customer' OR kind = 'rated')` : ''}
       ORDER BY at, id`,
     [orgId, caseId],
   );

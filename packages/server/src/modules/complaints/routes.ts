@@ -29,8 +29,8 @@ import { registerJob } from '../../jobs/queue';
 import { ADMINS, type Role } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
-import * as conf from './config-service';
 import { setAttachmentLimit } from './attachments';
+import * as conf from './config-service';
 import { importMbox, startInboundSmtp } from './inbound';
 import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
 import { mailJob } from './mail';
@@ -198,8 +198,12 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: staff, bodyLimit: 24 * 1024 * 1024, schema: { body: ZStaffComplaintSchema } },
     async (req, reply) => reply.status(201).send(await submitStaff(db, authOf(req), req.body)),
   );
+  app.get('/api/complaints/staff', { config: staff }, (req) => svc.listStaff(db, authOf(req)));
   app.get('/api/complaints/:id', { config: read, schema: { params: ZId } }, (req) =>
     svc.getCaseDetail(db, authOf(req), req.params.id),
+  );
+  app.get('/api/complaints/:id/assignment', { config: read, schema: { params: ZId } }, (req) =>
+    svc.assignmentView(db, authOf(req), req.params.id),
   );
   app.patch(
     '/api/complaints/:id',

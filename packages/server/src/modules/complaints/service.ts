@@ -563,6 +563,53 @@ async function autoAssign(tx: Sql, actor: Actor, c: repo.TCase, required: boolea
   return chosen.id;
 }
 
+/**
+ * The case page's assignment panel: who handles the case, the org's strategy, the eligible
+ * agents (with their open-case load) and who is left out and why (involved, conflict, manager),
+ * plus the names of every person the case and its assignment history refer to.
+ */
+export async function assignmentView(db: Sql, auth: AuthContext, id: string) {
+  const c = await caseFor(db, auth, id);
+  const settings = await repo.getSettings(db, auth.orgId);
+  const el = isOpen(c.status)
+    ? await eligibleAgents(db, auth.orgId, c, settings)
+    : { candidates: [], excluded: [] };
+  const ids = new Set<string>([...c.staffInvolved, ...c.excludedAgents]);
+  if (c.assigneeId) ids.add(c.assigneeId);
+  for (const x of el.excluded) ids.add(x.userId);
+  for (const e of await repo.listEvents(db, auth.orgId, id)) {
+    if (e.kind !== 'assigned' && e.kind !== 'unassigned') continue;
+    for (const v of [e.data.from, e.data.to]) if (typeof v === 'string') ids.add(v);
+  }
+  const people = await cfg.staffByIds(db, auth.orgId, [...ids]);
+  return {
+    strategy: settings.strategy,
+    excludeManagers: settings.excludeManagers,
+    assigneeId: c.assigneeId,
+    staffInvolved: c.staffInvolved,
+    excludedAgents: c.excludedAgents,
+    candidates: el.candidates.map((a) => ({
+      id: a.id,
+      name: a.name,
+      email: a.email,
+      load: a.load,
+    })),
+    excluded: el.excluded,
+    people: people.map((p) => ({ id: p.id, name: p.name, email: p.email, active: p.active })),
+  };
+}
+
+/** Active staff of the org, to pick the staff members a complaint is about. */
+export async function listStaff(db: Sql, auth: AuthContext) {
+  return (await cfg.listStaff(db, auth.orgId)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    role: p.role,
+    unitId: p.unitId,
+  }));
+}
+
 /** Assigns to `userId` (must be eligible) or, without it, by the org's strategy. */
 export async function assign(db: Sql, auth: AuthContext, id: string, userId?: string) {
   return db.transaction(async (tx) => {
@@ -820,6 +867,7 @@ export async function publicView(db: Sql, token: string) {
     recourse: c.recourse,
     customerDecision: c.customerDecision,
     rating: c.rating,
+    ratingComment: c.ratingComment,
     canDecide: c.status === 'responded' && !c.customerDecision,
     canRate: (c.status === 'closed' || c.status === 'rejected') && c.rating === null,
     timeline: events.map((e) => ({
@@ -827,9 +875,14 @@ export async function publicView(db: Sql, token: string) {
       kind: e.kind,
       toStatus: e.toStatus,
       body:
-        e.kind === 'message_out' || e.kind === 'message_in' || e.kind === 'response'
+        e.kind === 'message_out' ||
+        e.kind === 'message_in' ||
+        e.kind === 'response' ||
+        e.kind === 'rated'
           ? e.body
           : null,
+      /** the customer's "how did we handle it" rating (1-5) on their 'rated' entry */
+      rating: e.kind === 'rated' && typeof e.data.rating === 'number' ? e.data.rating : null,
       from: e.actorLabel === 'customer' ? 'customer' : 'company',
     })),
   };
