@@ -115,6 +115,10 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
     const jobId = await svc.queueRecompute(db, authOf(req).orgId, 'manual');
     return reply.status(202).send({ jobId });
   });
+  /** Progress/result of a queued recomputation (ids from the responses of the changes above). */
+  app.get(`${base}/recompute/:id`, { config: admin, schema: { params: ZIdParams } }, (req) =>
+    svc.recomputeState(db, authOf(req).orgId, req.params.id),
+  );
   app.get(
     `${base}/notifications`,
     { config: { access: REPORTS }, schema: { querystring: ZNotificationsQuerySchema } },

@@ -5,7 +5,7 @@
 // (onComplaintChange of ../service) and registers the timer and recompute jobs;
 // slaStatus(db, orgId, caseId) and complianceReport(db, orgId, q) for pages and reports.
 import type { Sql } from '../../../db/client';
-import { enqueue } from '../../../jobs/queue';
+import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
 import {
   type Calendar,
@@ -43,6 +43,11 @@ registerErrors({
     status: 404,
     es: 'El calendario no existe.',
     en: 'Unknown calendar.',
+  },
+  SLA_RECOMPUTE_NOT_FOUND: {
+    status: 404,
+    es: 'El recálculo no existe.',
+    en: 'Unknown recomputation.',
   },
   SLA_POLICY_NOT_FOUND: { status: 404, es: 'La política no existe.', en: 'Unknown policy.' },
   SLA_POLICY_TARGETS: {
@@ -274,6 +279,23 @@ export function queueRecompute(db: Sql, orgId: string, reason: string) {
   return enqueue(db, { orgId, kind: repo.RECOMPUTE_JOB, payload: { reason }, maxAttempts: 5 });
 }
 
+/**
+ * State of a queued org recomputation (the settings page shows how many open cases it
+ * recomputed): 404 for another org's job or a job of another kind.
+ */
+export async function recomputeState(db: Sql, orgId: string, jobId: string) {
+  const job = await getJob(db, orgId, jobId);
+  if (!job || job.kind !== repo.RECOMPUTE_JOB) throw new AppError('SLA_RECOMPUTE_NOT_FOUND');
+  const result = job.result as RecomputeStats | null;
+  const progress = job.progress as { done?: number } | null;
+  return {
+    id: job.id,
+    status: job.status,
+    done: result?.cases ?? progress?.done ?? 0,
+    result: job.status === 'done' ? result : null,
+  };
+}
+
 // ------------------------------------------------------------------------------- status
 
 export interface SlaStatus {
@@ -450,8 +472,9 @@ export async function createCalendar(db: Sql, orgId: string, c: repo.TCalendarIn
   checkCalendar(c);
   return db.transaction(async (tx) => {
     const row = await repo.insertCalendar(tx, orgId, c);
-    if (c.isDefault) await queueRecompute(tx, orgId, 'calendar');
-    return row;
+    // A new calendar only changes cases once it is the default or assigned to a unit.
+    const recomputeJobId = c.isDefault ? await queueRecompute(tx, orgId, 'calendar') : null;
+    return { ...row, recomputeJobId };
   });
 }
 
@@ -460,8 +483,7 @@ export async function changeCalendar(db: Sql, orgId: string, id: string, c: repo
   return db.transaction(async (tx) => {
     const row = await repo.updateCalendar(tx, orgId, id, c);
     if (!row) throw new AppError('SLA_CALENDAR_NOT_FOUND');
-    await queueRecompute(tx, orgId, 'calendar');
-    return row;
+    return { ...row, recomputeJobId: await queueRecompute(tx, orgId, 'calendar') };
   });
 }
 
@@ -483,8 +505,8 @@ export async function assignUnitCalendar(
     throw new AppError('SLA_CALENDAR_NOT_FOUND');
   return db.transaction(async (tx) => {
     await repo.setUnitCalendar(tx, orgId, unitId, calendarId);
-    await queueRecompute(tx, orgId, 'unit-calendar');
-    return { unitId, calendarId };
+    const recomputeJobId = await queueRecompute(tx, orgId, 'unit-calendar');
+    return { unitId, calendarId, recomputeJobId };
   });
 }
 
@@ -498,8 +520,7 @@ export async function createPolicy(db: Sql, orgId: string, p: repo.TPolicyInput)
   await checkPolicy(db, orgId, p);
   return db.transaction(async (tx) => {
     const row = await repo.insertPolicy(tx, orgId, p);
-    await queueRecompute(tx, orgId, 'policy');
-    return row;
+    return { ...row, recomputeJobId: await queueRecompute(tx, orgId, 'policy') };
   });
 }
 
@@ -508,8 +529,7 @@ export async function changePolicy(db: Sql, orgId: string, id: string, p: repo.T
   return db.transaction(async (tx) => {
     const row = await repo.updatePolicy(tx, orgId, id, p);
     if (!row) throw new AppError('SLA_POLICY_NOT_FOUND');
-    await queueRecompute(tx, orgId, 'policy');
-    return row;
+    return { ...row, recomputeJobId: await queueRecompute(tx, orgId, 'policy') };
   });
 }
 
