@@ -13,7 +13,6 @@ import {
   ZSurveyExportSchema,
   ZSurveyOrgSettingsSchema,
   ZSurveyPatchSchema,
-  ZWebhookCreateSchema,
 } from '@fidelia/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -25,6 +24,7 @@ import { authOf } from '../../lib/auth-context';
 import { AppError, pickLang } from '../../lib/errors';
 import * as channels from './channels';
 import { exportResponses } from './export';
+import * as outreach from './outreach';
 import * as svc from './service';
 import { createPersonalLink } from './tokens';
 import * as hooks from './webhooks';
@@ -192,6 +192,22 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/surveys/:id/invitations', { config: read, schema: { params: ZId } }, (req) =>
     channels.invitationStats(db, authOf(req), req.params.id),
   );
+  app.get('/api/surveys/:id/invitations/waves', { config: read, schema: { params: ZId } }, (req) =>
+    outreach.listWaves(db, authOf(req), req.params.id),
+  );
+  app.post(
+    '/api/surveys/:id/invitations/waves/:batchId/remind',
+    {
+      config: write,
+      schema: { params: z.object({ id: z.string().max(64), batchId: z.string().max(64) }) },
+    },
+    (req) => outreach.remindWave(deps, authOf(req), req.params.id, req.params.batchId),
+  );
+  app.get(
+    '/api/surveys/:id/customers',
+    { config: read, schema: { params: ZId, querystring: outreach.ZCustomerSearchQuery } },
+    (req) => outreach.searchCustomers(db, authOf(req), req.params.id, req.query),
+  );
   app.get(
     '/api/surveys/:id/qr.svg',
     {
@@ -244,9 +260,29 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   }));
   app.post(
     '/api/survey-webhooks',
-    { config: { access: ADMINS }, schema: { body: ZWebhookCreateSchema } },
+    { config: { access: ADMINS }, schema: { body: hooks.ZWebhookCreateBody } },
     async (req, reply) =>
       reply.status(201).send(await hooks.createWebhook(db, authOf(req).orgId, req.body)),
+  );
+  app.get(
+    '/api/survey-webhooks/:id',
+    { config: { access: ADMINS }, schema: { params: ZId } },
+    (req) => hooks.getWebhook(db, authOf(req).orgId, req.params.id),
+  );
+  app.patch(
+    '/api/survey-webhooks/:id',
+    { config: { access: ADMINS }, schema: { params: ZId, body: hooks.ZWebhookPatchBody } },
+    (req) => hooks.updateWebhook(db, authOf(req).orgId, req.params.id, req.body),
+  );
+  app.post(
+    '/api/survey-webhooks/:id/rotate-secret',
+    { config: { access: ADMINS }, schema: { params: ZId } },
+    (req) => hooks.rotateSecret(db, authOf(req).orgId, req.params.id),
+  );
+  app.post(
+    '/api/survey-webhooks/:id/test',
+    { config: { access: ADMINS }, schema: { params: ZId } },
+    (req) => hooks.sendTest(db, authOf(req).orgId, req.params.id),
   );
   app.delete(
     '/api/survey-webhooks/:id',

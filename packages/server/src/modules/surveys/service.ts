@@ -23,6 +23,7 @@ import { audit } from '../audit/service';
 import * as customers from '../customers/service';
 import { listUnits, unitScope } from '../orgs/service';
 import { hashJson, validateDefinition } from './definition';
+import { assertAttachable, logStaffContact } from './outreach';
 import * as repo from './repo';
 import { assertOpen, definitionOf, storeResponse, type TSubmitResult } from './submit';
 import { buildTemplate, TEMPLATES } from './templates';
@@ -458,6 +459,7 @@ export async function staffEntry(
     if (!c || c.status === 'erased') {
       throw new AppError('SURVEY_CUSTOMER_INVALID', { field: 'customerId' });
     }
+    await assertAttachable(db, auth, c);
     unitId ??= c.unitId;
   }
   await checkUnit(db, auth.orgId, unitId);
@@ -465,7 +467,7 @@ export async function staffEntry(
   if (scope && (!unitId || !scope.includes(unitId))) {
     throw new AppError('FORBIDDEN', { field: 'orgUnitId' });
   }
-  return storeResponse(db, s, {
+  const stored = await storeResponse(db, s, {
     id: body.id,
     status: body.status,
     language: body.language,
@@ -482,6 +484,10 @@ export async function staffEntry(
     raw: body,
     duplicates: 'off',
   });
+  if (body.customerId && !stored.replay) {
+    await logStaffContact(db, auth.orgId, { customerId: body.customerId, surveyId });
+  }
+  return stored;
 }
 
 export async function staffBatch(

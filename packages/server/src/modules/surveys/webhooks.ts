@@ -2,13 +2,32 @@
 // webhook-timestamp, webhook-signature "v1,<base64 HMAC-SHA256(id.timestamp.body)>" with the
 // base64 key after "whsec_"). Deliveries are rows; sending runs as durable jobs with retries.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { TWebhook } from '@fidelia/contracts';
+import { type TWebhook, ZWebhookCreateSchema } from '@fidelia/contracts';
+import { z } from 'zod';
 import type { Sql } from '../../db/client';
 import { enqueue, type JobContext } from '../../jobs/queue';
 import { AppError } from '../../lib/errors';
 
 export const WEBHOOK_JOB = 'survey.webhook';
 export const WEBHOOK_MAX_ATTEMPTS = 8;
+/** Events a webhook can subscribe to; 'webhook.test' is only sent on request ("send test"). */
+export const WEBHOOK_EVENTS = ['survey.response.completed'] as const;
+export const TEST_EVENT = 'webhook.test';
+const ZEvents = z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length);
+const ZUrl = z.url({ protocol: /^https?$/ }).max(2000);
+export const ZWebhookCreateBody = ZWebhookCreateSchema.extend({
+  events: ZEvents.default(['survey.response.completed']),
+});
+export const ZWebhookPatchBody = z
+  .strictObject({
+    url: ZUrl.optional(),
+    surveyId: z.string().uuid().nullable().optional(),
+    description: z.string().max(200).nullable().optional(),
+    active: z.boolean().optional(),
+    events: ZEvents.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'empty patch' });
+export type TWebhookOut = TWebhook & { events: string[]; updatedAt: string };
 
 interface Hook {
   id: string;
@@ -23,7 +42,8 @@ async function activeHooks(db: Sql, orgId: string): Promise<Hook[]> {
   const hit = cache.get(orgId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.hooks;
   const r = await db.query<Hook>(
-    'SELECT id, survey_id FROM survey_webhooks WHERE org_id = $1 AND active',
+    `SELECT id, survey_id FROM survey_webhooks
+      WHERE org_id = $1 AND active AND 'survey.response.completed' = ANY(events)`,
     [orgId],
   );
   cache.set(orgId, { at: Date.now(), hooks: r.rows });
@@ -71,38 +91,109 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
   return `v1,${createHmac('sha256', key).update(`${id}.${timestamp}.${body}`).digest('base64')}`;
 }
 
-const toHook = (r: Record<string, unknown>): TWebhook => ({
+const toHook = (r: Record<string, unknown>): TWebhookOut => ({
   id: r.id as string,
   url: r.url as string,
   surveyId: (r.survey_id as string | null) ?? null,
   description: (r.description as string | null) ?? null,
   active: r.active as boolean,
+  events: (r.events as string[] | null) ?? ['survey.response.completed'],
   createdAt: new Date(r.created_at as string).toISOString(),
+  updatedAt: new Date((r.updated_at ?? r.created_at) as string).toISOString(),
 });
+
+const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+const isUuid = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+async function assertSurvey(db: Sql, orgId: string, surveyId: string | null | undefined) {
+  if (!surveyId) return;
+  const s = await db.query('SELECT 1 FROM surveys WHERE org_id = $1 AND id = $2', [
+    orgId,
+    surveyId,
+  ]);
+  if (!s.rows.length) throw new AppError('NOT_FOUND', { field: 'surveyId' });
+}
 
 export async function createWebhook(
   db: Sql,
   orgId: string,
-  v: { url: string; surveyId: string | null; description?: string | undefined },
-): Promise<TWebhook> {
-  if (v.surveyId) {
-    const s = await db.query('SELECT 1 FROM surveys WHERE org_id = $1 AND id = $2', [
-      orgId,
-      v.surveyId,
-    ]);
-    if (!s.rows.length) throw new AppError('NOT_FOUND');
-  }
-  const secret = `whsec_${randomBytes(24).toString('base64')}`;
+  v: {
+    url: string;
+    surveyId: string | null;
+    description?: string | undefined;
+    events?: readonly string[] | undefined;
+  },
+): Promise<TWebhookOut> {
+  await assertSurvey(db, orgId, v.surveyId);
+  const secret = newSecret();
   const r = await db.query(
-    `INSERT INTO survey_webhooks (org_id, url, survey_id, secret, description)
-     VALUES ($1, $2, $3, $4, $5) RETURNING *`,
-    [orgId, v.url, v.surveyId, secret, v.description ?? null],
+    `INSERT INTO survey_webhooks (org_id, url, survey_id, secret, description, events)
+     VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING *`,
+    [
+      orgId,
+      v.url,
+      v.surveyId,
+      secret,
+      v.description ?? null,
+      v.events ?? ['survey.response.completed'],
+    ],
   );
   forgetWebhooks(orgId);
   return { ...toHook(r.rows[0] as Record<string, unknown>), secret };
 }
 
-export async function listWebhooks(db: Sql, orgId: string): Promise<TWebhook[]> {
+export async function getWebhook(db: Sql, orgId: string, id: string): Promise<TWebhookOut> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  const r = await db.query('SELECT * FROM survey_webhooks WHERE org_id = $1 AND id = $2', [
+    orgId,
+    id,
+  ]);
+  if (!r.rows.length) throw new AppError('NOT_FOUND');
+  return toHook(r.rows[0] as Record<string, unknown>);
+}
+
+export async function updateWebhook(
+  db: Sql,
+  orgId: string,
+  id: string,
+  v: z.output<typeof ZWebhookPatchBody>,
+): Promise<TWebhookOut> {
+  const cur = await getWebhook(db, orgId, id);
+  if (v.surveyId !== undefined) await assertSurvey(db, orgId, v.surveyId);
+  const r = await db.query(
+    `UPDATE survey_webhooks SET url = $3, survey_id = $4, description = $5, active = $6,
+            events = $7::text[], updated_at = now()
+      WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [
+      orgId,
+      id,
+      v.url ?? cur.url,
+      v.surveyId !== undefined ? v.surveyId : cur.surveyId,
+      v.description !== undefined ? v.description : cur.description,
+      v.active ?? cur.active,
+      v.events ?? cur.events,
+    ],
+  );
+  if (!r.rows.length) throw new AppError('NOT_FOUND');
+  forgetWebhooks(orgId);
+  return toHook(r.rows[0] as Record<string, unknown>);
+}
+
+/** A new signing secret, returned once; the old one stops working at once. */
+export async function rotateSecret(db: Sql, orgId: string, id: string): Promise<TWebhookOut> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
+  const secret = newSecret();
+  const r = await db.query(
+    `UPDATE survey_webhooks SET secret = $3, updated_at = now()
+      WHERE org_id = $1 AND id = $2 RETURNING *`,
+    [orgId, id, secret],
+  );
+  if (!r.rows.length) throw new AppError('NOT_FOUND');
+  return { ...toHook(r.rows[0] as Record<string, unknown>), secret };
+}
+
+export async function listWebhooks(db: Sql, orgId: string): Promise<TWebhookOut[]> {
   const r = await db.query('SELECT * FROM survey_webhooks WHERE org_id = $1 ORDER BY created_at', [
     orgId,
   ]);
@@ -110,7 +201,7 @@ export async function listWebhooks(db: Sql, orgId: string): Promise<TWebhook[]> 
 }
 
 export async function deleteWebhook(db: Sql, orgId: string, id: string): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const r = await db.query(
     'DELETE FROM survey_webhooks WHERE org_id = $1 AND id = $2 RETURNING id',
     [orgId, id],
@@ -120,21 +211,23 @@ export async function deleteWebhook(db: Sql, orgId: string, id: string): Promise
 }
 
 export async function listDeliveries(db: Sql, orgId: string, webhookId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(webhookId)) throw new AppError('NOT_FOUND');
+  if (!isUuid(webhookId)) throw new AppError('NOT_FOUND');
   const h = await db.query('SELECT 1 FROM survey_webhooks WHERE org_id = $1 AND id = $2', [
     orgId,
     webhookId,
   ]);
   if (!h.rows.length) throw new AppError('NOT_FOUND');
   const r = await db.query<Record<string, unknown>>(
-    `SELECT id, response_id, status, attempts, last_status, last_error, created_at, delivered_at
+    `SELECT id, event, response_id, status, attempts, last_status, last_error, created_at,
+            delivered_at
        FROM survey_webhook_deliveries WHERE org_id = $1 AND webhook_id = $2
-      ORDER BY created_at DESC LIMIT 200`,
+      ORDER BY created_at DESC LIMIT 50`,
     [orgId, webhookId],
   );
   return {
     items: r.rows.map((x) => ({
       id: x.id,
+      event: x.event,
       responseId: x.response_id,
       status: x.status,
       attempts: x.attempts,
@@ -146,6 +239,84 @@ export async function listDeliveries(db: Sql, orgId: string, webhookId: string) 
   };
 }
 
+/** POSTs one signed message; returns the HTTP status (0 = no answer) and the error, if any. */
+async function post(
+  url: string,
+  secret: string,
+  id: string,
+  body: string,
+): Promise<{ status: number; error: string | null }> {
+  const ts = Math.floor(Date.now() / 1000);
+  try {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': id,
+        'webhook-timestamp': String(ts),
+        'webhook-signature': signWebhook(secret, id, ts, body),
+        'user-agent': 'Fidelia-Webhooks/1',
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    });
+    await res.body?.cancel().catch(() => {});
+    return { status: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+  } catch (e) {
+    return { status: 0, error: (e instanceof Error ? e.message : String(e)).slice(0, 500) };
+  }
+}
+
+async function record(
+  db: Sql,
+  orgId: string,
+  id: string,
+  attempt: number,
+  r: { status: number; error: string | null },
+  final: boolean,
+) {
+  await db.query(
+    `UPDATE survey_webhook_deliveries SET attempts = $3, last_status = $4, last_error = $5,
+            status = $6, delivered_at = CASE WHEN $6 = 'delivered' THEN now() END
+      WHERE org_id = $1 AND id = $2`,
+    [
+      orgId,
+      id,
+      attempt,
+      r.status || null,
+      r.error,
+      r.error === null ? 'delivered' : final ? 'failed' : 'pending',
+    ],
+  );
+}
+
+/**
+ * "Send test event": one signed 'webhook.test' message now (no retries), recorded as a
+ * delivery so it shows in the list. Inactive webhooks can be tested too.
+ */
+export async function sendTest(db: Sql, orgId: string, id: string) {
+  const h = await getWebhook(db, orgId, id);
+  const secret = await db.query<{ secret: string }>(
+    'SELECT secret FROM survey_webhooks WHERE org_id = $1 AND id = $2',
+    [orgId, id],
+  );
+  const d = await db.query<{ id: string }>(
+    `INSERT INTO survey_webhook_deliveries (org_id, webhook_id, response_id, event)
+     VALUES ($1, $2, NULL, $3) RETURNING id`,
+    [orgId, id, TEST_EVENT],
+  );
+  const deliveryId = (d.rows[0] as { id: string }).id;
+  const body = JSON.stringify({
+    type: TEST_EVENT,
+    timestamp: new Date().toISOString(),
+    data: { webhookId: h.id, surveyId: h.surveyId, events: h.events },
+  });
+  const r = await post(h.url, (secret.rows[0] as { secret: string }).secret, deliveryId, body);
+  await record(db, orgId, deliveryId, 1, r, true);
+  return { deliveryId, ok: r.error === null, status: r.status || null, error: r.error };
+}
+
 /** Job handler: POSTs one delivery; a non-2xx answer throws so the queue retries it. */
 export function webhookJob(
   db: Sql,
@@ -155,7 +326,7 @@ export function webhookJob(
     const { deliveryId } = payload as { deliveryId: string };
     const r = await db.query<{
       id: string;
-      response_id: string;
+      response_id: string | null;
       status: string;
       url: string;
       secret: string;
@@ -167,49 +338,15 @@ export function webhookJob(
       [ctx.orgId, deliveryId],
     );
     const d = r.rows[0];
-    if (!d || d.status === 'delivered') return { skipped: true };
+    if (!d || d.status === 'delivered' || !d.response_id) return { skipped: true };
     const body = JSON.stringify({
       type: 'survey.response.completed',
       timestamp: new Date().toISOString(),
       data: await payloadOf(ctx.orgId, d.response_id),
     });
-    const ts = Math.floor(Date.now() / 1000);
-    let status = 0;
-    let error: string | null = null;
-    try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': d.id,
-          'webhook-timestamp': String(ts),
-          'webhook-signature': signWebhook(d.secret, d.id, ts, body),
-          'user-agent': 'Fidelia-Webhooks/1',
-        },
-        body,
-        signal: AbortSignal.timeout(10_000),
-      });
-      status = res.status;
-      await res.body?.cancel().catch(() => {});
-      if (!res.ok) error = `HTTP ${res.status}`;
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-    }
-    const final = error !== null && ctx.attempt >= WEBHOOK_MAX_ATTEMPTS;
-    await db.query(
-      `UPDATE survey_webhook_deliveries SET attempts = $3, last_status = $4, last_error = $5,
-              status = $6, delivered_at = CASE WHEN $6 = 'delivered' THEN now() END
-        WHERE org_id = $1 AND id = $2`,
-      [
-        ctx.orgId,
-        d.id,
-        ctx.attempt,
-        status || null,
-        error,
-        error === null ? 'delivered' : final ? 'failed' : 'pending',
-      ],
-    );
-    if (error) throw new Error(`webhook ${d.id}: ${error}`);
-    return { status };
+    const res = await post(d.url, d.secret, d.id, body);
+    await record(db, ctx.orgId, d.id, ctx.attempt, res, ctx.attempt >= WEBHOOK_MAX_ATTEMPTS);
+    if (res.error) throw new Error(`webhook ${d.id}: ${res.error}`);
+    return { status: res.status };
   };
 }
