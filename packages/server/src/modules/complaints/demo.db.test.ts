@@ -64,6 +64,20 @@ describe('demo complaints', () => {
     expect(jobs.rows).toEqual([]);
   });
 
+  it('every rated case has its rating entry in the timeline (case page, follow-up page)', async () => {
+    const r = await db.query<{ rated: number; matching: number }>(
+      `SELECT count(*)::int AS rated,
+              count(*) FILTER (WHERE (SELECT count(*) FROM complaint_events e
+                 WHERE e.org_id = c.org_id AND e.complaint_id = c.id AND e.kind = 'rated'
+                   AND (e.data->>'rating')::int = c.rating AND e.at = c.rated_at
+                   AND e.at <= now()) = 1)::int AS matching
+         FROM complaints c WHERE c.org_id = $1 AND c.rating IS NOT NULL`,
+      [orgId],
+    );
+    expect(r.rows[0]?.rated).toBeGreaterThan(0);
+    expect(r.rows[0]?.matching).toBe(r.rows[0]?.rated);
+  });
+
   it('queues one org SLA recompute so the seeded cases get their stored targets', async () => {
     const r = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM jobs WHERE org_id = $1 AND kind = 'complaints.sla.recompute'`,

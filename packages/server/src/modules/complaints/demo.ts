@@ -307,6 +307,17 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
             : 3 + Math.floor(rand() * 3)
         : null;
       const closedAt = closedLike ? at(plan === 'rejected' ? 'rejected' : 'closed') : null;
+      // the customer rates through their link a couple of days after closing (never in the future)
+      const ratedAt =
+        rating === null || !closedAt
+          ? null
+          : new Date(Math.min(Date.parse(closedAt) + 2 * day, Date.now())).toISOString();
+      const ratingComment =
+        rating === null
+          ? null
+          : rating >= 4
+            ? 'Me atendieron bien y rápido.'
+            : 'Tardaron demasiado en resolverlo.';
       const r = await db.query<{ id: string }>(
         `INSERT INTO complaints (org_id, reference, channel, form, status, subject, description, language,
            category_id, servqual_dimension, severity, remedy_sought, customer_id, contact_name, contact_email,
@@ -351,14 +362,8 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
           closedAt,
           plan === 'reopened_closed' ? 1 : 0,
           rating,
-          rating === null
-            ? null
-            : rating >= 4
-              ? 'Me atendieron bien y rápido.'
-              : 'Tardaron demasiado en resolverlo.',
-          rating === null || !closedAt
-            ? null
-            : new Date(Date.parse(closedAt) + 2 * day).toISOString(),
+          ratingComment,
+          ratedAt,
           new Date(received).toISOString(),
         ],
       );
@@ -409,6 +414,19 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
                 : null;
         rows.push([t, org.ownerId, who, kind, 'customer', prev, to, body, {}]);
         prev = to;
+      }
+      if (ratedAt) {
+        rows.push([
+          new Date(ratedAt),
+          null,
+          'customer',
+          'rated',
+          'internal',
+          null,
+          null,
+          ratingComment,
+          { rating },
+        ]);
       }
       const params: unknown[] = [orgId, id];
       const values = rows.map((row) => {
