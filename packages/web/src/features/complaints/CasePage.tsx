@@ -1,6 +1,7 @@
-// One case: SLA panel (each target's due instant, business time left or overdue), state
-// actions, a note or message to the customer (optionally waiting for the reply, which pauses
-// the SLA clocks), the response, and the timeline (internal entries marked).
+// One case: SLA panel (each target's due instant, business time left or overdue), assignment
+// and staff involved (AssignmentPanel), state actions, a note or message to the customer
+// (optionally waiting for the reply, which pauses the SLA clocks), the response, the customer's
+// "how did we handle it" rating, and the timeline (internal entries marked).
 import {
   Alert,
   Anchor,
@@ -23,8 +24,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
-import { type TSlaTarget, useCase, useCaseActions, useSla } from './api';
+import { AssignmentPanel, useAssignmentNames } from './AssignmentPanel';
+import { type TEventRow, type TSlaTarget, useCase, useCaseActions, useSla } from './api';
 import { CloseCase } from './CloseCase';
+import { RatingText } from './Rating';
 import { duration, SlaBadge } from './SlaBadge';
 
 const TRANSITIONS = ['acknowledged', 'assessed', 'investigating', 'rejected', 'reopened'] as const;
@@ -64,12 +67,31 @@ function TargetCard({ target, zone }: { target: TSlaTarget; zone: string }) {
   );
 }
 
+/** What an entry adds beyond its title: who it was assigned to, the rating given. */
+function EventDetail({ e, names }: { e: TEventRow; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  if (e.kind === 'assigned' && typeof e.data.to === 'string')
+    return (
+      <Text size="sm">
+        {t('complaints.case.assignedTo', { name: names.get(e.data.to) ?? '—' })}
+      </Text>
+    );
+  if (e.kind === 'rated' && typeof e.data.rating === 'number')
+    return (
+      <Text size="sm" fw={600}>
+        <RatingText rating={e.data.rating} />
+      </Text>
+    );
+  return null;
+}
+
 export default function CasePage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const c = useCase(id);
   const sla = useSla(id);
   const act = useCaseActions(id);
+  const names = useAssignmentNames(id);
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<'internal' | 'customer' | 'response'>('internal');
   const [awaitReply, setAwaitReply] = useState(false);
@@ -140,6 +162,21 @@ export default function CasePage() {
           </>
         )}
       </section>
+
+      {k.rating !== null && (
+        <Alert color="teal" variant="light" title={t('complaints.rating.title')}>
+          <Text fw={600}>
+            <RatingText rating={k.rating} />
+          </Text>
+          {k.ratingComment && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {k.ratingComment}
+            </Text>
+          )}
+        </Alert>
+      )}
+
+      <AssignmentPanel k={k} />
 
       {k.allowedTransitions.some((s) => (TRANSITIONS as readonly string[]).includes(s)) && (
         <Group gap="xs" aria-label={t('complaints.case.actions')}>
@@ -243,8 +280,9 @@ export default function CasePage() {
                 </Group>
               }
             >
+              <EventDetail e={e} names={names} />
               {e.body && (
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                   {e.body}
                 </Text>
               )}

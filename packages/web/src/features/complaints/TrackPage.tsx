@@ -22,6 +22,7 @@ import { api } from '../../api/client';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
+import { RatingText } from './Rating';
 
 interface LinkView {
   reference: string;
@@ -35,6 +36,7 @@ interface LinkView {
   recourse: string | null;
   customerDecision: string | null;
   rating: number | null;
+  ratingComment?: string | null;
   canDecide: boolean;
   canRate: boolean;
   timeline: {
@@ -43,6 +45,8 @@ interface LinkView {
     toStatus: string | null;
     body: string | null;
     from: 'customer' | 'company';
+    /** on the customer's own 'rated' entry */
+    rating?: number | null;
   }[];
 }
 
@@ -263,12 +267,19 @@ export default function TrackPage() {
                   <Text size="sm" fw={600}>
                     {e.kind === 'status' && e.toStatus
                       ? t(`complaints.status.${e.toStatus}`)
-                      : t(`complaints.event.${e.kind}`, { defaultValue: e.kind })}{' '}
+                      : e.kind === 'rated'
+                        ? t('complaints.track.rating')
+                        : t(`complaints.event.${e.kind}`, { defaultValue: e.kind })}{' '}
                     <Text span size="xs" c="dimmed">
                       {when(e.at)} ·{' '}
                       {e.from === 'customer' ? t('complaints.track.you') : t('complaints.track.us')}
                     </Text>
                   </Text>
+                  {e.kind === 'rated' && typeof e.rating === 'number' && (
+                    <Text size="sm">
+                      <RatingText rating={e.rating} />
+                    </Text>
+                  )}
                   {e.body && (
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                       {e.body}

@@ -27,10 +27,35 @@ export interface TEventRow {
   fromStatus: string | null;
   toStatus: string | null;
   body: string | null;
+  data: Record<string, unknown>;
 }
 export interface TCaseDetail extends TCaseRow {
   allowedTransitions: TComplaintStatus[];
   events: TEventRow[];
+  staffInvolved: string[];
+  excludedAgents: string[];
+  rating: number | null;
+  ratingComment: string | null;
+  ratedAt: string | null;
+}
+/** Why an agent cannot take the case (server: complaints/assign.ts). */
+export type TExclusion = 'involved' | 'conflict' | 'manager';
+export interface TAssignment {
+  strategy: 'round_robin' | 'least_loaded';
+  excludeManagers: boolean;
+  assigneeId: string | null;
+  staffInvolved: string[];
+  excludedAgents: string[];
+  candidates: { id: string; name: string; email: string; load: number }[];
+  excluded: { userId: string; reason: TExclusion }[];
+  people: { id: string; name: string; email: string; active: boolean }[];
+}
+export interface TStaffMember {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  unitId: string | null;
 }
 export type TSlaState = 'running' | 'warning' | 'paused' | 'breached' | 'met' | 'met_late';
 export interface TSlaTarget {
@@ -95,6 +120,23 @@ export function useSla(id: string | undefined) {
   });
 }
 
+export function useAssignment(id: string) {
+  return useQuery({
+    queryKey: ['complaint', id, 'assignment'],
+    queryFn: () => api.get<TAssignment>(`/api/complaints/${id}/assignment`),
+  });
+}
+
+/** The org's active staff (to name the people a complaint is about); staff roles only. */
+export function useStaff(enabled: boolean) {
+  return useQuery({
+    queryKey: ['complaints', 'staff'],
+    enabled,
+    staleTime: 60_000,
+    queryFn: () => api.get<TStaffMember[]>('/api/complaints/staff'),
+  });
+}
+
 export function useCaseActions(id: string) {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: ['complaint', id] });
@@ -109,6 +151,22 @@ export function useCaseActions(id: string) {
         visibility: 'internal' | 'customer';
         awaitReply?: boolean;
       }) => api.post(`/api/complaints/${id}/notes`, b),
+      onSuccess: done,
+    }),
+    /** without userId: by the org's strategy (round robin / least loaded) */
+    assign: useMutation({
+      mutationFn: (userId: string | undefined) =>
+        api.post<TCaseRow>(`/api/complaints/${id}/assign`, userId ? { userId } : {}),
+      onSuccess: done,
+    }),
+    conflict: useMutation({
+      mutationFn: (reason: string) =>
+        api.post<TCaseRow>(`/api/complaints/${id}/conflict`, { reason }),
+      onSuccess: done,
+    }),
+    staffInvolved: useMutation({
+      mutationFn: (staffInvolved: string[]) =>
+        api.patch<TCaseRow>(`/api/complaints/${id}`, { staffInvolved }),
       onSuccess: done,
     }),
     respond: useMutation({
