@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageLoader } from '../../ui/PageLoader';
 import { type TCaseRow, useBadges, useCases } from './api';
+import { SettingsLink } from './SettingsLink';
 import { SlaBadge } from './SlaBadge';
 
 const SEVERITY_COLOR = { low: 'gray', medium: 'blue', high: 'orange', critical: 'red' } as const;
@@ -41,6 +42,7 @@ export default function ComplaintsPage() {
           {t('complaints.list.title')}
         </Title>
         <Group gap="xs">
+          <SettingsLink />
           <Button component={Link} to="/complaints/reports" variant="default">
             {t('complaints.reports.title')}
           </Button>

@@ -14,6 +14,7 @@ export const complaintsRoutes = (
     <Route path="/complaints" element={<ComplaintsPage />} />
     <Route path="/complaints/new" element={<NewCasePage />} />
     <Route path="/complaints/reports" element={<ReportsPage />} />
+    <Route path="/complaints/settings/*" Component={lazy(() => import('./SettingsPage'))} />
     <Route path="/complaints/:id" element={<CasePage />} />
   </>
 );
