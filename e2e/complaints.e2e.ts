@@ -1,7 +1,9 @@
 // Issue 6's "done" flow in a real browser against the real server and a real SMTP peer: a
 // customer files a complaint on the public form (phone width) → the acknowledgement mail arrives
-// over SMTP with the reference and the follow-up link → the case is assigned impartially (never
-// to the staff member it is about) → the demo admin assesses and responds in the case page (the
+// over SMTP with the reference and the follow-up link → in the case page the admin assigns it
+// automatically and reassigns it to a chosen agent, that agent declares a conflict of interest
+// (phone width) and the case moves on, and naming the new assignee as staff involved moves it
+// again (never to the staff member it is about) → the demo admin assesses and responds in the case page (the
 // first-response target shows "met") → the customer accepts through the link → the agent closes
 // the case with a root cause in the case page → the customer rates the handling through the link
 // → the complaint reports (page and API) show that rating in the post-closure satisfaction.
@@ -48,6 +50,20 @@ describe('complaints: public form → acknowledgement → impartial handling →
   let trackPath = '';
   let caseId = '';
   let before: Satisfaction;
+
+  const conflicted = {
+    id: '',
+    email: 'ana.conflicto@bancohorizonte.test',
+    name: 'Ana Conflicto',
+    password: 'pw-conflicto-0123456789',
+  };
+  const login = async (page: Page, email: string, password: string) => {
+    await page.goto(server.url);
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel('Contraseña').fill(password);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  };
 
   const api = async <T>(
     method: 'get' | 'post' | 'patch',
@@ -116,12 +132,8 @@ describe('complaints: public form → acknowledgement → impartial handling →
     expect(trackPath).not.toBe('');
   });
 
-  it('the demo admin opens the case; it is assigned impartially', async () => {
-    await staff.goto(server.url);
-    await staff.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await staff.getByLabel('Contraseña').fill(server.adminPassword);
-    await staff.getByRole('button', { name: 'Entrar' }).click();
-    await staff.waitForURL((u) => !u.pathname.startsWith('/login'));
+  it('the demo admin opens the case, assigns it automatically and reassigns it in the case page', async () => {
+    await login(staff, server.adminEmail, server.adminPassword);
     csrf =
       (
         (await (await staff.request.get(`${server.url}/api/auth/session`)).json()) as {
@@ -133,36 +145,123 @@ describe('complaints: public form → acknowledgement → impartial handling →
 
     // Find it in the case list (search by reference) and open it.
     await staff.goto(`${server.url}/complaints`);
-    const list = await api<{ items: { id: string; reference: string }[] }>(
+    const list = await api<{ items: { id: string; reference: string; unitId: string }[] }>(
       'get',
       `/api/complaints?q=${encodeURIComponent(reference)}`,
     );
-    caseId = list.items.find((x) => x.reference === reference)?.id ?? '';
+    const row = list.items.find((x) => x.reference === reference);
+    caseId = row?.id ?? '';
     expect(caseId).not.toBe('');
-
-    // Assignment (setup through the API; the case page has no assignment control): the
-    // impartial pick is then declared the staff member the complaint is about; the case must
-    // leave them at once (another eligible agent, or unassigned when nobody impartial is left).
-    const first = await api<{ assigneeId: string | null }>(
-      'post',
-      `/api/complaints/${caseId}/assign`,
-      {},
-    );
-    expect(first.assigneeId).toBeTruthy();
-    const patched = await api<{ assigneeId: string | null; staffInvolved: string[] }>(
-      'patch',
-      `/api/complaints/${caseId}`,
-      { staffInvolved: [first.assigneeId] },
-    );
-    expect(patched.staffInvolved).toEqual([first.assigneeId]);
-    expect(patched.assigneeId).not.toBe(first.assigneeId);
-    // The case page shows the reassignment in the timeline.
     await staff.goto(`${server.url}/complaints/${caseId}`);
     await staff.getByRole('heading', { name: reference }).waitFor();
+    const panel = staff.locator('section[aria-labelledby="assign-h"]');
+    await panel.getByRole('button', { name: 'Asignar automáticamente' }).click();
+    await panel
+      .getByRole('status')
+      .getByText(/^Asignada a .+\.$/)
+      .waitFor();
+    const auto = await api<{ assigneeId: string | null }>('get', `/api/complaints/${caseId}`);
+    expect(auto.assigneeId).toBeTruthy();
+    // Setup: one more agent of the case's branch, to reassign to (and to declare a conflict).
+    // Created after the automatic pick, so the round robin cannot have chosen them already.
+    conflicted.id = (
+      await api<{ user: { id: string } }>('post', '/api/users', {
+        email: conflicted.email,
+        name: conflicted.name,
+        role: 'agent',
+        unitId: row?.unitId,
+        password: conflicted.password,
+      })
+    ).user.id;
+
+    await staff.reload();
+    // "Reassign to…" a chosen eligible agent (keyboard: type to filter, Enter to choose).
+    await panel.getByLabel('Reasignar a…').click();
+    await staff.keyboard.type('Ana Conf');
+    await staff.getByRole('option', { name: /Ana Conflicto · casos abiertos: 0/ }).waitFor();
+    await staff.keyboard.press('ArrowDown');
+    await staff.keyboard.press('Enter');
+    await panel.getByRole('button', { name: 'Reasignar', exact: true }).click();
+    await panel.getByRole('status').getByText('Asignada a Ana Conflicto.').waitFor();
+    await panel.getByTestId('assignee').getByText('Ana Conflicto').waitFor();
+    const manual = await api<{ assigneeId: string | null }>('get', `/api/complaints/${caseId}`);
+    expect(manual.assigneeId).toBe(conflicted.id);
+  });
+
+  it('the assignee declares a conflict of interest in the case page (phone); the case is reassigned', async () => {
+    const agent = await (
+      await browser.newContext({ locale: 'es-ES', viewport: { width: 390, height: 844 } })
+    ).newPage();
+    agent.setDefaultTimeout(30_000);
+    await login(agent, conflicted.email, conflicted.password);
+    await agent.goto(`${server.url}/complaints/${caseId}`);
+    const panel = agent.locator('section[aria-labelledby="assign-h"]');
+    await panel.getByText('Tú', { exact: true }).waitFor();
+    await panel.getByRole('button', { name: 'Declarar un conflicto de interés' }).click();
+    await panel.getByLabel('Motivo del conflicto de interés').fill('La clienta es mi hermana.');
+    if (SHOTS) await agent.screenshot({ path: `${SHOTS}/case-conflict-390.png`, fullPage: true });
+    await panel.getByRole('button', { name: 'Declarar y reasignar' }).click();
+    await panel
+      .getByRole('status')
+      .getByText(/^Conflicto de interés registrado\./)
+      .waitFor();
+    const after = await api<{ assigneeId: string | null; excludedAgents: string[] }>(
+      'get',
+      `/api/complaints/${caseId}`,
+    );
+    expect(after.assigneeId).not.toBe(conflicted.id);
+    expect(after.excludedAgents).toEqual([conflicted.id]);
+    // The declaration and its reason are in the timeline; the button is gone (no longer theirs).
+    await agent.getByText('Conflicto de interés declarado').first().waitFor();
+    await agent.getByText('La clienta es mi hermana.').waitFor();
+    expect(
+      await panel.getByRole('button', { name: 'Declarar un conflicto de interés' }).count(),
+    ).toBe(0);
+    await agent.context().close();
+  });
+
+  it('naming the assignee as staff involved in the case page moves the case impartially', async () => {
+    const { assigneeId: was } = await api<{ assigneeId: string | null }>(
+      'get',
+      `/api/complaints/${caseId}`,
+    );
+    const view = await api<{ people: { id: string; name: string }[] }>(
+      'get',
+      `/api/complaints/${caseId}/assignment`,
+    );
+    const wasName = view.people.find((p) => p.id === was)?.name ?? '';
+    expect(wasName).not.toBe('');
+    await staff.goto(`${server.url}/complaints/${caseId}`);
+    const involved = staff.locator('section[aria-labelledby="involved-h"]');
+    await involved.getByLabel('Personas implicadas').click();
+    await staff.keyboard.type(wasName);
+    await staff.getByRole('option', { name: new RegExp(wasName) }).click();
+    await staff.keyboard.press('Escape');
+    await involved.getByRole('button', { name: 'Guardar implicados' }).click();
+    await involved
+      .getByRole('status')
+      .getByText(/^Guardado\./)
+      .waitFor();
+    const patched = await api<{ assigneeId: string | null; staffInvolved: string[] }>(
+      'get',
+      `/api/complaints/${caseId}`,
+    );
+    expect(patched.staffInvolved).toEqual([was]);
+    expect(patched.assigneeId).not.toBe(was);
+    // The assignment panel lists them as left out ("implicado"); the timeline has the change.
+    const panel = staff.locator('section[aria-labelledby="assign-h"]');
+    await panel.getByText(`${wasName} (implicado)`, { exact: false }).waitFor();
     await staff
       .getByText(patched.assigneeId ? 'Asignada' : 'Sin asignar', { exact: true })
       .first()
       .waitFor();
+    if (SHOTS) {
+      for (const width of [1280, 390]) {
+        await staff.setViewportSize({ width, height: 900 });
+        await staff.screenshot({ path: `${SHOTS}/case-assignment-${width}.png`, fullPage: true });
+      }
+      await staff.setViewportSize({ width: 1280, height: 720 });
+    }
   });
 
   it('responds in the case page; the first-response target is met', async () => {
@@ -174,7 +273,7 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await staff
       .getByLabel('Texto')
       .fill('Lamentamos el cargo: le devolvemos la comisión en su cuenta en 48 horas.');
-    await staff.getByRole('button', { name: 'Guardar' }).click();
+    await staff.getByRole('button', { name: 'Guardar', exact: true }).click();
     await staff.getByText('Respondida', { exact: true }).first().waitFor();
     const card = staff
       .locator('.mantine-Card-root')
@@ -240,6 +339,10 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await customer.keyboard.press('Tab');
     await customer.keyboard.press('Enter');
     await customer.getByText('Gracias por su valoración (4 de 5).').waitFor();
+    // The rating is in the customer's history too, and on the staff case page.
+    const rated = customer.locator('ol > li').filter({ hasText: 'Su valoración' });
+    await rated.getByText('4 de 5').waitFor();
+    await rated.getByText('Rápido y claro.').waitFor();
     // The same page in English.
     await customer.getByText('EN', { exact: true }).click();
     await customer.getByText('Thank you for your rating (4 of 5).').waitFor();
@@ -251,6 +354,12 @@ describe('complaints: public form → acknowledgement → impartial handling →
     expect(after.n).toBe(before.n + 1);
     const expected = ((before.mean ?? 0) * before.n + 4) / (before.n + 1);
     expect(after.mean).toBeCloseTo(expected, 9);
+
+    await staff.goto(`${server.url}/complaints/${caseId}`);
+    await staff.getByText('Valoración del cliente sobre la gestión').waitFor();
+    await staff.getByText('4 de 5').first().waitFor();
+    await staff.getByText('Valoración del cliente', { exact: true }).waitFor(); // timeline entry
+    if (SHOTS) await staff.screenshot({ path: `${SHOTS}/case-rated-1280.png`, fullPage: true });
 
     await staff.goto(`${server.url}/complaints/reports`);
     const sat = staff.locator('section[aria-labelledby="sat-h"]');
