@@ -11,6 +11,7 @@ import {
   NumberInput,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Switch,
   Text,
@@ -133,13 +134,12 @@ function Preview({
   return (
     <Fieldset legend={t('complaintsSettings.preview.title')}>
       <Stack gap="xs">
-        <Group grow wrap="wrap" align="end">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             type="datetime-local"
             label={t('complaintsSettings.preview.received', { zone: draft.timeZone })}
             value={local}
             onChange={(e) => setLocal(e.currentTarget.value)}
-            style={{ minWidth: 200 }}
           />
           <NumberInput
             label={t('complaintsSettings.preview.target')}
@@ -149,9 +149,8 @@ function Preview({
             max={8760}
             step={1}
             decimalScale={2}
-            style={{ minWidth: 140 }}
           />
-        </Group>
+        </SimpleGrid>
         <Text size="sm" aria-live="polite" data-testid="calendar-preview">
           {!start || !minutes
             ? t('complaintsSettings.preview.incomplete')
@@ -323,14 +322,13 @@ export function CalendarEditor({
             ? t('complaintsSettings.calendar.edit', { name: initial.name })
             : t('complaintsSettings.calendar.new')}
         </Title>
-        <Group grow wrap="wrap" align="start">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('complaintsSettings.calendar.name')}
             required
             value={draft.name}
             onChange={(e) => set({ name: e.currentTarget.value })}
             error={err('name')}
-            style={{ minWidth: 220 }}
           />
           <Select
             label={t('complaintsSettings.calendar.timeZone')}
@@ -342,9 +340,8 @@ export function CalendarEditor({
             error={err('timeZone')}
             limit={200}
             nothingFoundMessage={t('complaintsSettings.calendar.noZone')}
-            style={{ minWidth: 220 }}
           />
-        </Group>
+        </SimpleGrid>
         <Switch
           label={t('complaintsSettings.calendar.isDefault')}
           description={t('complaintsSettings.calendar.isDefaultHelp')}

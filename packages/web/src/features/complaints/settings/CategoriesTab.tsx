@@ -134,11 +134,6 @@ function NodeRow({ node, all, tree }: { node: TNode; all: TCategory[]; tree: Tre
             <Text size="sm" fw={node.depth === 0 ? 600 : 400}>
               {c.name}
             </Text>
-            {c.servqualDimension && (
-              <Badge size="xs" variant="light">
-                {t(`complaintsSettings.dimension.${c.servqualDimension}`)}
-              </Badge>
-            )}
             {!c.active && (
               <Badge size="xs" color="gray">
                 {t('complaintsSettings.category.inactive')}
@@ -153,7 +148,7 @@ function NodeRow({ node, all, tree }: { node: TNode; all: TCategory[]; tree: Tre
               value={c.servqualDimension ?? ''}
               onChange={(v) => patch({ servqualDimension: v || null })}
               allowDeselect={false}
-              w={150}
+              w={190}
             />
             <ActionIcon
               variant="subtle"

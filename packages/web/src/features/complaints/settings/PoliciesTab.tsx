@@ -10,6 +10,7 @@ import {
   NumberInput,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   Text,
@@ -144,7 +145,7 @@ function PolicyForm({
           onChange={(e) => set({ name: e.currentTarget.value })}
           error={errors.name}
         />
-        <Group grow wrap="wrap" align="start">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={t('complaintsSettings.policy.category')}
             data={categoryOptions}
@@ -153,7 +154,6 @@ function PolicyForm({
             searchable
             allowDeselect={false}
             error={errors.categoryId}
-            style={{ minWidth: 200 }}
           />
           <Select
             label={t('complaintsSettings.policy.severity')}
@@ -162,10 +162,9 @@ function PolicyForm({
             onChange={(v) => set({ severity: v ?? '' })}
             allowDeselect={false}
             error={errors.severity}
-            style={{ minWidth: 160 }}
           />
-        </Group>
-        <Group grow wrap="wrap" align="start">
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
           <NumberInput
             label={t('complaintsSettings.policy.first')}
             required
@@ -174,7 +173,6 @@ function PolicyForm({
             value={f.first}
             onChange={(v) => set({ first: v })}
             error={errors.firstResponseMin}
-            style={{ minWidth: 150 }}
           />
           <NumberInput
             label={t('complaintsSettings.policy.update')}
@@ -184,7 +182,6 @@ function PolicyForm({
             value={f.update}
             onChange={(v) => set({ update: v })}
             error={errors.updateMin}
-            style={{ minWidth: 150 }}
           />
           <NumberInput
             label={t('complaintsSettings.policy.resolution')}
@@ -194,7 +191,6 @@ function PolicyForm({
             value={f.resolution}
             onChange={(v) => set({ resolution: v })}
             error={errors.resolutionMin}
-            style={{ minWidth: 150 }}
           />
           <NumberInput
             label={t('complaintsSettings.policy.warn')}
@@ -205,9 +201,8 @@ function PolicyForm({
             value={f.warn}
             onChange={(v) => set({ warn: v })}
             error={errors.warnPercent}
-            style={{ minWidth: 150 }}
           />
-        </Group>
+        </SimpleGrid>
         <Alert color="blue" variant="light">
           {t('complaintsSettings.policy.recomputeHelp')}
         </Alert>
