@@ -1,7 +1,11 @@
 // Issue 4's analyst path in a real browser: log in as the demo admin, create the full SERVQUAL
 // survey from its template, publish it, key in phone responses through the keyboard-first
 // staff-entry form (no mouse between forms), and export them: the downloaded CSV has them.
+// Then: choose 2 registry customers and generate their personal links (CSV), key in a phone
+// response attached to a looked-up customer, and create a webhook that receives a signed test.
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type RunningServer, startServer } from './harness';
@@ -38,12 +42,64 @@ function parseCsv(text: string): Record<string, string>[] {
   return data.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
 }
 
+const SHOTS = process.env.E2E_SCREENSHOTS; // a directory, to keep screenshots for review
+
 describe('surveys: SERVQUAL from the template, phone entry, export', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  let hooks: Server;
+  let hookUrl = '';
+  const hookBodies: { headers: Record<string, unknown>; body: string }[] = [];
+
+  /** screenshots of the current page at desktop and phone width (when E2E_SCREENSHOTS is set) */
+  const shots = async (name: string, part?: string) => {
+    if (!SHOTS) return;
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+      await page.screenshot({ path: `${SHOTS}/${name}-top-${width}.png` });
+      // the section itself, readable at review size
+      if (part) {
+        await page
+          .locator('.mantine-Paper-root')
+          .filter({ has: page.getByRole('heading', { name: part }) })
+          .first()
+          .screenshot({ path: `${SHOTS}/${name}-part-${width}.png` });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  };
+  /** JSON API call from the logged-in page (session cookie + CSRF token) */
+  const apiCall = (method: string, path: string, body?: unknown) =>
+    page.evaluate(
+      async ([m, p, b]) => {
+        const s = (await (await fetch('/api/auth/session')).json()) as { csrfToken?: string };
+        const r = await fetch(p as string, {
+          method: m as string,
+          headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken ?? '' },
+          ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+        });
+        return { status: r.status, json: await r.json().catch(() => null) };
+      },
+      [method, path, body] as const,
+    );
 
   beforeAll(async () => {
+    hooks = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
+      req.on('end', () => {
+        hookBodies.push({ headers: req.headers, body });
+        res.statusCode = 200;
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
+    hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/fidelia`;
     server = await startServer();
     browser = await launchBrowser();
     const ctx = await browser.newContext({ locale: 'es-ES', acceptDownloads: true });
@@ -53,6 +109,7 @@ describe('surveys: SERVQUAL from the template, phone entry, export', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await new Promise<void>((r) => (hooks ? hooks.close(() => r()) : r()));
   });
 
   it('logs in as the demo admin and opens the surveys list', async () => {
@@ -142,5 +199,119 @@ describe('surveys: SERVQUAL from the template, phone entry, export', () => {
     // long: one row per stored value — 22 E + 22 P + 5 weights per form, plus 2 comments
     const long = await exportCsv('CSV largo (una fila por valor)');
     expect(long.rows).toHaveLength(3 * 49 + 2);
+  });
+
+  const ids: Record<string, string> = {};
+  it('chooses 2 registry customers and generates their personal links', async () => {
+    for (const [n, consent] of [
+      ['Uno', true],
+      ['Dos', true],
+      ['Tres', false],
+    ] as const) {
+      const r = await apiCall('POST', '/api/customers', {
+        name: `Zoe Tester ${n}`,
+        externalId: `E2E-${n}`,
+        email: `zoe.${n.toLowerCase()}@example.test`,
+        consentSurvey: consent,
+        consentEmail: true,
+      });
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      ids[n] = (r.json as { id: string }).id;
+    }
+    await page.getByRole('tab', { name: 'Distribuir' }).click();
+    await page.getByRole('heading', { name: 'Enlaces personales' }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Buscar en el registro' });
+    await search.fill('Zoe Tester');
+    // the one without survey consent is shown but cannot be chosen
+    await page.getByText('Sin consentimiento para encuestas').waitFor();
+    expect(await page.getByRole('button', { name: 'Añadir: Zoe Tester Tres' }).isDisabled()).toBe(
+      true,
+    );
+    await page.getByRole('button', { name: 'Añadir: Zoe Tester Uno' }).click();
+    // Enter in the search box takes the first customer that may be chosen
+    await search.fill('E2E-Dos');
+    await page.getByRole('button', { name: 'Añadir: Zoe Tester Dos' }).waitFor();
+    await search.press('Enter');
+    await page.getByText('Clientes elegidos (2)').waitFor();
+    await page.getByRole('button', { name: 'Generar enlaces (2)' }).click();
+    await page.getByText('2 enlaces listos', { exact: false }).waitFor();
+    const table = page.getByRole('table', { name: 'Enlaces personales generados' });
+    await expect.poll(() => table.getByText('/s/t/').count()).toBe(2);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Descargar CSV' }).click(),
+    ]);
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8'));
+    expect(rows.map((r) => r.name).sort()).toEqual(['Zoe Tester Dos', 'Zoe Tester Uno']);
+    expect(rows.map((r) => r.customer_id).sort()).toEqual([ids.Dos, ids.Uno].sort());
+    for (const r of rows) expect(r.url).toMatch(/\/s\/t\/[A-Za-z0-9_-]{20,}$/);
+    // each link opens the survey for that customer (single-use token)
+    const token = rows[0]?.url?.split('/s/t/')[1] ?? '';
+    const open = await apiCall('GET', `/api/public/surveys/t/${token}`);
+    expect(open.status).toBe(200);
+    await shots('surveys-personal-links', 'Enlaces personales');
+  });
+
+  it('keys in a phone response attached to a looked-up customer', async () => {
+    await page.getByRole('tab', { name: 'Captura' }).click();
+    await page.locator('#entry-sq_e-e1').waitFor();
+    const search = page.getByRole('searchbox', { name: 'Cliente del registro (opcional)' });
+    await search.fill('Zoe Tester');
+    await page.getByRole('button', { name: 'Asignar: Zoe Tester Tres' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Asignar: Zoe Tester Tres' }).isDisabled()).toBe(
+      true,
+    );
+    // Enter right after typing waits for the results of what was typed
+    await search.fill('Zoe Tester Uno');
+    await search.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Respuesta de: Zoe Tester Uno' }).waitFor();
+    await page.locator('#entry-sq_e-e1').scrollIntoViewIfNeeded();
+    // recently sent a personal link: flagged against the fatigue rule, still allowed
+    await page.getByText(/Contactado hace 0 días/).waitFor();
+    await shots('surveys-entry-customer');
+    // the focus moved to the first answer: key in the form with the keyboard
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('entry-sq_e-e1');
+    await page.keyboard.type('6'.repeat(22));
+    await page.keyboard.type('4'.repeat(22));
+    for (const w of ['20', '20', '20', '20', '20']) await page.keyboard.type(w);
+    await page.keyboard.type('Llamada de seguimiento');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('cell', { name: 'Zoe Tester Uno' }).waitFor();
+    // the customer is cleared for the next form
+    await page.getByRole('searchbox', { name: 'Cliente del registro (opcional)' }).waitFor();
+    const surveyId = /\/surveys\/([^/]+)\/entry/.exec(page.url())?.[1];
+    const list = await apiCall('GET', `/api/surveys/${surveyId}/responses?limit=50`);
+    const items = (list.json as { items: { customerId: string | null; channel: string }[] }).items;
+    expect(items).toHaveLength(4);
+    expect(items.filter((r) => r.customerId === ids.Uno).map((r) => r.channel)).toEqual(['phone']);
+  });
+
+  it('creates a webhook (secret shown once) and sends a signed test event', async () => {
+    await page.getByRole('link', { name: 'Encuestas' }).first().click();
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByRole('heading', { name: 'Webhooks de encuestas' }).waitFor();
+    await page.getByRole('button', { name: 'Nuevo webhook' }).click();
+    const url = page.getByRole('textbox', { name: 'Dirección (URL)' });
+    await url.fill('ftp://example.test/x');
+    await page.getByRole('button', { name: 'Crear webhook' }).click();
+    await page.getByText('Escriba una dirección http:// o https:// válida.').waitFor();
+    await url.fill(hookUrl);
+    await page.getByRole('textbox', { name: 'Descripción' }).fill('CRM <b>pruebas</b>');
+    await page.getByRole('button', { name: 'Crear webhook' }).click();
+    await page.getByText('Secreto de firma (se muestra una sola vez)').waitFor();
+    const secret =
+      (await page.locator('pre, code').filter({ hasText: 'whsec_' }).first().textContent()) ?? '';
+    expect(secret).toMatch(/^whsec_/);
+    // user text is shown as text, never as markup
+    await page.getByText('CRM <b>pruebas</b>').waitFor();
+    await shots('surveys-webhooks-secret');
+    await page.getByRole('button', { name: 'Ya lo he guardado' }).click();
+    await page.getByRole('button', { name: 'Enviar evento de prueba' }).click();
+    await page.getByText('Prueba entregada (HTTP 200)').first().waitFor();
+    expect(hookBodies).toHaveLength(1);
+    expect(JSON.parse(hookBodies[0]?.body ?? '{}').type).toBe('webhook.test');
+    expect(String(hookBodies[0]?.headers['webhook-signature'])).toMatch(/^v1,/);
+    await page.getByRole('table', { name: 'Entregas recientes' }).getByText('Entregado').waitFor();
+    await shots('surveys-webhooks');
   });
 });

@@ -1,6 +1,7 @@
 // Distribute one survey: anonymous link + QR (per branch), kiosk and embed links, collection
 // rules (kiosk mode, duplicates, quota, closing date), e-mail invitations to a customer segment
-// with reminders, and what the server did with them (consent, fatigue, unsubscribed...).
+// with reminders (and "send reminders now" per wave), personal links for chosen customers, and
+// what the server did with them (consent, fatigue, unsubscribed...).
 import type { TSurveySettings } from '@fidelia/contracts';
 import {
   Alert,
@@ -34,7 +35,9 @@ import {
   useSurveyMutations,
 } from './api';
 import { channelUrl } from './builder';
+import { PersonalLinks } from './PersonalLinks';
 import { useSurveyOutlet } from './SurveyLayout';
+import { Waves } from './Waves';
 
 function LinkRow({ label, url }: { label: string; url: string }) {
   const { t } = useTranslation();
@@ -296,6 +299,7 @@ function Invitations() {
             {t('surveys.dist.sending')}
           </Text>
         ) : null}
+        <Waves sending={Boolean(running)} />
         {isAdmin(user) ? (
           <Group gap="sm" align="flex-end">
             <NumberInput
@@ -333,9 +337,11 @@ function Invitations() {
 }
 
 export default function DistributePage() {
+  const { user } = useSession();
   return (
     <Stack gap="md">
       <Links />
+      {canWrite(user) ? <PersonalLinks /> : null}
       <Invitations />
       <Rules />
     </Stack>

@@ -2,6 +2,8 @@
 // next field when the value is complete, Enter/↓ next, ↑ previous, Ctrl+Enter saves and opens
 // the next form. Batch mode keeps paper forms in a local queue (survives a reload) and sends
 // them together; rejected forms stay in the queue with the server's reason, to correct.
+// A form can be attached to a registry customer found by name / e-mail / external id (the
+// server refuses customers without survey consent; recent contacts are flagged).
 import type { TStaffEntry, TSurveyDefinition } from '@fidelia/contracts';
 import {
   Alert,
@@ -27,8 +29,9 @@ import { ApiError } from '../../api/client';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { UnitSelect } from '../../ui/UnitSelect';
-import { useStaffEntry, useVersion } from './api';
+import { type TSurveyCustomer, useStaffEntry, useVersion } from './api';
 import { STAFF_CHANNELS } from './builder';
+import { ContactBadges, CustomerSearch } from './CustomerSearch';
 import {
   buildAnswers,
   checkField,
@@ -45,7 +48,12 @@ type TChannel = (typeof STAFF_CHANNELS)[number];
 interface TQueued {
   entry: TStaffEntry;
   values: Record<string, string>;
+  customer?: TAttached | null;
   error?: string;
+}
+interface TAttached {
+  c: TSurveyCustomer;
+  fatigueDays: number;
 }
 
 export default function EntryPage() {
@@ -80,8 +88,11 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
-  const [saved, setSaved] = useState<{ id: string; at: string; channel: TChannel }[]>([]);
+  const [saved, setSaved] = useState<
+    { id: string; at: string; channel: TChannel; customer?: string }[]
+  >([]);
   const [formId, setFormId] = useState<string>(uuid);
+  const [customer, setCustomer] = useState<TAttached | null>(null);
   const refs = useRef<Record<string, HTMLInputElement | null>>({});
 
   const focusAt = (i: number) => {
@@ -98,6 +109,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
     setFormError('');
     setFormId(uuid());
     setPartial(false);
+    setCustomer(null);
     requestAnimationFrame(() => focusAt(0));
   };
 
@@ -122,6 +134,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
       language,
       answers: r.answers,
       status: partial ? 'partial' : 'complete',
+      ...(customer ? { customerId: customer.c.id } : {}),
       ...(unitId ? { orgUnitId: unitId } : {}),
       ...(respondedOn ? { respondedAt: new Date(`${respondedOn}T12:00:00`).toISOString() } : {}),
     };
@@ -141,13 +154,17 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
     const entry = collect();
     if (!entry) return;
     if (batchMode) {
-      setQueue((q) => [...q, { entry, values }]);
+      setQueue((q) => [...q, { entry, values, customer }]);
       reset();
       return;
     }
+    const who = customer?.c.name ?? '';
     m.one.mutate(entry, {
       onSuccess: (r) => {
-        setSaved((s) => [{ id: r.id, at: new Date().toLocaleTimeString(lang), channel }, ...s]);
+        setSaved((s) => [
+          { id: r.id, at: new Date().toLocaleTimeString(lang), channel, customer: who },
+          ...s,
+        ]);
         notifyOk(t('surveys.entry.savedOne'));
         reset();
       },
@@ -164,7 +181,12 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
         setSaved((s) => [
           ...r.results
             .filter((x) => x.ok)
-            .map((x) => ({ id: x.id, at, channel: queue[x.index]?.entry.channel ?? channel })),
+            .map((x) => ({
+              id: x.id,
+              at,
+              channel: queue[x.index]?.entry.channel ?? channel,
+              customer: queue[x.index]?.customer?.c.name ?? '',
+            })),
           ...s,
         ]);
         setQueue(
@@ -252,6 +274,40 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
           {t('surveys.entry.keysHelp')} <Kbd>Enter</Kbd> <Kbd>↓</Kbd> <Kbd>↑</Kbd> · <Kbd>Ctrl</Kbd>
           +<Kbd>Enter</Kbd> {t('surveys.entry.keysSave')}
         </Text>
+      </Paper>
+
+      <Paper withBorder p="sm" radius="md">
+        {customer ? (
+          <Group justify="space-between" wrap="wrap" gap="xs" role="status">
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text size="sm">
+                {t('surveys.entry.customerAttached')}{' '}
+                <Text span fw={600}>
+                  {customer.c.name}
+                </Text>
+              </Text>
+              <Text size="xs" c="dimmed">
+                {[customer.c.externalId, customer.c.email, customer.c.phone]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+              <ContactBadges c={customer.c} fatigueDays={customer.fatigueDays} />
+            </Stack>
+            <Button variant="default" size="xs" onClick={() => setCustomer(null)}>
+              {t('surveys.entry.detach')}
+            </Button>
+          </Group>
+        ) : (
+          <CustomerSearch
+            surveyId={survey.id}
+            label={t('surveys.entry.customer')}
+            actionLabel={t('surveys.entry.attach')}
+            onPick={(c, fatigueDays) => {
+              setCustomer({ c, fatigueDays });
+              requestAnimationFrame(() => focusAt(0));
+            }}
+          />
+        )}
       </Paper>
 
       <Paper withBorder p="md" radius="md">
@@ -365,6 +421,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
               <Group key={q.entry.id} gap="xs" justify="space-between" wrap="nowrap">
                 <Text size="sm" c={q.error ? 'red' : undefined} style={{ minWidth: 0 }}>
                   {i + 1}. {t(`surveys.channels.${q.entry.channel}`)} ·{' '}
+                  {q.customer ? `${q.customer.c.name} · ` : ''}
                   {Object.keys(q.entry.answers).length} {t('surveys.entry.answers')}
                   {q.error ? ` — ${q.error}` : ''}
                 </Text>
@@ -374,6 +431,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
                   onClick={() => {
                     setValues(q.values);
                     setFormId(q.entry.id);
+                    setCustomer(q.customer ?? null);
                     setQueue(queue.filter((_, j) => j !== i));
                     requestAnimationFrame(() => focusAt(0));
                   }}
@@ -398,6 +456,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
                   <Table.Tr key={s.id}>
                     <Table.Td>{s.at}</Table.Td>
                     <Table.Td>{t(`surveys.channels.${s.channel}`)}</Table.Td>
+                    <Table.Td>{s.customer ?? ''}</Table.Td>
                     <Table.Td>
                       <Text size="xs" c="dimmed">
                         {s.id.slice(0, 8)}

@@ -23,7 +23,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { canWrite, useSession } from '../../auth/session';
+import { canWrite, isAdmin, useSession } from '../../auth/session';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { pick } from '../../ui/pick';
@@ -236,6 +236,11 @@ export default function SurveysPage() {
                 </Button>
               )}
             </FileButton>
+            {isAdmin(user) ? (
+              <Button variant="subtle" component={Link} to="/surveys/webhooks">
+                {t('surveys.hooks.link')}
+              </Button>
+            ) : null}
           </Group>
         ) : null}
       </Group>

@@ -210,3 +210,186 @@ export function useStaffEntry(id: string) {
     }),
   };
 }
+
+// ------------------------------------------------------------ customers, links, waves, webhooks
+
+/** A registry customer as the survey screens see it: who they are + may we contact them. */
+export interface TSurveyCustomer {
+  id: string;
+  externalId: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: 'es' | 'en' | null;
+  status: string;
+  consentSurvey: boolean;
+  unsubscribed: boolean;
+  lastContactAt: string | null;
+  withinFatigue: boolean;
+  contactable: boolean;
+}
+export interface TSurveyCustomerPage {
+  fatigueDays: number;
+  items: TSurveyCustomer[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+export function useSurveyCustomers(
+  id: string,
+  f: { q?: string; segmentId?: string | null; limit?: number },
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: ['survey', id, 'customers', f],
+    queryFn: () =>
+      api.get<TSurveyCustomerPage>(`/api/surveys/${id}/customers`, {
+        q: f.q,
+        segmentId: f.segmentId ?? undefined,
+        limit: f.limit ?? 20,
+      }),
+    enabled,
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** Every customer of a segment (pages of 200), for personal links. */
+export async function segmentCustomers(id: string, segmentId: string, max = 1000) {
+  const out: TSurveyCustomer[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await api.get<TSurveyCustomerPage>(`/api/surveys/${id}/customers`, {
+      segmentId,
+      limit: 200,
+      cursor,
+    });
+    out.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor && out.length < max);
+  return out.slice(0, max);
+}
+
+export interface TPersonalLink {
+  customerId: string;
+  path: string;
+  url: string;
+  expiresAt: string;
+}
+export function usePersonalLinks(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { customerIds: string[]; validDays: number }) =>
+      api.post<{ items: TPersonalLink[] }>(`/api/surveys/${id}/links`, body).then((r) => r.items),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['survey', id, 'customers'] }),
+  });
+}
+
+export interface TWave {
+  batchId: string;
+  startedAt: string;
+  invited: number;
+  sent: number;
+  completed: number;
+  reminded: number;
+  remindable: number;
+  lastRemindedAt: string | null;
+}
+export function useWaves(id: string, sending = false) {
+  return useQuery({
+    queryKey: ['survey', id, 'invitations', 'waves'],
+    queryFn: () => api.get<{ items: TWave[] }>(`/api/surveys/${id}/invitations/waves`),
+    refetchInterval: sending ? 2000 : false,
+  });
+}
+export function useRemindWave(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (batchId: string) =>
+      api.post<{ reminded: number; skipped: Record<string, number> }>(
+        `/api/surveys/${id}/invitations/waves/${batchId}/remind`,
+        {},
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['survey', id, 'invitations'] }),
+  });
+}
+
+export const WEBHOOK_EVENTS = ['survey.response.completed'] as const;
+export interface TWebhookItem {
+  id: string;
+  url: string;
+  surveyId: string | null;
+  description: string | null;
+  active: boolean;
+  events: string[];
+  createdAt: string;
+  updatedAt: string;
+  /** only right after creating or rotating */
+  secret?: string;
+}
+export interface TDelivery {
+  id: string;
+  event: string;
+  responseId: string | null;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+export interface TWebhookInput {
+  url: string;
+  surveyId: string | null;
+  description: string;
+  events: string[];
+  active?: boolean;
+}
+
+export function useWebhooks() {
+  return useQuery({
+    queryKey: ['survey-webhooks'],
+    queryFn: () => api.get<{ items: TWebhookItem[] }>('/api/survey-webhooks').then((r) => r.items),
+  });
+}
+export function useDeliveries(hookId: string | null) {
+  return useQuery({
+    queryKey: ['survey-webhooks', hookId, 'deliveries'],
+    queryFn: () =>
+      api
+        .get<{ items: TDelivery[] }>(`/api/survey-webhooks/${hookId}/deliveries`)
+        .then((r) => r.items),
+    enabled: hookId !== null,
+  });
+}
+export function useWebhookMutations() {
+  const qc = useQueryClient();
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['survey-webhooks'] });
+  return {
+    create: useMutation({
+      mutationFn: (v: TWebhookInput) => api.post<TWebhookItem>('/api/survey-webhooks', v),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...v }: Partial<TWebhookInput> & { id: string }) =>
+        api.patch<TWebhookItem>(`/api/survey-webhooks/${id}`, v),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => request('DELETE', `/api/survey-webhooks/${id}`),
+      onSuccess: refresh,
+    }),
+    rotate: useMutation({
+      mutationFn: (id: string) =>
+        api.post<TWebhookItem>(`/api/survey-webhooks/${id}/rotate-secret`, {}),
+      onSuccess: refresh,
+    }),
+    test: useMutation({
+      mutationFn: (id: string) =>
+        api.post<{ deliveryId: string; ok: boolean; status: number | null; error: string | null }>(
+          `/api/survey-webhooks/${id}/test`,
+          {},
+        ),
+      onSuccess: refresh,
+    }),
+  };
+}

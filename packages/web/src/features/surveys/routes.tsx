@@ -8,10 +8,12 @@ const BuilderPage = lazy(() => import('./BuilderPage'));
 const DistributePage = lazy(() => import('./DistributePage'));
 const EntryPage = lazy(() => import('./EntryPage'));
 const ResponsesPage = lazy(() => import('./ResponsesPage'));
+const WebhooksPage = lazy(() => import('./WebhooksPage'));
 
 export const surveysRoutes = (
   <>
     <Route path="/surveys" element={<SurveysPage />} />
+    <Route path="/surveys/webhooks" element={<WebhooksPage />} />
     <Route path="/surveys/:id" element={<SurveyLayout />}>
       <Route index element={<Navigate to="build" replace />} />
       <Route path="build" element={<BuilderPage />} />
