@@ -11,6 +11,7 @@
 //   (PostgreSQL: TEST_DATABASE_URL, else a throwaway cluster via scripts/pg-cluster.mjs)
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -170,34 +171,67 @@ async function main() {
       child.on('message', on);
       child.send('cpu');
     });
+  // CPU time (µs) of the database backends serving this benchmark's database (both servers'
+  // pools), read from /proc: with the server's own CPU it gives the total CPU cost per request,
+  // a figure that load from other processes does not distort the way req/s is distorted.
+  const tick = 1e6 / 100; // USER_HZ is 100 on Linux
+  const dbCpu = async () => {
+    const pids = (
+      await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+        name,
+      ])
+    ).rows.map((r) => r.pid);
+    const us = new Map<number, number>();
+    for (const pid of pids) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        us.set(pid, (Number(f[11]) + Number(f[12])) * tick);
+      } catch {
+        // backend gone (or another host): not counted
+      }
+    }
+    return us;
+  };
+  /** CPU used between two reads: backends that appeared count whole, vanished ones not at all. */
+  const dbDelta = (a: Map<number, number>, b: Map<number, number>) => {
+    let us = 0;
+    for (const [pid, v] of b) us += v - (a.get(pid) ?? 0);
+    return us;
+  };
   const rounds: {
     kind: 'bare' | 'surveys';
     rps: number;
     p99: number;
     other: number;
     cpuUsPerReq: number;
+    dbUsPerReq: number;
   }[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const order = i % 2 ? (['surveys', 'bare'] as const) : (['bare', 'surveys'] as const);
     for (const kind of order) {
       const c0 = await cpu();
+      const d0 = await dbCpu();
       const r = await run(
         kind === 'bare' ? ports.bare : ports.app,
         kind === 'bare' ? '/bare' : PATH,
         SECONDS,
       );
       const cpuUsPerReq = (await cpu()) - c0;
+      const d1 = await dbCpu();
       const rps = r['2xx'] / (r.duration || SECONDS);
       const perReq = Math.round(cpuUsPerReq / Math.max(1, r['2xx']));
+      const dbUs = dbDelta(d0, d1);
+      const dbPerReq = Math.round(dbUs / Math.max(1, r['2xx']));
       rounds.push({
         kind,
         rps,
         p99: r.latency.p99,
         other: r.non2xx + r.errors + r.timeouts,
         cpuUsPerReq: perReq,
+        dbUsPerReq: dbPerReq,
       });
       process.stdout.write(
-        `${kind.padEnd(7)} round ${i + 1}: ${rps.toFixed(0)} req/s, p99 ${r.latency.p99} ms, server CPU ${perReq} µs/req, non-2xx/errors ${r.non2xx + r.errors + r.timeouts}\n`,
+        `${kind.padEnd(7)} round ${i + 1}: ${rps.toFixed(0)} req/s, p99 ${r.latency.p99} ms, server CPU ${perReq} µs/req, db CPU ${dbPerReq} µs/req, non-2xx/errors ${r.non2xx + r.errors + r.timeouts}\n`,
       );
     }
   }
@@ -241,6 +275,10 @@ async function main() {
     const xs = rounds.filter((r) => r.kind === k).map((r) => r.rps);
     return xs.reduce((a, b) => a + b, 0) / xs.length;
   };
+  const avgOf = (k: string, f: 'cpuUsPerReq' | 'dbUsPerReq') => {
+    const xs = rounds.filter((r) => r.kind === k).map((r) => r[f]);
+    return Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+  };
   const out = {
     loadAverage: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`,
     secondsPerRound: SECONDS,
@@ -258,6 +296,13 @@ async function main() {
         rounds.filter((r) => r.kind === 'surveys').reduce((a, r) => a + r.cpuUsPerReq, 0) / ROUNDS,
       ),
     },
+    dbCpuUsPerReq: { bare: avgOf('bare', 'dbUsPerReq'), surveys: avgOf('surveys', 'dbUsPerReq') },
+    // total CPU (server + database) per bare request / per survey request: the throughput ratio
+    // a CPU-bound machine would show, independent of what else runs on it
+    cpuCostRatio: +(
+      (avgOf('bare', 'cpuUsPerReq') + avgOf('bare', 'dbUsPerReq')) /
+      (avgOf('surveys', 'cpuUsPerReq') + avgOf('surveys', 'dbUsPerReq'))
+    ).toFixed(2),
     ratioPerRound: pairs.map((x) => +x.toFixed(2)),
     ratioMedian: +(pairs[Math.floor(pairs.length / 2)] ?? 0).toFixed(2),
     acknowledged: ackedIds.length,

@@ -9,8 +9,18 @@ import pg from 'pg';
 
 export type Engine = 'pglite' | 'postgres';
 
+export interface TQueryOptions {
+  /** PostgreSQL: a named prepared statement (parsed and planned once per connection) for a
+   * hot statement whose text never changes. Ignored on PGlite. */
+  prepare?: string;
+}
+
 export interface Sql {
-  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  query<R = Record<string, unknown>>(
+    text: string,
+    params?: unknown[],
+    opts?: TQueryOptions,
+  ): Promise<{ rows: R[] }>;
   /** Runs fn in one transaction (nested calls join the outer one). */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   /** Multi-statement script without parameters (migrations, DDL). */
@@ -41,8 +51,10 @@ function wrapPglite(db: PGlite | Transaction, inTx: boolean): Sql {
 
 function wrapPg(c: pg.Pool | pg.PoolClient, inTx: boolean): Sql {
   return {
-    query: async <R>(text: string, params?: unknown[]) => {
-      const r = await c.query(text, params);
+    query: async <R>(text: string, params?: unknown[], opts?: TQueryOptions) => {
+      const r = opts?.prepare
+        ? await c.query({ name: opts.prepare, text, values: params ?? [] })
+        : await c.query(text, params);
       return { rows: r.rows as R[] };
     },
     transaction: async (fn) => {

@@ -350,6 +350,7 @@ export async function insertNewResponses(db: Sql, items: TNewResponse[]): Promis
       ans.map((a) => a.r.num),
       ans.map((a) => a.r.txt),
     ],
+    { prepare: 'surveys.insert_new_responses' },
   );
   return new Set(res.rows.map((r) => `${r.org_id}:${r.id}`));
 }

@@ -122,52 +122,66 @@ function commentOf(def: TSurveyDefinition, rows: TLongRow[]): string | null {
   return (tagged ?? any)?.txt ?? null;
 }
 
-// Group commit for the fast path: submissions that arrive while the event loop is busy share one
-// INSERT statement (one round trip, one commit). Each caller still gets its answer only after
-// that statement has committed. A batch that fails (e.g. one bad row) is retried row by row so
-// one bad submission never fails the others. Same (org, id) twice waits for the next batch.
+// Group commit for the fast path: submissions share one INSERT statement (one round trip, one
+// commit). At most MAX_IN_FLIGHT batches run at once; while they run, new submissions wait in
+// the queue and leave together in the next batch, so batches grow by themselves under load and
+// stay single rows (no added latency) when the server is quiet. Each caller still gets its answer
+// only after its statement has committed. A batch that fails (e.g. one bad row) is retried row by
+// row so one bad submission never fails the others. Same (org, id) twice waits for the next batch.
 interface TPending {
   item: repo.TNewResponse;
   key: string;
   resolve: (created: boolean) => void;
   reject: (e: unknown) => void;
 }
+interface TQueue {
+  pending: TPending[];
+  scheduled: boolean;
+  inFlight: number;
+}
 const MAX_BATCH = 200;
-const queues = new WeakMap<Sql, { pending: TPending[]; scheduled: boolean }>();
+const MAX_IN_FLIGHT = 3;
+const queues = new WeakMap<Sql, TQueue>();
 
 function insertNew(db: Sql, item: repo.TNewResponse): Promise<boolean> {
   let q = queues.get(db);
   if (!q) {
-    q = { pending: [], scheduled: false };
+    q = { pending: [], scheduled: false, inFlight: 0 };
     queues.set(db, q);
   }
   const queue = q;
   return new Promise<boolean>((resolve, reject) => {
     queue.pending.push({ item, key: `${item.orgId}:${item.values.id}`, resolve, reject });
-    if (!queue.scheduled) {
-      queue.scheduled = true;
-      setImmediate(() => flush(db, queue));
-    }
+    schedule(db, queue);
   });
 }
 
-function flush(db: Sql, q: { pending: TPending[]; scheduled: boolean }): void {
+function schedule(db: Sql, q: TQueue): void {
+  if (q.scheduled || q.inFlight >= MAX_IN_FLIGHT || !q.pending.length) return;
+  q.scheduled = true;
+  // setImmediate: submissions parsed in the same turn of the event loop join this batch
+  setImmediate(() => flush(db, q));
+}
+
+function flush(db: Sql, q: TQueue): void {
   q.scheduled = false;
-  const batch: TPending[] = [];
-  const keys = new Set<string>();
-  const rest: TPending[] = [];
-  for (const p of q.pending) {
-    if (batch.length < MAX_BATCH && !keys.has(p.key)) {
-      keys.add(p.key);
-      batch.push(p);
-    } else rest.push(p);
+  while (q.inFlight < MAX_IN_FLIGHT && q.pending.length) {
+    const batch: TPending[] = [];
+    const keys = new Set<string>();
+    const rest: TPending[] = [];
+    for (const p of q.pending) {
+      if (batch.length < MAX_BATCH && !keys.has(p.key)) {
+        keys.add(p.key);
+        batch.push(p);
+      } else rest.push(p);
+    }
+    q.pending = rest;
+    q.inFlight++;
+    void runBatch(db, batch).finally(() => {
+      q.inFlight--;
+      schedule(db, q);
+    });
   }
-  q.pending = rest;
-  if (rest.length) {
-    q.scheduled = true;
-    setImmediate(() => flush(db, q));
-  }
-  void runBatch(db, batch);
 }
 
 async function runBatch(db: Sql, batch: TPending[]): Promise<void> {
@@ -182,12 +196,14 @@ async function runBatch(db: Sql, batch: TPending[]): Promise<void> {
       (batch[0] as TPending).reject(e);
       return;
     }
-    for (const p of batch) {
-      repo.insertNewResponses(db, [p.item]).then(
-        (c) => p.resolve(c.has(p.key)),
-        (err) => p.reject(err),
-      );
-    }
+    await Promise.all(
+      batch.map((p) =>
+        repo.insertNewResponses(db, [p.item]).then(
+          (c) => p.resolve(c.has(p.key)),
+          (err) => p.reject(err),
+        ),
+      ),
+    );
   }
 }
 

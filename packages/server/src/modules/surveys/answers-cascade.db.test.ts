@@ -1,0 +1,82 @@
+// The submission hot path (submit.ts group commit + repo.insertNewResponses, migration 202):
+// many concurrent submissions share statements without losing, duplicating or mixing answers,
+// retries of the same id replay, and deleting a response still removes its answers (the trigger
+// that replaced the foreign key's ON DELETE CASCADE). Runs on PGlite and PostgreSQL.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createOrg, createTestDb, type TestDb } from '../../../test/harness';
+import * as repo from './repo';
+import { ensureSurveyFromTemplate } from './service';
+import { storeResponse, type TSubmitInput } from './submit';
+
+let db: TestDb;
+let survey: repo.TSurveyRow;
+
+beforeAll(async () => {
+  db = await createTestDb();
+  const org = await createOrg(db, 'Cascada');
+  const id = await ensureSurveyFromTemplate(db, org.orgId, 'nps_relational', 'NPS', {
+    slug: 'cascada-nps',
+  });
+  survey = (await repo.getSurvey(db, org.orgId, id)) as repo.TSurveyRow;
+});
+afterAll(async () => {
+  await db.close();
+});
+
+const input = (id: string, nps: number): TSubmitInput => ({
+  id,
+  status: 'complete',
+  language: 'es',
+  answers: { nps, reason: `motivo ${nps}`, satisfaction: 10 - nps },
+  channel: 'web',
+  customerId: null,
+  orgUnitId: null,
+  enteredBy: null,
+  invitationId: null,
+  deviceKey: null,
+  startedAt: null,
+  page: null,
+  raw: { id, nps },
+  duplicates: 'off',
+});
+
+const count = async (sql: string, params: unknown[] = []) =>
+  (await db.query<{ n: number }>(sql, params)).rows[0]?.n;
+
+it('stores 300 concurrent submissions (50 sent twice) once each, answers with their own response', async () => {
+  const ids = Array.from({ length: 250 }, () => randomUUID());
+  const calls = ids.map((id, i) => storeResponse(db, survey, input(id, i % 11)));
+  // the same bodies again while the first ones are still queued: replays, never new rows
+  const again = ids.slice(0, 50).map((id, i) => storeResponse(db, survey, input(id, i % 11)));
+  const first = await Promise.all(calls);
+  const second = await Promise.all(again);
+  expect(first.filter((r) => !r.replay)).toHaveLength(250);
+  expect(second.every((r) => r.replay && r.status === 'complete')).toBe(true);
+  expect(await count('SELECT count(*)::int AS n FROM survey_responses')).toBe(250);
+  expect(await count('SELECT count(*)::int AS n FROM survey_answers')).toBe(750);
+  // every answer row belongs to its own response: the nps value matches the raw body's
+  const mixed = await count(
+    `SELECT count(*)::int AS n FROM survey_answers a
+       JOIN survey_responses r ON r.org_id = a.org_id AND r.id = a.response_id
+      WHERE a.question_key = 'nps' AND a.num <> (r.raw->>'nps')::float8`,
+  );
+  expect(mixed).toBe(0);
+  // a different body under a used id is refused, not stored
+  await expect(storeResponse(db, survey, input(ids[0] as string, 3))).rejects.toMatchObject({
+    code: 'SURVEY_RESPONSE_CONFLICT',
+  });
+});
+
+it('deleting a response deletes its answers (cascade kept by trigger)', async () => {
+  const id = randomUUID();
+  await storeResponse(db, survey, input(id, 9));
+  expect(
+    await count('SELECT count(*)::int AS n FROM survey_answers WHERE response_id = $1', [id]),
+  ).toBe(3);
+  await db.query('DELETE FROM survey_responses WHERE id = $1', [id]);
+  expect(
+    await count('SELECT count(*)::int AS n FROM survey_answers WHERE response_id = $1', [id]),
+  ).toBe(0);
+  expect(await count('SELECT count(*)::int AS n FROM survey_answers')).toBe(750);
+});
