@@ -1,21 +1,11 @@
 // Staff entry of a complaint (at the counter, by phone, or any channel keyed in).
-import {
-  Button,
-  Card,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Group, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
-import { UnitSelect } from '../../ui/UnitSelect';
 import { useCreateCase } from './api';
+import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
 
 const CHANNELS = ['counter', 'phone', 'email', 'web'] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -27,12 +17,7 @@ export default function NewCasePage() {
   const [v, setV] = useState({
     channel: 'counter' as (typeof CHANNELS)[number],
     severity: 'medium' as (typeof SEVERITIES)[number],
-    subject: '',
-    description: '',
-    contactName: '',
-    contactEmail: '',
-    contactPhone: '',
-    unitId: '',
+    ...emptyComplaintFields,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }));
@@ -87,48 +72,12 @@ export default function NewCasePage() {
                 allowDeselect={false}
               />
             </Group>
-            <UnitSelect
-              label={t('complaints.field.unit')}
-              value={v.unitId || null}
-              onChange={(x) => set('unitId')(x ?? '')}
-              clearable
+            <ComplaintFields
+              variant="staff"
+              value={v}
+              onChange={(k, x) => set(k)(x)}
+              errors={errors}
             />
-            <TextInput
-              label={t('complaints.field.subject')}
-              required
-              value={v.subject}
-              onChange={(e) => set('subject')(e.currentTarget.value)}
-              error={errors.subject}
-            />
-            <Textarea
-              label={t('complaints.field.description')}
-              required
-              autosize
-              minRows={4}
-              value={v.description}
-              onChange={(e) => set('description')(e.currentTarget.value)}
-              error={errors.description}
-            />
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={t('complaints.field.contactName')}
-                value={v.contactName}
-                onChange={(e) => set('contactName')(e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('complaints.field.contactEmail')}
-                type="email"
-                value={v.contactEmail}
-                onChange={(e) => set('contactEmail')(e.currentTarget.value)}
-                error={errors.contactEmail}
-              />
-              <TextInput
-                label={t('complaints.field.contactPhone')}
-                type="tel"
-                value={v.contactPhone}
-                onChange={(e) => set('contactPhone')(e.currentTarget.value)}
-              />
-            </SimpleGrid>
             <Group justify="end">
               <Button variant="default" onClick={() => navigate('/complaints')}>
                 {t('common.cancel')}

@@ -1,18 +1,6 @@
 // Public complaint form (no login): /complaint/:slug. Localised, labelled, phone-friendly; a
 // hidden honeypot field ("website") that people leave empty. Shows the reference on success.
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Container,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Container, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +9,7 @@ import { api } from '../../api/client';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
+import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
 
 export default function PublicFormPage() {
   const { slug = '' } = useParams();
@@ -32,15 +21,15 @@ export default function PublicFormPage() {
         `/api/public/complaints/${encodeURIComponent(slug)}`,
       ),
   });
-  const [v, setV] = useState({ name: '', email: '', subject: '', description: '', unitId: '' });
+  const [v, setV] = useState(emptyComplaintFields);
   const [website, setWebsite] = useState('');
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const submit = useMutation({
     mutationFn: () =>
       api.post<{ reference?: string }>(`/api/public/complaints/${encodeURIComponent(slug)}`, {
-        name: v.name.trim(),
-        ...(v.email.trim() ? { email: v.email.trim() } : {}),
+        name: v.contactName.trim(),
+        ...(v.contactEmail.trim() ? { email: v.contactEmail.trim() } : {}),
         language: i18n.language === 'en' ? 'en' : 'es',
         subject: v.subject.trim(),
         description: v.description.trim(),
@@ -53,7 +42,6 @@ export default function PublicFormPage() {
       notifyError(e);
     },
   });
-  const set = (k: keyof typeof v) => (x: string) => setV((o) => ({ ...o, [k]: x }));
   if (form.isLoading) return <PageLoader />;
   if (form.error || !form.data)
     return (
@@ -86,44 +74,16 @@ export default function PublicFormPage() {
               }}
             >
               <Stack>
-                <TextInput
-                  label={t('complaints.public.name')}
-                  required
-                  value={v.name}
-                  onChange={(e) => set('name')(e.currentTarget.value)}
-                  error={errors.name}
-                />
-                <TextInput
-                  label={t('complaints.public.email')}
-                  type="email"
-                  value={v.email}
-                  onChange={(e) => set('email')(e.currentTarget.value)}
-                  error={errors.email}
-                />
-                {form.data.units.length > 0 && (
-                  <Select
-                    label={t('complaints.public.unit')}
-                    value={v.unitId || null}
-                    onChange={(x) => set('unitId')(x ?? '')}
-                    data={form.data.units.map((u) => ({ value: u.id, label: u.name }))}
-                    clearable
-                  />
-                )}
-                <TextInput
-                  label={t('complaints.field.subject')}
-                  required
-                  value={v.subject}
-                  onChange={(e) => set('subject')(e.currentTarget.value)}
-                  error={errors.subject}
-                />
-                <Textarea
-                  label={t('complaints.public.description')}
-                  required
-                  autosize
-                  minRows={5}
-                  value={v.description}
-                  onChange={(e) => set('description')(e.currentTarget.value)}
-                  error={errors.description}
+                <ComplaintFields
+                  variant="public"
+                  value={v}
+                  onChange={(k, x) => setV((o) => ({ ...o, [k]: x }))}
+                  errors={{
+                    ...errors,
+                    contactName: errors.name,
+                    contactEmail: errors.email,
+                  }}
+                  units={form.data.units}
                 />
                 <div aria-hidden="true" style={{ position: 'absolute', left: '-10000px' }}>
                   <input
