@@ -140,7 +140,7 @@ function NodeRow({ node, all, tree }: { node: TNode; all: TCategory[]; tree: Tre
               </Badge>
             )}
           </Group>
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="wrap">
             <Select
               size="xs"
               aria-label={t('complaintsSettings.category.dimensionOf', { name: c.name })}
@@ -148,7 +148,7 @@ function NodeRow({ node, all, tree }: { node: TNode; all: TCategory[]; tree: Tre
               value={c.servqualDimension ?? ''}
               onChange={(v) => patch({ servqualDimension: v || null })}
               allowDeselect={false}
-              w={190}
+              w={{ base: 150, sm: 190 }}
             />
             <ActionIcon
               variant="subtle"
