@@ -200,6 +200,24 @@ describe('complaints settings: calendars with preview, policies, admins only', (
     }
   });
 
+  it('every settings tab fits a 390 px phone (no sideways scrolling)', async () => {
+    const page = admin;
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const tab of ['calendars', 'policies', 'categories', 'assignment']) {
+      await page.goto(`${server.url}/complaints/settings/${tab}`);
+      await page.getByRole('tab', { selected: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.locator('.mantine-Loader-root').first().waitFor({ state: 'detached' });
+      if (SHOTS)
+        await page.screenshot({ path: `${SHOTS}/settings-${tab}-390.png`, fullPage: true });
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+        tab,
+      ).toBeLessThanOrEqual(390);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('an agent gets no settings link, no page, and 403 from the API', async () => {
     const password = 'agente-prueba-2026';
     const created = await api<{ user: { id: string } }>(admin, 'post', '/api/users', {
