@@ -33,6 +33,11 @@ export const ZEnvSchema = z.object({
     .positive()
     .max(20 * 1024 * 1024)
     .default(5 * 1024 * 1024),
+  // ClamAV daemon that scans uploaded attachments: tcp://host:port or unix:/path (off if unset).
+  CLAMD_URL: z
+    .string()
+    .regex(/^(tcp:\/\/[^/:]+:\d+\/?|unix:.+)$/, 'tcp://host:port or unix:/path')
+    .optional(),
   // Inbound complaints mailbox: an SMTP listener, off unless a port is given.
   COMPLAINTS_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   COMPLAINTS_SMTP_HOST: z.string().default('127.0.0.1'),
@@ -63,6 +68,7 @@ export interface TConfig {
   rateLimitSurvey: number;
   rateLimitComplaint: number;
   attachmentMaxBytes: number;
+  clamdUrl: string | undefined;
   complaintsSmtp: { port: number; host: string; orgSlug: string | undefined } | null;
 }
 
@@ -101,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     rateLimitSurvey: e.SURVEY_RATE_LIMIT,
     rateLimitComplaint: e.COMPLAINT_RATE_LIMIT,
     attachmentMaxBytes: e.COMPLAINT_ATTACHMENT_MAX_BYTES,
+    clamdUrl: e.CLAMD_URL,
     complaintsSmtp:
       e.COMPLAINTS_SMTP_PORT === undefined
         ? null

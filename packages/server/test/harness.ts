@@ -122,6 +122,7 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     rateLimitComplaint: 10_000,
     attachmentMaxBytes: 5 * 1024 * 1024,
     webDist: undefined,
+    clamdUrl: undefined,
     complaintsSmtp: null,
     ...over,
   };

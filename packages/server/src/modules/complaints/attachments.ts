@@ -1,15 +1,20 @@
-// Attachments: size and count limits, type by content sniffing (allow-list), stored in the
-// database (bytea, so backups include them) and always served as downloads.
+// Attachments: size and count limits, type by content sniffing (allow-list), a malware scan when
+// a ClamAV daemon is configured (CLAMD_URL), stored in the database (bytea, so backups include
+// them) and always served as downloads.
 import { createHash } from 'node:crypto';
 import type { Sql } from '../../db/client';
 import { AppError, registerErrors } from '../../lib/errors';
+import { noScanner, type TScanner } from '../../lib/malware';
 import * as repo from './repo';
 import { safeFilename, sniff } from './sniff';
 
 let maxBytes = 5 * 1024 * 1024;
-/** Set once from the validated config (COMPLAINT_ATTACHMENT_MAX_BYTES) when the routes load. */
-export function setAttachmentLimit(bytes: number) {
-  if (Number.isFinite(bytes) && bytes > 0) maxBytes = bytes;
+let scanner: TScanner = noScanner;
+/** Set once from the validated config (COMPLAINT_ATTACHMENT_MAX_BYTES, CLAMD_URL) when the
+ * routes load. */
+export function configureAttachments(o: { maxBytes: number; scanner: TScanner }) {
+  if (Number.isFinite(o.maxBytes) && o.maxBytes > 0) maxBytes = o.maxBytes;
+  scanner = o.scanner;
 }
 export const MAX_ATTACHMENTS = 3;
 
@@ -23,6 +28,11 @@ registerErrors({
     status: 415,
     es: 'Tipo de adjunto no admitido: solo PDF, imágenes (PNG, JPEG, GIF, WebP) y texto.',
     en: 'Attachment type not allowed: only PDF, images (PNG, JPEG, GIF, WebP) and text.',
+  },
+  COMPLAINT_ATTACHMENT_INFECTED: {
+    status: 422,
+    es: 'El antivirus ha detectado software malicioso en un adjunto; no se ha guardado nada. Envíe la reclamación sin ese archivo.',
+    en: 'The virus scanner found malware in an attachment; nothing was saved. Please send the complaint without that file.',
   },
   COMPLAINT_ATTACHMENT_INVALID: {
     status: 400,
@@ -87,7 +97,31 @@ export async function storeAttachments(
       skipped.push({ filename: u.filename, code: e.code });
     }
   }
-  for (const f of files)
-    stored.push(await repo.insertAttachment(db, orgId, caseId, { eventId, ...f }));
+  const scans: Awaited<ReturnType<TScanner['scan']>>[] = [];
+  for (const f of files) {
+    const r = await scanner.scan(f.data);
+    if (r.status === 'infected') {
+      const err = new AppError('COMPLAINT_ATTACHMENT_INFECTED', {
+        filename: f.filename,
+        signature: r.signature,
+      });
+      if (!lenient) throw err;
+      skipped.push({ filename: f.filename, code: err.code });
+    }
+    scans.push(r);
+  }
+  for (const [i, f] of files.entries()) {
+    const scan = scans[i] as Awaited<ReturnType<TScanner['scan']>>;
+    if (scan.status === 'infected') continue;
+    const id = await repo.insertAttachment(db, orgId, caseId, { eventId, ...f });
+    if (scan.status === 'clean') {
+      await db.query(
+        `UPDATE complaint_attachments SET scan_status = 'clean', scanned_at = now()
+          WHERE org_id = $1 AND id = $2`,
+        [orgId, id],
+      );
+    }
+    stored.push(id);
+  }
   return { stored, skipped };
 }

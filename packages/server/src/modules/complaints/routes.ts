@@ -29,7 +29,8 @@ import { registerJob } from '../../jobs/queue';
 import { ADMINS, type Role } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
-import { setAttachmentLimit } from './attachments';
+import { clamdScanner, noScanner } from '../../lib/malware';
+import { configureAttachments } from './attachments';
 import * as conf from './config-service';
 import { importMbox, startInboundSmtp } from './inbound';
 import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
@@ -51,7 +52,10 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   registerJob('survey.followup', surveyFollowupJob(db));
   registerJob('retention.followup', retentionFollowupJob(db));
 
-  setAttachmentLimit(config.attachmentMaxBytes);
+  configureAttachments({
+    maxBytes: config.attachmentMaxBytes,
+    scanner: config.clamdUrl ? clamdScanner(config.clamdUrl) : noScanner,
+  });
   const inboundSmtp = config.complaintsSmtp;
   if (inboundSmtp) {
     let smtp: Awaited<ReturnType<typeof startInboundSmtp>> | null = null;
