@@ -255,6 +255,13 @@ describe('complaints: public form → acknowledgement → impartial handling →
       .getByText(patched.assigneeId ? 'Asignada' : 'Sin asignar', { exact: true })
       .first()
       .waitFor();
+    // With nobody impartial left, "assign automatically" shows the server's localized refusal.
+    if (!patched.assigneeId) {
+      await panel.getByRole('button', { name: 'Asignar automáticamente' }).click();
+      const refusal = panel.getByRole('alert');
+      await refusal.getByText('No se ha podido asignar').waitFor();
+      await refusal.getByText('No hay ningún agente imparcial disponible en la unidad.').waitFor();
+    }
     if (SHOTS) {
       for (const width of [1280, 390]) {
         await staff.setViewportSize({ width, height: 900 });

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import {
+  canActOnCases,
   type TAssignment,
   type TCaseDetail,
   type TExclusion,
@@ -30,8 +31,6 @@ import {
   useStaff,
 } from './api';
 
-/** Roles the server lets act on cases (routes.ts STAFF); viewers only read. */
-const ACTORS = new Set(['owner', 'admin', 'analyst', 'agent']);
 const REASONS = new Set<TExclusion>(['involved', 'conflict', 'manager']);
 
 /** An API refusal as the panel shows it: the server's localized text, plus why when known. */
@@ -328,7 +327,7 @@ function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct
         ) : a.staffInvolved.length ? (
           <Group gap="xs">
             {a.staffInvolved.map((id) => (
-              <Badge key={id} variant="light">
+              <Badge key={id} variant="light" tt="none">
                 {names.get(id) ?? '—'}
               </Badge>
             ))}
@@ -351,7 +350,7 @@ export function AssignmentPanel({ k }: { k: TCaseDetail }) {
   const { user } = useSession();
   const a = useAssignment(k.id);
   if (!a.data) return null;
-  const canAct = Boolean(user && ACTORS.has(user.role));
+  const canAct = canActOnCases(user?.role);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <AssignmentCard k={k} a={a.data} canAct={canAct} />

@@ -22,10 +22,18 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { AssignmentPanel, useAssignmentNames } from './AssignmentPanel';
-import { type TEventRow, type TSlaTarget, useCase, useCaseActions, useSla } from './api';
+import {
+  canActOnCases,
+  type TEventRow,
+  type TSlaTarget,
+  useCase,
+  useCaseActions,
+  useSla,
+} from './api';
 import { CloseCase } from './CloseCase';
 import { RatingText } from './Rating';
 import { duration, SlaBadge } from './SlaBadge';
@@ -76,6 +84,13 @@ function EventDetail({ e, names }: { e: TEventRow; names: Map<string, string> })
         {t('complaints.case.assignedTo', { name: names.get(e.data.to) ?? '—' })}
       </Text>
     );
+  if (e.kind === 'classified' && e.data.changes && typeof e.data.changes === 'object') {
+    const fields = Object.keys(e.data.changes).map((f) =>
+      t(`complaints.field.${f}`, { defaultValue: f }),
+    );
+    if (fields.length)
+      return <Text size="sm">{t('complaints.case.changed', { fields: fields.join(', ') })}</Text>;
+  }
   if (e.kind === 'rated' && typeof e.data.rating === 'number')
     return (
       <Text size="sm" fw={600}>
@@ -92,6 +107,8 @@ export default function CasePage() {
   const sla = useSla(id);
   const act = useCaseActions(id);
   const names = useAssignmentNames(id);
+  // viewers read only: the actions the server would refuse them are not offered
+  const canAct = canActOnCases(useSession().user?.role);
   const [body, setBody] = useState('');
   const [kind, setKind] = useState<'internal' | 'customer' | 'response'>('internal');
   const [awaitReply, setAwaitReply] = useState(false);
@@ -178,78 +195,83 @@ export default function CasePage() {
 
       <AssignmentPanel k={k} />
 
-      {k.allowedTransitions.some((s) => (TRANSITIONS as readonly string[]).includes(s)) && (
-        <Group gap="xs" aria-label={t('complaints.case.actions')}>
-          {k.allowedTransitions
-            .filter((s): s is (typeof TRANSITIONS)[number] =>
-              (TRANSITIONS as readonly string[]).includes(s),
-            )
-            .map((s) => (
-              <Button
-                key={s}
-                variant={s === 'rejected' ? 'outline' : 'light'}
-                color={s === 'rejected' ? 'red' : undefined}
-                loading={act.transition.isPending}
-                onClick={() =>
-                  act.transition.mutate(
-                    s === 'rejected'
-                      ? { to: s, reason: t('complaints.case.rejectReason') }
-                      : { to: s },
-                    { onSuccess: refresh, onError: notifyError },
-                  )
-                }
-              >
-                {t(`complaints.action.${s}`)}
-              </Button>
-            ))}
-        </Group>
+      {canAct &&
+        k.allowedTransitions.some((s) => (TRANSITIONS as readonly string[]).includes(s)) && (
+          <Group gap="xs" aria-label={t('complaints.case.actions')}>
+            {k.allowedTransitions
+              .filter((s): s is (typeof TRANSITIONS)[number] =>
+                (TRANSITIONS as readonly string[]).includes(s),
+              )
+              .map((s) => (
+                <Button
+                  key={s}
+                  variant={s === 'rejected' ? 'outline' : 'light'}
+                  color={s === 'rejected' ? 'red' : undefined}
+                  loading={act.transition.isPending}
+                  onClick={() =>
+                    act.transition.mutate(
+                      s === 'rejected'
+                        ? { to: s, reason: t('complaints.case.rejectReason') }
+                        : { to: s },
+                      { onSuccess: refresh, onError: notifyError },
+                    )
+                  }
+                >
+                  {t(`complaints.action.${s}`)}
+                </Button>
+              ))}
+          </Group>
+        )}
+
+      {canAct && k.allowedTransitions.includes('closed') && (
+        <CloseCase id={k.id} onClosed={refresh} />
       )}
 
-      {k.allowedTransitions.includes('closed') && <CloseCase id={k.id} onClosed={refresh} />}
-
-      <Card withBorder>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            send();
-          }}
-        >
-          <Stack gap="xs">
-            <SegmentedControl
-              aria-label={t('complaints.case.kind')}
-              orientation={phone ? 'vertical' : 'horizontal'}
-              fullWidth={phone}
-              value={kind}
-              onChange={(v) => setKind(v as typeof kind)}
-              data={[
-                { value: 'internal', label: t('complaints.case.internal') },
-                { value: 'customer', label: t('complaints.case.customer') },
-                { value: 'response', label: t('complaints.case.response') },
-              ]}
-            />
-            <Textarea
-              label={t('complaints.case.text')}
-              value={body}
-              onChange={(e) => setBody(e.currentTarget.value)}
-              autosize
-              minRows={3}
-              required
-            />
-            {kind === 'customer' && (
-              <Checkbox
-                label={t('complaints.case.awaitReply')}
-                checked={awaitReply}
-                onChange={(e) => setAwaitReply(e.currentTarget.checked)}
+      {canAct && (
+        <Card withBorder>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              send();
+            }}
+          >
+            <Stack gap="xs">
+              <SegmentedControl
+                aria-label={t('complaints.case.kind')}
+                orientation={phone ? 'vertical' : 'horizontal'}
+                fullWidth={phone}
+                value={kind}
+                onChange={(v) => setKind(v as typeof kind)}
+                data={[
+                  { value: 'internal', label: t('complaints.case.internal') },
+                  { value: 'customer', label: t('complaints.case.customer') },
+                  { value: 'response', label: t('complaints.case.response') },
+                ]}
               />
-            )}
-            <Group justify="end">
-              <Button type="submit" loading={act.note.isPending || act.respond.isPending}>
-                {t('complaints.case.send')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Card>
+              <Textarea
+                label={t('complaints.case.text')}
+                value={body}
+                onChange={(e) => setBody(e.currentTarget.value)}
+                autosize
+                minRows={3}
+                required
+              />
+              {kind === 'customer' && (
+                <Checkbox
+                  label={t('complaints.case.awaitReply')}
+                  checked={awaitReply}
+                  onChange={(e) => setAwaitReply(e.currentTarget.checked)}
+                />
+              )}
+              <Group justify="end">
+                <Button type="submit" loading={act.note.isPending || act.respond.isPending}>
+                  {t('complaints.case.send')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Card>
+      )}
 
       <section aria-labelledby="tl-h">
         <Title order={2} size="h4" id="tl-h" mb="sm">

@@ -81,6 +81,10 @@ export interface TBadge {
   dueAt: string | null;
 }
 
+/** Roles the server lets act on cases (complaints/routes.ts STAFF); viewers only read. */
+export const canActOnCases = (role: string | undefined) =>
+  role === 'owner' || role === 'admin' || role === 'analyst' || role === 'agent';
+
 export function useCases(q: {
   status?: string | undefined;
   open?: string | undefined;
