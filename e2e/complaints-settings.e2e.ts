@@ -149,6 +149,20 @@ describe('complaints settings: calendars with preview, policies, admins only', (
     ]);
     expect(cal?.week['7'] ?? []).toEqual([]);
     expect(cal?.holidays).toEqual([{ date: '2026-12-08', name: 'Inmaculada Concepción' }]);
+
+    // Assign it to one branch: stored as that unit's calendar.
+    await page.getByRole('combobox', { name: 'Calendario de Oficina Bilbao Gran Vía' }).click();
+    await page.getByRole('option', { name: 'Madrid jornada partida' }).click();
+    await expect
+      .poll(async () => {
+        const r = await api<{ units: { calendarId: string }[] }>(
+          page,
+          'get',
+          '/api/complaints/sla/calendars',
+        );
+        return r.body.units.map((u) => u.calendarId);
+      })
+      .toEqual([created.id]);
   });
 
   it('creates an SLA policy for a category × severity; it is listed after a reload', async () => {
@@ -175,7 +189,7 @@ describe('complaints settings: calendars with preview, policies, admins only', (
     const row = page.getByRole('row', { name: /Cargos duplicados críticos/ });
     await row.waitFor();
     await expect(row.textContent()).resolves.toMatch(
-      /Comisiones y cobros › Cargo duplicado.*Crítica.*2 h.*16 h.*75 %/,
+      /Comisiones y cobros › Cargo duplicado.*Crítica.*2.*—.*16.*75 %/,
     );
     const list = await api<{
       policies: {

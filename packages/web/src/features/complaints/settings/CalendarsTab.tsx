@@ -51,6 +51,7 @@ export function CalendarsTab() {
     try {
       const r = await calendarApi.assign(unitId, calendarId);
       setJobId(r.recomputeJobId);
+      notifyOk(t('complaintsSettings.units.saved'));
       await refresh();
     } catch (e) {
       notifyError(e);

@@ -236,8 +236,8 @@ export function PoliciesTab() {
     p.severity
       ? t(`complaints.severity.${p.severity}`)
       : t('complaintsSettings.policy.anySeverity');
-  const h = (m: number | null) =>
-    m === null ? '—' : t('complaintsSettings.policy.hours', { h: minutesToHours(m) });
+  // The column headers and labels carry the unit (h).
+  const h = (m: number | null) => (m === null ? '—' : String(minutesToHours(m)));
   const sorted = [...policies.data].sort((a, b) =>
     `${category(a)}|${a.severity ?? ''}`.localeCompare(`${category(b)}|${b.severity ?? ''}`),
   );
