@@ -224,6 +224,7 @@ describe('surveys: SERVQUAL from the template, phone entry, export', () => {
     await search.fill('Zoe Tester');
     // the one without survey consent is shown but cannot be chosen
     await page.getByText('Sin consentimiento para encuestas').waitFor();
+    await shots('surveys-customer-search', 'Enlaces personales');
     expect(await page.getByRole('button', { name: 'Añadir: Zoe Tester Tres' }).isDisabled()).toBe(
       true,
     );
@@ -284,6 +285,37 @@ describe('surveys: SERVQUAL from the template, phone entry, export', () => {
     const items = (list.json as { items: { customerId: string | null; channel: string }[] }).items;
     expect(items).toHaveLength(4);
     expect(items.filter((r) => r.customerId === ids.Uno).map((r) => r.channel)).toEqual(['phone']);
+  });
+
+  it('sends reminders now to the non-responders of an e-mail wave, once a day', async () => {
+    const surveyId = /\/surveys\/([^/]+)\//.exec(page.url())?.[1];
+    // the personal links just sent count for the fatigue rule: switch it off for this wave
+    expect((await apiCall('PUT', '/api/survey-settings', { fatigueDays: 0 })).status).toBe(200);
+    const inv = await apiCall('POST', `/api/surveys/${surveyId}/invitations`, {
+      customerIds: [ids.Uno, ids.Dos, ids.Tres],
+    });
+    expect(inv.status).toBe(202);
+    // the wave exists once the server's job worker has run the invitation job
+    await expect
+      .poll(
+        async () => {
+          const w = await apiCall('GET', `/api/surveys/${surveyId}/invitations/waves`);
+          return (w.json as { items: { sent: number }[] }).items[0]?.sent ?? 0;
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(2); // Tres has no survey consent: not invited
+    await page.getByRole('tab', { name: 'Distribuir' }).click();
+    const waves = page.getByRole('table', { name: 'Envíos de invitaciones' });
+    await waves.waitFor();
+    expect(await waves.getByRole('row').count()).toBe(2);
+    await waves.getByRole('button', { name: 'Enviar recordatorios ahora' }).click();
+    await waves.getByText('Recordatorios enviados: 2.').waitFor();
+    // same day: nothing left to remind in this wave
+    await expect
+      .poll(() => waves.getByRole('button', { name: 'Enviar recordatorios ahora' }).isDisabled())
+      .toBe(true);
+    await shots('surveys-waves', 'Invitaciones por correo');
   });
 
   it('creates a webhook (secret shown once) and sends a signed test event', async () => {

@@ -232,12 +232,13 @@ export function PersonalLinks() {
                 {t('surveys.plinks.csv')}
               </Button>
             </Group>
-            <Table.ScrollContainer minWidth={340}>
+            <Table.ScrollContainer minWidth={300}>
               <Table verticalSpacing={4} aria-label={t('surveys.plinks.table')}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('surveys.plinks.customer')}</Table.Th>
-                    <Table.Th>{t('surveys.plinks.link')}</Table.Th>
+                    <Table.Th>
+                      {t('surveys.plinks.customer')} · {t('surveys.plinks.link')}
+                    </Table.Th>
                     <Table.Th />
                   </Table.Tr>
                 </Table.Thead>
@@ -245,17 +246,20 @@ export function PersonalLinks() {
                   {rows.map((r) => (
                     <Table.Tr key={r.customerId}>
                       <Table.Td>
-                        <Text size="sm">{r.name}</Text>
-                        <Text size="xs" c="dimmed">
-                          {r.email ?? r.externalId ?? ''}
+                        <Text size="sm">
+                          {r.name}
+                          {r.email || r.externalId ? (
+                            <Text span size="xs" c="dimmed">
+                              {' '}
+                              · {r.email ?? r.externalId}
+                            </Text>
+                          ) : null}
                         </Text>
-                      </Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-all' }}>
-                        <Text size="xs" ff="monospace">
+                        <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
                           {r.url}
                         </Text>
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td w={90}>
                         <CopyButton value={r.url}>
                           {({ copied, copy }) => (
                             <Button
