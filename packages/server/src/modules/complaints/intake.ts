@@ -4,8 +4,9 @@ import type { TPublicComplaint, TStaffComplaint } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { JobHandler } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
-import { AppError } from '../../lib/errors';
+import { AppError, registerErrors } from '../../lib/errors';
 import { unitScope } from '../orgs/service';
+import * as repo from './repo';
 import { actorOf, createCase, customerActor, systemActor } from './service';
 
 export async function orgBySlug(db: Sql, slug: string): Promise<string> {
@@ -30,14 +31,34 @@ export async function submitPublic(db: Sql, slug: string, b: TPublicComplaint) {
     unitId: b.unitId ?? null,
     remedySought: b.remedySought,
     attachments: b.attachments,
+    sourceRef: b.submissionId ?? null,
   });
+  if (!r.created) assertSameSubmission(r.case, b);
   return {
     reference: r.case.reference,
     status: r.case.status,
     expectedResponseBy: r.case.expectedResponseBy,
-    token: r.token,
+    // a retry (same submissionId) gets the same follow-up link as the first answer did
+    token: r.token ?? (await repo.customerTokenOf(db, orgId, r.case.id)),
+    replay: !r.created,
   };
 }
+
+/** A submissionId reused for a different complaint is a client bug, never a silent merge. */
+function assertSameSubmission(c: { subject: string; description: string }, b: TSubmitted) {
+  if (c.subject !== b.subject.trim() || c.description !== b.description.trim()) {
+    throw new AppError('COMPLAINT_SUBMISSION_CONFLICT', { field: 'submissionId' });
+  }
+}
+type TSubmitted = { subject: string; description: string };
+
+registerErrors({
+  COMPLAINT_SUBMISSION_CONFLICT: {
+    status: 409,
+    es: 'Ya existe otra reclamación con ese identificador de envío.',
+    en: 'A different complaint was already sent with that submission id.',
+  },
+});
 
 /** Staff entry (an oral complaint at the counter or by phone). */
 export async function submitStaff(db: Sql, auth: AuthContext, b: TStaffComplaint) {
@@ -62,8 +83,10 @@ export async function submitStaff(db: Sql, auth: AuthContext, b: TStaffComplaint
     unitId,
     staffInvolved: b.staffInvolved,
     attachments: b.attachments,
+    sourceRef: b.submissionId ?? null,
   });
-  return r.case;
+  if (!r.created) assertSameSubmission(r.case, b);
+  return { ...r.case, replay: !r.created };
 }
 
 interface FollowupPayload {

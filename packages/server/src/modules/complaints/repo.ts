@@ -416,3 +416,12 @@ export async function saveSettings(
     ],
   );
 }
+
+/** The customer's follow-up token of a case (a retried public submission gets it again). */
+export async function customerTokenOf(db: Sql, orgId: string, id: string): Promise<string | null> {
+  const r = await db.query<{ t: string }>(
+    'SELECT customer_token AS t FROM complaints WHERE org_id = $1 AND id = $2',
+    [orgId, id],
+  );
+  return r.rows[0]?.t ?? null;
+}

@@ -96,7 +96,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const r = await submitPublic(db, req.params.slug, req.body);
-      return reply.status('discarded' in r ? 202 : 201).send(r);
+      return reply.status('discarded' in r ? 202 : r.replay ? 200 : 201).send(r);
     },
   );
   app.get(
@@ -200,7 +200,10 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/complaints',
     { config: staff, bodyLimit: 24 * 1024 * 1024, schema: { body: ZStaffComplaintSchema } },
-    async (req, reply) => reply.status(201).send(await submitStaff(db, authOf(req), req.body)),
+    async (req, reply) => {
+      const r = await submitStaff(db, authOf(req), req.body);
+      return reply.status(r.replay ? 200 : 201).send(r);
+    },
   );
   app.get('/api/complaints/staff', { config: staff }, (req) => svc.listStaff(db, authOf(req)));
   app.get('/api/complaints/:id', { config: read, schema: { params: ZId } }, (req) =>
