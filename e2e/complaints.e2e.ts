@@ -198,7 +198,11 @@ describe('complaints: public form → acknowledgement → impartial handling →
     const panel = agent.locator('section[aria-labelledby="assign-h"]');
     await panel.getByText('Tú', { exact: true }).waitFor();
     await panel.getByRole('button', { name: 'Declarar un conflicto de interés' }).click();
-    await panel.getByLabel('Motivo del conflicto de interés').fill('La clienta es mi hermana.');
+    // Keyboard: the reason field has the focus as soon as the form opens.
+    await agent.keyboard.type('La clienta es mi hermana.');
+    expect(await panel.getByLabel('Motivo del conflicto de interés').inputValue()).toBe(
+      'La clienta es mi hermana.',
+    );
     if (SHOTS) await agent.screenshot({ path: `${SHOTS}/case-conflict-390.png`, fullPage: true });
     await panel.getByRole('button', { name: 'Declarar y reasignar' }).click();
     await panel

@@ -17,7 +17,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
@@ -68,20 +68,28 @@ function AssignmentCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canA
   const names = useNames(a);
   const [to, setTo] = useState<string | null>(null);
   const [declaring, setDeclaring] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const declareRef = useRef<HTMLButtonElement>(null);
+  const opened = useRef(false);
+  // keyboard: the reason field takes the focus when the form opens, the button gets it back
+  useEffect(() => {
+    if (declaring) reasonRef.current?.focus();
+    else if (opened.current) declareRef.current?.focus();
+    opened.current = declaring;
+  }, [declaring]);
   const [reason, setReason] = useState('');
-  const [result, setResult] = useState<string | null>(null);
+  // the outcome's text key and the new assignee, named at render from the refreshed panel data
+  const [result, setResult] = useState<{ key: string; id: string | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const open = k.status !== 'closed' && k.status !== 'rejected';
   const mine = Boolean(user && a.assigneeId === user.id);
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? '—') : null);
   const outcome = (prefix: 'assigned' | 'conflict') => (c: { assigneeId: string | null }) => {
     setError(null);
-    const who = nameOf(c.assigneeId);
-    setResult(
-      who
-        ? t(`complaints.assign.${prefix}To`, { name: who })
-        : t(`complaints.assign.${prefix}None`),
-    );
+    setResult({
+      key: `complaints.assign.${prefix}${c.assigneeId ? 'To' : 'None'}`,
+      id: c.assigneeId,
+    });
   };
   const fail = (e: unknown) => {
     setResult(null);
@@ -142,7 +150,7 @@ function AssignmentCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canA
         )}
         {result && (
           <Alert color="teal" role="status">
-            {result}
+            {t(result.key, { name: (result.id && names.get(result.id)) || '—' })}
           </Alert>
         )}
         <Refusal error={error} />
@@ -201,6 +209,7 @@ function AssignmentCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canA
             variant="outline"
             color="orange"
             style={{ alignSelf: 'flex-start' }}
+            ref={declareRef}
             onClick={() => setDeclaring(true)}
           >
             {t('complaints.assign.declare')}
@@ -232,7 +241,7 @@ function AssignmentCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canA
                 minRows={2}
                 maxLength={2000}
                 required
-                data-autofocus
+                ref={reasonRef}
               />
               <Group justify="end" gap="xs">
                 <Button variant="default" onClick={() => setDeclaring(false)}>
@@ -262,7 +271,8 @@ function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct
   const names = useNames(a);
   const saved = a.staffInvolved.join(',');
   const [value, setValue] = useState<string[]>(a.staffInvolved);
-  const [result, setResult] = useState<string | null>(null);
+  // the outcome's text key and the new assignee, named at render from the refreshed panel data
+  const [result, setResult] = useState<{ key: string; id: string | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the saved list changes
   useEffect(() => setValue(a.staffInvolved), [saved]);
@@ -289,14 +299,15 @@ function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct
               act.staffInvolved.mutate(value, {
                 onSuccess: (c) => {
                   setError(null);
-                  const who = c.assigneeId ? (names.get(c.assigneeId) ?? null) : null;
-                  setResult(
-                    c.assigneeId === before
-                      ? t('complaints.involved.saved')
-                      : c.assigneeId
-                        ? t('complaints.involved.moved', { name: who ?? '—' })
-                        : t('complaints.involved.unassigned'),
-                  );
+                  setResult({
+                    key:
+                      c.assigneeId === before
+                        ? 'complaints.involved.saved'
+                        : c.assigneeId
+                          ? 'complaints.involved.moved'
+                          : 'complaints.involved.unassigned',
+                    id: c.assigneeId,
+                  });
                 },
                 onError: (e) => {
                   setResult(null);
@@ -337,7 +348,7 @@ function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct
         )}
         {result && (
           <Alert color="teal" role="status">
-            {result}
+            {t(result.key, { name: (result.id && names.get(result.id)) || '—' })}
           </Alert>
         )}
         <Refusal error={error} />
