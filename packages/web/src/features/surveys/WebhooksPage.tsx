@@ -164,14 +164,13 @@ function Deliveries({ hookId }: { hookId: string }) {
         {t('surveys.hooks.noDeliveries')}
       </Text>
     );
-  const color = { delivered: 'teal', pending: 'yellow', failed: 'red' } as const;
+  const color = { delivered: 'teal', pending: 'orange', failed: 'red' } as const;
   return (
-    <Table.ScrollContainer minWidth={340}>
+    <Table.ScrollContainer minWidth={300}>
       <Table verticalSpacing={4} aria-label={t('surveys.hooks.deliveriesTable')}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('surveys.hooks.when')}</Table.Th>
-            <Table.Th>{t('surveys.hooks.eventCol')}</Table.Th>
             <Table.Th>{t('surveys.hooks.status')}</Table.Th>
             <Table.Th ta="right">{t('surveys.hooks.attempts')}</Table.Th>
           </Table.Tr>
@@ -180,21 +179,21 @@ function Deliveries({ hookId }: { hookId: string }) {
           {items.map((x) => (
             <Table.Tr key={x.id}>
               <Table.Td>
-                {new Date(x.createdAt).toLocaleString(i18n.language, {
-                  dateStyle: 'short',
-                  timeStyle: 'medium',
-                })}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" ff="monospace">
+                <Text size="sm">
+                  {new Date(x.createdAt).toLocaleString(i18n.language, {
+                    dateStyle: 'short',
+                    timeStyle: 'medium',
+                  })}
+                </Text>
+                <Text size="xs" ff="monospace" c="dimmed">
                   {x.event}
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Badge color={color[x.status]} variant="light">
+                <Text size="sm" fw={600} c={color[x.status]}>
                   {t(`surveys.hooks.st.${x.status}`)}
                   {x.lastStatus ? ` · HTTP ${x.lastStatus}` : ''}
-                </Badge>
+                </Text>
                 {x.lastError && x.status !== 'delivered' ? (
                   <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
                     {x.lastError}
