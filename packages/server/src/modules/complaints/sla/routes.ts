@@ -11,6 +11,7 @@ import {
   calendarProblems,
   compileCalendar,
 } from './calendar';
+import { BUILTIN_CALENDAR, BUILTIN_POLICIES } from './compute';
 import * as repo from './repo';
 import {
   ZBadgesQuerySchema,
@@ -42,6 +43,8 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       calendars: await repo.listCalendars(db, orgId),
       units: await repo.listUnitCalendars(db, orgId),
+      /** Used when no unit calendar and no default calendar exist. */
+      builtin: BUILTIN_CALENDAR,
     };
   });
   app.post(
@@ -89,6 +92,8 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
   // ------------------------------------------------------------------------- policies
   app.get(`${base}/policies`, { config: { access: STAFF } }, async (req) => ({
     policies: await repo.listPolicies(db, authOf(req).orgId),
+    /** Per-severity targets used when no policy matches a case. */
+    builtin: Object.values(BUILTIN_POLICIES),
   }));
   app.post(
     `${base}/policies`,

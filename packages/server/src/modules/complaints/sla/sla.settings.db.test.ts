@@ -74,6 +74,17 @@ describe('recomputation reported to the settings page', () => {
       201,
     );
     expect(p.recomputeJobId).toMatch(/^[0-9a-f-]{36}$/);
+    // The list also carries the built-in per-severity targets (used when no policy matches).
+    const list = await ok<{ policies: { id: string }[]; builtin: { severity: string }[] }>(
+      call(agent, { method: 'GET', url: '/api/complaints/sla/policies' }),
+    );
+    expect(list.policies.map((x) => x.id)).toEqual([p.id]);
+    expect(list.builtin.map((b) => b.severity).sort()).toEqual([
+      'critical',
+      'high',
+      'low',
+      'medium',
+    ]);
     const url = `/api/complaints/sla/recompute/${p.recomputeJobId}`;
     const queued = await ok<State>(call(owner, { method: 'GET', url }));
     expect(queued).toMatchObject({ id: p.recomputeJobId, status: 'queued', result: null });

@@ -12,11 +12,11 @@ import { calendarApi, KEYS, type TCalendar, useCalendars, WEEKDAYS } from './api
 import { CalendarEditor, weekdayName } from './CalendarEditor';
 import { RecomputeNote } from './RecomputeNote';
 
-function weekSummary(c: TCalendar, lang: string): string {
-  return WEEKDAYS.filter((d) => (c.week[d] ?? []).length)
+function weekSummary(week: TCalendar['week'], lang: string): string {
+  return WEEKDAYS.filter((d) => (week[d] ?? []).length)
     .map(
       (d) =>
-        `${weekdayName(d, lang, 'short')} ${(c.week[d] ?? []).map((i) => `${i.start}–${i.end}`).join(', ')}`,
+        `${weekdayName(d, lang, 'short')} ${(week[d] ?? []).map((i) => `${i.start}–${i.end}`).join(', ')}`,
     )
     .join(' · ');
 }
@@ -87,7 +87,15 @@ export function CalendarsTab() {
         </Group>
       )}
       {calendars.length === 0 ? (
-        <Text c="dimmed">{t('complaintsSettings.calendar.empty')}</Text>
+        <Text c="dimmed">
+          {t('complaintsSettings.calendar.empty')}
+          {cals.data.builtin
+            ? ` ${t('complaintsSettings.calendar.builtin', {
+                zone: cals.data.builtin.timeZone,
+                week: weekSummary(cals.data.builtin.week, i18n.language),
+              })}`
+            : ''}
+        </Text>
       ) : (
         <Stack gap="xs">
           {calendars.map((c) => (
@@ -123,7 +131,7 @@ export function CalendarsTab() {
                 </Group>
               </Group>
               <Text size="sm" mt={4}>
-                {weekSummary(c, i18n.language)}
+                {weekSummary(c.week, i18n.language)}
               </Text>
               <Text size="xs" c="dimmed">
                 {t('complaintsSettings.calendar.holidayCount', { n: c.holidays.length })}

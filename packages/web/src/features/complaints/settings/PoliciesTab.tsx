@@ -238,7 +238,7 @@ export function PoliciesTab() {
       : t('complaintsSettings.policy.anySeverity');
   // The column headers and labels carry the unit (h).
   const h = (m: number | null) => (m === null ? '—' : String(minutesToHours(m)));
-  const sorted = [...policies.data].sort((a, b) =>
+  const sorted = [...policies.data.policies].sort((a, b) =>
     `${category(a)}|${a.severity ?? ''}`.localeCompare(`${category(b)}|${b.severity ?? ''}`),
   );
   const refresh = () => qc.invalidateQueries({ queryKey: KEYS.policies });
@@ -355,6 +355,29 @@ export function PoliciesTab() {
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {policies.data.builtin.length > 0 && (
+        <Stack gap={4} mt="md">
+          <Title order={2} size="h5">
+            {t('complaintsSettings.policy.builtin')}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t('complaintsSettings.policy.builtinHelp')}
+          </Text>
+          <Stack gap={2} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {SEVERITIES.map((sev) => {
+              const b = policies.data.builtin.find((x) => x.severity === sev);
+              if (!b) return null;
+              return (
+                <Text key={sev} size="sm" component="li">
+                  <b>{t(`complaints.severity.${sev}`)}</b>: {t('complaintsSettings.policy.first')}{' '}
+                  {h(b.firstResponseMin)} · {t('complaintsSettings.policy.update')} {h(b.updateMin)}{' '}
+                  · {t('complaintsSettings.policy.resolution')} {h(b.resolutionMin)}
+                </Text>
+              );
+            })}
+          </Stack>
+        </Stack>
       )}
     </Stack>
   );

@@ -88,14 +88,19 @@ export const useCalendars = () =>
   useQuery({
     queryKey: KEYS.calendars,
     queryFn: () =>
-      api.get<{ calendars: TCalendar[]; units: { unitId: string; calendarId: string }[] }>(
-        `${SLA}/calendars`,
-      ),
+      api.get<{
+        calendars: TCalendar[];
+        units: { unitId: string; calendarId: string }[];
+        builtin?: Omit<TCalendarDraft, 'name' | 'isDefault'>;
+      }>(`${SLA}/calendars`),
   });
 export const usePolicies = () =>
   useQuery({
     queryKey: KEYS.policies,
-    queryFn: () => api.get<{ policies: TPolicy[] }>(`${SLA}/policies`).then((r) => r.policies),
+    queryFn: () =>
+      api
+        .get<{ policies: TPolicy[]; builtin?: TPolicyDraft[] }>(`${SLA}/policies`)
+        .then((r) => ({ policies: r.policies, builtin: r.builtin ?? [] })),
   });
 export const useCategories = () =>
   useQuery({
