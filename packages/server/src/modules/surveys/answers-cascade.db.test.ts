@@ -11,10 +11,12 @@ import { storeResponse, type TSubmitInput } from './submit';
 
 let db: TestDb;
 let survey: repo.TSurveyRow;
+let orgId: string;
 
 beforeAll(async () => {
   db = await createTestDb();
   const org = await createOrg(db, 'Cascada');
+  orgId = org.orgId;
   const id = await ensureSurveyFromTemplate(db, org.orgId, 'nps_relational', 'NPS', {
     slug: 'cascada-nps',
   });
@@ -79,4 +81,28 @@ it('deleting a response deletes its answers (cascade kept by trigger)', async ()
     await count('SELECT count(*)::int AS n FROM survey_answers WHERE response_id = $1', [id]),
   ).toBe(0);
   expect(await count('SELECT count(*)::int AS n FROM survey_answers')).toBe(750);
+});
+
+it('a detractor with a known customer raises a follow-up only while the response is fresh', async () => {
+  const c = await db.query<{ id: string }>(
+    `INSERT INTO customers (org_id, external_id, name) VALUES ($1, 'C-1', 'Rosa Vidal') RETURNING id`,
+    [orgId],
+  );
+  const customerId = c.rows[0]?.id as string;
+  const day = 86_400_000;
+  const submit = (daysAgo: number) =>
+    storeResponse(db, survey, {
+      ...input(randomUUID(), 2),
+      customerId,
+      channel: 'postal',
+      submittedAt: new Date(Date.now() - daysAgo * day).toISOString(),
+    });
+  const jobs = () =>
+    count(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'survey.followup' AND org_id = $1`, [
+      orgId,
+    ]);
+  await submit(45); // a paper form keyed in six weeks late, or an old import: no case now
+  expect(await jobs()).toBe(0);
+  await submit(3); // last week's form: followed up
+  expect(await jobs()).toBe(1);
 });

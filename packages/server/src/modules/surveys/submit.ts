@@ -105,7 +105,16 @@ export interface TSubmitResult {
   completedNow: boolean;
 }
 
-function followup(rows: TLongRow[]): { kind: 'detractor' | 'low_csat'; score: number } | null {
+// A detractor answer opens a follow-up only while it is fresh: a paper form keyed in weeks later
+// still counts, a response back-dated by months (an import, the demo's history) would only
+// flood the complaints queue with cases nobody can act on any more.
+const FOLLOWUP_WINDOW_MS = 30 * 86_400_000;
+
+function followup(
+  rows: TLongRow[],
+  submittedAt?: string | null,
+): { kind: 'detractor' | 'low_csat'; score: number } | null {
+  if (submittedAt && Date.now() - Date.parse(submittedAt) > FOLLOWUP_WINDOW_MS) return null;
   const nps = rows.find((r) => r.tag === 'nps' && r.num !== null);
   if (nps && (nps.num as number) <= 6) return { kind: 'detractor', score: nps.num as number };
   const csat = rows.find((r) => r.tag === 'csat' && r.num !== null);
@@ -263,7 +272,7 @@ export async function storeResponse(
     !input.onStored &&
     !(complete && settings.quota !== null) &&
     !(complete && input.deviceKey && input.duplicates === 'strict') &&
-    !(complete && input.customerId && followup(rows)) &&
+    !(complete && input.customerId && followup(rows, input.submittedAt)) &&
     !(complete && (await hasWebhooks(db, orgId, survey.id)));
   if (simple) {
     const soft = Boolean(complete && input.deviceKey && input.duplicates === 'soft');
@@ -312,7 +321,7 @@ export async function storeResponse(
     }
     await repo.insertAnswers(tx, orgId, survey.id, input.id, rows);
     if (complete) {
-      const f = input.customerId ? followup(rows) : null;
+      const f = input.customerId ? followup(rows, input.submittedAt) : null;
       if (f) {
         await enqueue(tx, {
           orgId,
