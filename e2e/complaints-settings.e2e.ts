@@ -2,7 +2,9 @@
 // admin opens it from the complaints list, builds a split-shift business-hours calendar for
 // Madrid with a holiday (a bad interval is flagged live by the server's validation), reads the
 // preview's due time (hand-worked across the holiday), saves it as the default and sees how many
-// open cases the server recomputed; creates an SLA policy that is still listed after a reload.
+// open cases the server recomputed; creates an SLA policy that is still listed after a reload;
+// adds/renames/moves/deactivates a category, switches to least-loaded assignment and sets a unit
+// manager; every tab fits 390 px.
 // An agent gets no settings link, the not-found page at the URL, and 403 from the API.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -212,6 +214,52 @@ describe('complaints settings: calendars with preview, policies, admins only', (
       await page.screenshot({ path: `${SHOTS}/settings-policies-390.png`, fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  it('edits the category tree, the assignment strategy and a unit manager', async () => {
+    const page = admin;
+    await page.goto(`${server.url}/complaints/settings/categories`);
+    await page.getByRole('textbox', { name: /^Nombre/ }).fill('Cajeros automáticos');
+    await page.getByLabel('Dentro de', { exact: true }).first().click();
+    await page.getByRole('option', { name: 'Banca digital', exact: true }).click();
+    await page.getByRole('button', { name: 'Añadir', exact: true }).click();
+    const node = page.getByRole('listitem', { name: 'Banca digital › Cajeros automáticos' });
+    await node.waitFor();
+    await node.getByRole('button', { name: 'Renombrar Cajeros automáticos' }).click();
+    await node.getByRole('textbox').fill('Cajeros');
+    await node.getByRole('button', { name: 'Guardar' }).click();
+    const renamed = page.getByRole('listitem', { name: 'Banca digital › Cajeros' });
+    await renamed.waitFor();
+    await renamed.getByRole('button', { name: 'Mover Cajeros dentro de' }).click();
+    await renamed.getByRole('combobox', { name: 'Mover Cajeros dentro de' }).click();
+    await page.getByRole('option', { name: '(nivel superior)' }).click();
+    await renamed.getByRole('button', { name: 'Guardar' }).click();
+    const moved = page.getByRole('listitem', { name: 'Cajeros', exact: true });
+    await moved.getByRole('button', { name: 'Desactivar Cajeros' }).click();
+    await moved.getByText('inactiva').waitFor();
+    const cats = await api<{ name: string; parentId: string | null; active: boolean }[]>(
+      page,
+      'get',
+      '/api/complaints/categories',
+    );
+    expect(cats.body.find((c) => c.name === 'Cajeros')).toMatchObject({
+      parentId: null,
+      active: false,
+    });
+
+    await page.getByRole('tab', { name: 'Asignación' }).click();
+    await page.getByRole('radio', { name: 'Menor carga' }).check();
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Configuración de asignación guardada.').waitFor();
+    const unit = page.getByRole('combobox', { name: 'Responsable de Región Norte' });
+    await unit.click();
+    await page.getByRole('option', { name: /Lucía Fernández Ortega/ }).click();
+    await page.getByText('Responsable de unidad guardado.').waitFor();
+    const settings = await api<{ strategy: string }>(page, 'get', '/api/complaints/settings');
+    expect(settings.body.strategy).toBe('least_loaded');
+    const managers = await api<{ userId: string }[]>(page, 'get', '/api/complaints/managers');
+    const me = await api<{ user: { id: string } }>(page, 'get', '/api/auth/me');
+    expect(managers.body.map((m) => m.userId)).toContain(me.body.user.id);
   });
 
   it('every settings tab fits a 390 px phone (no sideways scrolling)', async () => {
