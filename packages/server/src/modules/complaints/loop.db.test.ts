@@ -46,7 +46,13 @@ it('a detractor answer becomes a handled, rated complaint visible in the reports
     call(owner, {
       method: 'POST',
       url: '/api/customers',
-      payload: { name: 'Rosa Vidal', email: 'rosa@example.test', language: 'es', unitId },
+      payload: {
+        name: 'Rosa Vidal',
+        email: 'rosa@example.test',
+        language: 'es',
+        unitId,
+        consentSurvey: true,
+      },
     }),
     201,
   );
