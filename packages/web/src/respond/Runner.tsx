@@ -3,6 +3,7 @@
 // (submitUrl null: nothing leaves the browser).
 import type { TAnswers, TAnswerValue, TSurveyDefinition } from '@fidelia/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { uuid } from '../api/uuid';
 import {
   lt,
   pipe,
@@ -48,16 +49,6 @@ interface TSaved {
   page: number;
   startedAt: string;
 }
-
-const uuid = () =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-        (
-          Number(c) ^
-          (crypto.getRandomValues(new Uint8Array(1))[0]! & (15 >> (Number(c) / 4)))
-        ).toString(16),
-      );
 
 function load(key: string | null): TSaved | null {
   if (!key) return null;

@@ -233,13 +233,5 @@ export function fieldOfError(fields: TEntryField[], field: string | undefined): 
   return fields.find((f) => f.q === path.split('.')[0])?.id ?? null;
 }
 
-/** Client-generated response id (idempotent retries); crypto.randomUUID needs a secure context. */
-export function uuid(): string {
-  if (typeof crypto.randomUUID === 'function' && globalThis.isSecureContext !== false)
-    return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** Client-generated response id (idempotent retries). */
+export { uuid } from '../../api/uuid';
