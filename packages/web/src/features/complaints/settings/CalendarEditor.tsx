@@ -105,11 +105,22 @@ function Preview({
   const [hours, setHours] = useState<number | string>(8);
   const start = wallToInstant(local, draft.timeZone);
   const minutes = typeof hours === 'number' && hours > 0 ? hoursToMinutes(hours) : null;
-  const spec = useMemo(
-    () => ({ timeZone: draft.timeZone, week: draft.week, holidays: draft.holidays }),
-    [draft.timeZone, draft.week, draft.holidays],
+  // Debounce a string, not a fresh object per render (which would never settle).
+  const draftKey = JSON.stringify({
+    spec: { timeZone: draft.timeZone, week: draft.week, holidays: draft.holidays },
+    start,
+    minutes,
+  });
+  const [debouncedKey] = useDebouncedValue(draftKey, 350);
+  const debounced = useMemo(
+    () =>
+      JSON.parse(debouncedKey) as {
+        spec: Omit<TCalendarDraft, 'name' | 'isDefault'>;
+        start: string | null;
+        minutes: number | null;
+      },
+    [debouncedKey],
   );
-  const [debounced] = useDebouncedValue({ spec, start, minutes }, 350);
   const q = useQuery({
     queryKey: ['complaints', 'settings', 'preview', debounced],
     enabled: !!debounced.start && !!debounced.minutes,
