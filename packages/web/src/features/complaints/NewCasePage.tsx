@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { useCreateCase } from './api';
 import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
+import { newSubmissionId } from './submission';
 
 const CHANNELS = ['counter', 'phone', 'email', 'web'] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -20,6 +21,7 @@ export default function NewCasePage() {
     ...emptyComplaintFields,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submissionId] = useState(newSubmissionId);
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }));
   const submit = () => {
     const opt = (s: string) => (s.trim() ? s.trim() : undefined);
@@ -33,6 +35,7 @@ export default function NewCasePage() {
         contactEmail: opt(v.contactEmail),
         contactPhone: opt(v.contactPhone),
         unitId: opt(v.unitId),
+        submissionId,
       },
       {
         onSuccess: (c) => navigate(`/complaints/${c.id}`),

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
+import { newSubmissionId } from './submission';
 
 export default function PublicFormPage() {
   const { slug = '' } = useParams();
@@ -22,6 +23,7 @@ export default function PublicFormPage() {
       ),
   });
   const [v, setV] = useState(emptyComplaintFields);
+  const [submissionId] = useState(newSubmissionId);
   const [website, setWebsite] = useState('');
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -34,6 +36,7 @@ export default function PublicFormPage() {
         subject: v.subject.trim(),
         description: v.description.trim(),
         ...(v.unitId ? { unitId: v.unitId } : {}),
+        submissionId,
         consent: true,
         ...(website ? { website } : {}),
       }),
