@@ -237,7 +237,7 @@ describe('complaints: public form → acknowledgement → impartial handling →
     expect(wasName).not.toBe('');
     await staff.goto(`${server.url}/complaints/${caseId}`);
     const involved = staff.locator('section[aria-labelledby="involved-h"]');
-    await involved.getByLabel('Personas implicadas').click();
+    await involved.getByRole('combobox', { name: 'Personas implicadas' }).click();
     await staff.keyboard.type(wasName);
     await staff.getByRole('option', { name: new RegExp(wasName) }).click();
     await staff.keyboard.press('Escape');
@@ -377,5 +377,36 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await sat.getByText('Satisfacción tras el cierre').waitFor();
     await sat.getByText(`${after.mean?.toFixed(2)} / 5`).waitFor();
     await sat.getByText(`${after.n} valoraciones`, { exact: false }).waitFor();
+  });
+  it('staff key in a counter complaint naming the staff involved; it is never assigned to them', async () => {
+    await staff.goto(`${server.url}/complaints/new`);
+    await staff.getByRole('combobox', { name: 'Unidad', exact: true }).click();
+    await staff.keyboard.type('Bilbao');
+    await staff
+      .getByRole('option', { name: /Bilbao/ })
+      .first()
+      .click();
+    await staff.getByLabel('Asunto').fill('Trato en ventanilla');
+    await staff.getByLabel('Descripción de la reclamación').fill('La clienta se queja del trato.');
+    await staff.getByLabel('Nombre del cliente').fill('Marta Prueba');
+    await staff.getByRole('combobox', { name: 'Personas implicadas' }).click();
+    await staff.keyboard.type('Ana Conf');
+    await staff.getByRole('option', { name: /Ana Conflicto/ }).click();
+    await staff.keyboard.press('Escape');
+    await staff.getByRole('button', { name: 'Registrar', exact: true }).click();
+    await staff.waitForURL(/\/complaints\/[0-9a-f-]{36}$/);
+    const id = new URL(staff.url()).pathname.split('/').pop() ?? '';
+    const c = await api<{ channel: string; staffInvolved: string[]; assigneeId: string | null }>(
+      'get',
+      `/api/complaints/${id}`,
+    );
+    expect(c.channel).toBe('counter');
+    expect(c.staffInvolved).toEqual([conflicted.id]);
+    expect(c.assigneeId).not.toBe(conflicted.id);
+    await staff
+      .locator('section[aria-labelledby="involved-h"]')
+      .getByText('Ana Conflicto', { exact: false })
+      .first()
+      .waitFor();
   });
 });

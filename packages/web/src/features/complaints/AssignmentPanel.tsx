@@ -9,7 +9,6 @@ import {
   Button,
   Card,
   Group,
-  MultiSelect,
   Select,
   SimpleGrid,
   Stack,
@@ -28,8 +27,8 @@ import {
   type TExclusion,
   useAssignment,
   useCaseActions,
-  useStaff,
 } from './api';
+import { StaffPicker } from './StaffPicker';
 
 const REASONS = new Set<TExclusion>(['involved', 'conflict', 'manager']);
 
@@ -267,7 +266,6 @@ function AssignmentCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canA
 function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct: boolean }) {
   const { t } = useTranslation();
   const act = useCaseActions(k.id);
-  const staff = useStaff(canAct);
   const names = useNames(a);
   const saved = a.staffInvolved.join(',');
   const [value, setValue] = useState<string[]>(a.staffInvolved);
@@ -276,10 +274,6 @@ function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct
   const [error, setError] = useState<unknown>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the saved list changes
   useEffect(() => setValue(a.staffInvolved), [saved]);
-  const data = (staff.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${s.email})` }));
-  // keep people already named but no longer active selectable, so saving does not drop them
-  for (const id of a.staffInvolved)
-    if (!data.some((d) => d.value === id)) data.push({ value: id, label: names.get(id) ?? id });
   const dirty = value.join(',') !== saved;
 
   return (
@@ -317,17 +311,7 @@ function InvolvedCard({ k, a, canAct }: { k: TCaseDetail; a: TAssignment; canAct
             }}
           >
             <Stack gap="xs">
-              <MultiSelect
-                label={t('complaints.involved.label')}
-                placeholder={value.length ? undefined : t('complaints.involved.pick')}
-                data={data}
-                value={value}
-                onChange={setValue}
-                searchable
-                clearable
-                maxValues={20}
-                nothingFoundMessage={t('complaints.involved.noMatch')}
-              />
+              <StaffPicker value={value} onChange={setValue} known={names} />
               <Group justify="end">
                 <Button type="submit" disabled={!dirty} loading={act.staffInvolved.isPending}>
                   {t('complaints.involved.save')}

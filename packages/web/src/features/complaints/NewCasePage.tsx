@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { useCreateCase } from './api';
 import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
+import { StaffPicker } from './StaffPicker';
 import { newSubmissionId } from './submission';
 
 const CHANNELS = ['counter', 'phone', 'email', 'web'] as const;
@@ -22,6 +23,7 @@ export default function NewCasePage() {
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submissionId] = useState(newSubmissionId);
+  const [staffInvolved, setStaffInvolved] = useState<string[]>([]);
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }));
   const submit = () => {
     const opt = (s: string) => (s.trim() ? s.trim() : undefined);
@@ -35,6 +37,7 @@ export default function NewCasePage() {
         contactEmail: opt(v.contactEmail),
         contactPhone: opt(v.contactPhone),
         unitId: opt(v.unitId),
+        ...(staffInvolved.length ? { staffInvolved } : {}),
         submissionId,
       },
       {
@@ -80,6 +83,12 @@ export default function NewCasePage() {
               value={v}
               onChange={(k, x) => set(k)(x)}
               errors={errors}
+            />
+            <StaffPicker
+              value={staffInvolved}
+              onChange={setStaffInvolved}
+              description={t('complaints.involved.hint')}
+              error={errors.staffInvolved}
             />
             <Group justify="end">
               <Button variant="default" onClick={() => navigate('/complaints')}>
