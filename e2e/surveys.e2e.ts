@@ -100,7 +100,7 @@ describe('surveys: SERVQUAL from the template, phone entry, export', () => {
     });
     await new Promise<void>((r) => hooks.listen(0, '127.0.0.1', r));
     hookUrl = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/fidelia`;
-    server = await startServer();
+    server = await startServer({ WEBHOOK_ALLOW_PRIVATE: 'true' }); // the receiver is on 127.0.0.1
     browser = await launchBrowser();
     const ctx = await browser.newContext({ locale: 'es-ES', acceptDownloads: true });
     page = await ctx.newPage();

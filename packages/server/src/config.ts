@@ -44,6 +44,11 @@ export const ZEnvSchema = z.object({
   COMPLAINTS_SMTP_ORG: z.string().optional(),
   // Built web app to serve; defaults to packages/web/dist (a second build dir lets two builds coexist).
   WEB_DIST: z.string().optional(),
+  // Let webhooks reach loopback/private/link-local addresses (off: SSRF guard; on for tests/dev).
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(false),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -70,6 +75,7 @@ export interface TConfig {
   attachmentMaxBytes: number;
   clamdUrl: string | undefined;
   complaintsSmtp: { port: number; host: string; orgSlug: string | undefined } | null;
+  webhookAllowPrivate: boolean;
 }
 
 /** Reads DATA_DIR/session-secret, creating it (mode 600) the first time. */
@@ -116,5 +122,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
             host: e.COMPLAINTS_SMTP_HOST,
             orgSlug: e.COMPLAINTS_SMTP_ORG,
           },
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   };
 }

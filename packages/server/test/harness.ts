@@ -124,6 +124,7 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     webDist: undefined,
     clamdUrl: undefined,
     complaintsSmtp: null,
+    webhookAllowPrivate: false,
     ...over,
   };
 }

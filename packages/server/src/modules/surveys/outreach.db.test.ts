@@ -48,7 +48,11 @@ beforeAll(async () => {
   await new Promise<void>((r) => hookServer.listen(0, '127.0.0.1', r));
   hookUrl = `http://127.0.0.1:${(hookServer.address() as AddressInfo).port}`;
   const db = await createTestDb();
-  t = await createTestApp({ db, mailer: smtpMailer(smtp.url, 'encuestas@fidelia.local') });
+  t = await createTestApp({
+    db,
+    mailer: smtpMailer(smtp.url, 'encuestas@fidelia.local'),
+    config: { webhookAllowPrivate: true }, // the receiver listens on 127.0.0.1
+  });
   org = await createOrg(db, 'Outreach');
   orgB = await createOrg(db, 'Otra');
   analyst = await login(t.app, org.users.analyst);

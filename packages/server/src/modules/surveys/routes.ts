@@ -45,7 +45,7 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   registerJob(channels.REMIND_JOB, channels.remindJob(deps));
   registerJob(
     WEBHOOK_JOB,
-    webhookJob(db, (orgId, id) => svc.responsePayload(db, orgId, id)),
+    webhookJob(db, (orgId, id) => svc.responsePayload(db, orgId, id), config.webhookAllowPrivate),
   );
 
   const perMinute = config.rateLimitSurvey;
@@ -262,7 +262,11 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/survey-webhooks',
     { config: { access: ADMINS }, schema: { body: hooks.ZWebhookCreateBody } },
     async (req, reply) =>
-      reply.status(201).send(await hooks.createWebhook(db, authOf(req).orgId, req.body)),
+      reply
+        .status(201)
+        .send(
+          await hooks.createWebhook(db, authOf(req).orgId, req.body, config.webhookAllowPrivate),
+        ),
   );
   app.get(
     '/api/survey-webhooks/:id',
@@ -272,7 +276,14 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/survey-webhooks/:id',
     { config: { access: ADMINS }, schema: { params: ZId, body: hooks.ZWebhookPatchBody } },
-    (req) => hooks.updateWebhook(db, authOf(req).orgId, req.params.id, req.body),
+    (req) =>
+      hooks.updateWebhook(
+        db,
+        authOf(req).orgId,
+        req.params.id,
+        req.body,
+        config.webhookAllowPrivate,
+      ),
   );
   app.post(
     '/api/survey-webhooks/:id/rotate-secret',
@@ -282,7 +293,7 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/survey-webhooks/:id/test',
     { config: { access: ADMINS }, schema: { params: ZId } },
-    (req) => hooks.sendTest(db, authOf(req).orgId, req.params.id),
+    (req) => hooks.sendTest(db, authOf(req).orgId, req.params.id, config.webhookAllowPrivate),
   );
   app.delete(
     '/api/survey-webhooks/:id',
@@ -296,6 +307,14 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/survey-webhooks/:id/deliveries',
     { config: { access: ADMINS }, schema: { params: ZId } },
     (req) => hooks.listDeliveries(db, authOf(req).orgId, req.params.id),
+  );
+  app.post(
+    '/api/survey-webhooks/:id/deliveries/:deliveryId/retry',
+    {
+      config: { access: ADMINS },
+      schema: { params: z.object({ id: z.string().max(64), deliveryId: z.string().max(64) }) },
+    },
+    (req) => hooks.retryDelivery(db, authOf(req).orgId, req.params.id, req.params.deliveryId),
   );
 
   // ---------------------------------------------------------------------------- public side

@@ -1,12 +1,41 @@
 // Signed outgoing webhooks on new complete responses (Standard Webhooks: webhook-id,
 // webhook-timestamp, webhook-signature "v1,<base64 HMAC-SHA256(id.timestamp.body)>" with the
 // base64 key after "whsec_"). Deliveries are rows; sending runs as durable jobs with retries.
+// SSRF guard (lib/egress): a destination that is, or resolves to, a loopback/private/link-local
+// address is refused unless config.webhookAllowPrivate; literal IPs at create/edit time, every
+// resolved address at delivery time, and the socket connects only to the vetted address.
 import { createHmac, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { type TWebhook, ZWebhookCreateSchema } from '@fidelia/contracts';
 import { z } from 'zod';
-import type { Sql } from '../../db/client';
+import type { Db, Sql } from '../../db/client';
 import { enqueue, type JobContext } from '../../jobs/queue';
-import { AppError } from '../../lib/errors';
+import { checkUrl, EgressRefused, egressLookup } from '../../lib/egress';
+import { AppError, registerErrors } from '../../lib/errors';
+
+registerErrors({
+  WEBHOOK_URL_REFUSED: {
+    status: 400,
+    es: 'Esa dirección es privada, local o de enlace local (p. ej. 127.0.0.1, 10.x, 192.168.x, 169.254.169.254): los webhooks solo pueden ir a direcciones públicas.',
+    en: 'That address is private, loopback or link-local (e.g. 127.0.0.1, 10.x, 192.168.x, 169.254.169.254): webhooks may only go to public addresses.',
+  },
+  WEBHOOK_RETRY_NOT_ALLOWED: {
+    status: 409,
+    es: 'Solo se puede reintentar una entrega fallida de una respuesta (envía un nuevo evento de prueba en su lugar).',
+    en: 'Only a failed response delivery can be retried (send a new test event instead).',
+  },
+});
+
+/** Refuses a non-public literal IP destination (host names are vetted when delivering). */
+export function assertDestination(url: string, allowPrivate: boolean): void {
+  try {
+    checkUrl(url, allowPrivate);
+  } catch (e) {
+    if (e instanceof EgressRefused) throw new AppError('WEBHOOK_URL_REFUSED', { field: 'url' });
+    throw e;
+  }
+}
 
 export const WEBHOOK_JOB = 'survey.webhook';
 export const WEBHOOK_MAX_ATTEMPTS = 8;
@@ -124,7 +153,9 @@ export async function createWebhook(
     description?: string | undefined;
     events?: readonly string[] | undefined;
   },
+  allowPrivate = false,
 ): Promise<TWebhookOut> {
+  assertDestination(v.url, allowPrivate);
   await assertSurvey(db, orgId, v.surveyId);
   const secret = newSecret();
   const r = await db.query(
@@ -158,8 +189,10 @@ export async function updateWebhook(
   orgId: string,
   id: string,
   v: z.output<typeof ZWebhookPatchBody>,
+  allowPrivate = false,
 ): Promise<TWebhookOut> {
   const cur = await getWebhook(db, orgId, id);
+  if (v.url !== undefined) assertDestination(v.url, allowPrivate);
   if (v.surveyId !== undefined) await assertSurvey(db, orgId, v.surveyId);
   const r = await db.query(
     `UPDATE survey_webhooks SET url = $3, survey_id = $4, description = $5, active = $6,
@@ -224,66 +257,133 @@ export async function listDeliveries(db: Sql, orgId: string, webhookId: string) 
       ORDER BY created_at DESC LIMIT 50`,
     [orgId, webhookId],
   );
-  return {
-    items: r.rows.map((x) => ({
-      id: x.id,
-      event: x.event,
-      responseId: x.response_id,
-      status: x.status,
-      attempts: x.attempts,
-      lastStatus: x.last_status,
-      lastError: x.last_error,
-      createdAt: new Date(x.created_at as string).toISOString(),
-      deliveredAt: x.delivered_at ? new Date(x.delivered_at as string).toISOString() : null,
-    })),
-  };
+  return { items: r.rows.map(toDelivery) };
 }
 
-/** POSTs one signed message; returns the HTTP status (0 = no answer) and the error, if any. */
-async function post(
+const toDelivery = (x: Record<string, unknown>) => ({
+  id: x.id as string,
+  event: x.event as string,
+  responseId: (x.response_id as string | null) ?? null,
+  status: x.status as string,
+  attempts: x.attempts as number,
+  lastStatus: (x.last_status as number | null) ?? null,
+  lastError: (x.last_error as string | null) ?? null,
+  createdAt: new Date(x.created_at as string).toISOString(),
+  deliveredAt: x.delivered_at ? new Date(x.delivered_at as string).toISOString() : null,
+});
+
+/**
+ * "Retry now" for a failed response delivery: back to pending with one job that makes a single
+ * attempt right away (a failure leaves it failed again, ready for another manual retry).
+ * Idempotent: a delivery that is already pending or delivered is returned as it is and no
+ * second job is queued (`queued: false`). Test-event deliveries are not retried (409).
+ */
+export async function retryDelivery(
+  db: Db,
+  orgId: string,
+  webhookId: string,
+  deliveryId: string,
+): Promise<ReturnType<typeof toDelivery> & { queued: boolean }> {
+  if (!isUuid(webhookId) || !isUuid(deliveryId)) throw new AppError('NOT_FOUND');
+  return db.transaction(async (tx) => {
+    const upd = await tx.query<Record<string, unknown>>(
+      `UPDATE survey_webhook_deliveries SET status = 'pending'
+        WHERE org_id = $1 AND webhook_id = $2 AND id = $3 AND status = 'failed'
+          AND response_id IS NOT NULL
+        RETURNING *`,
+      [orgId, webhookId, deliveryId],
+    );
+    const row = upd.rows[0];
+    if (row) {
+      await enqueue(tx, {
+        orgId,
+        kind: WEBHOOK_JOB,
+        payload: { deliveryId, maxAttempts: 1, manual: true },
+        maxAttempts: 1,
+      });
+      return { ...toDelivery(row), queued: true };
+    }
+    const cur = await tx.query<Record<string, unknown>>(
+      'SELECT * FROM survey_webhook_deliveries WHERE org_id = $1 AND webhook_id = $2 AND id = $3',
+      [orgId, webhookId, deliveryId],
+    );
+    const c = cur.rows[0];
+    if (!c) throw new AppError('NOT_FOUND');
+    if (c.response_id === null) throw new AppError('WEBHOOK_RETRY_NOT_ALLOWED');
+    return { ...toDelivery(c), queued: false };
+  });
+}
+
+interface PostResult {
+  status: number;
+  error: string | null;
+  /** Refused by the egress policy: final, never retried. */
+  refused?: boolean;
+}
+
+/**
+ * POSTs one signed message (redirects are not followed; 10 s timeout); returns the HTTP status
+ * (0 = no answer) and the error, if any. The host is vetted by the SSRF guard and the socket
+ * connects only to the vetted address.
+ */
+export function post(
   url: string,
   secret: string,
   id: string,
   body: string,
-): Promise<{ status: number; error: string | null }> {
+  allowPrivate: boolean,
+): Promise<PostResult> {
   const ts = Math.floor(Date.now() / 1000);
+  const fail = (e: unknown): PostResult =>
+    e instanceof EgressRefused || (e as { code?: string })?.code === 'EGRESS_REFUSED'
+      ? { status: 0, error: (e as Error).message.slice(0, 500), refused: true }
+      : { status: 0, error: (e instanceof Error ? e.message : String(e)).slice(0, 500) };
+  let u: URL;
   try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': id,
-        'webhook-timestamp': String(ts),
-        'webhook-signature': signWebhook(secret, id, ts, body),
-        'user-agent': 'Fidelia-Webhooks/1',
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(10_000),
-    });
-    await res.body?.cancel().catch(() => {});
-    return { status: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+    u = new URL(url);
+    checkUrl(u, allowPrivate);
   } catch (e) {
-    return { status: 0, error: (e instanceof Error ? e.message : String(e)).slice(0, 500) };
+    return Promise.resolve(fail(e));
   }
+  return new Promise<PostResult>((resolve) => {
+    const req = (u.protocol === 'https:' ? httpsRequest : httpRequest)(
+      u,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'webhook-id': id,
+          'webhook-timestamp': String(ts),
+          'webhook-signature': signWebhook(secret, id, ts, body),
+          'user-agent': 'Fidelia-Webhooks/1',
+        },
+        lookup: egressLookup(allowPrivate),
+        agent: false,
+        timeout: 10_000,
+      },
+      (res) => {
+        const status = res.statusCode ?? 0;
+        res.resume(); // the answer's body is not read
+        const ok = status >= 200 && status < 300;
+        resolve({ status, error: ok ? null : `HTTP ${status}` });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout after 10 s')));
+    req.on('error', (e) => resolve(fail(e)));
+    req.end(body);
+  });
 }
 
-async function record(
-  db: Sql,
-  orgId: string,
-  id: string,
-  attempt: number,
-  r: { status: number; error: string | null },
-  final: boolean,
-) {
+async function record(db: Sql, orgId: string, id: string, r: PostResult, final: boolean) {
   await db.query(
-    `UPDATE survey_webhook_deliveries SET attempts = $3, last_status = $4, last_error = $5,
-            status = $6, delivered_at = CASE WHEN $6 = 'delivered' THEN now() END
+    `UPDATE survey_webhook_deliveries SET attempts = attempts + 1, last_status = $3,
+            last_error = $4,
+            status = $5, delivered_at = CASE WHEN $5 = 'delivered' THEN now() END
       WHERE org_id = $1 AND id = $2`,
     [
       orgId,
       id,
-      attempt,
       r.status || null,
       r.error,
       r.error === null ? 'delivered' : final ? 'failed' : 'pending',
@@ -295,7 +395,7 @@ async function record(
  * "Send test event": one signed 'webhook.test' message now (no retries), recorded as a
  * delivery so it shows in the list. Inactive webhooks can be tested too.
  */
-export async function sendTest(db: Sql, orgId: string, id: string) {
+export async function sendTest(db: Sql, orgId: string, id: string, allowPrivate = false) {
   const h = await getWebhook(db, orgId, id);
   const secret = await db.query<{ secret: string }>(
     'SELECT secret FROM survey_webhooks WHERE org_id = $1 AND id = $2',
@@ -312,18 +412,31 @@ export async function sendTest(db: Sql, orgId: string, id: string) {
     timestamp: new Date().toISOString(),
     data: { webhookId: h.id, surveyId: h.surveyId, events: h.events },
   });
-  const r = await post(h.url, (secret.rows[0] as { secret: string }).secret, deliveryId, body);
-  await record(db, orgId, deliveryId, 1, r, true);
+  const r = await post(
+    h.url,
+    (secret.rows[0] as { secret: string }).secret,
+    deliveryId,
+    body,
+    allowPrivate,
+  );
+  await record(db, orgId, deliveryId, r, true);
   return { deliveryId, ok: r.error === null, status: r.status || null, error: r.error };
 }
 
-/** Job handler: POSTs one delivery; a non-2xx answer throws so the queue retries it. */
+/**
+ * Job handler: POSTs one delivery; a non-2xx answer throws so the queue retries it. A
+ * destination refused by the SSRF guard fails the delivery at once (no retries).
+ */
 export function webhookJob(
   db: Sql,
   payloadOf: (orgId: string, responseId: string) => Promise<unknown>,
+  allowPrivate = false,
 ) {
   return async (payload: unknown, ctx: JobContext) => {
-    const { deliveryId } = payload as { deliveryId: string };
+    const { deliveryId, maxAttempts = WEBHOOK_MAX_ATTEMPTS } = payload as {
+      deliveryId: string;
+      maxAttempts?: number;
+    };
     const r = await db.query<{
       id: string;
       response_id: string | null;
@@ -344,8 +457,9 @@ export function webhookJob(
       timestamp: new Date().toISOString(),
       data: await payloadOf(ctx.orgId, d.response_id),
     });
-    const res = await post(d.url, d.secret, d.id, body);
-    await record(db, ctx.orgId, d.id, ctx.attempt, res, ctx.attempt >= WEBHOOK_MAX_ATTEMPTS);
+    const res = await post(d.url, d.secret, d.id, body, allowPrivate);
+    await record(db, ctx.orgId, d.id, res, res.refused === true || ctx.attempt >= maxAttempts);
+    if (res.refused) return { refused: true, error: res.error };
     if (res.error) throw new Error(`webhook ${d.id}: ${res.error}`);
     return { status: res.status };
   };
