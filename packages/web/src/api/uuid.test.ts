@@ -1,3 +1,4 @@
+import { ZStaffComplaintSchema } from '@fidelia/contracts';
 import { afterEach, expect, it, vi } from 'vitest';
 import { uuid } from './uuid';
 
@@ -15,4 +16,12 @@ it('makes distinct version-4 ids, also without a secure context (plain-http LAN 
   const fallback = new Set(Array.from({ length: 500 }, uuid));
   expect(fallback.size).toBe(500);
   for (const id of fallback) expect(id).toMatch(V4);
+});
+
+it('gives ids the server accepts as a complaint submissionId', () => {
+  const schema = ZStaffComplaintSchema.shape.submissionId;
+  for (let i = 0; i < 200; i++) {
+    const id = uuid();
+    expect(schema.parse(id)).toBe(id);
+  }
 });

@@ -3,11 +3,11 @@ import { Button, Card, Group, Select, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { uuid } from '../../api/uuid';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { useCreateCase } from './api';
 import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
 import { StaffPicker } from './StaffPicker';
-import { newSubmissionId } from './submission';
 
 const CHANNELS = ['counter', 'phone', 'email', 'web'] as const;
 const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
@@ -22,7 +22,7 @@ export default function NewCasePage() {
     ...emptyComplaintFields,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [submissionId] = useState(newSubmissionId);
+  const [submissionId] = useState(uuid);
   const [staffInvolved, setStaffInvolved] = useState<string[]>([]);
   const set = (k: keyof typeof v) => (value: string) => setV((o) => ({ ...o, [k]: value }));
   const submit = () => {

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
+import { uuid } from '../../api/uuid';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { ComplaintFields, emptyComplaintFields } from './ComplaintFields';
-import { newSubmissionId } from './submission';
 
 export default function PublicFormPage() {
   const { slug = '' } = useParams();
@@ -23,7 +23,7 @@ export default function PublicFormPage() {
       ),
   });
   const [v, setV] = useState(emptyComplaintFields);
-  const [submissionId] = useState(newSubmissionId);
+  const [submissionId] = useState(uuid);
   const [website, setWebsite] = useState('');
   const [consent, setConsent] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
