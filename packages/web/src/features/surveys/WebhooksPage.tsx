@@ -1,5 +1,7 @@
 // Outgoing survey webhooks (admins): list, create, edit, delete; the signing secret is shown
-// once (on creation or rotation); recent deliveries with status and attempts; "send test event".
+// once (on creation or rotation); recent deliveries with status and attempts; "send test event";
+// "retry now" on a failed delivery. A private/loopback address refused by the server's SSRF
+// guard (WEBHOOK_ALLOW_PRIVATE off) is shown under the address field.
 import {
   Alert,
   Anchor,
@@ -18,16 +20,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError, api } from '../../api/client';
 import { isAdmin, useSession } from '../../auth/session';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import {
+  type TDelivery,
   type TWebhookInput,
   type TWebhookItem,
-  useDeliveries,
   useSurveys,
   useWebhookMutations,
   useWebhooks,
@@ -60,19 +64,24 @@ function HookForm({
   const m = useWebhookMutations();
   const [v, setV] = useState<TWebhookInput>(initial);
   const [touched, setTouched] = useState(false);
-  const urlError = touched && !validHookUrl(v.url) ? t('surveys.hooks.urlInvalid') : undefined;
+  // the server's refusal of an address (e.g. a private IP), shown under the field
+  const [serverUrlError, setServerUrlError] = useState('');
+  const urlError =
+    touched && !validHookUrl(v.url) ? t('surveys.hooks.urlInvalid') : serverUrlError || undefined;
+  const onError = (e: unknown) => {
+    const field = e instanceof ApiError ? (e.details as { field?: string } | null)?.field : null;
+    if (field === 'url' && e instanceof Error) setServerUrlError(e.message);
+    else notifyError(e);
+  };
   const save = () => {
     setTouched(true);
     if (!validHookUrl(v.url) || v.events.length === 0) return;
     const body = { ...v, url: v.url.trim(), description: v.description.trim() };
     if (editing) {
-      m.update.mutate(
-        { id: editing, ...body },
-        { onSuccess: () => onDone(), onError: notifyError },
-      );
+      m.update.mutate({ id: editing, ...body }, { onSuccess: () => onDone(), onError });
     } else {
       const { active: _a, ...create } = body;
-      m.create.mutate(create, { onSuccess: (h) => onDone(h), onError: notifyError });
+      m.create.mutate(create, { onSuccess: (h) => onDone(h), onError });
     }
   };
   return (
@@ -97,7 +106,10 @@ function HookForm({
             value={v.url}
             error={urlError}
             onBlur={() => setTouched(true)}
-            onChange={(e) => setV({ ...v, url: e.currentTarget.value })}
+            onChange={(e) => {
+              setServerUrlError('');
+              setV({ ...v, url: e.currentTarget.value });
+            }}
           />
           <TextInput
             label={t('surveys.hooks.description')}
@@ -153,9 +165,54 @@ function HookForm({
   );
 }
 
+/** Recent deliveries, refreshed every few seconds while one is still pending. */
+function useLiveDeliveries(hookId: string) {
+  return useQuery({
+    queryKey: ['survey-webhooks', hookId, 'deliveries'],
+    queryFn: () =>
+      api
+        .get<{ items: TDelivery[] }>(`/api/survey-webhooks/${hookId}/deliveries`)
+        .then((r) => r.items),
+    refetchInterval: (q) =>
+      (q.state.data ?? []).some((x) => x.status === 'pending') ? 3000 : false,
+  });
+}
+
+/** "Retry now": one new attempt for a failed delivery (idempotent on the server). */
+function RetryButton({ hookId, d }: { hookId: string; d: TDelivery }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const retry = useMutation({
+    mutationFn: () =>
+      api.post<TDelivery & { queued: boolean }>(
+        `/api/survey-webhooks/${hookId}/deliveries/${d.id}/retry`,
+        {},
+      ),
+    onSuccess: () => {
+      notifyOk(t('surveys.hooks.retryQueued'));
+      void qc.invalidateQueries({ queryKey: ['survey-webhooks', hookId, 'deliveries'] });
+    },
+    onError: notifyError,
+  });
+  return (
+    <Button
+      size="compact-xs"
+      variant="light"
+      mt={4}
+      loading={retry.isPending}
+      onClick={() => retry.mutate()}
+      aria-label={t('surveys.hooks.retryLabel', {
+        when: new Date(d.createdAt).toLocaleString(),
+      })}
+    >
+      {t('surveys.hooks.retry')}
+    </Button>
+  );
+}
+
 function Deliveries({ hookId }: { hookId: string }) {
   const { t, i18n } = useTranslation();
-  const d = useDeliveries(hookId);
+  const d = useLiveDeliveries(hookId);
   if (d.isLoading) return <Text size="sm">…</Text>;
   const items = d.data ?? [];
   if (!items.length)
@@ -185,7 +242,7 @@ function Deliveries({ hookId }: { hookId: string }) {
                     timeStyle: 'medium',
                   })}
                 </Text>
-                <Text size="xs" ff="monospace" c="dimmed">
+                <Text size="xs" ff="monospace" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {x.event}
                 </Text>
               </Table.Td>
@@ -195,9 +252,12 @@ function Deliveries({ hookId }: { hookId: string }) {
                   {x.lastStatus ? ` · HTTP ${x.lastStatus}` : ''}
                 </Text>
                 {x.lastError && x.status !== 'delivered' ? (
-                  <Text size="xs" c="red" style={{ wordBreak: 'break-word' }}>
+                  <Text size="xs" c="red" style={{ overflowWrap: 'anywhere' }}>
                     {x.lastError}
                   </Text>
+                ) : null}
+                {x.status === 'failed' && x.responseId ? (
+                  <RetryButton hookId={hookId} d={x} />
                 ) : null}
               </Table.Td>
               <Table.Td ta="right">{x.attempts}</Table.Td>
