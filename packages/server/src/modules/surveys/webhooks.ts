@@ -360,17 +360,21 @@ export function post(
         },
         lookup: egressLookup(allowPrivate),
         agent: false,
-        timeout: 10_000,
       },
       (res) => {
+        clearTimeout(timer);
         const status = res.statusCode ?? 0;
-        res.resume(); // the answer's body is not read
+        res.destroy(); // the answer's body is never read (nor waited for)
         const ok = status >= 200 && status < 300;
         resolve({ status, error: ok ? null : `HTTP ${status}` });
       },
     );
-    req.on('timeout', () => req.destroy(new Error('timeout after 10 s')));
-    req.on('error', (e) => resolve(fail(e)));
+    // the whole exchange up to the status line, not only idle time
+    const timer = setTimeout(() => req.destroy(new Error('timeout after 10 s')), 10_000);
+    req.on('error', (e) => {
+      clearTimeout(timer);
+      resolve(fail(e));
+    });
     req.end(body);
   });
 }
