@@ -24,6 +24,12 @@ beforeAll(async () => {
       body += c.toString();
     });
     req.on('end', () => {
+      if (req.url === '/redirect') {
+        res.statusCode = 302;
+        res.setHeader('location', '/hook');
+        res.end();
+        return;
+      }
       if (failNext > 0) {
         failNext--;
         res.statusCode = 503;
@@ -370,4 +376,22 @@ it('"retry now" re-sends a failed delivery once: admins only, per org, idempoten
   } finally {
     await p.app.close();
   }
+});
+
+it('does not follow redirects: a 3xx answer is a failed attempt', async () => {
+  const port = (server.address() as AddressInfo).port;
+  const h = await t.app.inject({
+    method: 'POST',
+    url: '/api/survey-webhooks',
+    headers: owner.headers,
+    payload: { url: `http://127.0.0.1:${port}/redirect` },
+  });
+  const before = received.length;
+  const r = await t.app.inject({
+    method: 'POST',
+    url: `/api/survey-webhooks/${h.json().id}/test`,
+    headers: owner.headers,
+  });
+  expect(r.json()).toMatchObject({ ok: false, status: 302, error: 'HTTP 302' });
+  expect(received.length).toBe(before);
 });
