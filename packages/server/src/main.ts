@@ -27,7 +27,14 @@ export async function startServer(config: TConfig = loadConfig()) {
   if (await isEmpty(db)) demo = await seedDemo(db);
 
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : nullMailer();
-  const app = await buildApp({ config, db, mailer, logger, version: VERSION, webDist: config.webDist ?? WEB_DIST });
+  const app = await buildApp({
+    config,
+    db,
+    mailer,
+    logger,
+    version: VERSION,
+    webDist: config.webDist ?? WEB_DIST,
+  });
   const worker = startWorker(db, logger);
   await app.listen({ port: config.port, host: config.host });
   const url =
