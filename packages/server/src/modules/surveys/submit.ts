@@ -136,7 +136,9 @@ function commentOf(def: TSurveyDefinition, rows: TLongRow[]): string | null {
 // the queue and leave together in the next batch, so batches grow by themselves under load and
 // stay single rows (no added latency) when the server is quiet. Each caller still gets its answer
 // only after its statement has committed. A batch that fails (e.g. one bad row) is retried row by
-// row so one bad submission never fails the others. Same (org, id) twice waits for the next batch.
+// row so one bad submission never fails the others. Same (org, id) twice goes into a later statement
+// (one statement cannot insert a key twice); the unique key decides which copy is stored, the other
+// one replays.
 interface TPending {
   item: repo.TNewResponse;
   key: string;
