@@ -97,31 +97,20 @@ export async function storeAttachments(
       skipped.push({ filename: u.filename, code: e.code });
     }
   }
-  const scans: Awaited<ReturnType<TScanner['scan']>>[] = [];
+  // Strict mode runs inside the case's transaction: a refused file rolls the whole case back.
   for (const f of files) {
-    const r = await scanner.scan(f.data);
-    if (r.status === 'infected') {
+    const scan = await scanner.scan(f.data);
+    if (scan.status === 'infected') {
       const err = new AppError('COMPLAINT_ATTACHMENT_INFECTED', {
         filename: f.filename,
-        signature: r.signature,
+        signature: scan.signature,
       });
       if (!lenient) throw err;
       skipped.push({ filename: f.filename, code: err.code });
+      continue;
     }
-    scans.push(r);
-  }
-  for (const [i, f] of files.entries()) {
-    const scan = scans[i] as Awaited<ReturnType<TScanner['scan']>>;
-    if (scan.status === 'infected') continue;
-    const id = await repo.insertAttachment(db, orgId, caseId, { eventId, ...f });
-    if (scan.status === 'clean') {
-      await db.query(
-        `UPDATE complaint_attachments SET scan_status = 'clean', scanned_at = now()
-          WHERE org_id = $1 AND id = $2`,
-        [orgId, id],
-      );
-    }
-    stored.push(id);
+    const scanned = scan.status === 'clean';
+    stored.push(await repo.insertAttachment(db, orgId, caseId, { eventId, ...f, scanned }));
   }
   return { stored, skipped };
 }

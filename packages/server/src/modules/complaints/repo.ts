@@ -316,12 +316,27 @@ export async function insertAttachment(
     contentType: string;
     data: Buffer;
     sha256: string;
+    /** the malware scanner looked at it and found nothing (else 'unscanned') */
+    scanned: boolean;
   },
 ): Promise<string> {
   const r = await db.query<{ id: string }>(
-    `INSERT INTO complaint_attachments (org_id, complaint_id, event_id, filename, content_type, size, sha256, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [orgId, caseId, a.eventId, a.filename, a.contentType, a.data.length, a.sha256, a.data],
+    `INSERT INTO complaint_attachments (org_id, complaint_id, event_id, filename, content_type, size,
+       sha256, data, scan_status, scanned_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+       CASE WHEN $9::boolean THEN 'clean' ELSE 'unscanned' END,
+       CASE WHEN $9::boolean THEN now() END) RETURNING id`,
+    [
+      orgId,
+      caseId,
+      a.eventId,
+      a.filename,
+      a.contentType,
+      a.data.length,
+      a.sha256,
+      a.data,
+      a.scanned,
+    ],
   );
   return (r.rows[0] as { id: string }).id;
 }
