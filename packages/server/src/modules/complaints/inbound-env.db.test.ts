@@ -1,24 +1,16 @@
 // The inbound SMTP listener as configured by environment (COMPLAINTS_SMTP_PORT/_ORG): it starts
 // with the app, accepts mail for known orgs only (550 otherwise),
 // turns accepted mail into cases, and stops when the app closes.
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestApp, type TestOrg } from '../../../test/harness';
+import { freePort } from '../../../test/net';
 import { loadConfig } from '../../config';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
 let port = 0;
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return p;
-}
 
 beforeAll(async () => {
   port = await freePort();
