@@ -9,6 +9,7 @@ import { openDb } from './db/client';
 import { migrate } from './db/migrate';
 import { isEmpty, seedDemo } from './demo/seed';
 import { startWorker } from './jobs/worker';
+import { publicBaseUrl } from './lib/public-url';
 import { nullMailer, smtpMailer } from './mail/mailer';
 
 const WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -37,9 +38,7 @@ export async function startServer(config: TConfig = loadConfig()) {
   });
   const worker = startWorker(db, logger);
   await app.listen({ port: config.port, host: config.host });
-  const url =
-    config.publicUrl ??
-    `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const url = publicBaseUrl(config);
   const lines = [`Fidelia ${VERSION} listening on ${url} (database: ${db.engine})`];
   if (demo) {
     lines.push(

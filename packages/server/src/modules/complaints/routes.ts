@@ -30,6 +30,7 @@ import { ADMINS, type Role } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
 import { clamdScanner, noScanner } from '../../lib/malware';
+import { publicBaseUrl } from '../../lib/public-url';
 import { configureAttachments } from './attachments';
 import * as conf from './config-service';
 import { importMbox, startInboundSmtp } from './inbound';
@@ -47,7 +48,7 @@ const ZAtt = z.object({ id: z.uuid(), attachmentId: z.uuid() });
 
 export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, mailer } = app.deps;
-  const publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
+  const publicUrl = publicBaseUrl(config);
   registerJob(svc.COMPLAINT_MAIL_JOB, mailJob({ db, mailer, publicUrl }));
   registerJob('survey.followup', surveyFollowupJob(db));
   registerJob('retention.followup', retentionFollowupJob(db));

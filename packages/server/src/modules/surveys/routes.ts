@@ -22,6 +22,7 @@ import { registerJob } from '../../jobs/queue';
 import { ADMINS, type Role, WRITERS } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { AppError, pickLang } from '../../lib/errors';
+import { publicBaseUrl } from '../../lib/public-url';
 import * as channels from './channels';
 import { exportResponses } from './export';
 import * as outreach from './outreach';
@@ -39,7 +40,7 @@ const DEVICE_COOKIE = 'fidelia_device';
 
 export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, mailer } = app.deps;
-  const publicUrl = (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, '');
+  const publicUrl = publicBaseUrl(config);
   const deps = { db, mailer, secret: config.sessionSecret, publicUrl };
   registerJob(channels.INVITE_JOB, channels.inviteJob(deps));
   registerJob(channels.REMIND_JOB, channels.remindJob(deps));

@@ -126,7 +126,8 @@ export async function createPersonalLink(
   orgId: string,
   surveyId: string,
   customerId: string,
-  opts: { validDays?: number; publicUrl?: string; createdBy?: string | null } = {},
+  // publicUrl: lib/public-url's publicBaseUrl(config), the only source of link bases.
+  opts: { publicUrl: string; validDays?: number; createdBy?: string | null },
 ): Promise<{ token: string; path: string; url: string; expiresAt: string; invitationId: string }> {
   const s = await repo.getSurvey(db, orgId, surveyId);
   if (!s) throw new AppError('NOT_FOUND');
@@ -153,7 +154,7 @@ export async function createPersonalLink(
     return i;
   });
   const path = `/s/t/${token}`;
-  const base = (opts.publicUrl ?? process.env.PUBLIC_URL ?? '').replace(/\/$/, '');
+  const base = opts.publicUrl.replace(/\/$/, '');
   return { token, path, url: `${base}${path}`, expiresAt: inv.expiresAt, invitationId: inv.id };
 }
 

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ADMINS, type Role } from '../../../lib/access';
 import { authOf } from '../../../lib/auth-context';
 import { AppError } from '../../../lib/errors';
+import { publicBaseUrl } from '../../../lib/public-url';
 import { caseFor } from '../service';
 import {
   addBusinessTime,
@@ -32,7 +33,7 @@ const REPORTS: readonly Role[] = ['owner', 'admin', 'analyst'];
 
 export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, mailer } = app.deps;
-  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  const publicUrl = publicBaseUrl(config);
   registerSla({ db, mailer, publicUrl });
   const admin = { access: ADMINS };
   const base = '/api/complaints/sla';
