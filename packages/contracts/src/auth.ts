@@ -28,6 +28,12 @@ export const ZPasswordResetConfirmSchema = z.strictObject({
   password: z.string().min(10).max(1000),
 });
 
+// The signed-in user's own password; the new one follows the reset rules (10+ characters).
+export const ZChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: z.string().min(10).max(1000),
+});
+
 export const ZUnitKindSchema = z.enum(['company', 'region', 'branch', 'team']);
 export const ZOrgUnitSchema = z.object({
   id: z.string(),

@@ -1,4 +1,5 @@
 import {
+  ZChangePasswordSchema,
   ZLoginSchema,
   ZPasswordResetConfirmSchema,
   ZPasswordResetSchema,
@@ -8,14 +9,28 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authOf, csrfTokenFor, SESSION_COOKIE } from '../../lib/auth-context';
 import { registerErrors } from '../../lib/errors';
+import { publicBaseUrl } from '../../lib/public-url';
 import { audit, diff } from '../audit/service';
-import { confirmReset, login, logout, me, requestReset, SESSION_TTL_MS } from './service';
+import {
+  changePassword,
+  confirmReset,
+  login,
+  logout,
+  me,
+  requestReset,
+  SESSION_TTL_MS,
+} from './service';
 
 registerErrors({
   RESET_TOKEN_INVALID: {
     status: 400,
     es: 'El enlace de restablecimiento no es válido o ha caducado.',
     en: 'The reset link is invalid or has expired.',
+  },
+  CURRENT_PASSWORD_WRONG: {
+    status: 400,
+    es: 'La contraseña actual no es correcta.',
+    en: 'The current password is not correct.',
   },
 });
 
@@ -96,8 +111,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/password-reset',
     { config: { access: 'public', ...limit(0.5) }, schema: { body: ZPasswordResetSchema } },
     async (req, reply) => {
-      const base = config.publicUrl ?? `${req.protocol}://${req.host}`;
-      await requestReset(db, mailer, req.body.email, base).catch((err) =>
+      // The link's base comes from configuration, never from Host / X-Forwarded-Host.
+      await requestReset(db, mailer, req.body.email, publicBaseUrl(config)).catch((err) =>
         req.log.error({ err }, 'password reset mail failed'),
       );
       return reply.status(202).send();
@@ -109,6 +124,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: 'public', ...limit(1) }, schema: { body: ZPasswordResetConfirmSchema } },
     async (req, reply) => {
       await confirmReset(db, req.body.token, req.body.password);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    { config: { access: 'authenticated' }, schema: { body: ZChangePasswordSchema } },
+    async (req, reply) => {
+      // Ends every reset link and every other session of the user; this session stays.
+      const auth = authOf(req);
+      await changePassword(
+        db,
+        auth,
+        req.sessionHash,
+        req.body.currentPassword,
+        req.body.newPassword,
+      );
       return reply.status(204).send();
     },
   );

@@ -7,7 +7,7 @@ import { randomToken, sha256 } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
-import { hashPassword } from '../users/service';
+import { hashPassword, setPassword } from '../users/service';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 // Verifying against a real hash for unknown emails keeps response time similar (no user probe).
@@ -78,11 +78,8 @@ export async function confirmReset(db: Sql, token: string, password: string): Pr
     );
     const row = r.rows[0];
     if (!row) throw new AppError('RESET_TOKEN_INVALID');
-    await tx.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
-      row.user_id,
-      ph,
-    ]);
-    await tx.query('DELETE FROM sessions WHERE user_id = $1', [row.user_id]);
+    // Every other reset link and every session of the user end with it (keep: none).
+    await setPassword(tx, row.org_id, row.user_id, ph, null);
     await audit(
       tx,
       { orgId: row.org_id, userId: row.user_id, email: null },
@@ -92,5 +89,31 @@ export async function confirmReset(db: Sql, token: string, password: string): Pr
         entityId: row.user_id,
       },
     );
+  });
+}
+
+/**
+ * A signed-in user changes their own password (current one required). All reset links and all
+ * OTHER sessions of the user end; the session that made the change stays, so the user is not
+ * logged out of the tab they are using (anyone else holding an old session is).
+ */
+export async function changePassword(
+  db: Sql,
+  auth: { orgId: string; userId: string; email: string },
+  currentSessionHash: string | null,
+  current: string,
+  next: string,
+): Promise<void> {
+  const r = await db.query<{ password_hash: string | null }>(
+    'SELECT password_hash FROM users WHERE org_id = $1 AND id = $2',
+    [auth.orgId, auth.userId],
+  );
+  const stored = r.rows[0]?.password_hash;
+  const ok = stored ? await verify(stored, current).catch(() => false) : false;
+  if (!ok) throw new AppError('CURRENT_PASSWORD_WRONG', { field: 'currentPassword' });
+  const ph = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await setPassword(tx, auth.orgId, auth.userId, ph, currentSessionHash);
+    await audit(tx, auth, { action: 'password_change', entity: 'user', entityId: auth.userId });
   });
 }

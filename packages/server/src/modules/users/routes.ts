@@ -15,8 +15,11 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: ADMINS }, schema: { body: ZCreateUserSchema } },
     async (req, reply) => {
       const auth = authOf(req);
-      if (req.body.role === 'owner' && auth.role !== 'owner') throw new AppError('FORBIDDEN');
-      const { user, password } = await createUser(db, auth, req.body);
+      if (req.body.role === 'owner' && auth.role !== 'owner') throw new AppError('OWNER_ONLY');
+      const { user, password, declined } = await createUser(db, auth, req.body);
+      // An address that has an account in another org: the answer looks like a success (no
+      // leak, see createUser); only the operator's log says what happened.
+      if (declined) req.log.info({ orgId: auth.orgId }, 'user not created: e-mail in another org');
       // The generated password is shown once, only when the admin did not choose one.
       return reply.status(201).send(req.body.password ? { user } : { user, password });
     },

@@ -1,10 +1,24 @@
 // Users of an org. Passwords hashed with argon2id; generated when not given (returned once).
+import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Sql } from '../../db/client';
 import type { AuthContext, Role } from '../../lib/access';
 import { randomToken } from '../../lib/crypto';
-import { AppError } from '../../lib/errors';
+import { AppError, registerErrors } from '../../lib/errors';
 import { type Actor, audit, diff } from '../audit/service';
+
+registerErrors({
+  OWNER_ONLY: {
+    status: 403,
+    es: 'Solo un propietario puede modificar a un propietario o dar el rol de propietario.',
+    en: 'Only an owner can change an owner or give the owner role.',
+  },
+  LAST_OWNER: {
+    status: 409,
+    es: 'La organización necesita al menos un propietario activo: nombra antes a otro propietario.',
+    en: 'The organisation needs at least one active owner: make someone else owner first.',
+  },
+});
 
 export interface UserRow {
   id: string;
@@ -17,6 +31,34 @@ export interface UserRow {
 const COLS = 'id, email, name, role, unit_id AS "unitId", active';
 
 export const hashPassword = (p: string): Promise<string> => hash(p);
+
+/**
+ * Stores a new password hash and ends what the old password opened: every unused reset link and
+ * every session of the user, except `keepSessionHash` (the session that changed it, if any).
+ * Call inside the transaction that authorised the change.
+ */
+export async function setPassword(
+  tx: Sql,
+  orgId: string,
+  userId: string,
+  passwordHash: string,
+  keepSessionHash: string | null,
+): Promise<void> {
+  await tx.query(
+    'UPDATE users SET password_hash = $3, updated_at = now() WHERE org_id = $1 AND id = $2',
+    [orgId, userId, passwordHash],
+  );
+  await tx.query(
+    `UPDATE password_resets SET used_at = now()
+      WHERE org_id = $1 AND user_id = $2 AND used_at IS NULL`,
+    [orgId, userId],
+  );
+  await tx.query(
+    `DELETE FROM sessions WHERE org_id = $1 AND user_id = $2
+        AND ($3::text IS NULL OR id_hash <> $3::text)`,
+    [orgId, userId, keepSessionHash],
+  );
+}
 
 export async function listUsers(db: Sql, orgId: string): Promise<UserRow[]> {
   return (
@@ -43,23 +85,72 @@ export async function createUser(
     unitId?: string | null | undefined;
     password?: string | undefined;
   },
-): Promise<{ user: UserRow; password: string }> {
+): Promise<{ user: UserRow; password: string; declined?: true }> {
   const password = input.password ?? randomToken(12);
   const ph = await hashPassword(password);
   return db.transaction(async (tx) => {
     await checkUnit(tx, actor.orgId, input.unitId);
-    const dup = await tx.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [input.email]);
-    if (dup.rows.length) throw new AppError('CONFLICT', { field: 'email' });
+    // ON CONFLICT: a concurrent create of the same address cannot turn into a unique-violation
+    // 409 that would say more than the answers below.
     const r = await tx.query<UserRow>(
       `INSERT INTO users (org_id, email, name, role, unit_id, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLS}`,
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING ${COLS}`,
       [actor.orgId, input.email, input.name, input.role, input.unitId ?? null, ph],
     );
-    const user = r.rows[0] as UserRow;
+    const user = r.rows[0];
+    if (!user) {
+      const holder = await tx.query<{ org_id: string }>(
+        'SELECT org_id FROM users WHERE lower(email) = lower($1)',
+        [input.email],
+      );
+      // Within the org the admin can see the user anyway: say so plainly.
+      if (holder.rows[0]?.org_id === actor.orgId)
+        throw new AppError('CONFLICT', { field: 'email' });
+      // Login and password reset find the account by e-mail alone, across orgs, so an address
+      // belongs to one account. If it is another org's, answering "taken" would tell this admin
+      // that the address has an account elsewhere. Answer exactly as a created user would look
+      // instead; nothing is stored and the caller (routes) only logs it for the operator.
+      const phantom: UserRow = {
+        id: randomUUID(),
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        unitId: input.unitId ?? null,
+        active: true,
+      };
+      return { user: phantom, password, declined: true };
+    }
     const { password: _p, ...shown } = input;
     await audit(tx, actor, { action: 'create', entity: 'user', entityId: user.id, changes: shown });
     return { user, password };
   });
+}
+
+/**
+ * Owners are managed only by owners: anyone else may not change an owner in any way (name, role,
+ * unit, active flag, and so no password or e-mail either) nor make someone owner. And the org
+ * never loses its last active owner — not even by that owner's own hand. The org row is locked
+ * first so two owners demoting each other at once cannot both pass the count.
+ */
+async function checkOwnerRules(
+  tx: Sql,
+  auth: AuthContext,
+  before: UserRow,
+  input: { role?: Role | undefined; active?: boolean | undefined },
+) {
+  if (auth.role !== 'owner' && (before.role === 'owner' || input.role === 'owner'))
+    throw new AppError('OWNER_ONLY');
+  const losesOwner =
+    before.role === 'owner' &&
+    before.active &&
+    (input.active === false || (input.role !== undefined && input.role !== 'owner'));
+  if (!losesOwner) return;
+  await tx.query('SELECT 1 FROM orgs WHERE id = $1 FOR UPDATE', [auth.orgId]);
+  const others = await tx.query(
+    `SELECT 1 FROM users WHERE org_id = $1 AND role = 'owner' AND active AND id <> $2 LIMIT 1`,
+    [auth.orgId, before.id],
+  );
+  if (!others.rows.length) throw new AppError('LAST_OWNER');
 }
 
 export async function updateUser(
@@ -80,14 +171,7 @@ export async function updateUser(
     ]);
     const before = r0.rows[0];
     if (!before) throw new AppError('NOT_FOUND');
-    // Only an owner may grant or change the owner role.
-    if (
-      (input.role === 'owner' || before.role === 'owner') &&
-      auth.role !== 'owner' &&
-      input.role !== undefined
-    ) {
-      throw new AppError('FORBIDDEN');
-    }
+    await checkOwnerRules(tx, auth, before, input);
     await checkUnit(tx, auth.orgId, input.unitId);
     const r = await tx.query<UserRow>(
       `UPDATE users SET name = COALESCE($3, name), role = COALESCE($4, role),
