@@ -16,6 +16,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { TRole, TUser } from '../../api/types';
+import { useSession } from '../../auth/session';
 import { fieldErrorsOf, notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { pick } from '../../ui/pick';
@@ -24,7 +25,7 @@ import { unitName, useOrgUnits } from '../../ui/units';
 
 const ROLES: TRole[] = ['owner', 'admin', 'analyst', 'agent', 'viewer'];
 
-function CreateUser({ onDone }: { onDone: () => void }) {
+function CreateUser({ roles, onDone }: { roles: TRole[]; onDone: () => void }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -76,11 +77,11 @@ function CreateUser({ onDone }: { onDone: () => void }) {
         />
         <Select
           label={t('admin.users.role')}
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
           value={role}
           allowDeselect={false}
           error={errors.role}
-          onChange={(v) => setRole(pick(ROLES, v) ?? 'analyst')}
+          onChange={(v) => setRole(pick(roles, v) ?? 'analyst')}
         />
         <UnitSelect
           label={t('admin.users.unit')}
@@ -112,6 +113,17 @@ export function UsersTab() {
   const qc = useQueryClient();
   const units = useOrgUnits();
   const [opened, { open, close }] = useDisclosure(false);
+  // The server's rules, mirrored so nobody is offered a control that can only fail: owners are
+  // changed only by owners, and the last active owner stays active. The server still decides.
+  const isOwner = useSession().user?.role === 'owner';
+  const roles = isOwner ? ROLES : ROLES.filter((r) => r !== 'owner');
+  const activeOwners = (all: TUser[]) => all.filter((u) => u.role === 'owner' && u.active).length;
+  const lockedBecause = (u: TUser, all: TUser[]): string | undefined => {
+    if (u.role !== 'owner') return undefined;
+    if (!isOwner) return t('admin.users.ownerOnly');
+    if (u.active && activeOwners(all) <= 1) return t('admin.users.lastOwner');
+    return undefined;
+  };
   const q = useQuery({
     queryKey: ['users'],
     queryFn: () => api.get<{ items: TUser[] }>('/api/users').then((r) => r.items),
@@ -146,27 +158,33 @@ export function UsersTab() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {q.data.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>{u.name}</Table.Td>
-                  <Table.Td>{u.email}</Table.Td>
-                  <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                  <Table.Td>{unitName(units.data, u.unitId) || t('units.all')}</Table.Td>
-                  <Table.Td>
-                    <Switch
-                      checked={u.active}
-                      aria-label={t('admin.users.activeFor', { name: u.name })}
-                      onChange={() => void toggle(u)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {q.data.map((u) => {
+                const locked = lockedBecause(u, q.data);
+                return (
+                  <Table.Tr key={u.id}>
+                    <Table.Td>{u.name}</Table.Td>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                    <Table.Td>{unitName(units.data, u.unitId) || t('units.all')}</Table.Td>
+                    <Table.Td>
+                      <Switch
+                        checked={u.active}
+                        disabled={locked !== undefined}
+                        description={locked}
+                        aria-label={t('admin.users.activeFor', { name: u.name })}
+                        onChange={() => void toggle(u)}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
       <Modal opened={opened} onClose={close} title={t('admin.users.create')}>
         <CreateUser
+          roles={roles}
           onDone={() => {
             close();
             void qc.invalidateQueries({ queryKey: ['users'] });
