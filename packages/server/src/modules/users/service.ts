@@ -103,8 +103,9 @@ export async function createUser(
         'SELECT org_id FROM users WHERE lower(email) = lower($1)',
         [input.email],
       );
-      // Within the org the admin can see the user anyway: say so plainly.
-      if (holder.rows[0]?.org_id === actor.orgId)
+      // Within the org the admin can see the user anyway, and the operator (system actor: CLI,
+      // seeding) sees every org: say so plainly.
+      if (holder.rows[0]?.org_id === actor.orgId || actor.userId === null)
         throw new AppError('CONFLICT', { field: 'email' });
       // Login and password reset find the account by e-mail alone, across orgs, so an address
       // belongs to one account. If it is another org's, answering "taken" would tell this admin
@@ -138,14 +139,26 @@ async function checkOwnerRules(
   before: UserRow,
   input: { role?: Role | undefined; active?: boolean | undefined },
 ) {
-  if (auth.role !== 'owner' && (before.role === 'owner' || input.role === 'owner'))
-    throw new AppError('OWNER_ONLY');
+  if (before.role !== 'owner' && input.role !== 'owner') return;
+  await tx.query('SELECT 1 FROM orgs WHERE id = $1 FOR UPDATE', [auth.orgId]);
+  // The caller's role as of now, under the lock: an owner demoted a moment ago by a concurrent
+  // request must not act as owner on the role loaded when their request began.
+  const me = await tx.query<{ role: Role }>(
+    'SELECT role FROM users WHERE org_id = $1 AND id = $2 AND active',
+    [auth.orgId, auth.userId],
+  );
+  if (me.rows[0]?.role !== 'owner') throw new AppError('OWNER_ONLY');
+  const now = (
+    await tx.query<{ role: Role; active: boolean }>(
+      'SELECT role, active FROM users WHERE org_id = $1 AND id = $2',
+      [auth.orgId, before.id],
+    )
+  ).rows[0];
   const losesOwner =
-    before.role === 'owner' &&
-    before.active &&
+    now?.role === 'owner' &&
+    now.active &&
     (input.active === false || (input.role !== undefined && input.role !== 'owner'));
   if (!losesOwner) return;
-  await tx.query('SELECT 1 FROM orgs WHERE id = $1 FOR UPDATE', [auth.orgId]);
   const others = await tx.query(
     `SELECT 1 FROM users WHERE org_id = $1 AND role = 'owner' AND active AND id <> $2 LIMIT 1`,
     [auth.orgId, before.id],

@@ -2,6 +2,7 @@
 // never tells an admin that an address has an account in another organisation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
+import { createUser } from './service';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let org: TestOrg;
@@ -139,4 +140,34 @@ describe('creating a user with an address that is already taken', () => {
     expect(rows.rows).toEqual([{ org_id: other.orgId, name: 'agent Otra' }]);
     await login(t.app, other.users.agent);
   });
+});
+
+it('the operator (CLI: system actor) is told plainly that the address is taken', async () => {
+  await expect(
+    createUser(
+      t.db,
+      { orgId: org.orgId, userId: null, email: null },
+      { email: other.users.viewer.email, name: 'Op', role: 'viewer' },
+    ),
+  ).rejects.toMatchObject({ code: 'CONFLICT', details: { field: 'email' } });
+});
+
+it('two owners demoting each other at once: one succeeds, the org keeps an owner', async () => {
+  const b = org.users.analyst;
+  expect((await patch(owner, b.id, { role: 'owner' })).statusCode).toBe(200);
+  const second = await login(t.app, b);
+  const [x, y] = await Promise.all([
+    patch(owner, b.id, { role: 'analyst' }),
+    patch(second, org.users.owner.id, { role: 'admin' }),
+  ]);
+  // One wins; the other is refused as the last owner (409) or, if the winner demoted its
+  // caller first, as no longer an owner (403).
+  const codes = [x.statusCode, y.statusCode].sort();
+  expect(codes[0]).toBe(200);
+  expect([403, 409]).toContain(codes[1]);
+  const owners = await t.db.query(
+    `SELECT 1 FROM users WHERE org_id = $1 AND role = 'owner' AND active`,
+    [org.orgId],
+  );
+  expect(owners.rows).toHaveLength(1);
 });
