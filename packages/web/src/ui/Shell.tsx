@@ -5,6 +5,7 @@ import {
   Burger,
   Group,
   Menu,
+  Modal,
   NavLink,
   ScrollArea,
   Text,
@@ -17,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { isAdmin, useSession } from '../auth/session';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { LanguageSwitch } from './LanguageSwitch';
 import { notifyError } from './notify';
 import { PageLoader } from './PageLoader';
@@ -57,6 +59,7 @@ function UserMenu() {
   const { user, refresh } = useSession();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const [passwordOpen, { open: openPassword, close: closePassword }] = useDisclosure(false);
   const logout = async () => {
     try {
       await api.post('/api/auth/logout');
@@ -68,26 +71,32 @@ function UserMenu() {
     navigate('/login');
   };
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('user.menu')} className="fid-focus" px={4} py={4}>
-          <Group gap={6} wrap="nowrap">
-            <Avatar size="sm" color="teal" name={user?.name || user?.email} />
-            <Text size="sm" fw={600} truncate maw={200} visibleFrom="md">
-              {user?.name || user?.email}
-            </Text>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>
-          {user?.email} · {user ? t(`roles.${user.role}`) : ''}
-        </Menu.Label>
-        <Menu.Label>{user?.orgName}</Menu.Label>
-        <Menu.Divider />
-        <Menu.Item onClick={() => void logout()}>{t('user.logout')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <UnstyledButton aria-label={t('user.menu')} className="fid-focus" px={4} py={4}>
+            <Group gap={6} wrap="nowrap">
+              <Avatar size="sm" color="teal" name={user?.name || user?.email} />
+              <Text size="sm" fw={600} truncate maw={200} visibleFrom="md">
+                {user?.name || user?.email}
+              </Text>
+            </Group>
+          </UnstyledButton>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Label>
+            {user?.email} · {user ? t(`roles.${user.role}`) : ''}
+          </Menu.Label>
+          <Menu.Label>{user?.orgName}</Menu.Label>
+          <Menu.Divider />
+          <Menu.Item onClick={openPassword}>{t('user.changePassword')}</Menu.Item>
+          <Menu.Item onClick={() => void logout()}>{t('user.logout')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Modal opened={passwordOpen} onClose={closePassword} title={t('user.changePassword')}>
+        <ChangePasswordForm onDone={closePassword} />
+      </Modal>
+    </>
   );
 }
 
