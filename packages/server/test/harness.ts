@@ -118,6 +118,8 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     publicUrl: 'http://fidelia.test',
     bodyLimit: 1024 * 1024,
     rateLimitAuth: 10_000,
+    rateLimitAccount: 10_000,
+    trustProxy: false,
     rateLimitSurvey: 10_000,
     rateLimitComplaint: 10_000,
     attachmentMaxBytes: 5 * 1024 * 1024,
