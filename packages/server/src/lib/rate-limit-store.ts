@@ -1,7 +1,7 @@
 // @fastify/rate-limit store whose counters live in the database (table rate_limits, migration
-// 010), so every server process on one PostgreSQL shares each client's budget. Fixed windows
-// aligned to the epoch: every instance computes the same window for the same moment (clocks are
-// assumed NTP-synced; a skew only shifts a window edge).
+// 010), so every server process on one PostgreSQL shares each client's budget. A key's window
+// starts at its first hit (as in the plugin's own stores) and is the same row for every instance;
+// an instance's clock decides when it has ended (clocks are assumed NTP-synced).
 //
 // Hot path, in two parts:
 //  - Reserved ranges: an instance takes hits from the database in blocks of max/20 (1 for small
@@ -27,10 +27,11 @@ interface Waiter {
   reject: (e: unknown) => void;
 }
 
-/** One key in one window, as this process sees it: the block (next, end] is ours to hand out. */
+/** One key as this process sees it: the block (next, end] of its window is ours to hand out. */
 interface Slot {
   key: string;
-  windowStart: number;
+  windowMs: number;
+  /** End of the window the block belongs to (0: none yet). */
   expiresAt: number;
   block: number;
   next: number;
@@ -44,13 +45,14 @@ const CLEANUP_EVERY_MS = 60_000;
 /** Share of a limit reserved at once (see the header). */
 export const BLOCK_DIVISOR = 20;
 
-const UPSERT = `INSERT INTO rate_limits (key, window_start, hits, expires_at)
-  SELECT k, w, n, e FROM unnest($1::text[], $2::bigint[], $3::int[], $4::bigint[]) AS u(k, w, n, e)
-   ORDER BY k, w
-  ON CONFLICT (key, window_start) DO UPDATE SET hits = rate_limits.hits + EXCLUDED.hits
-  RETURNING key, window_start::text AS w, hits`;
-
-const slotId = (key: string, windowStart: number) => `${windowStart}\n${key}`;
+// $1 now (epoch ms); a row whose window ended starts a new one with this batch's hits.
+const UPSERT = `INSERT INTO rate_limits AS r (key, hits, expires_at)
+  SELECT k, n, $1::bigint + w FROM unnest($2::text[], $3::int[], $4::bigint[]) AS u(k, n, w)
+   ORDER BY k
+  ON CONFLICT (key) DO UPDATE SET
+    hits = CASE WHEN r.expires_at <= $1::bigint THEN EXCLUDED.hits ELSE r.hits + EXCLUDED.hits END,
+    expires_at = CASE WHEN r.expires_at <= $1::bigint THEN EXCLUDED.expires_at ELSE r.expires_at END
+  RETURNING key, hits, expires_at::text AS e`;
 
 /** Shared counters over one database handle (one per app). */
 export class RateLimitCounter {
@@ -65,26 +67,26 @@ export class RateLimitCounter {
     private readonly onError: (err: unknown) => void = () => {},
   ) {}
 
-  /** Counts one hit on `key` in the current window of `windowMs` for a limit of `max`. */
+  /** Counts one hit on `key` in its current window of `windowMs` for a limit of `max`. */
   hit(key: string, windowMs: number, max: number): Promise<THit> {
     const t = this.now();
-    const windowStart = Math.floor(t / windowMs) * windowMs;
-    const id = slotId(key, windowStart);
-    let slot = this.slots.get(id);
+    let slot = this.slots.get(key);
     if (!slot) {
       const block = Math.max(1, Math.floor(max / BLOCK_DIVISOR));
       slot = {
         key,
-        windowStart,
-        expiresAt: windowStart + windowMs,
+        windowMs,
+        expiresAt: 0,
         block: Math.min(block, 100_000),
         next: 0,
         end: 0,
         waiting: [],
         reserving: false,
       };
-      this.slots.set(id, slot);
+      this.slots.set(key, slot);
     }
+    // The window ended: what is left of our block is void.
+    if (slot.expiresAt <= t) slot.next = slot.end = 0;
     if (slot.next < slot.end && !slot.waiting.length) {
       slot.next++;
       return Promise.resolve({ current: slot.next, ttl: Math.max(0, slot.expiresAt - t) });
@@ -112,19 +114,14 @@ export class RateLimitCounter {
   private async reserve(batch: Slot[]): Promise<void> {
     // Enough for everyone waiting now, and at least one block.
     const take = batch.map((s) => Math.max(s.block, s.waiting.length));
-    let hits: Map<string, number>;
+    let rows: Map<string, { hits: number; e: string }>;
     try {
-      const r = await this.db.query<{ key: string; w: string; hits: number }>(
+      const r = await this.db.query<{ key: string; hits: number; e: string }>(
         UPSERT,
-        [
-          batch.map((s) => s.key),
-          batch.map((s) => s.windowStart),
-          take,
-          batch.map((s) => s.expiresAt),
-        ],
+        [this.now(), batch.map((s) => s.key), take, batch.map((s) => s.windowMs)],
         { prepare: 'rate_limits.reserve' },
       );
-      hits = new Map(r.rows.map((x) => [slotId(x.key, Number(x.w)), x.hits]));
+      rows = new Map(r.rows.map((x) => [x.key, x]));
     } catch (e) {
       for (const s of batch) {
         s.reserving = false;
@@ -135,16 +132,17 @@ export class RateLimitCounter {
     const t = this.now();
     batch.forEach((s, i) => {
       s.reserving = false;
-      const total = hits.get(slotId(s.key, s.windowStart));
+      const row = rows.get(s.key);
       const n = take[i] as number;
-      if (total === undefined) {
+      if (!row) {
         const e = new Error(`rate limit row missing for ${s.key}`);
         for (const w of s.waiting.splice(0)) w.reject(e);
         return;
       }
       // Our block is (total - n, total]; whoever arrived since waits for the next one.
-      s.next = total - n;
-      s.end = total;
+      s.expiresAt = Number(row.e);
+      s.next = row.hits - n;
+      s.end = row.hits;
       const ttl = Math.max(0, s.expiresAt - t);
       while (s.next < s.end && s.waiting.length) {
         s.next++;
@@ -159,8 +157,8 @@ export class RateLimitCounter {
     const t = this.now();
     if (t - this.lastCleanup < CLEANUP_EVERY_MS) return;
     this.lastCleanup = t;
-    for (const [id, s] of this.slots) {
-      if (s.expiresAt <= t && !s.reserving && !s.waiting.length) this.slots.delete(id);
+    for (const [key, s] of this.slots) {
+      if (s.expiresAt <= t && !s.reserving && !s.waiting.length) this.slots.delete(key);
     }
     this.db.query('DELETE FROM rate_limits WHERE expires_at < $1', [t]).catch(this.onError);
   }
