@@ -129,7 +129,7 @@ describe.skipIf(testEngine() !== 'postgres')('two server instances on one Postgr
       status: 'complete',
       answers: { nps: i % 11 },
     }));
-    const post = (app: TestApp, payload: unknown) =>
+    const post = (app: TestApp, payload: (typeof bodies)[number]) =>
       app.inject({ method: 'POST', url, payload }).then((r) => ({
         code: r.statusCode,
         replay: r.statusCode === 200 && (r.json() as { replay?: boolean }).replay === true,
