@@ -15,9 +15,9 @@ afterAll(async () => {
 
 const MINUTE = 60_000;
 const rows = async (key: string) =>
-  (
-    await db.query<{ hits: number }>('SELECT hits FROM rate_limits WHERE key = $1', [key])
-  ).rows.map((r) => r.hits);
+  (await db.query<{ hits: number }>('SELECT hits FROM rate_limits WHERE key = $1', [key])).rows.map(
+    (r) => r.hits,
+  );
 
 it('counts concurrent hits from two instances exactly (small limit: no reserved block)', async () => {
   const a = new RateLimitCounter(db);
