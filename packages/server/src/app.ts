@@ -17,6 +17,7 @@ import type { Db } from './db/client';
 import type { Access } from './lib/access';
 import { installAuth } from './lib/auth-context';
 import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
+import { dbRateLimitStore, RateLimitCounter } from './lib/rate-limit-store';
 import { type Mailer, nullMailer } from './mail/mailer';
 import { apiModules } from './modules/index';
 
@@ -46,11 +47,15 @@ declare module 'fastify' {
 }
 
 export async function buildApp(deps: AppDeps) {
+  const { trustProxy } = deps.config;
   const app = Fastify({
     loggerInstance: typeof deps.logger === 'object' ? deps.logger : undefined,
     logger: typeof deps.logger === 'boolean' ? deps.logger : undefined,
     bodyLimit: deps.config.bodyLimit,
-    trustProxy: true,
+    // Only configured proxies may set the client address (X-Forwarded-For): trusting every
+    // sender let any client forge a new address per request and escape every rate limit.
+    // A hop count is a function: Fastify 5.12 treats a numeric trustProxy as "trust nothing".
+    trustProxy: typeof trustProxy === 'number' ? (_ip, hop) => hop < trustProxy : trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -77,8 +82,13 @@ export async function buildApp(deps: AppDeps) {
   });
 
   await app.register(cookie);
+  // Counters in the database: shared by every server process on one PostgreSQL.
+  const limits = new RateLimitCounter(deps.db, Date.now, (err) =>
+    app.log.warn({ err }, 'rate-limit cleanup failed'),
+  );
   await app.register(rateLimit, {
     global: false,
+    store: dbRateLimitStore(limits),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
   await app.register(swagger, {

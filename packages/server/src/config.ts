@@ -2,12 +2,51 @@
 // is generated on first start and persisted in DATA_DIR so sessions/CSRF survive restarts.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const ZBool = z
   .enum(['true', 'false', '1', '0', 'auto'])
   .transform((v) => (v === 'auto' ? 'auto' : v === 'true' || v === '1'));
+
+// proxy-addr's names for address ranges, accepted in a TRUST_PROXY list like addresses.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isAddressOrCidr = (s: string) => {
+  if (PROXY_RANGES.has(s)) return true;
+  const [ip = '', bits, extra] = s.split('/');
+  const v = isIP(ip);
+  if (!v || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128);
+};
+
+/**
+ * Which proxies may set X-Forwarded-For (the client address used by rate limits and logs):
+ * off by default, so a client cannot forge its address. A hop count trusts that many proxies in
+ * front of the server; a list trusts those addresses/CIDRs. "true" (trust anyone) is refused.
+ */
+export const ZTrustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    if (v === '' || v === 'false' || v === '0') return false;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops <= 32) return hops;
+    }
+    const items = v.split(',').map((x) => x.trim());
+    const bad = items.filter((x) => !isAddressOrCidr(x));
+    if (!bad.length) return items;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        v === 'true'
+          ? 'true would trust a forged X-Forwarded-For from any client; give the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.5,10.1.0.0/16)'
+          : `not a hop count (0-32) or a comma-separated list of IP addresses/CIDRs: ${bad.join(', ')}`,
+    });
+    return z.NEVER;
+  });
 
 export const ZEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -23,6 +62,10 @@ export const ZEnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   // Attempts per minute per IP on login/reset (public endpoints).
   RATE_LIMIT_AUTH: z.coerce.number().int().positive().default(10),
+  // Login attempts per account (e-mail) per 15 minutes and reset requests per e-mail per hour,
+  // from any address: distributed guessing against one account stops there.
+  RATE_LIMIT_ACCOUNT: z.coerce.number().int().positive().default(10),
+  TRUST_PROXY: ZTrustProxySchema.default(false),
   // Requests per minute per IP on the public survey pages and the public complaint form.
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
@@ -70,6 +113,9 @@ export interface TConfig {
   bodyLimit: number;
   webDist: string | undefined;
   rateLimitAuth: number;
+  rateLimitAccount: number;
+  /** Fastify's trustProxy: false, a hop count, or trusted proxy addresses/CIDRs. */
+  trustProxy: false | number | string[];
   rateLimitSurvey: number;
   rateLimitComplaint: number;
   attachmentMaxBytes: number;
@@ -110,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     bodyLimit: e.BODY_LIMIT,
     webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
     rateLimitAuth: e.RATE_LIMIT_AUTH,
+    rateLimitAccount: e.RATE_LIMIT_ACCOUNT,
+    trustProxy: e.TRUST_PROXY,
     rateLimitSurvey: e.SURVEY_RATE_LIMIT,
     rateLimitComplaint: e.COMPLAINT_RATE_LIMIT,
     attachmentMaxBytes: e.COMPLAINT_ATTACHMENT_MAX_BYTES,

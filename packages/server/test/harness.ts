@@ -70,6 +70,8 @@ async function postgresTemplate(admin: pg.Client, url: string): Promise<string> 
 export interface TestDb extends Db {
   /** Drops the database (postgres) or closes PGlite. */
   close(): Promise<void>;
+  /** postgres: the test database's URL, for a second connection (a second server instance). */
+  url?: string;
 }
 
 export async function createTestDb(): Promise<TestDb> {
@@ -96,6 +98,7 @@ export async function createTestDb(): Promise<TestDb> {
   const db = postgresDb(withDb(url, name), 4);
   return {
     ...db,
+    url: withDb(url, name),
     close: async () => {
       await db.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name}`);
@@ -118,6 +121,8 @@ export function testConfig(over: Partial<TConfig> = {}): TConfig {
     publicUrl: 'http://fidelia.test',
     bodyLimit: 1024 * 1024,
     rateLimitAuth: 10_000,
+    rateLimitAccount: 10_000,
+    trustProxy: false,
     rateLimitSurvey: 10_000,
     rateLimitComplaint: 10_000,
     attachmentMaxBytes: 5 * 1024 * 1024,

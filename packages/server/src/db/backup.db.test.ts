@@ -10,7 +10,8 @@ import { backup, restore } from './backup';
 async function dumpAll(db: Awaited<ReturnType<typeof createTestDb>>) {
   const t = await db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'
-      AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations' ORDER BY 1`,
+      AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_migrations', 'rate_limits')
+      ORDER BY 1`,
   );
   const out: Record<string, string[]> = {};
   for (const { table_name } of t.rows) {
@@ -46,3 +47,26 @@ it('backup/restore round-trips every table', async () => {
   }
   // Seeds the whole demo (every module's tables): minutes on PGlite on a loaded 2-core machine.
 }, 300_000);
+
+it('leaves rate-limit counters out of a backup (throw-away, per client address)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'fid-backup-'));
+  const a = await createTestDb();
+  const b = await createTestDb();
+  try {
+    await createOrg(a, 'Límites');
+    await a.query(
+      `INSERT INTO rate_limits (key, hits, expires_at) VALUES ('POST/x-1.2.3.4', 3, 60000)`,
+    );
+    const file = join(dir, 'b.jsonl');
+    const counts = await backup(a, file);
+    expect(counts.users).toBeGreaterThan(0);
+    expect(counts).not.toHaveProperty('rate_limits');
+    await restore(b, file);
+    expect((await b.query('SELECT * FROM rate_limits')).rows).toEqual([]);
+    expect((await b.query('SELECT * FROM users')).rows.length).toBe(counts.users);
+  } finally {
+    await a.close();
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -15,11 +15,16 @@ interface TableInfo {
   selfFk: { col: string; ref: string } | null;
 }
 
+// Not data: schema_migrations is the restore target's own; rate_limits holds throw-away
+// counters (per client address or e-mail, no org) that a restored installation starts afresh.
+const NOT_BACKED_UP = ['schema_migrations', 'rate_limits'];
+
 async function tables(db: Sql): Promise<TableInfo[]> {
   const t = await db.query<{ name: string }>(
     `SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND NOT (table_name = ANY($1))
       ORDER BY table_name`,
+    [NOT_BACKED_UP],
   );
   const fks = await db.query<{ child: string; parent: string; col: string; ref: string }>(
     `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,

@@ -8,7 +8,8 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authOf, csrfTokenFor, SESSION_COOKIE } from '../../lib/auth-context';
-import { registerErrors } from '../../lib/errors';
+import { sha256 } from '../../lib/crypto';
+import { AppError, registerErrors } from '../../lib/errors';
 import { publicBaseUrl } from '../../lib/public-url';
 import { audit, diff } from '../audit/service';
 import {
@@ -44,6 +45,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       timeWindow: '1 minute',
     },
   });
+  // Per account from any address (a botnet spreading guesses over many IPs stops here too). The
+  // key is a hash of the e-mail as typed, so an unknown address is limited exactly like a real
+  // one and the 429 reveals nothing; the counters are shared by every server instance.
+  const perAccount = (name: string, windowMs: number) => {
+    const check = app.createRateLimit({
+      max: config.rateLimitAccount,
+      timeWindow: windowMs,
+      keyGenerator: (req) =>
+        `${name}:${sha256((req.body as { email: string }).email.trim().toLowerCase())}`,
+    });
+    return async (req: FastifyRequest, reply: FastifyReply) => {
+      const r = await check(req);
+      if (r.isAllowed || !r.isExceeded) return;
+      reply.header('retry-after', r.ttlInSeconds);
+      throw new AppError('RATE_LIMITED');
+    };
+  };
   const secure = (req: FastifyRequest) =>
     config.cookieSecure === 'auto'
       ? req.protocol === 'https' || LOOPBACK.test(req.host)
@@ -64,7 +82,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/login',
-    { config: { access: 'public', ...limit(1) }, schema: { body: ZLoginSchema } },
+    {
+      config: { access: 'public', ...limit(1) },
+      schema: { body: ZLoginSchema },
+      preHandler: perAccount('login', 15 * 60_000),
+    },
     async (req, reply) => {
       // A new session id on every login (no fixation); the old one, if any, is dropped.
       const { sid, user } = await login(db, req.body.email, req.body.password);
@@ -109,7 +131,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/password-reset',
-    { config: { access: 'public', ...limit(0.5) }, schema: { body: ZPasswordResetSchema } },
+    {
+      config: { access: 'public', ...limit(0.5) },
+      schema: { body: ZPasswordResetSchema },
+      preHandler: perAccount('password-reset', 60 * 60_000),
+    },
     async (req, reply) => {
       // The link's base comes from configuration, never from Host / X-Forwarded-Host.
       await requestReset(db, mailer, req.body.email, publicBaseUrl(config)).catch((err) =>
@@ -130,7 +156,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/password',
-    { config: { access: 'authenticated' }, schema: { body: ZChangePasswordSchema } },
+    // Limited like login: a stolen session must not become a way to guess the current password.
+    { config: { access: 'authenticated', ...limit(1) }, schema: { body: ZChangePasswordSchema } },
     async (req, reply) => {
       // Ends every reset link and every other session of the user; this session stays.
       const auth = authOf(req);

@@ -25,7 +25,10 @@ const form = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ config: { rateLimitComplaint: 5, attachmentMaxBytes: 64 * 1024 } });
+  // As behind one reverse proxy (TRUST_PROXY=1): each request's X-Forwarded-For is its client.
+  t = await createTestApp({
+    config: { rateLimitComplaint: 5, attachmentMaxBytes: 64 * 1024, trustProxy: 1 },
+  });
   call = caller(t.app);
   org = await createOrg(t.db, 'Reclamaciones');
   slug = (await t.db.query<{ slug: string }>('SELECT slug FROM orgs WHERE id = $1', [org.orgId]))

@@ -154,6 +154,8 @@ it('rate-limits public submissions per IP with a localised 429', async () => {
         url: `/api/public/surveys/${s.slug}/responses`,
         payload: { id: randomUUID(), status: 'complete', answers: { nps: 5 } },
         headers: { 'accept-language': 'es' },
+        // Counters live in the database, shared with `t`'s earlier posts: a fresh client address.
+        remoteAddress: '192.0.2.33',
       });
       codes.push(r.statusCode);
       last = r.body;
