@@ -6,6 +6,7 @@ import pino from 'pino';
 import { buildApp } from './app';
 import { loadConfig, type TConfig } from './config';
 import { openDb } from './db/client';
+import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { isEmpty, seedDemo } from './demo/seed';
 import { startWorker } from './jobs/worker';
@@ -20,7 +21,11 @@ const VERSION = (
 
 export async function startServer(config: TConfig = loadConfig()) {
   const logger = pino({ level: config.logLevel });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: 'the Fidelia server',
+  });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   let demo: { email: string; password: string } | null = null;
@@ -67,7 +72,9 @@ export async function startServer(config: TConfig = loadConfig()) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   startServer().catch((e: unknown) => {
-    process.stderr.write(`fidelia: failed to start: ${(e as Error).stack ?? String(e)}\n`);
+    // Another process holds the data directory: the message says who and what to do.
+    const why = e instanceof DataDirLockedError ? e.message : ((e as Error).stack ?? String(e));
+    process.stderr.write(`fidelia: failed to start: ${why}\n`);
     process.exit(1);
   });
 }
