@@ -1,5 +1,6 @@
 // `npm start`: migrate, seed a demo org on an empty database, serve API + built web app, and shut
-// down gracefully (finish in-flight requests, stop jobs, close the database) on SIGTERM/SIGINT.
+// down gracefully (finish in-flight requests, stop jobs, close the database) on SIGTERM/SIGINT/
+// SIGHUP or when the start script that spawned it dies (IPC channel closed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -18,6 +19,8 @@ const VERSION = (
     version: string;
   }
 ).version;
+
+const SHUTDOWN_GRACE_MS = 20_000;
 
 export async function startServer(config: TConfig = loadConfig()) {
   const logger = pino({ level: config.logLevel });
@@ -60,13 +63,31 @@ export async function startServer(config: TConfig = loadConfig()) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.close(); // stops accepting, waits for in-flight requests
-    await worker.stop();
-    await db.close();
+    // A request or job that never finishes must not keep the port: bounded grace period.
+    setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await worker.stop();
+      await db.close();
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  // Started by scripts/start.mjs with an IPC channel: it closes when that process dies, even by
+  // kill -9, and the server must not outlive it (it would keep the port and DATA_DIR).
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => void stop('parent exited'));
+    if (!process.connected) void stop('parent exited'); // it died while we were starting
+  }
   return app;
 }
 
