@@ -71,5 +71,5 @@ it.runIf(testEngine() === 'pglite')(
       server.cleanup();
     }
   },
-  240_000, // spawns a server and three CLI processes (tsx + PGlite on disk)
+  300_000, // spawns a server and three CLI processes (tsx + PGlite on disk): slow on a loaded machine
 );
