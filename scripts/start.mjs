@@ -17,15 +17,27 @@ function newest(dir) {
   return t;
 }
 
-const stale = !existsSync(built) || newest(join(web, 'src')) > statSync(built).mtimeMs;
+// WEB_DIST set: the operator serves a bundle of their own, nothing to build here.
+const stale =
+  !process.env.WEB_DIST &&
+  (!existsSync(built) || newest(join(web, 'src')) > statSync(built).mtimeMs);
 if (stale) {
   console.log('Building the web app (first start or sources changed)…');
   const r = spawnSync('npm', ['run', 'build', '-w', '@fidelia/web'], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-// Forward termination signals so the server's graceful shutdown runs (finishing in-flight requests).
+// The server must never outlive this script, or it keeps the port (and the data directory):
+// - termination signals are forwarded, so the server's graceful shutdown runs (in-flight
+//   requests finish) and this script exits with the server's code;
+// - the IPC channel closes when this script dies in any way (even kill -9), and the server
+//   then shuts down by itself (main.ts);
+// - when our own parent (npm, or the `sh -c` npm runs us through) dies without passing the
+//   signal on, we are re-parented: treated as a SIGTERM.
 const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
-  stdio: 'inherit',
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+const stop = (sig) => server.exitCode === null && server.kill(sig);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => stop(sig));
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && stop('SIGTERM'), 1000).unref();
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

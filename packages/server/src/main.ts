@@ -1,11 +1,13 @@
 // `npm start`: migrate, seed a demo org on an empty database, serve API + built web app, and shut
-// down gracefully (finish in-flight requests, stop jobs, close the database) on SIGTERM/SIGINT.
+// down gracefully (finish in-flight requests, stop jobs, close the database) on SIGTERM/SIGINT/
+// SIGHUP or when the start script that spawned it dies (IPC channel closed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { buildApp } from './app';
 import { loadConfig, type TConfig } from './config';
 import { openDb } from './db/client';
+import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { isEmpty, seedDemo } from './demo/seed';
 import { startWorker } from './jobs/worker';
@@ -19,9 +21,15 @@ const VERSION = (
   }
 ).version;
 
+const SHUTDOWN_GRACE_MS = 20_000;
+
 export async function startServer(config: TConfig = loadConfig()) {
   const logger = pino({ level: config.logLevel });
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: 'the Fidelia server',
+  });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   let demo: { email: string; password: string } | null = null;
@@ -54,19 +62,39 @@ export async function startServer(config: TConfig = loadConfig()) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app.close(); // stops accepting, waits for in-flight requests
-    await worker.stop();
-    await db.close();
+    // A request or job that never finishes must not keep the port: bounded grace period.
+    setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    try {
+      await app.close(); // stops accepting, waits for in-flight requests
+      await worker.stop();
+      await db.close();
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  // Started by scripts/start.mjs with an IPC channel: it closes when that process dies, even by
+  // kill -9, and the server must not outlive it (it would keep the port and DATA_DIR).
+  if (process.channel) {
+    process.channel.unref();
+    process.on('disconnect', () => void stop('parent exited'));
+    if (!process.connected) void stop('parent exited'); // it died while we were starting
+  }
   return app;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   startServer().catch((e: unknown) => {
-    process.stderr.write(`fidelia: failed to start: ${(e as Error).stack ?? String(e)}\n`);
+    // Another process holds the data directory: the message says who and what to do.
+    const why = e instanceof DataDirLockedError ? e.message : ((e as Error).stack ?? String(e));
+    process.stderr.write(`fidelia: failed to start: ${why}\n`);
     process.exit(1);
   });
 }

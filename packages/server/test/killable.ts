@@ -12,6 +12,7 @@ const src = (p: string) => JSON.stringify(new URL(p, import.meta.url).pathname);
 export interface KillableServer {
   url: string;
   dir: string;
+  pid: number;
   kill(): Promise<void>;
   cleanup(): void;
 }
@@ -61,6 +62,7 @@ process.stdout.write('port ' + app.server.address().port + '\\n');
   return {
     url: `http://127.0.0.1:${port}`,
     dir,
+    pid: child.pid as number,
     kill: async () => {
       const gone = new Promise((r) => child.once('exit', r));
       child.kill('SIGKILL');

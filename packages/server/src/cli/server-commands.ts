@@ -8,12 +8,26 @@ import type { Db } from '../db/client';
 import { ROLES } from '../lib/access';
 import { CliError } from './errors';
 
-async function withDb<T>(fn: (db: Db) => Promise<T>, autoMigrate = true): Promise<T> {
+/** Opens the database for `fidelia <command>`; on PGlite the data directory is locked meanwhile. */
+async function withDb<T>(
+  command: string,
+  fn: (db: Db) => Promise<T>,
+  autoMigrate = true,
+): Promise<T> {
   const { loadConfig } = await import('../config');
   const { openDb } = await import('../db/client');
   const { migrate } = await import('../db/migrate');
+  const { DataDirLockedError } = await import('../db/lock');
   const config = loadConfig();
-  const db = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openDb({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    holder: `fidelia ${command}`,
+  }).catch((e: unknown) => {
+    // The server (or another command) has the embedded database open: change nothing.
+    if (e instanceof DataDirLockedError) throw new CliError(e.message);
+    throw e;
+  });
   try {
     if (autoMigrate) await migrate(db);
     return await fn(db);
@@ -37,7 +51,10 @@ export function registerServerCommands(program: Command): void {
     .description('start the HTTP server (PORT, HOST, DATA_DIR, DATABASE_URL from the environment)')
     .action(async () => {
       const { startServer } = await import('../main');
-      await startServer();
+      const { DataDirLockedError } = await import('../db/lock');
+      await startServer().catch((e: unknown) => {
+        throw e instanceof DataDirLockedError ? new CliError(e.message) : e;
+      });
       await new Promise(() => {}); // runs until a signal stops it
     });
 
@@ -46,7 +63,7 @@ export function registerServerCommands(program: Command): void {
     .description('apply pending database migrations')
     .action(async () => {
       const { migrate } = await import('../db/migrate');
-      const applied = await withDb((db) => migrate(db), false);
+      const applied = await withDb('migrate', (db) => migrate(db), false);
       process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'up to date\n');
     });
 
@@ -69,7 +86,7 @@ export function registerServerCommands(program: Command): void {
       const o = p.data;
       const { createUser } = await import('../modules/users/service');
       const { AppError } = await import('../lib/errors');
-      await withDb(async (db) => {
+      await withDb('user create', async (db) => {
         const r = await db.query<{ id: string }>(
           'SELECT id FROM orgs WHERE slug = $1 OR id::text = $1',
           [o.org],
@@ -104,7 +121,7 @@ export function registerServerCommands(program: Command): void {
     .requiredOption('--out <file>', 'output file')
     .action(async (opts: { out: string }) => {
       const { backup } = await import('../db/backup');
-      const counts = await withDb((db) => backup(db, opts.out));
+      const counts = await withDb('backup', (db) => backup(db, opts.out));
       process.stdout.write(`backup written to ${opts.out}: ${JSON.stringify(counts)}\n`);
     });
 
@@ -114,7 +131,7 @@ export function registerServerCommands(program: Command): void {
     .requiredOption('--in <file>', 'backup file')
     .action(async (opts: { in: string }) => {
       const { restore } = await import('../db/backup');
-      const counts = await withDb((db) =>
+      const counts = await withDb('restore', (db) =>
         restore(db, opts.in).catch((e: Error) => {
           throw new CliError(`restore failed: ${e.message}`);
         }),

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
+import { lockDataDir } from './lock';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -100,12 +101,28 @@ export function postgresDb(url: string, max = 10): Db {
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
+  /** Who opens the embedded database (named to a second process that finds it locked). */
+  holder?: string;
 }
 
-/** PostgreSQL when a URL is given, else PGlite persisted under dataDir/pgdata. */
+/**
+ * PostgreSQL when a URL is given, else PGlite persisted under dataDir/pgdata, locked to this
+ * process until close (throws DataDirLockedError when another process has it open).
+ */
 export async function openDb(o: OpenDbOptions): Promise<Db> {
   if (o.databaseUrl) return postgresDb(o.databaseUrl);
-  const dir = join(o.dataDir ?? './data', 'pgdata');
+  const dataDir = o.dataDir ?? './data';
+  const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });
-  return pgliteDb(await PGlite.create({ dataDir: dir }));
+  const lock = lockDataDir(
+    dataDir,
+    o.holder ?? `a Fidelia process (${process.argv.slice(1).join(' ')})`,
+  );
+  try {
+    const db = pgliteDb(await PGlite.create({ dataDir: dir }));
+    return { ...db, close: () => db.close().finally(lock.release) };
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 }

@@ -1,14 +1,28 @@
 // Durable job queue in the `jobs` table. Handlers are registered by kind (registerJob) and run
 // by the in-process worker (worker.ts). Jobs survive restarts; a job whose lock expired (its
 // process crashed) is picked up again.
+import type { Logger } from 'pino';
 import type { Sql } from '../db/client';
 
 export interface JobContext {
   id: string;
   orgId: string;
   attempt: number;
+  /** No retry follows if this attempt fails (attempt = the job's max attempts). */
+  lastAttempt: boolean;
+  /** The server's logger, bound to this job (job id, kind, org id, attempt). */
+  log: Logger;
   /** Saves progress (shown in the UI) and extends the lock. */
   progress(p: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * An expected failure that another attempt cannot fix (a bad file, a missing record): the job
+ * is marked failed at once and logged at warn, without a stack. Anything else a handler throws
+ * is unexpected: logged at error with its stack and retried up to the job's max attempts.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
 }
 
 export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<unknown>;

@@ -1,11 +1,14 @@
 // In-process worker: claims one ready job at a time with FOR UPDATE SKIP LOCKED (safe with
 // several server processes on PostgreSQL; trivially serial on PGlite), runs its handler, and
 // records done / retry with backoff / failed. Expired locks (crashed process) are reclaimed.
-import type { Logger } from 'pino';
+// Every failure is logged (a job's failure is otherwise only a row nobody reads): unexpected ones
+// at error with the stack, expected ones (PermanentJobError) at warn.
+import pino, { type Logger } from 'pino';
 import type { Db } from '../db/client';
-import { type JobRow, jobHandler, jobKinds } from './queue';
+import { type JobRow, jobHandler, jobKinds, PermanentJobError } from './queue';
 
 const LOCK_SECONDS = 300;
+const silent = pino({ level: 'silent' });
 
 export async function claimJob(db: Db): Promise<JobRow | null> {
   const kinds = jobKinds();
@@ -25,16 +28,24 @@ export async function claimJob(db: Db): Promise<JobRow | null> {
 }
 
 /** Claims and runs one job; returns false when nothing was ready. */
-export async function runOne(db: Db, log?: Pick<Logger, 'error'>): Promise<boolean> {
+export async function runOne(db: Db, logger: Logger = silent): Promise<boolean> {
   const job = await claimJob(db);
   if (!job) return false;
   const handler = jobHandler(job.kind);
+  const log = logger.child({
+    job: job.id,
+    kind: job.kind,
+    orgId: job.org_id,
+    attempt: job.attempts,
+  });
   try {
     if (!handler) throw new Error(`no handler for ${job.kind}`);
     const result = await handler(job.payload, {
       id: job.id,
       orgId: job.org_id,
       attempt: job.attempts,
+      lastAttempt: job.attempts >= job.max_attempts,
+      log,
       progress: async (p) => {
         await db.query(
           `UPDATE jobs SET progress = $3::jsonb, updated_at = now(),
@@ -51,19 +62,26 @@ export async function runOne(db: Db, log?: Pick<Logger, 'error'>): Promise<boole
     );
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    log?.error({ err: e, job: job.id, kind: job.kind }, 'job failed');
-    const retry = job.attempts < job.max_attempts;
+    const permanent = e instanceof PermanentJobError;
+    const retry = !permanent && job.attempts < job.max_attempts;
+    const delay = retry ? 2 ** job.attempts : 0;
+    if (permanent) log.warn({ reason: msg }, 'job failed (permanent, not retried)');
+    else
+      log.error(
+        { err: e, maxAttempts: job.max_attempts, retryInSeconds: retry ? delay : null },
+        retry ? 'job failed; will retry' : 'job failed; no attempts left',
+      );
     await db.query(
       `UPDATE jobs SET status = $3, last_error = $4, locked_until = NULL, updated_at = now(),
               run_at = now() + make_interval(secs => $5::int)
         WHERE org_id = $1 AND id = $2`,
-      [job.org_id, job.id, retry ? 'queued' : 'failed', msg, retry ? 2 ** job.attempts : 0],
+      [job.org_id, job.id, retry ? 'queued' : 'failed', msg, delay],
     );
   }
   return true;
 }
 
-export function startWorker(db: Db, log?: Pick<Logger, 'error'>, intervalMs = 500) {
+export function startWorker(db: Db, log: Logger = silent, intervalMs = 500) {
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
@@ -73,7 +91,7 @@ export function startWorker(db: Db, log?: Pick<Logger, 'error'>, intervalMs = 50
       try {
         while (!stopped && (await runOne(db, log))) {}
       } catch (err) {
-        log?.error({ err }, 'job worker poll failed');
+        log.error({ err }, 'job worker poll failed');
       }
     })();
     void running.then(() => {

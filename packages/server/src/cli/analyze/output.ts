@@ -1,5 +1,6 @@
 // Output of analysis commands: JSON on stdout (--json), readable tables otherwise, and an
 // optional XLSX workbook with one sheet per table (--out).
+import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { CliError } from '../errors';
 
 export type TCell = string | number | null;
@@ -40,9 +41,10 @@ export async function emit(report: TReport, options: TOutputOptions): Promise<vo
     const wb = new ExcelJS.Workbook();
     for (const t of report.tables) {
       const ws = wb.addWorksheet(t.name.slice(0, 31));
-      ws.addRow(t.columns);
+      // names come from the input file's header: neutralised like every export
+      ws.addRow(neutraliseRow(t.columns));
       ws.getRow(1).font = { bold: true };
-      for (const r of t.rows) ws.addRow(r);
+      for (const r of t.rows) ws.addRow(neutraliseRow(r));
     }
     try {
       await wb.xlsx.writeFile(options.out);

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
+import { neutralise, neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 
 interface Row {
@@ -214,16 +215,16 @@ export function reportCsv(r: Awaited<ReturnType<typeof report>>): string {
     r.defection.unresolvedOrBadlyHandled,
     r.defection.share,
   ]);
-  return stringify(out);
+  return stringify(out.map(neutraliseRow));
 }
 
-/** One line per case (formula-injection safe: cells starting with = + - @ are prefixed). */
+/** One line per case (text cells neutralised against formula injection). */
 async function casesTable(db: Sql, auth: AuthContext, q: TReportQuery) {
   const rs = await rows(db, auth, q);
-  const safe = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-    return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  };
+  const safe = (v: unknown) =>
+    neutralise(
+      v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v),
+    );
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   const head = [
     'reference',

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
+import { neutralise } from '../../lib/tabular/neutralise';
 import { list } from './service';
 
 const COLUMNS: Array<[string, (c: TCustomer) => string | number | boolean | null]> = [
@@ -45,18 +46,13 @@ async function* pages(
   }
 }
 
-/** Cells that a spreadsheet would run as a formula are prefixed with ' (CSV injection). */
-function safe(v: string | number | boolean | null): string | number | boolean | null {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
 export function exportCsv(db: Sql, auth: AuthContext, q: TCustomerListQuery): Readable {
   return Readable.from(
     (async function* () {
       yield `\uFEFF${stringify([COLUMNS.map(([h]) => h)])}`;
       for await (const items of pages(db, auth, q)) {
         yield stringify(
-          items.map((c) => COLUMNS.map(([, f]) => safe(f(c)))),
+          items.map((c) => COLUMNS.map(([, f]) => neutralise(f(c)))),
           { cast: { boolean: (b) => (b ? 'true' : 'false') } },
         );
       }
@@ -71,7 +67,7 @@ export function exportXlsx(db: Sql, auth: AuthContext, q: TCustomerListQuery): R
   ws.addRow(COLUMNS.map(([h]) => h)).commit();
   (async () => {
     for await (const items of pages(db, auth, q)) {
-      for (const c of items) ws.addRow(COLUMNS.map(([, f]) => safe(f(c)))).commit();
+      for (const c of items) ws.addRow(COLUMNS.map(([, f]) => neutralise(f(c)))).commit();
     }
     ws.commit();
     await wb.commit();

@@ -2,7 +2,7 @@
 // upsert on the transaction id in batches, per-row rejections with reasons.
 import type { TTxColumn, TTxImportPreview, TTxImportStatus } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
-import { enqueue, registerJob } from '../../jobs/queue';
+import { enqueue, type JobContext, registerJob } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import { openTabularBytes, type TabularFile, tabularFormat } from '../../lib/tabular';
@@ -196,7 +196,7 @@ export function registerTxImportJob(db: Sql): void {
   registerJob(TX_IMPORT_JOB, async (payload, ctx) => {
     const importId = (payload as { importId?: unknown }).importId;
     if (typeof importId !== 'string') throw new Error('retention.import job without importId');
-    return runImport(db, ctx.orgId, importId, (p) => ctx.progress(p));
+    return runImport(db, ctx.orgId, importId, (p) => ctx.progress(p), ctx);
   });
 }
 
@@ -215,6 +215,7 @@ export async function runImport(
   orgId: string,
   id: string,
   progress: (p: Record<string, unknown>) => Promise<void> = async () => {},
+  run?: Pick<JobContext, 'log' | 'lastAttempt'>,
 ): Promise<TCounts | null> {
   const { rows } = await db.query<{
     file_data: Uint8Array;
@@ -335,9 +336,20 @@ export async function runImport(
     );
     return counts;
   } catch (e) {
-    const msg = e instanceof AppError ? e.code : 'TX_IMPORT_FAILED';
-    await set(`status = 'failed', error = $3, finished_at = now()`, [msg]).catch(() => {});
-    return counts;
+    if (e instanceof AppError || !run) {
+      // Expected: the file cannot be imported as it is; no retry.
+      const code = e instanceof AppError ? e.code : 'TX_IMPORT_FAILED';
+      run?.log.warn({ importId: id, code }, 'transaction import failed: unusable file');
+      await set(`status = 'failed', error = $3, finished_at = now()`, [code]).catch(() => {});
+      return counts;
+    }
+    // Unexpected (database, bug): the worker logs it with its stack and retries the job (the
+    // run starts over: rejections are cleared, rows upserted); failed only when none is left.
+    await (run.lastAttempt
+      ? set(`status = 'failed', error = 'TX_IMPORT_FAILED', finished_at = now()`)
+      : set(`status = 'queued'`)
+    ).catch(() => {});
+    throw e;
   }
 }
 

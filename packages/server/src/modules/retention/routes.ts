@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { ADMINS, type Role, WRITERS } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { AppError } from '../../lib/errors';
+import { neutraliseRow } from '../../lib/tabular/neutralise';
 import * as imports from './import';
 import { listRuns, registerRefitJob, requestRefit } from './model';
 import * as svc from './service';
@@ -63,10 +64,14 @@ export const retentionRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: write, schema: { params: ZIdParams } },
     async (req, reply) => {
       const rows = await imports.rejectionRows(db, authOf(req).orgId, req.params.id);
-      const csv = stringify([
-        ['row', 'column', 'value', 'reason'],
-        ...rows.map((r) => [r.row, r.column, r.value, r.reason]),
-      ]);
+      const csv = stringify(
+        [
+          ['row', 'column', 'value', 'reason'],
+          ...rows.map((r) => [r.row, r.column, r.value, r.reason]),
+        ].map(
+          neutraliseRow, // the value is a cell of the uploaded file
+        ),
+      );
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="rechazos-${req.params.id}.csv"`)

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
+import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
 
@@ -328,7 +329,7 @@ export async function exportResponses(
     const names = spssNames([...META, ...d.columns.map((c) => c.name)]);
     if (q.format === 'spss') {
       return {
-        body: `\ufeff${stringify([names, ...wideRows(d, true)])}`,
+        body: `\ufeff${stringify([names, ...wideRows(d, true)].map(neutraliseRow))}`,
         type: 'text/csv; charset=utf-8',
         ext: 'csv',
       };
@@ -339,20 +340,20 @@ export async function exportResponses(
   const rows = q.shape === 'long' ? d.long : wideRows(d, false);
   if (q.format === 'csv') {
     return {
-      body: `\ufeff${stringify([header, ...rows])}`,
+      body: `\ufeff${stringify([header, ...rows].map(neutraliseRow))}`,
       type: 'text/csv; charset=utf-8',
       ext: 'csv',
     };
   }
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(q.shape === 'long' ? 'Respuestas (largo)' : 'Respuestas');
-  ws.addRow(header).font = { bold: true };
-  for (const r of rows) ws.addRow(r);
+  ws.addRow(neutraliseRow(header)).font = { bold: true };
+  for (const r of rows) ws.addRow(neutraliseRow(r));
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   const vars = wb.addWorksheet('Variables');
   vars.addRow(['variable', 'label', 'values']).font = { bold: true };
   for (const c of d.columns)
-    vars.addRow([c.name, c.label, c.values.map(([v, l]) => `${v}=${l}`).join('; ')]);
+    vars.addRow(neutraliseRow([c.name, c.label, c.values.map(([v, l]) => `${v}=${l}`).join('; ')]));
   return {
     body: Buffer.from(await wb.xlsx.writeBuffer()),
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { WRITERS } from '../../../lib/access';
 import { authOf } from '../../../lib/auth-context';
 import { AppError } from '../../../lib/errors';
+import { neutraliseRow } from '../../../lib/tabular/neutralise';
 import { rejectionsCsv } from './report';
 import * as svc from './service';
 
@@ -53,8 +54,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
       const first = await rows.next(); // throws NOT_FOUND before any header is sent
       const body = Readable.from(
         (async function* () {
-          if (!first.done) yield `\uFEFF${stringify([first.value])}`;
-          for await (const r of rows) yield stringify([r]);
+          // values are cells of the uploaded file: neutralised against formula injection
+          if (!first.done) yield `\uFEFF${stringify([neutraliseRow(first.value)])}`;
+          for await (const r of rows) yield stringify([neutraliseRow(r)]);
         })(),
       );
       return reply

@@ -3,7 +3,7 @@
 // retried after a restart.
 import type { TImportMapping, TImportPreview, TImportStatus } from '@fidelia/contracts';
 import type { Sql } from '../../../db/client';
-import { enqueue, registerJob } from '../../../jobs/queue';
+import { enqueue, type JobContext, registerJob } from '../../../jobs/queue';
 import type { AuthContext } from '../../../lib/access';
 import { AppError, registerErrors } from '../../../lib/errors';
 import { openTabularBytes, type TabularFile, tabularFormat } from '../../../lib/tabular';
@@ -209,7 +209,7 @@ export function registerImportJob(db: Sql): void {
     );
     const job = rows[0];
     if (!job) return null;
-    await execute(db, ctx.orgId, importId, job, job.mapping, job.dry_run, ctx.progress);
+    await execute(db, ctx.orgId, importId, job, job.mapping, job.dry_run, ctx);
     return null;
   });
 }
@@ -221,8 +221,9 @@ async function execute(
   job: { file_data: Uint8Array; file_format: 'csv' | 'xlsx'; file_name: string },
   mapping: TImportMapping,
   dryRun: boolean,
-  heartbeat: (p: Record<string, unknown>) => Promise<void>,
+  ctx: Pick<JobContext, 'progress' | 'log' | 'lastAttempt'>,
 ): Promise<void> {
+  const heartbeat = ctx.progress;
   const set = (sql: string, params: unknown[] = []) =>
     db.query(`UPDATE customer_imports SET ${sql} WHERE org_id = $1 AND id = $2`, [
       orgId,
@@ -279,8 +280,19 @@ async function execute(
       },
     );
   } catch (e) {
-    const msg = e instanceof AppError ? e.code : 'IMPORT_FAILED';
-    await set(`status = 'failed', error = $3, finished_at = now()`, [msg]).catch(() => {});
+    if (e instanceof AppError) {
+      // Expected: the file cannot be imported as it is (encoding, header, size…); no retry.
+      ctx.log.warn({ importId: id, code: e.code }, 'customer import failed: unusable file');
+      await set(`status = 'failed', error = $3, finished_at = now()`, [e.code]).catch(() => {});
+      return;
+    }
+    // Unexpected (database, bug): the worker logs it with its stack and retries the job (a
+    // re-run is safe, see above); the import shows failed only when no attempt is left.
+    await (ctx.lastAttempt
+      ? set(`status = 'failed', error = 'IMPORT_FAILED', finished_at = now()`)
+      : set(`status = 'queued'`)
+    ).catch(() => {});
+    throw e;
   }
 }
 
