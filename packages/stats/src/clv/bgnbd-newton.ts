@@ -83,7 +83,12 @@ function xTerms(
   for (let k = 0; k < xs.length; k++) {
     const x = xs[k] ?? 0;
     out.c[k] =
-      gammaln(r + x) - gammaln(r) + gammaln(b + x) + gammaln(a + b) - gammaln(b) - gammaln(a + b + x);
+      gammaln(r + x) -
+      gammaln(r) +
+      gammaln(b + x) +
+      gammaln(a + b) -
+      gammaln(b) -
+      gammaln(a + b + x);
     out.cr[k] = digamma(r + x) - digamma(r);
     out.crr[k] = trigamma(r + x) - trigamma(r);
     out.ca[k] = dab - digamma(a + b + x);

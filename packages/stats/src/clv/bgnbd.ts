@@ -157,7 +157,8 @@ export function fitBgNbd(s: TSummaryArrays, opts: TFitOptions = {}): TBgNbdParam
     [Math.log(2), la + 1, Math.log(2), Math.log(5)],
   ];
   let res: TMinimizeResult | null = null;
-  if (opts.method !== 'nelder-mead-bfgs') res = newtonFromStarts(bgnbdNewtonObjective(data), starts);
+  if (opts.method !== 'nelder-mead-bfgs')
+    res = newtonFromStarts(bgnbdNewtonObjective(data), starts);
   if (res === null) {
     const obj = bgnbdObjective(data);
     res = minimize((v: number[]) => -obj(fromLog(v)) / n, starts, { gradTol: opts.gradTol });

@@ -78,7 +78,9 @@ export function ggNewtonObjective(
       const d1 = digamma(px + q);
       const t1 = trigamma(px + q);
       ll +=
-        c * (gammaln(px + q) - gammaln(px) - lgq + q * lg + px * lx) + (px - 1) * slm - (px + q) * sl;
+        c * (gammaln(px + q) - gammaln(px) - lgq + q * lg + px * lx) +
+        (px - 1) * slm -
+        (px + q) * sl;
       gp += x * (c * (d1 - digamma(px) + lx) + slm - sl);
       gq += c * (d1 - dq + lg) - sl;
       gg += (c * q) / gamma - (px + q) * si;

@@ -29,5 +29,10 @@ export function trigamma(x: number): number {
     v += 1;
   }
   const z = 1 / (v * v);
-  return s + 1 / v + z / 2 + (z / v) * (1 / 6 - z * (1 / 30 - z * (1 / 42 - z * (1 / 30 - (z * 5) / 66))));
+  return (
+    s +
+    1 / v +
+    z / 2 +
+    (z / v) * (1 / 6 - z * (1 / 30 - z * (1 / 42 - z * (1 / 30 - (z * 5) / 66))))
+  );
 }
