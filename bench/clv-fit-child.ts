@@ -12,7 +12,7 @@ const arr = toArrays(rows);
 const x = rows.map((r) => r.frequency);
 const m = rows.map((r) => r.monetaryValue ?? 0);
 
-function fit() {
+function timedFit() {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const bg = fitBgNbd(arr, { method });
@@ -21,8 +21,8 @@ function fit() {
   const cpu = process.cpuUsage(c0);
   return { ms, cpuMs: (cpu.user + cpu.system) / 1000, bg, gg };
 }
-const cold = fit();
-const warm = fit();
+const cold = timedFit();
+const warm = timedFit();
 process.stdout.write(
   `${JSON.stringify({
     method,

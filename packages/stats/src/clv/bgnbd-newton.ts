@@ -162,7 +162,7 @@ function rowPass(
     const a3 = -rx * lt;
     // For x = 0 there is no A4 term: its weight must be exactly 0.
     const a4 = x > 0 ? t.lbx[kx]! - rx * ltx : Number.NEGATIVE_INFINITY;
-    const mx = a3 > a4 ? a3 : a4;
+    const mx = Math.max(a3, a4);
     const e3 = Math.exp(a3 - mx);
     const e4 = Math.exp(a4 - mx);
     const sum = e3 + e4;
