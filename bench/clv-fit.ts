@@ -1,61 +1,174 @@
 // BG/NBD + Gamma-Gamma fit on the full CDNOW_master calibration (23,570 customers, calibration
-// end 1997-09-30 = the 39 weeks used by Fader, Hardie & Lee for the sample) vs scipy doing the
-// same likelihood optimisation in the same run (bench/clv-fit.py, Debian /usr/bin/python3).
-//   npx tsx bench/clv-fit.ts [repeats]
-// Both sides are timed from an in-memory summary to fitted parameters (file parsing excluded).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// end 1997-09-30 = the 39 weeks used by Fader, Hardie & Lee for the sample) against scipy BFGS
+// with the exact analytic gradient (bench/clv-fit.py; numpy 2.4, scipy 1.17 on the python3 found
+// on PATH, run as its real interpreter binary so that no pyenv shim start-up is charged to it).
+//   npx tsx bench/clv-fit.ts [pairs=7] [--nm]
+// Every measurement is a fresh process, alternating fidelia / scipy, so both sides see the same
+// machine load; figures are medians over the pairs, plus the median of the per-pair ratios.
+// - fit: in-memory summary → fitted parameters of both models (CSV read excluded on both
+//   sides); fidelia's is the first fit in its process (cold JIT, what the command pays).
+// - whole command: wall time of `fidelia clv fit --summary FILE --json` through the real bin
+//   (tsx) and through an esbuild bundle of src/cli.ts made here in bench/out/ (a stand-in for
+//   compiled JS: the bin itself is not changed by this bench), vs the whole scipy script
+//   (python start-up, numpy/scipy imports, np.loadtxt, fit, print).
+// --nm adds one run each of the Nelder–Mead lines: fidelia's previous optimiser and scipy NM.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseDay, parseTransactions } from '../packages/server/src/cli/clv/parse';
-import {
-  fitBgNbd,
-  fitGammaGamma,
-  summarizeTransactions,
-  toArrays,
-} from '../packages/stats/src/index';
+import { summarizeTransactions } from '../packages/stats/src/index';
 
 const root = resolve(import.meta.dirname, '..');
-const REPEATS = Number(process.argv[2] ?? 3);
+const PAIRS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 7);
+const NM = process.argv.includes('--nm');
+const out = resolve(root, 'bench/out');
+mkdirSync(out, { recursive: true });
+
 const txs = parseTransactions(resolve(root, '../shared/datasets/CDNOW_master.txt'), 'cdnow');
 const rows = summarizeTransactions(txs, parseDay('1997-09-30') ?? 0);
-const arr = toArrays(rows);
-const x = rows.map((r) => r.frequency);
-const mv = rows.map((r) => r.monetaryValue ?? 0);
-
-let best = Number.POSITIVE_INFINITY;
-let bg = fitBgNbd(arr);
-let gg = fitGammaGamma(x, mv);
-for (let i = 0; i < REPEATS; i++) {
-  const t0 = performance.now();
-  bg = fitBgNbd(arr);
-  gg = fitGammaGamma(x, mv);
-  best = Math.min(best, performance.now() - t0);
-}
-const csv = join(mkdtempSync(join(tmpdir(), 'clvbench-')), 'summary.csv');
+const csv = join(out, 'clv-summary.csv');
 writeFileSync(
   csv,
   `frequency,recency,T,monetary_value\n${rows.map((r) => `${r.frequency},${r.recency},${r.T},${r.monetaryValue ?? 0}`).join('\n')}\n`,
 );
-let pyBest = Number.POSITIVE_INFINITY;
-let py: { ms: number; bgnbd: number[]; bgLogLik: number; gg: number[] } = {
-  ms: 0,
-  bgnbd: [],
-  bgLogLik: 0,
-  gg: [],
-};
-for (let i = 0; i < REPEATS; i++) {
-  py = JSON.parse(
-    execFileSync('/usr/bin/python3', [resolve(root, 'bench/clv-fit.py'), csv], {
-      encoding: 'utf8',
-    }),
-  );
-  pyBest = Math.min(pyBest, py.ms);
-}
-console.log(`customers ${rows.length}`);
-console.log(`fidelia BG/NBD r=${bg.r} alpha=${bg.alpha} a=${bg.a} b=${bg.b} logLik=${bg.logLik}`);
-console.log(`scipy   BG/NBD [${py.bgnbd.join(', ')}] logLik=${py.bgLogLik}`);
-console.log(`fidelia GG p=${gg.p} q=${gg.q} gamma=${gg.gamma}; scipy GG [${py.gg.join(', ')}]`);
-console.log(
-  `fit time (best of ${REPEATS}): fidelia ${best.toFixed(1)} ms, scipy ${pyBest.toFixed(1)} ms, ratio ${(pyBest / best).toFixed(2)}x`,
+
+// esbuild bundle of the CLI (code-split ESM; native/wasm packages stay external and resolve
+// from the repo's node_modules because the bundle lives under bench/out/).
+const entry = join(out, 'clv-entry.ts');
+writeFileSync(
+  entry,
+  "import { main } from '../../packages/server/src/cli.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n",
 );
+const bundleDir = join(out, 'clv-bundle');
+execFileSync(
+  resolve(root, 'node_modules/.bin/esbuild'),
+  [
+    entry,
+    '--bundle',
+    '--platform=node',
+    '--format=esm',
+    '--splitting',
+    `--outdir=${bundleDir}`,
+    '--log-level=error',
+    '--external:@node-rs/*',
+    '--external:@electric-sql/*',
+    '--external:pg-native',
+    "--banner:js=import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  ],
+  { stdio: 'inherit' },
+);
+
+const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+  encoding: 'utf8',
+}).trim();
+const PY = [python, resolve(root, 'bench/clv-fit.py')];
+const CHILD = [process.execPath, '--import', 'tsx', resolve(root, 'bench/clv-fit-child.ts')];
+const BIN = [process.execPath, resolve(root, 'packages/server/bin/fidelia.mjs')];
+const BUNDLE = [process.execPath, join(bundleDir, 'clv-entry.js')];
+const FIT = ['clv', 'fit', '--summary', csv, '--json'];
+
+/** Runs a command, returns its wall time in ms and its stdout. */
+function run(cmd: string[]): { ms: number; stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd[0] ?? '', cmd.slice(1), { encoding: 'utf8', cwd: root });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${cmd.join(' ')} failed: ${r.stderr}`);
+  return { ms, stdout: r.stdout };
+}
+
+interface TFitJson {
+  ms: number;
+  cpuMs: number;
+  warmMs?: number;
+  bgnbd: number[];
+  bgLogLik: number;
+  gg: number[];
+  ggLogLik: number;
+  bgOk?: boolean;
+  ggOk?: boolean;
+}
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? (s[k] ?? 0) : ((s[k - 1] ?? 0) + (s[k] ?? 0)) / 2;
+};
+
+const m: Record<string, number[]> = {};
+const add = (k: string, v: number) => {
+  m[k] ??= [];
+  m[k].push(v);
+};
+let ours: TFitJson | null = null;
+let py: TFitJson | null = null;
+let bundleOut = '';
+const load0 = loadavg()[0] ?? 0;
+for (let i = 0; i < PAIRS; i++) {
+  // Alternate which side goes first in each pair.
+  const steps: (() => void)[] = [
+    () => {
+      ours = JSON.parse(run(CHILD.concat(csv)).stdout) as TFitJson;
+      add('fitOurs', ours.ms);
+      add('fitOursCpu', ours.cpuMs);
+      add('fitOursWarm', ours.warmMs ?? 0);
+      add('binOurs', run(BIN.concat(FIT)).ms);
+      const b = run(BUNDLE.concat(FIT));
+      bundleOut = b.stdout;
+      add('bundleOurs', b.ms);
+    },
+    () => {
+      const r = run(PY.concat(csv));
+      py = JSON.parse(r.stdout) as TFitJson;
+      add('fitPy', py.ms);
+      add('fitPyCpu', py.cpuMs);
+      add('wholePy', r.ms);
+    },
+  ];
+  if (i % 2) steps.reverse();
+  for (const s of steps) s();
+  const k = (m.fitOurs?.length ?? 1) - 1;
+  add('ratioFit', (m.fitPy?.[k] ?? 0) / (m.fitOurs?.[k] ?? 1));
+  add('ratioBin', (m.wholePy?.[k] ?? 0) / (m.binOurs?.[k] ?? 1));
+  add('ratioBundle', (m.wholePy?.[k] ?? 0) / (m.bundleOurs?.[k] ?? 1));
+}
+const load1 = loadavg()[0] ?? 0;
+const o = ours as unknown as TFitJson;
+const p = py as unknown as TFitJson;
+const relDiff = (a: number[], b: number[]) =>
+  Math.max(...a.map((v, i) => Math.abs(v / (b[i] ?? 0) - 1)));
+const f1 = (v: number) => v.toFixed(1);
+const med = (k: string) => median(m[k] ?? []);
+
+console.log(
+  `customers ${rows.length}; ${PAIRS} alternating pairs; load average ${f1(load0)} → ${f1(load1)}; ${python}`,
+);
+console.log(`fidelia BG/NBD r, α, a, b = ${o.bgnbd.join(', ')}; logLik ${o.bgLogLik}`);
+console.log(`scipy   BG/NBD r, α, a, b = ${p.bgnbd.join(', ')}; logLik ${p.bgLogLik}`);
+console.log(`fidelia GG p, q, γ = ${o.gg.join(', ')}; logLik ${o.ggLogLik}`);
+console.log(
+  `scipy   GG p, q, γ = ${p.gg.join(', ')}; logLik ${p.ggLogLik} (scipy success: BG/NBD ${p.bgOk}, GG ${p.ggOk})`,
+);
+console.log(
+  `max relative parameter difference fidelia vs scipy BFGS: BG/NBD ${relDiff(o.bgnbd, p.bgnbd).toExponential(1)}, GG ${relDiff(o.gg, p.gg).toExponential(1)}`,
+);
+const bundleFit = JSON.parse(bundleOut) as { bgnbd: { r: number } };
+if (bundleFit.bgnbd.r !== o.bgnbd[0]) throw new Error('bundle and tsx fits differ');
+console.log(
+  `fit (median ms): fidelia ${f1(med('fitOurs'))} (CPU ${f1(med('fitOursCpu'))}, warm ${f1(med('fitOursWarm'))}), scipy BFGS ${f1(med('fitPy'))} (CPU ${f1(med('fitPyCpu'))})`,
+);
+console.log(
+  `  ratio of medians ${(med('fitPy') / med('fitOurs')).toFixed(2)}x, median per-pair ${med('ratioFit').toFixed(2)}x, CPU ${(med('fitPyCpu') / med('fitOursCpu')).toFixed(2)}x`,
+);
+console.log(
+  `whole command (median ms): fidelia bin (tsx) ${f1(med('binOurs'))}, esbuild bundle ${f1(med('bundleOurs'))}, scipy script ${f1(med('wholePy'))}`,
+);
+console.log(
+  `  ratio scipy/bin ${(med('wholePy') / med('binOurs')).toFixed(2)}x (per-pair ${med('ratioBin').toFixed(2)}x), scipy/bundle ${(med('wholePy') / med('bundleOurs')).toFixed(2)}x (per-pair ${med('ratioBundle').toFixed(2)}x)`,
+);
+if (NM) {
+  const a = JSON.parse(run(CHILD.concat(csv, 'nelder-mead-bfgs')).stdout) as TFitJson;
+  const b = JSON.parse(run(PY.concat(csv, 'nm')).stdout) as TFitJson;
+  console.log(
+    `Nelder–Mead lines (one run each): fidelia previous NM+BFGS ${f1(a.ms)} ms (params vs Newton ${relDiff(a.bgnbd, o.bgnbd).toExponential(1)}), scipy NM ${f1(b.ms)} ms (vs fidelia ${relDiff(b.bgnbd, o.bgnbd).toExponential(1)})`,
+  );
+}

@@ -1,8 +1,16 @@
 // BG/NBD (Fader, Hardie & Lee 2005, "Counting your customers the easy way"). Equations cited by
 // number from the paper and from the note "Computing P(alive) using the BG/NBD model".
-import { minimize } from './optimize';
+import { bgnbdNewtonObjective } from './bgnbd-newton';
+import { newtonFromStarts } from './newton';
+import { minimize, type TMinimizeResult } from './optimize';
 import { betaln, gammaln, hyp2f1, logAddExp } from './special';
-import { ClvFitError, compress, type TFitInfo, type TSummaryArrays } from './types';
+import {
+  ClvFitError,
+  compressCoded,
+  type TFitInfo,
+  type TFitOptions,
+  type TSummaryArrays,
+} from './types';
 
 export interface TBgNbdParams {
   r: number;
@@ -126,11 +134,14 @@ const fromLog = (v: number[]): TBgNbdParams => ({
   b: Math.exp(v[3] ?? 0),
 });
 
-/** Maximum likelihood on log-parameters (keeps them positive) from several starts. Throws
- *  ClvFitError when no start converges or the optimum runs off to a boundary (e.g. a → 0 or
- *  b → ∞ on data with no repeat buyers), because such parameters are not meaningful. */
-export function fitBgNbd(s: TSummaryArrays): TBgNbdParams & TFitInfo {
-  const data = compress(s);
+/** Maximum likelihood on log-parameters (keeps them positive) from several starts: Newton with
+ *  the exact gradient and Hessian (bgnbd-newton.ts); if it converges from no start, or with
+ *  `method: 'nelder-mead-bfgs'` (the previous optimiser, kept as a cross-check), Nelder–Mead +
+ *  numeric-gradient BFGS. Throws ClvFitError when no start converges or the optimum runs off to
+ *  a boundary (e.g. a → 0 or b → ∞ on data with no repeat buyers), because such parameters are
+ *  not meaningful. */
+export function fitBgNbd(s: TSummaryArrays, opts: TFitOptions = {}): TBgNbdParams & TFitInfo {
+  const data = compressCoded(s);
   let n = 0;
   let meanT = 0;
   for (let i = 0; i < data.w.length; i++) {
@@ -139,15 +150,19 @@ export function fitBgNbd(s: TSummaryArrays): TBgNbdParams & TFitInfo {
   }
   if (n === 0) throw new ClvFitError('BG/NBD: no customers to fit');
   meanT /= n;
-  const obj = bgnbdObjective(data);
-  const f = (v: number[]) => -obj(fromLog(v)) / n;
   const la = Math.log(Math.max(meanT, 1));
   const starts = [
     [0, la, 0, 0],
     [Math.log(0.3), la, Math.log(0.8), Math.log(2.5)],
     [Math.log(2), la + 1, Math.log(2), Math.log(5)],
   ];
-  const res = minimize(f, starts);
+  let res: TMinimizeResult | null = null;
+  if (opts.method !== 'nelder-mead-bfgs')
+    res = newtonFromStarts(bgnbdNewtonObjective(data), starts);
+  if (res === null) {
+    const obj = bgnbdObjective(data);
+    res = minimize((v: number[]) => -obj(fromLog(v)) / n, starts, { gradTol: opts.gradTol });
+  }
   const p = fromLog(res.x);
   const atBoundary = res.x.some((v) => Math.abs(v) > 18);
   if (!res.converged || atBoundary || !Number.isFinite(res.value)) {

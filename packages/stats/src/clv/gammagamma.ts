@@ -1,7 +1,9 @@
 // Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie 2013 note).
-import { minimize } from './optimize';
+import { ggNewtonObjective } from './gammagamma-newton';
+import { newtonFromStarts } from './newton';
+import { minimize, type TMinimizeResult } from './optimize';
 import { gammaln } from './special';
-import { ClvFitError, type TFitInfo } from './types';
+import { ClvFitError, type TFitInfo, type TFitOptions } from './types';
 
 export interface TGammaGammaParams {
   p: number;
@@ -24,10 +26,13 @@ export function ggLogLikOne(pr: TGammaGammaParams, x: number, m: number): number
   );
 }
 
-/** Fits on customers with x > 0 and m > 0 (others carry no spend information). */
+/** Fits on customers with x > 0 and m > 0 (others carry no spend information), by Newton with
+ *  exact derivatives (gammagamma-newton.ts), falling back to — or with `method:
+ *  'nelder-mead-bfgs'` using — the previous Nelder–Mead + numeric-gradient BFGS. */
 export function fitGammaGamma(
   x: ArrayLike<number>,
   m: ArrayLike<number>,
+  opts: TFitOptions = {},
 ): TGammaGammaParams & TFitInfo {
   const xs: number[] = [];
   const ms: number[] = [];
@@ -41,12 +46,45 @@ export function fitGammaGamma(
   }
   const n = xs.length;
   if (n < 2) throw new ClvFitError('Gamma-Gamma: fewer than two repeat buyers with spend');
-  // Terms depending on x only are computed once per distinct x per evaluation; log m once.
+  // First start scaled to the data: p = 1, q = 2 and γ = mean spend match the model's mean
+  // spend pγ/(q − 1) (saves Newton steps whatever the currency); then the fixed starts.
+  let meanM = 0;
+  for (const v of ms) meanM += v / n;
+  const starts = [
+    [0, Math.log(2), Math.log(meanM)],
+    [0, 0, 0],
+    [Math.log(5), Math.log(3), Math.log(15)],
+  ];
+  let res: TMinimizeResult | null = null;
+  if (opts.method !== 'nelder-mead-bfgs') res = newtonFromStarts(ggNewtonObjective(xs, ms), starts);
+  res ??= minimize(ggMeanNll(xs, ms), starts, { gradTol: opts.gradTol });
+  const out = {
+    p: Math.exp(res.x[0] ?? 0),
+    q: Math.exp(res.x[1] ?? 0),
+    gamma: Math.exp(res.x[2] ?? 0),
+  };
+  if (!res.converged || res.x.some((v) => Math.abs(v) > 18)) {
+    throw new ClvFitError(`Gamma-Gamma fit did not converge (parameters ${JSON.stringify(out)})`);
+  }
+  return { ...out, logLik: -res.value * n, converged: true, iterations: res.iterations };
+}
+
+/** E[M | x, m̄] (eq. 5 of the note): a weighted mean of the population mean and the customer's. */
+export function ggConditionalExpectedSpend(pr: TGammaGammaParams, x: number, m: number): number {
+  const { p, q, gamma } = pr;
+  if (x <= 0 || !(m > 0)) return (p * gamma) / (q - 1);
+  return (p * (gamma + x * m)) / (p * x + q - 1);
+}
+
+/** −ℓ/n in log-parameters for the Nelder–Mead path. Terms depending on x only are computed once
+ *  per distinct x per evaluation; log m once. */
+function ggMeanNll(xs: number[], ms: number[]): (v: number[]) => number {
+  const n = xs.length;
   const distinct = [...new Set(xs)];
   const xIdx = Int32Array.from(xs.map((v) => distinct.indexOf(v)));
   const logM = Float64Array.from(ms.map(Math.log));
   const cx = new Float64Array(distinct.length);
-  const f = (v: number[]) => {
+  return (v: number[]) => {
     const p = Math.exp(v[0] ?? 0);
     const q = Math.exp(v[1] ?? 0);
     const gamma = Math.exp(v[2] ?? 0);
@@ -67,24 +105,4 @@ export function fitGammaGamma(
     }
     return -ll / n;
   };
-  const res = minimize(f, [
-    [0, 0, 0],
-    [Math.log(5), Math.log(3), Math.log(15)],
-  ]);
-  const out = {
-    p: Math.exp(res.x[0] ?? 0),
-    q: Math.exp(res.x[1] ?? 0),
-    gamma: Math.exp(res.x[2] ?? 0),
-  };
-  if (!res.converged || res.x.some((v) => Math.abs(v) > 18)) {
-    throw new ClvFitError(`Gamma-Gamma fit did not converge (parameters ${JSON.stringify(out)})`);
-  }
-  return { ...out, logLik: -res.value * n, converged: true, iterations: res.iterations };
-}
-
-/** E[M | x, m̄] (eq. 5 of the note): a weighted mean of the population mean and the customer's. */
-export function ggConditionalExpectedSpend(pr: TGammaGammaParams, x: number, m: number): number {
-  const { p, q, gamma } = pr;
-  if (x <= 0 || !(m > 0)) return (p * gamma) / (q - 1);
-  return (p * (gamma + x * m)) / (p * x + q - 1);
 }
