@@ -17,6 +17,7 @@ import type { Db } from './db/client';
 import type { Access } from './lib/access';
 import { installAuth } from './lib/auth-context';
 import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
+import { badUrl, installTextGuard } from './lib/text-guard';
 import { type Mailer, nullMailer } from './mail/mailer';
 import { apiModules } from './modules/index';
 
@@ -51,6 +52,7 @@ export async function buildApp(deps: AppDeps) {
     logger: typeof deps.logger === 'boolean' ? deps.logger : undefined,
     bodyLimit: deps.config.bodyLimit,
     trustProxy: true,
+    frameworkErrors: badUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,6 +87,8 @@ export async function buildApp(deps: AppDeps) {
     openapi: { info: { title: 'Fidelia API', version: deps.version ?? '0.1.0' } },
     transform: jsonSchemaTransform,
   });
+  // Before auth: bad text is refused before any of it reaches a query.
+  installTextGuard(app);
   installAuth(app, deps.db, deps.config.sessionSecret);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
