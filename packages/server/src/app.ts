@@ -17,6 +17,7 @@ import type { Db } from './db/client';
 import type { Access } from './lib/access';
 import { installAuth } from './lib/auth-context';
 import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
+import { installSecurityHeaders } from './lib/security-headers';
 import { badUrl, installTextGuard } from './lib/text-guard';
 import { type Mailer, nullMailer } from './mail/mailer';
 import { apiModules } from './modules/index';
@@ -86,6 +87,10 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swagger, {
     openapi: { info: { title: 'Fidelia API', version: deps.version ?? '0.1.0' } },
     transform: jsonSchemaTransform,
+  });
+  installSecurityHeaders(app, {
+    publicUrl: deps.config.publicUrl,
+    embedOrigins: deps.config.embedOrigins,
   });
   // Before auth: bad text is refused before any of it reaches a query.
   installTextGuard(app);
