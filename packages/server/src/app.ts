@@ -7,7 +7,6 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -17,6 +16,7 @@ import type { Db } from './db/client';
 import type { Access } from './lib/access';
 import { installAuth } from './lib/auth-context';
 import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
+import { openapiOptions } from './lib/openapi';
 import { installSecurityHeaders } from './lib/security-headers';
 import { badUrl, installTextGuard } from './lib/text-guard';
 import { type Mailer, nullMailer } from './mail/mailer';
@@ -84,10 +84,7 @@ export async function buildApp(deps: AppDeps) {
     global: false,
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
-  await app.register(swagger, {
-    openapi: { info: { title: 'Fidelia API', version: deps.version ?? '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions(deps.version ?? '0.1.0'));
   installSecurityHeaders(app, {
     publicUrl: deps.config.publicUrl,
     embedOrigins: deps.config.embedOrigins,
