@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Test tiers (see scripts/test.mjs, which runs them in order):
 //  unit — pure and in-process tests, no database: *.test.ts
 //  db   — tests that need a database: *.db.test.ts; run twice, FIDELIA_TEST_ENGINE=pglite|postgres
+//  fuzz — property-based requests from the OpenAPI document: packages/*/test/**/*.fuzz.ts
 //  e2e  — real server + Debian Chromium: e2e/**/*.e2e.ts
 export default defineConfig({
   test: {
@@ -25,6 +26,15 @@ export default defineConfig({
           hookTimeout: 300_000,
           // PGlite is single-threaded WASM; on 2 cores two workers is the sweet spot.
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          // Generated requests from the OpenAPI document (scripts/test.mjs fuzz, on PGlite).
+          name: 'fuzz',
+          include: ['packages/*/test/**/*.fuzz.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
         },
       },
       {

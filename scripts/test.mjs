@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — typecheck, lint, unit, db on PGlite, db on PostgreSQL, e2e.
+// `npm test`: every tier in order — typecheck, lint, unit, db on PGlite, db on PostgreSQL,
+// fuzz (generated requests from the OpenAPI document, on PGlite), e2e.
 // Fails if any tier fails or runs no test. A throwaway PostgreSQL cluster is started for the
 // postgres tier unless TEST_DATABASE_URL points at one (see scripts/pg-cluster.mjs).
-// Usage: node scripts/test.mjs [tier ...]   (tiers: typecheck lint unit pglite postgres e2e)
+// Usage: node scripts/test.mjs [tier ...]   (tiers: typecheck lint unit pglite postgres fuzz e2e)
+// The fuzz tier's seed and budget: FUZZ_SEED (default 13013), FUZZ_RUNS (default 5000).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCluster } from './pg-cluster.mjs';
 
-const ALL = ['typecheck', 'lint', 'unit', 'pglite', 'postgres', 'e2e'];
+const ALL = ['typecheck', 'lint', 'unit', 'pglite', 'postgres', 'fuzz', 'e2e'];
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 for (const t of wanted) if (!ALL.includes(t)) throw new Error(`unknown tier ${t}; one of ${ALL}`);
 
@@ -78,6 +80,7 @@ for (const tier of wanted) {
       cluster?.stop();
     }
   }
+  if (tier === 'fuzz') vitest('fuzz', 'fuzz', { FIDELIA_TEST_ENGINE: 'pglite' });
   if (tier === 'e2e') {
     // The e2e tier drives the production bundle, so build it first.
     if (run('build web', 'npm', ['run', 'build', '-w', '@fidelia/web'])) vitest('e2e', 'e2e');

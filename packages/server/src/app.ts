@@ -7,7 +7,6 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -17,7 +16,10 @@ import type { Db } from './db/client';
 import type { Access } from './lib/access';
 import { installAuth } from './lib/auth-context';
 import { AppError, errorBody, errorStatus, pickLang } from './lib/errors';
+import { openapiOptions } from './lib/openapi';
 import { dbRateLimitStore, RateLimitCounter } from './lib/rate-limit-store';
+import { installSecurityHeaders } from './lib/security-headers';
+import { badUrl, installTextGuard } from './lib/text-guard';
 import { type Mailer, nullMailer } from './mail/mailer';
 import { apiModules } from './modules/index';
 
@@ -56,6 +58,7 @@ export async function buildApp(deps: AppDeps) {
     // sender let any client forge a new address per request and escape every rate limit.
     // A hop count is a function: Fastify 5.12 treats a numeric trustProxy as "trust nothing".
     trustProxy: typeof trustProxy === 'number' ? (_ip, hop) => hop < trustProxy : trustProxy,
+    frameworkErrors: badUrl,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -91,10 +94,13 @@ export async function buildApp(deps: AppDeps) {
     store: dbRateLimitStore(limits),
     errorResponseBuilder: () => new AppError('RATE_LIMITED'),
   });
-  await app.register(swagger, {
-    openapi: { info: { title: 'Fidelia API', version: deps.version ?? '0.1.0' } },
-    transform: jsonSchemaTransform,
+  await app.register(swagger, openapiOptions(deps.version ?? '0.1.0'));
+  installSecurityHeaders(app, {
+    publicUrl: deps.config.publicUrl,
+    embedOrigins: deps.config.embedOrigins,
   });
+  // Before auth: bad text is refused before any of it reaches a query.
+  installTextGuard(app);
   installAuth(app, deps.db, deps.config.sessionSecret);
 
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {

@@ -92,6 +92,22 @@ export const ZEnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .default(false),
+  // Sites allowed to frame the survey respondent page (/s/*), e.g. the embed channel's iframe:
+  // space- or comma-separated origins (https://www.example.com), or `none`; unset = any site.
+  EMBED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(/[\s,]+/).filter(Boolean)))
+    .pipe(
+      z
+        .union([
+          z.tuple([z.literal('none')]).transform(() => [] as string[]),
+          z.array(
+            z.string().regex(/^https?:\/\/[^/\s'"*;]+$/, 'an origin like https://example.com'),
+          ),
+        ])
+        .optional(),
+    ),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -122,6 +138,8 @@ export interface TConfig {
   clamdUrl: string | undefined;
   complaintsSmtp: { port: number; host: string; orgSlug: string | undefined } | null;
   webhookAllowPrivate: boolean;
+  /** Origins that may frame the respondent page; undefined = any (EMBED_ORIGINS unset). */
+  embedOrigins?: string[];
 }
 
 /** Reads DATA_DIR/session-secret, creating it (mode 600) the first time. */
@@ -171,5 +189,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
             orgSlug: e.COMPLAINTS_SMTP_ORG,
           },
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
+    embedOrigins: e.EMBED_ORIGINS,
   };
 }

@@ -41,9 +41,12 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/customers/export',
     { config: read, schema: { querystring: ZExportQuery } },
-    (req, reply) => {
+    async (req, reply) => {
       const { format, ...filters } = req.query;
       const q = { ...filters, limit: 200 };
+      // Resolve the filters (unknown segment -> 404) before any byte is sent: once the stream
+      // has started, an error can only cut the connection.
+      await svc.list(db, authOf(req), { ...q, limit: 1 });
       const stamp = new Date().toISOString().slice(0, 10);
       if (format === 'xlsx') {
         reply

@@ -77,6 +77,8 @@ function auditChanges(
   return out;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export async function list(db: Sql, auth: AuthContext, q: TCustomerListQuery) {
   const scope = await unitScope(db, auth);
   let filters: TListArgs['filters'] = { q: q.q, kind: q.kind, status: q.status, tier: q.tier };
@@ -89,8 +91,11 @@ export async function list(db: Sql, auth: AuthContext, q: TCustomerListQuery) {
     };
     if (seg.unitId && !q.unitId) q = { ...q, unitId: seg.unitId };
   }
+  // A unit id that is not a uuid names no unit (and must not reach the ::uuid cast: a 500).
   if (q.unitId)
-    filters.unitIds = (await unitScope(db, { orgId: auth.orgId, unitId: q.unitId })) ?? [];
+    filters.unitIds = UUID.test(q.unitId)
+      ? ((await unitScope(db, { orgId: auth.orgId, unitId: q.unitId })) ?? [])
+      : [];
   const page = await listCustomers(db, auth.orgId, {
     filters,
     sort: q.sort,
