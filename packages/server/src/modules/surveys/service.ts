@@ -27,9 +27,13 @@ import { assertAttachable, logStaffContact } from './outreach';
 import * as repo from './repo';
 import { assertOpen, definitionOf, storeResponse, type TSubmitResult } from './submit';
 import { buildTemplate, TEMPLATES } from './templates';
+import { timelineFor } from './timeline';
 import * as tokens from './tokens';
 
 export { createPersonalLink } from './tokens';
+export { timelineFor };
+
+customers.registerTimelineSource('surveys', timelineFor);
 
 registerErrors({
   SURVEY_SLUG_TAKEN: {

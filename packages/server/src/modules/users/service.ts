@@ -24,6 +24,20 @@ export async function listUsers(db: Sql, orgId: string): Promise<UserRow[]> {
   ).rows;
 }
 
+/** Display names of some users of the org (id -> name); unknown ids are left out. */
+export async function userNames(
+  db: Sql,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM users WHERE org_id = $1 AND id = ANY($2::uuid[])',
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 async function checkUnit(db: Sql, orgId: string, unitId: string | null | undefined) {
   if (!unitId) return;
   const r = await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [
