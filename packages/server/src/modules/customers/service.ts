@@ -13,7 +13,7 @@ import { ZCustomerCreateSchema, ZCustomerPatchSchema } from '@fidelia/contracts'
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
-import { audit } from '../audit/service';
+import { audit, registerAuditLabels } from '../audit/service';
 import { unitScope } from '../orgs/service';
 import { userNames } from '../users/service';
 import { countCustomers, eraseCustomer, getCustomer, listCustomers, type TListArgs } from './repo';
@@ -71,6 +71,21 @@ registerErrors({
     en: 'Invalid timeline cursor.',
   },
   CUSTOMER_ERASED: { status: 409, es: 'El cliente está borrado.', en: 'The customer was erased.' },
+});
+
+registerAuditLabels('customer', async (db, orgId, ids) => {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, name FROM customers WHERE org_id = $1 AND id::text = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+});
+registerAuditLabels('segment', async (db, orgId, ids) => {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, name FROM segments WHERE org_id = $1 AND id::text = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 });
 
 /** Personal fields are audited by name only: the audit log is append-only and GDPR erase must work. */

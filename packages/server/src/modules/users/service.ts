@@ -4,7 +4,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext, Role } from '../../lib/access';
 import { randomToken } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
-import { type Actor, audit, diff } from '../audit/service';
+import { type Actor, audit, diff, registerAuditLabels } from '../audit/service';
 
 export interface UserRow {
   id: string;
@@ -37,6 +37,16 @@ export async function userNames(
   );
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+// entity_id is free text in the audit log: only uuids can name a user.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+registerAuditLabels('user', (db, orgId, ids) =>
+  userNames(
+    db,
+    orgId,
+    ids.filter((i) => UUID.test(i)),
+  ),
+);
 
 async function checkUnit(db: Sql, orgId: string, unitId: string | null | undefined) {
   if (!unitId) return;
