@@ -16,7 +16,7 @@ import { useTimeline } from './api';
 
 const SCORE_ORDER = ['nps', 'csat', 'satisfaction', 'effort'] as const;
 /** Customer fields as labelled on the customer form (the audit keeps field names). */
-const FIELD_LABEL: Record<string, string> = {
+export const FIELD_LABEL: Record<string, string> = {
   externalId: 'customers.externalId',
   name: 'customers.name',
   email: 'customers.email',
