@@ -239,13 +239,15 @@ export function CustomerTimeline({ id }: { id: string }) {
   if (items.length === 0) return <Text c="dimmed">{t('customer.noTimeline')}</Text>;
   return (
     <Stack gap="md">
-      <Timeline bulletSize={14} lineWidth={2} aria-label={t('customer.timeline')}>
-        {items.map((e) => (
-          <Timeline.Item key={e.key}>
-            <Entry e={e} />
-          </Timeline.Item>
-        ))}
-      </Timeline>
+      <section aria-label={t('customer.timeline')}>
+        <Timeline bulletSize={14} lineWidth={2}>
+          {items.map((e) => (
+            <Timeline.Item key={e.key}>
+              <Entry e={e} />
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </section>
       {q.hasNextPage && (
         <Button
           variant="default"
