@@ -40,7 +40,15 @@ function entityName(e: TAuditEntry, units: TOrgUnit[] | undefined): string | nul
 }
 
 /** Field changes in words; ids of units become their names, other ids are left out. */
-function changesText(t: TFunction, changes: unknown, units: TOrgUnit[] | undefined): string | null {
+const AUDIT_FIELD: Record<string, string> = {
+  role: 'auditLog.field.role',
+  active: 'auditLog.field.active',
+  scopes: 'auditLog.field.scopes',
+  unit: 'auditLog.field.unit',
+};
+
+function changesText(t: TFunction, e: TAuditEntry, units: TOrgUnit[] | undefined): string | null {
+  const changes = e.changes;
   if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return null;
   const show = (v: unknown): string => {
     if (v === null || v === undefined || v === '') return '—';
@@ -53,10 +61,16 @@ function changesText(t: TFunction, changes: unknown, units: TOrgUnit[] | undefin
     return String(v);
   };
   const parts = Object.entries(changes as Record<string, unknown>).map(([k, v]) => {
-    const label = FIELD_LABEL[k] ? t(FIELD_LABEL[k]) : k;
+    const key = FIELD_LABEL[k] ?? AUDIT_FIELD[k];
+    const label = key ? t(key) : k;
     return Array.isArray(v) && v.length === 2 ? `${label} (${show(v[0])} → ${show(v[1])})` : label;
   });
-  return parts.length ? t('auditLog.changed', { fields: parts.join(', ') }) : null;
+  if (!parts.length) return null;
+  // A creation lists the initial values; only later entries are changes.
+  const created = e.action === 'create' || e.action.endsWith('.created');
+  return created
+    ? t('auditLog.set', { fields: parts.join(', ') })
+    : t('auditLog.changed', { fields: parts.join(', ') });
 }
 
 function Entry({ e, units }: { e: TAuditEntry; units: TOrgUnit[] | undefined }) {
@@ -64,7 +78,7 @@ function Entry({ e, units }: { e: TAuditEntry; units: TOrgUnit[] | undefined }) 
   const who = e.actorName ?? e.actorEmail ?? t('actor.system');
   const name = entityName(e, units);
   const to = entityLink(e);
-  const changes = changesText(t, e.changes, units);
+  const changes = changesText(t, e, units);
   const hasJson =
     Boolean(e.changes) &&
     typeof e.changes === 'object' &&

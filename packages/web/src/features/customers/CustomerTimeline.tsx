@@ -91,7 +91,9 @@ function Detail({ e }: { e: TTimelineItem }) {
     return (
       <Text size="sm">
         {amount}
-        {typeof d.units === 'number' ? ` · ${t('c360.units', { n: d.units })}` : ''}
+        {typeof d.units === 'number'
+          ? ` · ${d.units === 1 ? t('c360.unitOne') : t('c360.unitsN', { n: d.units })}`
+          : ''}
       </Text>
     );
   }
