@@ -94,7 +94,7 @@ describe('customer 360: the timeline of a demo customer', () => {
   /** es and en, 1366 and 390 px, back to es at 1366 afterwards. */
   async function shots(name: string) {
     for (const lang of ['es', 'en'] as const) {
-      await page.evaluate((l) => localStorage.setItem('fidelia_lang', l), lang);
+      await page.evaluate(`localStorage.setItem('fidelia_lang', '${lang}')`);
       for (const width of [1366, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.reload();
@@ -102,7 +102,7 @@ describe('customer 360: the timeline of a demo customer', () => {
         await page.screenshot({ path: `${SHOTS}/${name}-${lang}-${width}.png`, fullPage: true });
       }
     }
-    await page.evaluate(() => localStorage.setItem('fidelia_lang', 'es'));
+    await page.evaluate(`localStorage.setItem('fidelia_lang', 'es')`);
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.reload();
     await page.waitForLoadState('networkidle');
