@@ -95,9 +95,13 @@ export const ZAuditEntrySchema = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),
+  /** The acting user's current name; null for the system. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
+  /** The entity's name (customer, survey, segment, user) when its module provides one. */
+  entityLabel: z.string().nullable(),
   changes: z.unknown(),
 });
 export type TAuditEntry = z.infer<typeof ZAuditEntrySchema>;

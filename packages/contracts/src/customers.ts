@@ -110,13 +110,52 @@ export const ZCustomerPageSchema = z.object({
 });
 export type TCustomerPage = z.infer<typeof ZCustomerPageSchema>;
 
+/** Who an entry is about: a staff user (with the name), the customer, or the system. */
+export const ZTimelineActorSchema = z.object({
+  kind: z.enum(['user', 'customer', 'system']),
+  name: z.string().nullable(),
+});
+/** Where an entry leads; the web app turns it into a route. */
+export const ZTimelineLinkSchema = z.discriminatedUnion('to', [
+  z.object({ to: z.literal('response'), surveyId: z.string(), responseId: z.string() }),
+  z.object({ to: z.literal('complaint'), id: z.string() }),
+  z.object({ to: z.literal('survey'), id: z.string() }),
+]);
+export type TTimelineLink = z.infer<typeof ZTimelineLinkSchema>;
+
+/**
+ * One entry of the customer timeline. `key` is unique within the customer's timeline
+ * (`<source>:<id>`) and breaks ties between entries at the same instant (keyset paging).
+ * `type` names the event (localised by the web app); `summary` is a human label from the
+ * source (survey name, complaint subject, ...), never a code. `dateOnly`: the source keeps a
+ * date, not a time (purchases).
+ */
 export const ZTimelineItemSchema = z.object({
+  key: z.string(),
   at: z.string(),
+  dateOnly: z.boolean().optional(),
   type: z.string(),
   summary: z.string(),
+  actor: ZTimelineActorSchema.nullable(),
+  link: ZTimelineLinkSchema.nullable(),
   data: z.record(z.string(), z.unknown()),
 });
 export type TTimelineItem = z.infer<typeof ZTimelineItemSchema>;
+
+/** GET /api/customers/:id/timeline: newest first; `before` is the previous page's nextCursor. */
+export const ZTimelineQuerySchema = z.strictObject({
+  before: z.string().max(300).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type TTimelineQuery = z.infer<typeof ZTimelineQuerySchema>;
+export const ZTimelinePageSchema = z.object({
+  items: z.array(ZTimelineItemSchema),
+  nextCursor: z.string().nullable(),
+});
+export type TTimelinePage = z.infer<typeof ZTimelinePageSchema>;
+
+/** POST /api/customers/:id/notes: a staff note on the customer (shown in the timeline). */
+export const ZCustomerNoteCreateSchema = z.strictObject({ body: trimmed(4000) });
 
 // ---- Custom field definitions -------------------------------------------------------------
 export const CUSTOM_FIELD_TYPES = ['text', 'number', 'boolean', 'date', 'choice'] as const;

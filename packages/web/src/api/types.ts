@@ -27,6 +27,8 @@ export type {
   TSegment,
   TTier,
   TTimelineItem,
+  TTimelineLink,
+  TTimelinePage,
   TUseClass,
 } from '@fidelia/contracts';
 

@@ -21,16 +21,20 @@ import type { Sql } from '../../db/client';
 import { enqueue, jobHandler } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
+import { registerTimelineSource } from '../customers/service';
 import { unitScope } from '../orgs/service';
 import { eligibleAgents, pick } from './assign';
 import { storeAttachments, type TUpload } from './attachments';
 import * as repo from './repo';
 import * as cfg from './repo-config';
 import { canMove, isOpen } from './states';
+import { timelineFor } from './timeline';
 
 export { OPEN_STATUSES } from '@fidelia/contracts';
 export type { TCase, TEvent } from './repo';
-export { isOpen };
+export { isOpen, timelineFor };
+
+registerTimelineSource('complaints', timelineFor);
 
 registerErrors({
   COMPLAINT_BAD_TRANSITION: {

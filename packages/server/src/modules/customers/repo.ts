@@ -117,5 +117,11 @@ export async function eraseCustomer(db: TSql, orgId: string, id: string): Promis
       WHERE org_id = $1 AND id = $2 RETURNING id`,
     [orgId, id],
   );
+  // Staff notes are free text about the person: erased with the personal fields.
+  if (rows.length === 1)
+    await db.query('DELETE FROM customer_notes WHERE org_id = $1 AND customer_id = $2', [
+      orgId,
+      id,
+    ]);
   return rows.length === 1;
 }

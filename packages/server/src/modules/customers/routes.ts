@@ -3,14 +3,17 @@ import {
   ZCustomerCreateSchema,
   ZCustomerFiltersSchema,
   ZCustomerListQuerySchema,
+  ZCustomerNoteCreateSchema,
   ZCustomerPatchSchema,
   ZCustomerSortSchema,
   ZCustomFieldSchema,
   ZSegmentCreateSchema,
+  ZTimelinePageSchema,
+  ZTimelineQuerySchema,
 } from '@fidelia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { WRITERS } from '../../lib/access';
+import { ROLES, WRITERS } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import { exportCsv, exportXlsx } from './export';
 import { importRoutes } from './import/routes';
@@ -71,8 +74,27 @@ export const customersRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: write, schema: { params: ZIdParams, body: ZCustomerPatchSchema } },
     (req) => svc.patch(db, authOf(req), req.params.id, req.body),
   );
-  app.get('/api/customers/:id/timeline', { config: read, schema: { params: ZIdParams } }, (req) =>
-    svc.timeline(db, authOf(req), req.params.id),
+  app.get(
+    '/api/customers/:id/timeline',
+    {
+      config: read,
+      schema: {
+        params: ZIdParams,
+        querystring: ZTimelineQuerySchema,
+        response: { 200: ZTimelinePageSchema },
+      },
+    },
+    (req) => svc.timeline(db, authOf(req), req.params.id, req.query),
+  );
+  // Front-line agents note what a customer told them, so every role but viewers may write one.
+  app.post(
+    '/api/customers/:id/notes',
+    {
+      config: { access: ROLES.filter((r) => r !== 'viewer') },
+      schema: { params: ZIdParams, body: ZCustomerNoteCreateSchema },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await svc.addNote(db, authOf(req), req.params.id, req.body.body)),
   );
   app.get('/api/customers/:id/export', { config: write, schema: { params: ZIdParams } }, (req) =>
     svc.gdprExport(db, authOf(req), req.params.id),

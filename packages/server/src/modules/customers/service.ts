@@ -6,17 +6,32 @@ import type {
   TCustomerPatch,
   TCustomField,
   TSegment,
+  TTimelinePage,
+  TTimelineQuery,
 } from '@fidelia/contracts';
 import { ZCustomerCreateSchema, ZCustomerPatchSchema } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
-import { audit } from '../audit/service';
+import { audit, registerAuditLabels } from '../audit/service';
 import { unitScope } from '../orgs/service';
+import { userNames } from '../users/service';
 import { countCustomers, eraseCustomer, getCustomer, listCustomers, type TListArgs } from './repo';
 import * as w from './repo-write';
 import { toCustomer } from './rows';
-import { customerTimeline } from './timeline';
+import { decodeBefore, timelinePage } from './timeline';
+import { insertNote } from './timeline-own';
+
+// Other modules add their entries to the customer timeline through these (see timeline.ts).
+export {
+  beforeSql,
+  isoSql,
+  orderSql,
+  registerTimelineSource,
+  type TSourceItem,
+  type TTimelineBefore,
+  type TTimelineSource,
+} from './timeline';
 
 registerErrors({
   CUSTOMER_EXTERNAL_ID_TAKEN: {
@@ -50,7 +65,27 @@ registerErrors({
     es: 'Ya existe un segmento con ese nombre.',
     en: 'A segment with that name exists.',
   },
+  TIMELINE_CURSOR_INVALID: {
+    status: 400,
+    es: 'Cursor de la cronología no válido.',
+    en: 'Invalid timeline cursor.',
+  },
   CUSTOMER_ERASED: { status: 409, es: 'El cliente está borrado.', en: 'The customer was erased.' },
+});
+
+registerAuditLabels('customer', async (db, orgId, ids) => {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, name FROM customers WHERE org_id = $1 AND id::text = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+});
+registerAuditLabels('segment', async (db, orgId, ids) => {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, name FROM segments WHERE org_id = $1 AND id::text = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
 });
 
 /** Personal fields are audited by name only: the audit log is append-only and GDPR erase must work. */
@@ -204,15 +239,38 @@ export async function erase(db: Sql, auth: AuthContext, id: string): Promise<voi
   });
 }
 
-export async function timeline(db: Sql, auth: AuthContext, id: string) {
+export async function timeline(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  q: Partial<TTimelineQuery> = {},
+): Promise<TTimelinePage> {
   await get(db, auth, id);
-  return { items: await customerTimeline(db, auth.orgId, id) };
+  const before = q.before ? decodeBefore(q.before) : null;
+  if (q.before && !before) throw new AppError('TIMELINE_CURSOR_INVALID');
+  return timelinePage(db, auth.orgId, id, before, q.limit ?? 30, (ids) =>
+    userNames(db, auth.orgId, ids),
+  );
+}
+
+/** A staff note on the customer; it appears in the timeline with the author's name. */
+export async function addNote(db: Sql, auth: AuthContext, id: string, body: string) {
+  const c = await get(db, auth, id);
+  if (c.status === 'erased') throw new AppError('CUSTOMER_ERASED');
+  return insertNote(db, auth.orgId, id, auth.userId, body);
 }
 
 /** GDPR access request: everything we hold about one customer. */
 export async function gdprExport(db: Sql, auth: AuthContext, id: string) {
   const customer = await get(db, auth, id);
-  const { items } = await timeline(db, auth, id);
+  // The whole timeline, page by page (the export is rare; the pages are index range scans).
+  const items: TTimelinePage['items'] = [];
+  let before: string | undefined;
+  do {
+    const page = await timeline(db, auth, id, { before, limit: 100 });
+    items.push(...page.items);
+    before = page.nextCursor ?? undefined;
+  } while (before);
   await audit(db, auth, { action: 'customer.exported', entity: 'customer', entityId: id });
   return { exportedAt: new Date().toISOString(), customer, timeline: items };
 }

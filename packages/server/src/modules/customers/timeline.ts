@@ -1,13 +1,33 @@
-// Customer timeline. Later modules (surveys, complaints, retention) add a source with
-// registerTimelineSource() from their own service; the customer page merges them by time.
-import type { TTimelineItem } from '@fidelia/contracts';
-import type { TSql } from './sql';
+// Customer timeline: one list, newest first, of everything that happened with a customer.
+// Each module that owns such data registers a source from its own service.ts
+// (registerTimelineSource, re-exported by customers/service.ts); this file never reads another
+// module's tables. Paging is a keyset on (at DESC, key DESC): every source answers "the `limit`
+// entries just before this cursor" from an index on (org_id, customer_id, time, id), so a page
+// costs the same for a customer with 10 or 10,000 purchases.
+import type { TTimelineItem, TTimelinePage } from '@fidelia/contracts';
+import type { Sql } from '../../db/client';
+
+/** The last entry of the previous page; `at` has microsecond precision (see isoSql). */
+export interface TTimelineBefore {
+  at: string;
+  key: string;
+}
+
+/** Actor as a source knows it; the user's name is resolved once for the whole page. */
+export type TSourceActor =
+  | { kind: 'user'; userId: string | null; label?: string | null }
+  | { kind: 'customer' }
+  | { kind: 'system' };
+
+export type TSourceItem = Omit<TTimelineItem, 'actor'> & { actor: TSourceActor | null };
 
 export type TTimelineSource = (
-  db: TSql,
+  db: Sql,
   orgId: string,
   customerId: string,
-) => Promise<TTimelineItem[]>;
+  before: TTimelineBefore | null,
+  limit: number,
+) => Promise<TSourceItem[]>;
 
 const sources = new Map<string, TTimelineSource>();
 
@@ -15,74 +35,113 @@ export function registerTimelineSource(name: string, source: TTimelineSource): v
   sources.set(name, source);
 }
 
-export async function customerTimeline(
-  db: TSql,
-  orgId: string,
-  customerId: string,
-): Promise<TTimelineItem[]> {
-  const lists = await Promise.all([...sources.values()].map((s) => s(db, orgId, customerId)));
-  return lists.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+/** SQL text of a timestamptz at microsecond precision, in the one format the cursor compares. */
+export const isoSql = (col: string) =>
+  `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * WHERE fragment for "strictly before the cursor" in (time DESC, key DESC) order. The leading
+ * `time <= cursor` bounds the index range; keys compare byte-wise (COLLATE "C") so SQL and the
+ * JS merge agree on PGlite and PostgreSQL whatever the database collation.
+ */
+export function beforeSql(
+  time: string,
+  key: string,
+  before: TTimelineBefore | null,
+  params: unknown[],
+): string {
+  if (!before) return 'TRUE';
+  params.push(before.at, before.key);
+  const at = `$${params.length - 1}::timestamptz`;
+  const k = `$${params.length}::text`;
+  return `(${time} <= ${at} AND (${time} < ${at} OR (${key}) COLLATE "C" < ${k}))`;
 }
 
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
+/** ORDER BY for a source query; pair it with beforeSql on the same expressions. */
+export const orderSql = (time: string, key: string) => `${time} DESC, (${key}) COLLATE "C" DESC`;
 
-// The registry's own sources: creation and changes from the audit log.
-registerTimelineSource('audit', async (db, orgId, customerId) => {
-  const { rows } = await db.query<{
-    at: Date;
-    action: string;
-    actor_email: string | null;
-    changes: Record<string, unknown>;
-  }>(
-    `SELECT at, action, actor_email, changes FROM audit_log
-      WHERE org_id = $1 AND entity = 'customer' AND entity_id = $2 AND action <> 'customer.created'
-      ORDER BY at DESC LIMIT 500`,
-    [orgId, customerId],
-  );
-  return rows.map((r) => ({
-    at: iso(r.at),
-    type: r.action,
-    summary: r.action,
-    data: { actor: r.actor_email, changes: r.changes },
-  }));
-});
+/** True when the entry comes after the cursor in the timeline (i.e. belongs to a later page). */
+export function isBefore(item: { at: string; key: string }, before: TTimelineBefore | null) {
+  if (!before) return true;
+  const a = normaliseAt(item.at);
+  return a < before.at || (a === before.at && item.key < before.key);
+}
 
-// Creation (with the creator from the audit log when made through the API) and the import that
-// last inserted or changed the customer.
-registerTimelineSource('created', async (db, orgId, customerId) => {
-  const { rows } = await db.query<{
-    created_at: Date;
-    actor: string | null;
-    import_id: string | null;
-    file_name: string | null;
-    finished_at: Date | null;
-  }>(
-    `SELECT c.created_at,
-            (SELECT a.actor_email FROM audit_log a WHERE a.org_id = c.org_id AND a.entity = 'customer'
-                AND a.entity_id = c.id::text AND a.action = 'customer.created' LIMIT 1) AS actor,
-            ci.id AS import_id, ci.file_name, coalesce(ci.finished_at, ci.created_at) AS finished_at
-       FROM customers c
-       LEFT JOIN customer_imports ci ON ci.org_id = c.org_id AND ci.id = c.last_import_id
-      WHERE c.org_id = $1 AND c.id = $2`,
-    [orgId, customerId],
-  );
-  const r = rows[0];
-  if (!r) return [];
-  const items: TTimelineItem[] = [
-    {
-      at: iso(r.created_at),
-      type: 'customer.created',
-      summary: 'customer.created',
-      data: { actor: r.actor },
-    },
-  ];
-  if (r.import_id && r.finished_at) {
-    items.push({
-      at: iso(r.finished_at),
-      type: 'customer.imported',
-      summary: r.file_name ?? '',
-      data: { importId: r.import_id, fileName: r.file_name },
-    });
+/** Pads an ISO time to microseconds so that plain string comparison orders it correctly. */
+export function normaliseAt(at: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?Z$/.exec(at);
+  if (!m) return new Date(at).toISOString().replace('Z', '000Z');
+  return `${m[1]}.${(m[2] ?? '').padEnd(6, '0')}Z`;
+}
+
+export function encodeBefore(b: TTimelineBefore): string {
+  return Buffer.from(JSON.stringify([b.at, b.key])).toString('base64url');
+}
+
+/** Returns null for anything that is not a cursor we made. */
+export function decodeBefore(raw: string): TTimelineBefore | null {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (!Array.isArray(v) || v.length !== 2) return null;
+    const [at, key] = v;
+    if (typeof at !== 'string' || typeof key !== 'string' || key.length > 200) return null;
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(at)) return null;
+    return { at, key };
+  } catch {
+    return null;
   }
-  return items;
-});
+}
+
+const newestFirst = (a: TSourceItem, b: TSourceItem) => {
+  const x = normaliseAt(a.at);
+  const y = normaliseAt(b.at);
+  if (x !== y) return x < y ? 1 : -1;
+  return a.key < b.key ? 1 : a.key > b.key ? -1 : 0;
+};
+
+/**
+ * One page of the timeline. Each source returns up to limit + 1 entries before the cursor, so
+ * "more than limit after the merge" is exactly "there is a next page".
+ */
+export async function timelinePage(
+  db: Sql,
+  orgId: string,
+  customerId: string,
+  before: TTimelineBefore | null,
+  limit: number,
+  userNames: (ids: string[]) => Promise<Map<string, string>>,
+): Promise<TTimelinePage> {
+  const lists = await Promise.all(
+    [...sources.values()].map((s) => s(db, orgId, customerId, before, limit + 1)),
+  );
+  const merged = lists
+    .flat()
+    .filter((i) => isBefore(i, before))
+    .sort(newestFirst);
+  const page = merged.slice(0, limit);
+  const ids = [
+    ...new Set(
+      page.flatMap((i) => (i.actor?.kind === 'user' && i.actor.userId ? [i.actor.userId] : [])),
+    ),
+  ];
+  const names = ids.length ? await userNames(ids) : new Map<string, string>();
+  const items: TTimelineItem[] = page.map((i) => ({
+    ...i,
+    actor: !i.actor
+      ? null
+      : i.actor.kind === 'user'
+        ? {
+            kind: 'user',
+            name: (i.actor.userId && names.get(i.actor.userId)) || i.actor.label || null,
+          }
+        : { kind: i.actor.kind, name: null },
+  }));
+  const last = page[page.length - 1];
+  return {
+    items,
+    nextCursor:
+      merged.length > limit && last
+        ? encodeBefore({ at: normaliseAt(last.at), key: last.key })
+        : null,
+  };
+}

@@ -18,10 +18,12 @@ import { enqueue } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import { audit } from '../audit/service';
+import { registerTimelineSource } from '../customers/service';
 import { unitScope } from '../orgs/service';
 import { getSurvey } from '../surveys/service';
 import { currentRun, dateOnly } from './model';
 import { getSettings, putSettings, TIER_RANK } from './settings';
+import { timelineFor } from './timeline';
 
 registerErrors({
   LOYALTY_NOT_MEMBER: {
@@ -54,6 +56,10 @@ registerErrors({
 /** Job kind for "open a follow-up case" win-back actions (handled by the complaints module;
  *  payload { actionId, customerId, note, pAlive, clv }; idempotent on actionId). */
 export const FOLLOWUP_JOB = 'retention.followup';
+
+export { timelineFor };
+
+registerTimelineSource('retention', timelineFor);
 
 async function scopeOf(db: Sql, auth: AuthContext): Promise<string[] | null> {
   const s = await unitScope(db, auth);

@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError, errorBody, registerErrors } from '../../lib/errors';
-import { audit } from '../audit/service';
+import { audit, registerAuditLabels } from '../audit/service';
 import * as customers from '../customers/service';
 import { listUnits, unitScope } from '../orgs/service';
 import { hashJson, validateDefinition } from './definition';
@@ -27,9 +27,20 @@ import { assertAttachable, logStaffContact } from './outreach';
 import * as repo from './repo';
 import { assertOpen, definitionOf, storeResponse, type TSubmitResult } from './submit';
 import { buildTemplate, TEMPLATES } from './templates';
+import { timelineFor } from './timeline';
 import * as tokens from './tokens';
 
 export { createPersonalLink } from './tokens';
+export { timelineFor };
+
+customers.registerTimelineSource('surveys', timelineFor);
+registerAuditLabels('survey', async (db, orgId, ids) => {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id::text, name FROM surveys WHERE org_id = $1 AND id::text = ANY($2::text[])',
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+});
 
 registerErrors({
   SURVEY_SLUG_TAKEN: {

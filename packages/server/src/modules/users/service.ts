@@ -5,7 +5,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext, Role } from '../../lib/access';
 import { randomToken } from '../../lib/crypto';
 import { AppError, registerErrors } from '../../lib/errors';
-import { type Actor, audit, diff } from '../audit/service';
+import { type Actor, audit, diff, registerAuditLabels } from '../audit/service';
 
 registerErrors({
   OWNER_ONLY: {
@@ -65,6 +65,30 @@ export async function listUsers(db: Sql, orgId: string): Promise<UserRow[]> {
     await db.query<UserRow>(`SELECT ${COLS} FROM users WHERE org_id = $1 ORDER BY email`, [orgId])
   ).rows;
 }
+
+/** Display names of some users of the org (id -> name); unknown ids are left out. */
+export async function userNames(
+  db: Sql,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM users WHERE org_id = $1 AND id = ANY($2::uuid[])',
+    [orgId, ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// entity_id is free text in the audit log: only uuids can name a user.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+registerAuditLabels('user', (db, orgId, ids) =>
+  userNames(
+    db,
+    orgId,
+    ids.filter((i) => UUID.test(i)),
+  ),
+);
 
 async function checkUnit(db: Sql, orgId: string, unitId: string | null | undefined) {
   if (!unitId) return;

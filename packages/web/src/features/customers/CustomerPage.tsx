@@ -10,7 +10,6 @@ import {
   Stack,
   Table,
   Text,
-  Timeline,
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
@@ -25,7 +24,9 @@ import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits } from '../../ui/units';
 import { RetentionPanel } from '../retention/RetentionPanel';
-import { useCustomer, useCustomerFields, useTimeline } from './api';
+import { useCustomer, useCustomerFields } from './api';
+import { CustomerTimeline, NoteForm } from './CustomerTimeline';
+import { Importance } from './Importance';
 
 function Field({ label, value }: { label: string; value: React.ReactNode }) {
   return (
@@ -37,33 +38,6 @@ function Field({ label, value }: { label: string; value: React.ReactNode }) {
         {value === null || value === undefined || value === '' ? '—' : value}
       </Text>
     </div>
-  );
-}
-
-function CustomerTimeline({ id }: { id: string }) {
-  const { t, i18n } = useTranslation();
-  const q = useTimeline(id);
-  if (q.isPending) return <PageLoader />;
-  if (q.isError) return <Text c="red.8">{q.error.message}</Text>;
-  if (q.data.items.length === 0) return <Text c="dimmed">{t('customer.noTimeline')}</Text>;
-  return (
-    <Timeline bulletSize={14} lineWidth={2}>
-      {q.data.items.map((e, i) => (
-        <Timeline.Item
-          // biome-ignore lint/suspicious/noArrayIndexKey: timeline entries carry no id; the list is append-only
-          key={`${e.at}-${i}`}
-          title={
-            e.summary && e.summary !== e.type
-              ? e.summary
-              : t(`timeline.${e.type}`, { defaultValue: e.type })
-          }
-        >
-          <Text size="xs" c="dimmed">
-            {new Date(e.at).toLocaleString(i18n.language)} · {e.type}
-          </Text>
-        </Timeline.Item>
-      ))}
-    </Timeline>
   );
 }
 
@@ -81,7 +55,6 @@ function Details({ c }: { c: TCustomer }) {
         label={t('customers.useClass')}
         value={c.useClass ? t(`useClass.${c.useClass}`) : null}
       />
-      <Field label={t('customers.tier')} value={c.tier} />
       <Field label={t('customers.unit')} value={unitName(units.data, c.unitId)} />
       {c.kind === 'internal' && (
         <Field label={t('customers.internalUnit')} value={unitName(units.data, c.internalUnitId)} />
@@ -212,13 +185,21 @@ export default function CustomerPage() {
         </Paper>
       </SimpleGrid>
 
+      <Importance c={c} />
+
       <RetentionPanel customerId={id} />
 
-      <Paper withBorder p="md" radius="md">
-        <Title order={2} size="h4" mb="sm">
+      <Paper withBorder p="md" radius="md" aria-labelledby="timeline-title">
+        <Title order={2} size="h4" mb={4} id="timeline-title">
           {t('customer.timeline')}
         </Title>
-        <CustomerTimeline id={id} />
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('c360.timelineHelp')}
+        </Text>
+        <Stack gap="md">
+          {user && user.role !== 'viewer' && c.status !== 'erased' && <NoteForm customerId={id} />}
+          <CustomerTimeline id={id} />
+        </Stack>
       </Paper>
 
       <Modal opened={confirmOpen} onClose={confirm.close} title={t('customer.eraseTitle')}>

@@ -6,7 +6,7 @@ import type {
   TCustomField,
   TPage,
   TSegment,
-  TTimelineItem,
+  TTimelinePage,
 } from '../../api/types';
 
 export { pick } from '../../ui/pick';
@@ -42,10 +42,17 @@ export function useCustomer(id: string | undefined) {
   });
 }
 
+/** The customer timeline, newest first, 30 entries a page (keyset cursor from the server). */
 export function useTimeline(id: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['customer', id, 'timeline'],
-    queryFn: () => api.get<{ items: TTimelineItem[] }>(`/api/customers/${id}/timeline`),
+    initialPageParam: '',
+    queryFn: ({ pageParam }) =>
+      api.get<TTimelinePage>(`/api/customers/${id}/timeline`, {
+        limit: 30,
+        ...(pageParam ? { before: pageParam } : {}),
+      }),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 

@@ -1,0 +1,64 @@
+// The complaints module's part of the customer timeline (registered from service.ts): one
+// entry per case of the customer, when it was received, with its current state.
+import type { Sql } from '../../db/client';
+import {
+  beforeSql,
+  isoSql,
+  orderSql,
+  type TSourceItem,
+  type TTimelineBefore,
+} from '../customers/service';
+
+/** This customer's cases just before the cursor, newest first (at most `limit`). */
+export async function timelineFor(
+  db: Sql,
+  orgId: string,
+  customerId: string,
+  before: TTimelineBefore | null,
+  limit: number,
+): Promise<TSourceItem[]> {
+  const params: unknown[] = [orgId, customerId];
+  const key = `'complaint:' || id::text`;
+  const cond = beforeSql('received_at', key, before, params);
+  params.push(limit);
+  // complaints_org_customer (org_id, customer_id, received_at, id) serves the range and order.
+  const { rows } = await db.query<{
+    id: string;
+    at: string;
+    reference: string;
+    subject: string;
+    status: string;
+    severity: string;
+    channel: string;
+    form: string;
+    created_by: string | null;
+  }>(
+    `SELECT id, ${isoSql('received_at')} AS at, reference, subject, status, severity, channel,
+            form, created_by
+       FROM complaints
+      WHERE org_id = $1 AND customer_id = $2 AND ${cond}
+      ORDER BY ${orderSql('received_at', key)} LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map((r) => ({
+    key: `complaint:${r.id}`,
+    at: r.at,
+    type: 'complaint',
+    summary: r.subject,
+    // Staff-entered cases name the agent; survey and win-back follow-ups are opened by the
+    // system; the rest (web form, e-mail) come from the customer.
+    actor: r.created_by
+      ? { kind: 'user', userId: r.created_by }
+      : r.channel === 'survey' || r.channel === 'retention'
+        ? { kind: 'system' }
+        : { kind: 'customer' },
+    link: { to: 'complaint', id: r.id },
+    data: {
+      reference: r.reference,
+      status: r.status,
+      severity: r.severity,
+      channel: r.channel,
+      form: r.form,
+    },
+  }));
+}
