@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { isAdmin, useSession } from '../auth/session';
+import { LocaleDates } from './DateField';
 import { LanguageSwitch } from './LanguageSwitch';
 import { notifyError } from './notify';
 import { PageLoader } from './PageLoader';
@@ -141,9 +142,12 @@ export default function Shell() {
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
+          {/* Here, not in main.tsx: the date pickers stay out of the login page's bundle. */}
+          <LocaleDates>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </LocaleDates>
         </AppShell.Main>
       </AppShell>
     </>

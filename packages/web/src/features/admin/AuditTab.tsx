@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { TAuditEntry, TPage } from '../../api/types';
+import { dateTime } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 
 export function AuditTab() {
@@ -34,7 +35,7 @@ export function AuditTab() {
           <Table.Tbody>
             {rows.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{new Date(r.at).toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td>{dateTime(r.at, i18n.language)}</Table.Td>
                 <Table.Td>{r.actorEmail ?? '—'}</Table.Td>
                 <Table.Td>{r.action}</Table.Td>
                 <Table.Td>

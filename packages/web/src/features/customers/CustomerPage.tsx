@@ -21,6 +21,7 @@ import { Link, useParams } from 'react-router';
 import { api, download } from '../../api/client';
 import type { TCustomer } from '../../api/types';
 import { canWrite, useSession } from '../../auth/session';
+import { dateTime } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits } from '../../ui/units';
@@ -59,7 +60,7 @@ function CustomerTimeline({ id }: { id: string }) {
           }
         >
           <Text size="xs" c="dimmed">
-            {new Date(e.at).toLocaleString(i18n.language)} · {e.type}
+            {dateTime(e.at, i18n.language)} · {e.type}
           </Text>
         </Timeline.Item>
       ))}

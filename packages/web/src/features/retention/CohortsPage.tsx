@@ -3,9 +3,9 @@
 import { Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pct } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 import { type TCohortRow, useCohorts } from './api';
-import { pct } from './format';
 
 const PALETTE = [
   '#0b7285',

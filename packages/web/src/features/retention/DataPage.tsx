@@ -18,9 +18,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client';
 import { canWrite, useSession } from '../../auth/session';
+import { num } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { type TTxImportPreview, useImports, useRuns } from './api';
-import { num } from './format';
 import { NO_TRUNCATE } from './ScoreTable';
 
 function ImportBox() {

@@ -19,6 +19,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
+import { dateTime } from '../../lib/format';
 import { lt } from '../../respond/logic';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
@@ -61,11 +62,7 @@ export default function ResponsesPage() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
   const lang = i18n.language === 'en' ? 'en' : 'es';
-  const when = (r: TResponse) =>
-    new Date(r.submittedAt ?? r.createdAt).toLocaleString(i18n.language, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-    });
+  const when = (r: TResponse) => dateTime(r.submittedAt ?? r.createdAt, i18n.language);
   const first = survey.definition.pages[0]?.questions[0];
   const firstText = (r: TResponse) =>
     first ? formatAnswer(first, r.answers[first.key], lang).slice(0, 60) : '';
