@@ -68,8 +68,9 @@ export default function ResponsesPage() {
   const firstText = (r: TResponse) =>
     first && r.answers[first.key] !== undefined
       ? answerLines(first, r.answers[first.key] ?? null, lang)
-          .map((l) => (l.label ? `${l.label}: ${l.value}` : l.value))
-          .join('; ')
+          // values only: a battery's item texts are too long for a table cell (the detail has them)
+          .map((l) => l.value)
+          .join(' · ')
           .slice(0, 60)
       : '';
 
