@@ -53,9 +53,6 @@ export function App() {
           {surveysRoutes}
           {complaintsRoutes}
           {retentionRoutes}
-          {(['analytics', 'standards', 'strategy'] as const).map((m) => (
-            <Route key={m} path={`/${m}/*`} element={<ComingSoon module={m} />} />
-          ))}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

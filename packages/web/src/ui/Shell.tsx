@@ -19,22 +19,16 @@ import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-r
 import { api } from '../api/client';
 import { isAdmin, useSession } from '../auth/session';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
+import { LocaleDates } from './DateField';
 import { LanguageSwitch } from './LanguageSwitch';
 import { notifyError } from './notify';
 import { PageLoader } from './PageLoader';
 import { UnitSelect } from './UnitSelect';
 import { useSelectedUnit } from './units';
 
-export const MODULES = [
-  'customers',
-  'surveys',
-  'analytics',
-  'complaints',
-  'retention',
-  'standards',
-  'strategy',
-  'admin',
-] as const;
+// Only modules that exist are listed: analytics, standards and strategy come back here when they
+// have pages (a menu entry that leads to "coming soon" costs the user's trust).
+export const MODULES = ['customers', 'surveys', 'complaints', 'retention', 'admin'] as const;
 
 function UnitPicker() {
   const { t } = useTranslation();
@@ -157,9 +151,12 @@ export default function Shell() {
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
+          {/* Here, not in main.tsx: the date pickers stay out of the login page's bundle. */}
+          <LocaleDates>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </LocaleDates>
         </AppShell.Main>
       </AppShell>
     </>

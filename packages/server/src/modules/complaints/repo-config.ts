@@ -131,7 +131,7 @@ export async function staffByIds(db: Sql, orgId: string, ids: string[]): Promise
 export async function listStaff(db: Sql, orgId: string): Promise<TStaff[]> {
   const r = await db.query<TStaff>(
     `SELECT id, email, name, role, unit_id AS "unitId", active FROM users
-      WHERE org_id = $1 AND active ORDER BY name, id LIMIT 2000`,
+      WHERE org_id = $1 AND active ORDER BY fid_name_key(name) COLLATE "C", id LIMIT 2000`,
     [orgId],
   );
   return r.rows;

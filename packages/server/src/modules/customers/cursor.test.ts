@@ -23,7 +23,7 @@ describe('keyset cursor', () => {
     ).toBeNull();
   });
   it('maps sorts to SQL and escapes LIKE wildcards', () => {
-    expect(sortSql('-name')).toMatchObject({ key: 'lower(name)', desc: true });
+    expect(sortSql('-name')).toMatchObject({ key: 'name_key', desc: true });
     expect(sortSql('updatedAt')).toMatchObject({
       key: 'updated_at',
       cast: 'timestamptz',

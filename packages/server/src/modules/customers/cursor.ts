@@ -35,8 +35,8 @@ export function sortSql(sort: TCustomerSort): {
 } {
   const desc = sort.startsWith('-');
   const field = desc ? sort.slice(1) : sort;
-  if (field === 'name')
-    return { key: 'lower(name)', cursorValue: 'lower(name)', cast: 'text', desc };
+  // name_key: accent-folded Spanish order, same on PGlite and PostgreSQL (migration 120).
+  if (field === 'name') return { key: 'name_key', cursorValue: 'name_key', cast: 'text', desc };
   const col = field === 'createdAt' ? 'created_at' : 'updated_at';
   return {
     key: col,

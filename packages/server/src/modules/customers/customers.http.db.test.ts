@@ -221,6 +221,16 @@ describe('customers HTTP API', () => {
       '3,Correo,mal-correo,invalid_email',
       '4,Código,M1,duplicate_external_id:2',
     ]);
+    // the same rows for the wizard's screen, first `limit` with the total
+    expect(
+      (await call(analystA, 'GET', `/api/customer-imports/${pv.id}/rejections?limit=1`)).json(),
+    ).toEqual({
+      items: [{ row: 3, column: 'Correo', value: 'mal-correo', reason: 'invalid_email' }],
+      total: 2,
+    });
+    expect(
+      (await call(analystB, 'GET', `/api/customer-imports/${pv.id}/rejections`)).statusCode,
+    ).toBe(404);
     expect(
       (
         await call(analystA, 'POST', `/api/customer-imports/${pv.id}/run`, {

@@ -317,7 +317,7 @@ export async function cohorts(
   db: Sql,
   auth: AuthContext,
   months: number,
-): Promise<{ items: TCohortRow[]; lastMonth: string | null }> {
+): Promise<{ items: TCohortRow[]; lastMonth: string | null; partialMonth: string | null }> {
   const scope = await scopeOf(db, auth);
   const { rows } = await db.query<{ cohort: string; k: number; n: number; last: string }>(
     // Window functions instead of joining two CTEs: without statistics PGlite picked a nested
@@ -337,8 +337,21 @@ export async function cohorts(
       GROUP BY c, m ORDER BY 1, 2`,
     [auth.orgId, scope],
   );
-  if (!rows.length) return { items: [], lastMonth: null };
+  if (!rows.length) return { items: [], lastMonth: null, partialMonth: null };
   const last = rows[0]?.last as string;
+  // The last month with data is still running when its last purchase is before the month's last
+  // day (an import from mid-month, the current month): its shares are not comparable yet, so
+  // they are left out (null) instead of being drawn as a fall to ~0 %. Month 0 stays (100 %).
+  const end = await db.query<{ partial: boolean }>(
+    `SELECT max(t.occurred_on) < (date_trunc('month', max(t.occurred_on)) + interval '1 month - 1 day')::date
+              AS partial
+       FROM retention_transactions t
+      WHERE t.org_id = $1 AND t.type = 'purchase'
+        AND ($2::uuid[] IS NULL OR t.customer_id IN (
+              SELECT cu.id FROM customers cu WHERE cu.org_id = $1 AND cu.unit_id = ANY($2::uuid[])))`,
+    [auth.orgId, scope],
+  );
+  const partial = end.rows[0]?.partial === true;
   const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
   const byCohort = new Map<string, Map<number, number>>();
   for (const r of rows) {
@@ -356,11 +369,12 @@ export async function cohorts(
     const observable = monthIndex(last) - monthIndex(cohort);
     const retention: Array<number | null> = [];
     for (let k = 0; k < months; k++) {
-      retention.push(k > observable ? null : size ? (m.get(k) ?? 0) / size : 0);
+      const unfinished = partial && k === observable && k > 0;
+      retention.push(k > observable || unfinished ? null : size ? (m.get(k) ?? 0) / size : 0);
     }
     return { cohort, size, retention };
   });
-  return { items, lastMonth: last };
+  return { items, lastMonth: last, partialMonth: partial ? last : null };
 }
 
 // ------------------------------------------------------------------------------ contracts

@@ -62,7 +62,11 @@ export async function setPassword(
 
 export async function listUsers(db: Sql, orgId: string): Promise<UserRow[]> {
   return (
-    await db.query<UserRow>(`SELECT ${COLS} FROM users WHERE org_id = $1 ORDER BY email`, [orgId])
+    await db.query<UserRow>(
+      `SELECT ${COLS} FROM users WHERE org_id = $1
+        ORDER BY fid_name_key(coalesce(nullif(name, ''), email)) COLLATE "C", id`,
+      [orgId],
+    )
   ).rows;
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { TAuditEntry, TOrgUnit, TPage } from '../../api/types';
+import { dateTime } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits } from '../../ui/units';
 import { FIELD_LABEL } from '../customers/CustomerTimeline';
@@ -107,7 +108,7 @@ function Entry({ e, units }: { e: TAuditEntry; units: TOrgUnit[] | undefined }) 
         </Text>
         {changes && <Text size="sm">{changes}</Text>}
         <Text size="xs" c="dimmed">
-          <time dateTime={e.at}>{new Date(e.at).toLocaleString(i18n.language)}</time>
+          <time dateTime={e.at}>{dateTime(e.at, i18n.language)}</time>
         </Text>
         {hasJson && (
           <details>

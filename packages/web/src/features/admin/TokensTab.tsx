@@ -15,6 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { TApiToken } from '../../api/types';
+import { dateTime } from '../../lib/format';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 
@@ -32,7 +33,7 @@ export function TokensTab() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The plain token exists only in this response; it is never shown again.
   const [created, setCreated] = useState<string | null>(null);
-  const fmt = (d: string | null) => (d ? new Date(d).toLocaleString(i18n.language) : '—');
+  const fmt = (d: string | null) => dateTime(d, i18n.language);
 
   const create = async (e: FormEvent) => {
     e.preventDefault();

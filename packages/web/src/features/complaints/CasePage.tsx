@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
+import { dateTime } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { AssignmentPanel, useAssignmentNames } from './AssignmentPanel';
@@ -117,8 +118,7 @@ export default function CasePage() {
   if (c.error || !c.data)
     return <Alert color="red">{c.error?.message ?? t('complaints.case.notFound')}</Alert>;
   const k = c.data;
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => dateTime(iso, i18n.language);
   const refresh = () => void sla.refetch();
 
   const send = () => {

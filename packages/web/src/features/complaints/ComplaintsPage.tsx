@@ -16,6 +16,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { dateTime } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 import { type TCaseRow, useBadges, useCases } from './api';
 import { SettingsLink } from './SettingsLink';
@@ -31,8 +32,7 @@ export default function ComplaintsPage() {
   const items = cases.data?.items ?? [];
   const badges = useBadges(items.map((c) => c.id));
   const phone = useMediaQuery('(max-width: 40em)');
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => dateTime(iso, i18n.language);
   const badge = (c: TCaseRow) => <SlaBadge status={badges.data?.get(c.id)?.status} />;
 
   return (

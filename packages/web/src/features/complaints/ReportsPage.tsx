@@ -5,14 +5,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { pct as formatPct, score } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 import { useCompliance } from './api';
 
 const ORDER = ['critical', 'high', 'medium', 'low'];
-const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)} %`);
 
 export default function ReportsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const pct = (x: number | null) => formatPct(x, i18n.language, 1);
   const q = useCompliance();
   const rep = useQuery({
     queryKey: ['complaints', 'reports'],
@@ -60,7 +61,7 @@ export default function ReportsPage() {
             {t('complaints.reports.satisfaction')}
           </Text>
           <Text size="xl" fw={700}>
-            {sat.mean === null ? '–' : `${sat.mean.toFixed(2)} / 5`}
+            {score(sat.mean, 5, i18n.language)}
           </Text>
           <Text size="xs" c="dimmed">
             {t('complaints.reports.satisfactionSummary', {

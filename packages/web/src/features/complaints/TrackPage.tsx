@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
+import { dateTime, money as formatMoney } from '../../lib/format';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
@@ -81,10 +82,9 @@ export default function TrackPage() {
     onSuccess: refresh,
     onError: notifyError,
   });
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => dateTime(iso, i18n.language);
   const money = (cents: number, currency = 'EUR') =>
-    new Intl.NumberFormat(i18n.language, { style: 'currency', currency }).format(cents / 100);
+    formatMoney(cents / 100, i18n.language, currency, 2);
 
   if (view.isLoading) return <PageLoader />;
   const v = view.data;

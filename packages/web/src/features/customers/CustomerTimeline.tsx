@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { TTimelineItem, TTimelineLink } from '../../api/types';
+import { dateTime, date as fmtDate, num } from '../../lib/format';
 import { actorName } from '../../ui/actor';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
@@ -65,7 +66,7 @@ function Detail({ e }: { e: TTimelineItem }) {
       <Group gap={4}>
         {shown.map((k) => (
           <Badge key={k} variant="light" color="blue">
-            {t(`c360.score.${k}`, { v: (scores[k] as number).toLocaleString(lang) })}
+            {t(`c360.score.${k}`, { v: num(scores[k] as number, lang) })}
           </Badge>
         ))}
       </Group>
@@ -158,10 +159,9 @@ function Detail({ e }: { e: TTimelineItem }) {
 
 function Entry({ e }: { e: TTimelineItem }) {
   const { t, i18n } = useTranslation();
-  const when = new Date(e.at);
   const date = e.dateOnly
-    ? when.toLocaleDateString(i18n.language, { timeZone: 'UTC' })
-    : when.toLocaleString(i18n.language);
+    ? fmtDate(e.at.slice(0, 10), i18n.language)
+    : dateTime(e.at, i18n.language);
   const showSummary = e.summary && e.type !== 'customer.note';
   return (
     <Stack gap={4}>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { download } from '../../api/client';
 import type { TCustomerFilters } from '../../api/types';
 import { canWrite, useSession } from '../../auth/session';
+import { int } from '../../lib/format';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits, useSelectedUnit } from '../../ui/units';
@@ -153,8 +154,8 @@ export default function CustomersPage() {
           {total !== undefined && (
             <Text size="sm" c="dimmed" aria-live="polite">
               {t('customers.count', {
-                shown: rows.length.toLocaleString(i18n.language),
-                total: total.toLocaleString(i18n.language),
+                shown: int(rows.length, i18n.language),
+                total: int(total, i18n.language),
               })}
             </Text>
           )}

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TImportPreview, TImportStatus } from '../../api/types';
+import { int } from '../../lib/format';
 
 /** The reader's warnings are English sentences for the CLI and logs; the one the wizard can
  *  meet (a file that is not UTF-8) is shown in the user's language. */
@@ -109,7 +110,7 @@ export function MappingStep({ headers, mapping, targets, onChange }: MappingProp
 export function StatusCounts({ s }: { s: TImportStatus }) {
   const { t, i18n } = useTranslation();
   const warningText = useWarningText();
-  const n = (x: number) => x.toLocaleString(i18n.language);
+  const n = (x: number) => int(x, i18n.language);
   const pct =
     s.total > 0 ? Math.round((s.processed / s.total) * 100) : s.status === 'done' ? 100 : 0;
   return (

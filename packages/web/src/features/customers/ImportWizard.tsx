@@ -20,6 +20,7 @@ import { notifyError } from '../../ui/notify';
 import { useCustomerFields } from './api';
 import { MappingStep, PreviewStep, StatusCounts } from './ImportSteps';
 import { IMPORT_TARGETS, isFinished, useImportStatus } from './importApi';
+import { RejectedRows } from './RejectedRows';
 
 // Steps: 0 upload, 1 preview, 2 mapping, 3 dry run, 4 import (progress + summary).
 export default function ImportWizard() {
@@ -89,6 +90,9 @@ export default function ImportWizard() {
   const runResult = (
     <>
       {status.data && <StatusCounts s={status.data} />}
+      {finished && preview && status.data && status.data.rejected > 0 && (
+        <RejectedRows importId={preview.id} runKey={runKey} />
+      )}
       {finished && (
         <Group mt="md">
           {status.data && status.data.rejected > 0 && (
@@ -169,6 +173,9 @@ export default function ImportWizard() {
               {t('import.dryRunHelp')}
             </Text>
             {status.data && <StatusCounts s={status.data} />}
+            {finished && preview && status.data && status.data.rejected > 0 && (
+              <RejectedRows importId={preview.id} runKey={runKey} />
+            )}
             <Group mt="md">
               <Button variant="default" onClick={() => setStep(2)}>
                 {t('common.back')}

@@ -15,10 +15,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { dateTime, pct } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { useOpenSurveys, useOverview, useScores, useWinback } from './api';
-import { pct } from './format';
 import { NO_TRUNCATE, ScoreTable } from './ScoreTable';
 
 const STAFF = new Set(['owner', 'admin', 'analyst', 'agent']);
@@ -152,7 +152,7 @@ export default function AtRiskPage() {
                         {t(`retention.jobStatus.${w.status}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td>{new Date(w.createdAt).toLocaleString(i18n.language)}</Table.Td>
+                    <Table.Td>{dateTime(w.createdAt, i18n.language)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

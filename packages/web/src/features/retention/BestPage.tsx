@@ -1,9 +1,9 @@
 import { Group, Paper, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { money } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 import { TIER_KEYS, useOverview, useScores } from './api';
-import { money } from './format';
 import { ScoreTable, TierBadge } from './ScoreTable';
 
 export default function BestPage() {

@@ -3,9 +3,9 @@
 import { Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { month, pct } from '../../lib/format';
 import { PageLoader } from '../../ui/PageLoader';
 import { type TCohortRow, useCohorts } from './api';
-import { pct } from './format';
 
 const PALETTE = [
   '#0b7285',
@@ -85,7 +85,7 @@ function Chart({ rows, months, label }: { rows: TCohortRow[]; months: number; la
               <svg width="14" height="4" aria-hidden>
                 <rect width="14" height="4" fill={PALETTE[i % PALETTE.length]} />
               </svg>
-              <Text size="xs">{r.cohort}</Text>
+              <Text size="xs">{month(`${r.cohort}-01`, i18n.language)}</Text>
             </Group>
           ))}
         </Group>
@@ -107,6 +107,9 @@ export default function CohortsPage() {
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" c="dimmed" maw={640}>
           {t('retention.cohortsHelp')}
+          {q.data.partialMonth
+            ? ` ${t('retention.partialMonth', { month: month(`${q.data.partialMonth}-01`, i18n.language) })}`
+            : ''}
         </Text>
         <SegmentedControl
           aria-label={t('retention.monthsShown')}
@@ -149,7 +152,7 @@ export default function CohortsPage() {
                 <Table.Tbody>
                   {rows.map((r) => (
                     <Table.Tr key={r.cohort}>
-                      <Table.Th scope="row">{r.cohort}</Table.Th>
+                      <Table.Th scope="row">{month(`${r.cohort}-01`, i18n.language)}</Table.Th>
                       <Table.Td ta="right">{r.size}</Table.Td>
                       {r.retention.map((v, k) => (
                         <Table.Td

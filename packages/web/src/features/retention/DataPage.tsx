@@ -1,5 +1,6 @@
 // Transactions import (CSV/XLSX/CDNOW text) and the model runs with their diagnostics.
 import {
+  Accordion,
   Alert,
   Badge,
   Button,
@@ -18,10 +19,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client';
 import { canWrite, useSession } from '../../auth/session';
+import { date, fixed, int, money, num, pct } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { type TTxImportPreview, useImports, useRuns } from './api';
-import { num } from './format';
 import { NO_TRUNCATE } from './ScoreTable';
+import { modelSummary } from './summary';
 
 function ImportBox() {
   const { t } = useTranslation();
@@ -201,10 +203,60 @@ function Imports() {
   );
 }
 
-function driversText(d: Array<{ feature: string; level: string | null; oddsRatio: number }>) {
+function driversText(
+  d: Array<{ feature: string; level: string | null; oddsRatio: number }>,
+  lang: string,
+) {
   return d
-    .map((x) => `${x.feature}${x.level ? `=${x.level}` : ''}: OR ${x.oddsRatio.toFixed(2)}`)
+    .map((x) => `${x.feature}${x.level ? `=${x.level}` : ''}: OR ${fixed(x.oddsRatio, lang, 2)}`)
     .join('\n');
+}
+
+/** What the model says, in words, before any parameter. */
+function Summary() {
+  const { t, i18n } = useTranslation();
+  const q = useRuns();
+  const s = modelSummary(q.data?.items ?? []);
+  if (!s) return null;
+  const lang = i18n.language;
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('retention.summary.title')}
+      </Title>
+      <Stack gap={4}>
+        <Text>
+          {t('retention.summary.active', {
+            customers: int(s.customers, lang),
+            active: int(s.active, lang),
+            share: pct(s.activeShare, lang),
+            date: date(s.calibrationEnd, lang),
+          })}
+        </Text>
+        {s.next12 !== null && (
+          <Text>
+            {t('retention.summary.next12', {
+              total: int(s.next12, lang),
+              each: num(s.next12PerCustomer, lang, 2),
+            })}
+          </Text>
+        )}
+        {s.repeatBuyers !== null && (
+          <Text size="sm" c="dimmed">
+            {t('retention.summary.repeat', {
+              n: int(s.repeatBuyers, lang),
+              share: pct(s.repeatBuyers / s.customers, lang),
+            })}
+          </Text>
+        )}
+        {s.clvTotal !== null && (
+          <Text size="sm" c="dimmed">
+            {t('retention.summary.clv', { total: money(s.clvTotal, lang) })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
 }
 
 function Runs() {
@@ -216,6 +268,9 @@ function Runs() {
       <Title order={2} size="h4" mb="sm">
         {t('retention.runs')}
       </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('retention.summary.technicalHelp')}
+      </Text>
       {items.length === 0 ? (
         <Text c="dimmed">{t('retention.noModel')}</Text>
       ) : (
@@ -262,8 +317,8 @@ function Runs() {
                         </Text>
                       )}
                     </Table.Td>
-                    <Table.Td>{r.calibrationEnd}</Table.Td>
-                    <Table.Td ta="right">{r.customers}</Table.Td>
+                    <Table.Td>{date(r.calibrationEnd, i18n.language)}</Table.Td>
+                    <Table.Td ta="right">{int(r.customers, i18n.language)}</Table.Td>
                     <Table.Td>
                       {r.bgnbd && (
                         <Code>
@@ -305,7 +360,7 @@ function Runs() {
                     </Table.Td>
                     <Table.Td>
                       {r.churn?.auc !== undefined ? (
-                        <Text size="sm" title={driversText(r.churn.drivers ?? [])}>
+                        <Text size="sm" title={driversText(r.churn.drivers ?? [], i18n.language)}>
                           {t('retention.churnAuc', {
                             auc: num(r.churn.auc, i18n.language, 3),
                             sd: num(r.churn.aucSd, i18n.language, 3),
@@ -331,12 +386,21 @@ function Runs() {
 }
 
 export default function DataPage() {
+  const { t } = useTranslation();
   const { user } = useSession();
   return (
     <Stack gap="md">
+      <Summary />
       {canWrite(user) && <ImportBox />}
       {canWrite(user) && <Imports />}
-      <Runs />
+      <Accordion variant="contained" radius="md">
+        <Accordion.Item value="technical">
+          <Accordion.Control>{t('retention.summary.technical')}</Accordion.Control>
+          <Accordion.Panel>
+            <Runs />
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
     </Stack>
   );
 }

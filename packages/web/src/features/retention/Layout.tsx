@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { canWrite, useSession } from '../../auth/session';
+import { date } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { useOverview, useRuns } from './api';
@@ -61,10 +62,7 @@ export default function RetentionLayout() {
             {run
               ? t('retention.modelInfo', {
                   version: run.version,
-                  date: new Date(`${run.calibrationEnd}T00:00:00Z`).toLocaleDateString(
-                    i18n.language,
-                    { timeZone: 'UTC' },
-                  ),
+                  date: date(run.calibrationEnd, i18n.language),
                   customers: run.customers,
                 })
               : t('retention.noModel')}

@@ -2,8 +2,8 @@
 // history over model runs, tier history, purchases, contracts and loyalty points.
 import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { date, money, num, pct } from '../../lib/format';
 import { useOverview, useRetentionCustomer } from './api';
-import { money, num, pct } from './format';
 import { TierBadge } from './ScoreTable';
 
 function Stat({ label, value, help }: { label: string; value: React.ReactNode; help?: string }) {
@@ -124,10 +124,7 @@ export function RetentionPanel({ customerId }: { customerId: string }) {
             <Text size="xs">
               {t('retention.panel.tierHistory')}:{' '}
               {v.tierHistory
-                .map(
-                  (h) =>
-                    `${t(`retention.tier.${h.to}`)} (${new Date(h.at).toLocaleDateString(lang)})`,
-                )
+                .map((h) => `${t(`retention.tier.${h.to}`)} (${date(h.at, lang)})`)
                 .join(' → ')}
             </Text>
           )}
@@ -137,7 +134,7 @@ export function RetentionPanel({ customerId }: { customerId: string }) {
               {v.contracts
                 .map(
                   (k) =>
-                    `${k.plan} (${k.startDate} – ${k.endDate ?? t('retention.panel.ongoing')})`,
+                    `${k.plan} (${date(k.startDate, lang)} – ${k.endDate ? date(k.endDate, lang) : t('retention.panel.ongoing')})`,
                 )
                 .join('; ')}
             </Text>

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Checkbox, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { money, num, pct } from '../../lib/format';
 import { type TCustomerScore, TIER_COLORS } from './api';
-import { money, num, pct } from './format';
 
 /** Badges in table cells keep their full text (Mantine's label would otherwise ellipsize when
  *  the table squeezes the column). */

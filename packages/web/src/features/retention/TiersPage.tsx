@@ -21,6 +21,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isAdmin, useSession } from '../../auth/session';
+import { money, num, pct } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import {
@@ -31,7 +32,6 @@ import {
   useOverview,
   useSettings,
 } from './api';
-import { money, num, pct } from './format';
 import { NO_TRUNCATE, TierBadge } from './ScoreTable';
 
 function benefitsText(b: Array<{ es: string; en: string }>, lang: 'es' | 'en') {

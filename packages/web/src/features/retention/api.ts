@@ -72,7 +72,12 @@ export function useCohorts(months: number) {
   return useQuery({
     queryKey: ['retention', 'cohorts', months],
     queryFn: () =>
-      api.get<{ items: TCohortRow[]; lastMonth: string | null }>('/api/retention/cohorts', {
+      api.get<{
+        items: TCohortRow[];
+        lastMonth: string | null;
+        /** the last month with data is not over: its shares are left out (null) */
+        partialMonth: string | null;
+      }>('/api/retention/cohorts', {
         months,
       }),
   });

@@ -25,6 +25,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, isAdmin, useSession } from '../../auth/session';
+import { DateTimeInput } from '../../ui/DateField';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { UnitSelect } from '../../ui/UnitSelect';
 import {
@@ -167,16 +168,12 @@ function Rules() {
             w={200}
             onChange={(v) => setS({ ...s, quota: typeof v === 'number' && v > 0 ? v : null })}
           />
-          <TextInput
-            type="datetime-local"
+          <DateTimeInput
             label={t('surveys.dist.closesAt')}
             description={t('surveys.dist.closesAtHelp')}
             value={s.closesAt ? toLocalInput(s.closesAt) : ''}
             w={240}
-            onChange={(e) => {
-              const v = e.currentTarget.value;
-              setS({ ...s, closesAt: v ? new Date(v).toISOString() : null });
-            }}
+            onChange={(v) => setS({ ...s, closesAt: v ? new Date(v).toISOString() : null })}
           />
         </Group>
         {canWrite(user) ? (

@@ -26,6 +26,8 @@ import { useLocalStorage } from '@mantine/hooks';
 import { Fragment, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { time } from '../../lib/format';
+import { DayInput } from '../../ui/DateField';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { UnitSelect } from '../../ui/UnitSelect';
@@ -161,10 +163,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
     const who = customer?.c.name ?? '';
     m.one.mutate(entry, {
       onSuccess: (r) => {
-        setSaved((s) => [
-          { id: r.id, at: new Date().toLocaleTimeString(lang), channel, customer: who },
-          ...s,
-        ]);
+        setSaved((s) => [{ id: r.id, at: time(new Date(), lang), channel, customer: who }, ...s]);
         notifyOk(t('surveys.entry.savedOne'));
         reset();
       },
@@ -177,7 +176,7 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
     m.batch.mutate(items, {
       onSuccess: (r) => {
         const failed = new Map(r.results.filter((x) => !x.ok).map((x) => [x.index, x]));
-        const at = new Date().toLocaleTimeString(lang);
+        const at = time(new Date(), lang);
         setSaved((s) => [
           ...r.results
             .filter((x) => x.ok)
@@ -256,12 +255,11 @@ function EntryForm({ definition }: { definition: TSurveyDefinition; version: num
             w={220}
             onChange={(v) => setUnitId(v ?? '')}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('surveys.entry.respondedOn')}
             value={respondedOn}
             w={170}
-            onChange={(e) => setRespondedOn(e.currentTarget.value)}
+            onChange={setRespondedOn}
           />
           <Switch
             label={t('surveys.entry.batchMode')}

@@ -13,6 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DayInput } from '../../ui/DateField';
 import { pick } from '../../ui/pick';
 import { KANO_ANSWERS, newQuestion, QUESTION_TYPES, SERVQUAL_DIMENSIONS, toKey } from './builder';
 import { ItemsEditor, LocalText, LogicEditor } from './fields';
@@ -391,17 +392,15 @@ export function QuestionEditor({
 
       {q.type === 'date' ? (
         <SimpleGrid cols={{ base: 1, sm: 2 }} maw={420}>
-          <TextInput
-            type="date"
+          <DayInput
             label={t('surveys.builder.minDate')}
             value={q.min ?? ''}
-            onChange={(e) => set({ min: e.currentTarget.value || undefined })}
+            onChange={(v) => set({ min: v || undefined })}
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('surveys.builder.maxDate')}
             value={q.max ?? ''}
-            onChange={(e) => set({ max: e.currentTarget.value || undefined })}
+            onChange={(v) => set({ max: v || undefined })}
           />
         </SimpleGrid>
       ) : null}

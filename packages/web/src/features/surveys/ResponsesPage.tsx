@@ -19,12 +19,14 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
+import { dateTime } from '../../lib/format';
 import { lt } from '../../respond/logic';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { pick } from '../../ui/pick';
+import { answerLines, responseDetail, unknownAnswers } from './answerDetail';
 import { useResponses } from './api';
-import { exportPath, formatAnswer, questionOf } from './responses';
+import { exportPath } from './responses';
 import { useSurveyOutlet } from './SurveyLayout';
 
 const CHANNELS = [
@@ -61,14 +63,16 @@ export default function ResponsesPage() {
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
   const lang = i18n.language === 'en' ? 'en' : 'es';
-  const when = (r: TResponse) =>
-    new Date(r.submittedAt ?? r.createdAt).toLocaleString(i18n.language, {
-      dateStyle: 'short',
-      timeStyle: 'short',
-    });
+  const when = (r: TResponse) => dateTime(r.submittedAt ?? r.createdAt, i18n.language);
   const first = survey.definition.pages[0]?.questions[0];
   const firstText = (r: TResponse) =>
-    first ? formatAnswer(first, r.answers[first.key], lang).slice(0, 60) : '';
+    first && r.answers[first.key] !== undefined
+      ? answerLines(first, r.answers[first.key] ?? null, lang)
+          // values only: a battery's item texts are too long for a table cell (the detail has them)
+          .map((l) => l.value)
+          .join(' · ')
+          .slice(0, 60)
+      : '';
 
   const exportAs = (format: (typeof EXPORTS)[number][0], shape: 'wide' | 'long') =>
     void download(exportPath(survey.id, format, shape, exportStatus), `respuestas.${format}`).catch(
@@ -170,10 +174,10 @@ export default function ResponsesPage() {
                 <Table.Th>{t('surveys.resp.when')}</Table.Th>
                 <Table.Th>{t('surveys.resp.channel')}</Table.Th>
                 <Table.Th>{t('surveys.resp.status')}</Table.Th>
-                <Table.Th>v</Table.Th>
+                <Table.Th>{t('surveys.resp.version')}</Table.Th>
                 <Table.Th>{t('surveys.resp.customer')}</Table.Th>
                 <Table.Th>{t('surveys.resp.keyedBy')}</Table.Th>
-                <Table.Th>{first ? first.key : ''}</Table.Th>
+                <Table.Th>{first ? lt(first.title, lang) : ''}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -240,12 +244,15 @@ function ResponseDetail({
   lang: 'es' | 'en';
 }) {
   const { t } = useTranslation();
+  const pages = responseDetail(def, r.answers, lang);
+  const hidden = unknownAnswers(def, r.answers);
+  const language = new Intl.DisplayNames([lang], { type: 'language' }).of(r.language) ?? '';
   return (
     <Stack gap="sm">
       <Paper withBorder p="sm">
         <Text size="sm">
-          {t(`surveys.channels.${r.channel}`)} · {t(`surveys.resp.st.${r.status}`)} · v{r.version} ·{' '}
-          {r.language}
+          {t(`surveys.channels.${r.channel}`)} · {t(`surveys.resp.st.${r.status}`)} ·{' '}
+          {t('surveys.resp.versionN', { n: r.version })} · {language}
         </Text>
         <Text size="sm">
           {t('surveys.resp.customer')}: {r.customerName ?? t('surveys.resp.anonymous')}
@@ -253,33 +260,50 @@ function ResponseDetail({
         {r.enteredByName ? (
           <Text size="sm">{t('surveys.resp.enteredBy', { name: r.enteredByName })}</Text>
         ) : null}
-        <Text size="xs" c="dimmed">
-          {r.id}
-        </Text>
       </Paper>
-      <Title order={3} size="h5">
-        {t('surveys.resp.answers')}
-      </Title>
-      <Table verticalSpacing={4}>
-        <Table.Tbody>
-          {Object.entries(r.answers).map(([k, v]) => {
-            const q = questionOf(def, k);
-            return (
-              <Table.Tr key={k}>
-                <Table.Th style={{ verticalAlign: 'top', width: '45%' }}>
-                  <Text size="xs" c="dimmed">
-                    {k}
+      {pages.map((p, i) => (
+        <Stack key={p.key} gap={6}>
+          <Title order={3} size="h5">
+            {p.title || t('surveys.resp.pageN', { n: i + 1 })}
+          </Title>
+          {p.answers.map((a) => (
+            <Paper key={a.key} withBorder p="xs">
+              <Text size="sm" fw={600}>
+                {a.title}
+              </Text>
+              {a.lines.map((l, j) =>
+                l.label ? (
+                  <Group
+                    // biome-ignore lint/suspicious/noArrayIndexKey: lines are fixed per render
+                    key={j}
+                    justify="space-between"
+                    wrap="nowrap"
+                    gap="sm"
+                    align="flex-start"
+                  >
+                    <Text size="sm" c="dimmed" style={{ flex: 1 }}>
+                      {l.label}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap', textAlign: 'right' }}>
+                      {l.value}
+                    </Text>
+                  </Group>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: lines are fixed per render
+                  <Text key={j} size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {l.value}
                   </Text>
-                  <Text size="sm">{q ? lt(q.title, lang) : ''}</Text>
-                </Table.Th>
-                <Table.Td style={{ verticalAlign: 'top', whiteSpace: 'pre-wrap' }}>
-                  {formatAnswer(q, v, lang)}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                ),
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      ))}
+      {hidden > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('surveys.resp.notInVersion', { n: hidden })}
+        </Text>
+      ) : null}
     </Stack>
   );
 }

@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { canWrite, isAdmin, useSession } from '../../auth/session';
+import { date as formatDate } from '../../lib/format';
 import { fieldErrorsOf, notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { pick } from '../../ui/pick';
@@ -219,7 +220,7 @@ export default function SurveysPage() {
 
   if (list.isLoading) return <PageLoader />;
   const rows = list.data ?? [];
-  const date = (s: string) => new Date(s).toLocaleDateString(i18n.language);
+  const date = (s: string) => formatDate(s, i18n.language);
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">

@@ -5,6 +5,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canWrite, useSession } from '../../auth/session';
+import { dateTime } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { useRemindWave, useWaves } from './api';
 import { useSurveyOutlet } from './SurveyLayout';
@@ -19,8 +20,7 @@ export function Waves({ sending = false }: { sending?: boolean }) {
   const phone = useMediaQuery('(max-width: 48em)');
   const items = waves.data?.items ?? [];
   if (!items.length) return null;
-  const fmt = (iso: string) =>
-    new Date(iso).toLocaleString(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
+  const fmt = (iso: string) => dateTime(iso, i18n.language);
   const open = survey.status === 'open' && survey.publishedVersion !== null;
 
   const send = (batchId: string) =>

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { isAdmin, useSession } from '../../auth/session';
+import { dateTime } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import {
@@ -180,7 +181,7 @@ function useLiveDeliveries(hookId: string) {
 
 /** "Retry now": one new attempt for a failed delivery (idempotent on the server). */
 function RetryButton({ hookId, d }: { hookId: string; d: TDelivery }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const retry = useMutation({
     mutationFn: () =>
@@ -202,7 +203,7 @@ function RetryButton({ hookId, d }: { hookId: string; d: TDelivery }) {
       loading={retry.isPending}
       onClick={() => retry.mutate()}
       aria-label={t('surveys.hooks.retryLabel', {
-        when: new Date(d.createdAt).toLocaleString(),
+        when: dateTime(d.createdAt, i18n.language),
       })}
     >
       {t('surveys.hooks.retry')}
@@ -236,12 +237,7 @@ function Deliveries({ hookId }: { hookId: string }) {
           {items.map((x) => (
             <Table.Tr key={x.id}>
               <Table.Td>
-                <Text size="sm">
-                  {new Date(x.createdAt).toLocaleString(i18n.language, {
-                    dateStyle: 'short',
-                    timeStyle: 'medium',
-                  })}
-                </Text>
+                <Text size="sm">{dateTime(x.createdAt, i18n.language)}</Text>
                 <Text size="xs" ff="monospace" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
                   {x.event}
                 </Text>

@@ -9,7 +9,7 @@ import { WRITERS } from '../../../lib/access';
 import { authOf } from '../../../lib/auth-context';
 import { AppError } from '../../../lib/errors';
 import { neutraliseRow } from '../../../lib/tabular/neutralise';
-import { rejectionsCsv } from './report';
+import { rejectionsCsv, rejectionsPage } from './report';
 import * as svc from './service';
 
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -44,6 +44,19 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/customer-imports/:id',
     { config: { access: WRITERS }, schema: { params: ZIdParams } },
     (req) => svc.status(db, authOf(req), req.params.id),
+  );
+
+  // The rejected rows shown on screen (the first ones; the CSV below has them all).
+  app.get(
+    '/api/customer-imports/:id/rejections',
+    {
+      config: { access: WRITERS },
+      schema: {
+        params: ZIdParams,
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      },
+    },
+    (req) => rejectionsPage(db, authOf(req), req.params.id, req.query.limit),
   );
 
   app.get(

@@ -22,6 +22,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { date as formatDate } from '../../../lib/format';
 import { fieldErrorsOf, notifyError } from '../../../ui/notify';
 import {
   calendarApi,
@@ -480,7 +481,7 @@ export function CalendarEditor({
                 {draft.holidays.map((h) => (
                   <Group key={h.date} component="li" gap="xs" wrap="nowrap">
                     <Text size="sm" ff="monospace">
-                      {h.date}
+                      {formatDate(h.date, i18n.language)}
                     </Text>
                     <Text size="sm" style={{ flex: 1 }} truncate>
                       {h.name ?? ''}
