@@ -217,13 +217,17 @@ export function reportCsv(r: Awaited<ReturnType<typeof report>>): string {
   return stringify(out);
 }
 
+// TODO merge with lib/tabular neutralise
+/** A spreadsheet cell that no spreadsheet runs as a formula: = + - @ tab CR get a leading '. */
+export function neutralise(v: unknown): string {
+  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 /** One line per case (formula-injection safe: cells starting with = + - @ are prefixed). */
 async function casesTable(db: Sql, auth: AuthContext, q: TReportQuery) {
   const rs = await rows(db, auth, q);
-  const safe = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
-    return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  };
+  const safe = neutralise;
   const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   const head = [
     'reference',
