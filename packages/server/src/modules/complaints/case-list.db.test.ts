@@ -221,7 +221,11 @@ describe('case list', () => {
       [org.orgId, late],
     );
     await ok(
-      call(owner, { method: 'PATCH', url: `/api/complaints/${late}`, payload: { form: 'trivial' } }),
+      call(owner, {
+        method: 'PATCH',
+        url: `/api/complaints/${late}`,
+        payload: { form: 'trivial' },
+      }),
     );
   });
 
@@ -349,6 +353,9 @@ describe('public form from the staff side', () => {
     const pub = await ok<{ attachments: { maxFiles: number; maxBytes: number } }>(
       call(null, { method: 'GET', url: `/api/public/complaints/${slug}` }),
     );
-    expect(pub.attachments).toEqual({ maxFiles: 3, maxBytes: t.app.deps.config.attachmentMaxBytes });
+    expect(pub.attachments).toEqual({
+      maxFiles: 3,
+      maxBytes: t.app.deps.config.attachmentMaxBytes,
+    });
   });
 });

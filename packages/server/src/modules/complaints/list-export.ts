@@ -7,8 +7,8 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
-import { neutralise } from './reports';
 import * as cfg from './repo-config';
+import { neutralise } from './reports';
 import { listAll } from './service';
 
 export const EXPORT_MAX = 100_000;

@@ -9,8 +9,8 @@ import {
   ZCategoryPatchSchema,
   ZClassificationSchema,
   ZCloseSchema,
-  ZComplaintListQuerySchema,
   ZComplaintExportQuerySchema,
+  ZComplaintListQuerySchema,
   ZComplaintResponseSchema,
   ZComplaintSettingsSchema,
   ZConflictSchema,
@@ -36,8 +36,8 @@ import { clamdScanner, noScanner } from '../../lib/malware';
 import { configureAttachments } from './attachments';
 import * as conf from './config-service';
 import { importMbox, startInboundSmtp } from './inbound';
-import { listCsv, listXlsx } from './list-export';
 import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
+import { listCsv, listXlsx } from './list-export';
 import { mailJob } from './mail';
 import * as repo from './repo';
 import * as reports from './reports';

@@ -376,7 +376,9 @@ export function listFilter(
     dueBefore: q.due === 'overdue' ? now : q.due === 'today' ? endOfToday.toJSDate() : undefined,
     dueFrom: q.due === 'today' ? now : undefined,
     receivedFrom: q.from ? dayStart(q.from, tz) : undefined,
-    receivedBefore: q.to ? DateTime.fromJSDate(dayStart(q.to, tz)).plus({ days: 1 }).toJSDate() : undefined,
+    receivedBefore: q.to
+      ? DateTime.fromJSDate(dayStart(q.to, tz)).plus({ days: 1 }).toJSDate()
+      : undefined,
     sort: q.sort,
     dir: q.dir,
   };
@@ -416,7 +418,12 @@ export async function* listAll(
   const f = { ...listFilter(q), unitIds: await listScope(db, auth, q.unitId) };
   for (let offset = 0; offset < max; offset += page) {
     const limit = Math.min(page, max - offset);
-    const { items } = await cfg.listCases(db, auth.orgId, { ...f, limit, offset }, { count: false });
+    const { items } = await cfg.listCases(
+      db,
+      auth.orgId,
+      { ...f, limit, offset },
+      { count: false },
+    );
     if (items.length) yield items;
     if (items.length < limit) return;
   }
@@ -424,8 +431,7 @@ export async function* listAll(
 
 // --------------------------------------------------------------------------- saved views
 
-export const listViews = (db: Sql, auth: AuthContext) =>
-  cfg.listViews(db, auth.orgId, auth.userId);
+export const listViews = (db: Sql, auth: AuthContext) => cfg.listViews(db, auth.orgId, auth.userId);
 export const saveView = (db: Sql, auth: AuthContext, v: TSavedView) =>
   cfg.saveView(db, auth.orgId, auth.userId, v);
 export async function deleteView(db: Sql, auth: AuthContext, id: string) {

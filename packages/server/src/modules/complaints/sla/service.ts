@@ -7,6 +7,7 @@
 import type { Sql } from '../../../db/client';
 import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
+import { syncDueAt } from '../repo';
 import {
   type Calendar,
   type CalendarSpec,
@@ -25,7 +26,6 @@ import {
   type TargetView,
   viewTarget,
 } from './compute';
-import { syncDueAt } from '../repo';
 import * as repo from './repo';
 
 registerErrors({
