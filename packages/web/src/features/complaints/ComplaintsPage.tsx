@@ -180,7 +180,7 @@ export default function ComplaintsPage() {
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={1000}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -220,11 +220,15 @@ export default function ComplaintsPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{c.assigneeName ?? '—'}</Table.Td>
-                  <Table.Td>{when(c.receivedAt)}</Table.Td>
-                  <Table.Td c={late(c) ? 'red' : undefined} fw={late(c) ? 600 : undefined}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(c.receivedAt)}</Table.Td>
+                  <Table.Td
+                    c={late(c) ? 'red' : undefined}
+                    fw={late(c) ? 600 : undefined}
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
                     {when(c.dueAt)}
                   </Table.Td>
-                  <Table.Td>{badge(c)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{badge(c)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
