@@ -180,7 +180,7 @@ export default function ComplaintsPage() {
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={1150}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -203,7 +203,9 @@ export default function ComplaintsPage() {
                       {c.reference}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{c.subject}</Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere', minWidth: 180 }}>
+                    {c.subject}
+                  </Table.Td>
                   <Table.Td>
                     {c.customerId ? (
                       <Anchor component={Link} to={`/customers/${c.customerId}`}>
@@ -214,7 +216,7 @@ export default function ComplaintsPage() {
                     )}
                   </Table.Td>
                   <Table.Td>{t(`complaints.status.${c.status}`)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 100 }}>
                     <Badge variant="light" color={SEVERITY_COLOR[c.severity]}>
                       {t(`complaints.severity.${c.severity}`)}
                     </Badge>
@@ -228,7 +230,7 @@ export default function ComplaintsPage() {
                   >
                     {when(c.dueAt)}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{badge(c)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>{badge(c)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
