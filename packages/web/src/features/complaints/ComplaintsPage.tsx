@@ -180,7 +180,7 @@ export default function ComplaintsPage() {
           ))}
         </Stack>
       ) : (
-        <Table.ScrollContainer minWidth={1150}>
+        <Table.ScrollContainer minWidth={900}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -222,7 +222,9 @@ export default function ComplaintsPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>{c.assigneeName ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{when(c.receivedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {new Date(c.receivedAt).toLocaleDateString(i18n.language)}
+                  </Table.Td>
                   <Table.Td
                     c={late(c) ? 'red' : undefined}
                     fw={late(c) ? 600 : undefined}
@@ -230,7 +232,7 @@ export default function ComplaintsPage() {
                   >
                     {when(c.dueAt)}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 110 }}>{badge(c)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 130 }}>{badge(c)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
