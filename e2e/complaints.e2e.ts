@@ -6,7 +6,10 @@
 // again (never to the staff member it is about) → the demo admin assesses and responds in the case page (the
 // first-response target shows "met") → the customer accepts through the link → the agent closes
 // the case with a root cause in the case page → the customer rates the handling through the link
-// → the complaint reports (page and API) show that rating in the post-closure satisfaction.
+// → the complaint reports (page and API) show that rating in the post-closure satisfaction →
+// the case page shows the complaint and the customer and the classification is corrected in
+// place → the list finds past-due cases in one click, filters in the URL, exports the filtered list.
+import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp';
@@ -408,5 +411,59 @@ describe('complaints: public form → acknowledgement → impartial handling →
       .getByText('Ana Conflicto', { exact: false })
       .first()
       .waitFor();
+  });
+
+  it('the case page shows the complaint and the customer first; the agent corrects the classification', async () => {
+    await staff.goto(`${server.url}/complaints/${caseId}`);
+    await staff.getByRole('heading', { name: 'La reclamación' }).waitFor();
+    await staff
+      .getByText('Me han cobrado una comisión de mantenimiento <b>indebida</b> este mes.')
+      .waitFor();
+    await staff.getByText('Lucía Prueba').first().waitFor();
+    await staff.getByRole('link', { name: 'lucia@cliente.test' }).waitFor();
+    await staff.getByRole('button', { name: 'Corregir clasificación' }).click();
+    await staff.getByRole('combobox', { name: 'Gravedad' }).click();
+    await staff.getByRole('option', { name: 'Crítica' }).click();
+    await staff.getByLabel('Atributo del servicio').fill('Comisiones');
+    await staff.getByRole('button', { name: 'Guardar clasificación' }).click();
+    await staff.getByText('Comisiones', { exact: true }).waitFor();
+    const c = await api<{ severity: string; serviceAttribute: string; events: { kind: string }[] }>(
+      'get',
+      `/api/complaints/${caseId}`,
+    );
+    expect(c.severity).toBe('critical');
+    expect(c.serviceAttribute).toBe('Comisiones');
+    expect(c.events.map((e) => e.kind)).toContain('classified');
+  });
+
+  it('the list: past due in one click, a filter in the URL, the filtered list exported', async () => {
+    await staff.goto(`${server.url}/complaints`);
+    await staff.getByRole('heading', { name: 'Reclamaciones' }).waitFor();
+    await staff.getByText('Vencidas', { exact: true }).click();
+    await staff.waitForURL(/due=overdue/);
+    await staff.getByRole('button', { name: 'Más filtros' }).click();
+    await staff.getByRole('combobox', { name: 'Gravedad' }).click();
+    await staff.getByRole('option', { name: 'Alta' }).click();
+    await staff.waitForURL(/severity=high/);
+    const want = await api<{ items: { reference: string }[]; total: number }>(
+      'get',
+      '/api/complaints?due=overdue&severity=high',
+    );
+    expect(want.total).toBeGreaterThan(0);
+    await staff.getByRole('link', { name: want.items[0]?.reference ?? '' }).waitFor();
+    const [file] = await Promise.all([
+      staff.waitForEvent('download'),
+      staff.getByRole('button', { name: 'CSV', exact: true }).click(),
+    ]);
+    const csv = await readFile((await file.path()) ?? '', 'utf8');
+    const lines = csv.trim().split('\n');
+    expect(lines[0]).toContain('Referencia');
+    expect(lines).toHaveLength(want.total + 1);
+    for (const x of want.items) expect(csv).toContain(x.reference);
+    // the back button undoes the last filter
+    await staff.goBack();
+    await staff.waitForURL(
+      (u) => u.searchParams.get('due') === 'overdue' && !u.searchParams.has('severity'),
+    );
   });
 });

@@ -119,14 +119,52 @@ export const ZStaffComplaintSchema = ZClassificationSchema.extend({
 });
 export type TStaffComplaint = z.infer<typeof ZStaffComplaintSchema>;
 
-export const ZComplaintListQuerySchema = z.strictObject({
+/** Sort keys of the staff case list (server: complaints/repo-config.ts listCases). */
+export const COMPLAINT_LIST_SORTS = ['received', 'due', 'severity', 'status', 'reference'] as const;
+const ZZone = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_+\-/]+$/)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown time zone');
+
+/** Filters of the staff case list and of its CSV/XLSX export (same names as the web URL). */
+export const ZComplaintFilterSchema = z.strictObject({
   status: ZComplaintStatusSchema.optional(),
   open: z.enum(['true', 'false']).optional(),
   channel: ZComplaintChannelSchema.optional(),
+  severity: ZComplaintSeveritySchema.optional(),
+  form: ZComplaintFormSchema.optional(),
+  categoryId: ZUuid.optional(),
   unitId: ZUuid.optional(),
-  assigneeId: ZUuid.optional(),
+  /** a staff member, or 'none' for unassigned cases */
+  assigneeId: z.union([ZUuid, z.literal('none')]).optional(),
   customerId: ZUuid.optional(),
+  /** overdue: an SLA target is past due (open cases); today: due before the end of today */
+  due: z.enum(['overdue', 'today']).optional(),
+  /** the user's IANA zone, for "today" (default UTC) */
+  tz: ZZone.optional(),
+  /** received on or after / on or before (dates, inclusive, in `tz`) */
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
   q: z.string().max(200).optional(),
+  sort: z.enum(COMPLAINT_LIST_SORTS).default('received'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+export type TComplaintFilter = z.infer<typeof ZComplaintFilterSchema>;
+
+/** GET /api/complaints/list.csv|xlsx: the list's filters and the language of the headers. */
+export const ZComplaintExportQuerySchema = ZComplaintFilterSchema.extend({
+  lang: z.enum(['es', 'en']).default('es'),
+});
+
+export const ZComplaintListQuerySchema = ZComplaintFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -210,5 +248,20 @@ export const ZReportQuerySchema = z.strictObject({
   unitId: ZUuid.optional(),
 });
 export type TReportQuery = z.infer<typeof ZReportQuerySchema>;
+
+/** A saved view of the case list: a name and the list's URL parameters (per user). */
+export const ZSavedViewSchema = z.strictObject({
+  name: text(80),
+  query: z
+    .record(z.string().regex(/^[a-zA-Z]{1,20}$/), z.string().max(400))
+    .refine((q) => Object.keys(q).length <= 20, 'too many parameters'),
+});
+export type TSavedView = z.infer<typeof ZSavedViewSchema>;
+
+/** The agent's answer to "this e-mail matches customer X": link it, or not this customer. */
+export const ZCustomerMatchSchema = z.strictObject({
+  customerId: ZUuid,
+  link: z.boolean(),
+});
 
 export const ZMboxImportSchema = z.strictObject({ mbox: z.string().min(1).max(20_000_000) });

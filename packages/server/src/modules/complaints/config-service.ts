@@ -1,5 +1,6 @@
 // Complaint configuration: the editable category and cause trees, org settings (assignment
 // strategy, expected response time, recourse text), unit managers, and the public form's data.
+import QRCode from 'qrcode';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
@@ -131,4 +132,18 @@ export async function publicForm(db: Sql, slug: string) {
     [orgId],
   );
   return { name: o.rows[0]?.name ?? '', units: u.rows };
+}
+
+/**
+ * Where customers find the public form (complaints settings): its address, a QR code (SVG) of
+ * it and an iframe snippet to embed it in the org's own web site.
+ */
+export async function publicFormLink(db: Sql, auth: AuthContext, publicUrl: string) {
+  const r = await db.query<{ slug: string }>('SELECT slug FROM orgs WHERE id = $1', [auth.orgId]);
+  const slug = r.rows[0]?.slug;
+  if (!slug) throw new AppError('NOT_FOUND');
+  const url = `${publicUrl}/complaint/${encodeURIComponent(slug)}`;
+  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  const embed = `<iframe src="${url}" title="Reclamaciones / Complaints" width="100%" height="900" style="border:0" loading="lazy"></iframe>`;
+  return { url, qrSvg, embed };
 }

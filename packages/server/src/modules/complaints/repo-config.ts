@@ -197,19 +197,40 @@ export interface TListFilter {
   status?: string | undefined;
   open?: boolean | undefined;
   channel?: string | undefined;
+  severity?: string | undefined;
+  form?: string | undefined;
+  categoryId?: string | undefined;
   unitIds?: string[] | null;
+  /** a user id, or 'none' for unassigned */
   assigneeId?: string | undefined;
   customerId?: string | undefined;
+  /** open cases due before this instant (past due: now) */
+  dueBefore?: Date | undefined;
+  /** open cases due at or after this instant (due today, not yet overdue: now) */
+  dueFrom?: Date | undefined;
+  receivedFrom?: Date | undefined;
+  receivedBefore?: Date | undefined;
   q?: string | undefined;
+  sort: 'received' | 'due' | 'severity' | 'status' | 'reference';
+  dir: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
 
-export async function listCases(
-  db: Sql,
-  orgId: string,
-  f: TListFilter,
-): Promise<{ items: TCase[]; total: number }> {
+/** A list item: the case plus the names the list shows (customer record, assignee). */
+export type TListedCase = TCase & { customerName: string | null; assigneeName: string | null };
+
+const OPEN_SQL = `c.status NOT IN ('closed', 'rejected')`;
+const ORDER: Record<TListFilter['sort'], string> = {
+  received: 'c.received_at',
+  // cases without a due instant (paused, met, closed) sort after every due one either way
+  due: 'c.due_at',
+  severity: `CASE c.severity WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 4 END`,
+  status: `array_position(ARRAY['received','acknowledged','assessed','investigating','reopened','responded','closed','rejected']::text[], c.status)`,
+  reference: 'c.reference',
+};
+
+function whereOf(orgId: string, f: Omit<TListFilter, 'sort' | 'dir' | 'limit' | 'offset'>) {
   const where = ['c.org_id = $1'];
   const params: unknown[] = [orgId];
   const add = (sql: string, v: unknown) => {
@@ -217,30 +238,102 @@ export async function listCases(
     where.push(sql.replace('?', `$${params.length}`));
   };
   if (f.status) add('c.status = ?', f.status);
-  if (f.open === true) where.push(`c.status NOT IN ('closed', 'rejected')`);
+  // "open" is spelt exactly as the partial index's predicate so the planner can use it
+  if (f.open === true || f.dueBefore || f.dueFrom) where.push(OPEN_SQL);
   if (f.open === false) where.push(`c.status IN ('closed', 'rejected')`);
   if (f.channel) add('c.channel = ?', f.channel);
+  if (f.severity) add('c.severity = ?', f.severity);
+  if (f.form) add('c.form = ?', f.form);
+  if (f.categoryId) add('c.category_id = ?', f.categoryId);
   if (f.unitIds) add('c.unit_id = ANY(?::uuid[])', f.unitIds);
-  if (f.assigneeId) add('c.assignee_id = ?', f.assigneeId);
+  if (f.assigneeId === 'none') where.push('c.assignee_id IS NULL');
+  else if (f.assigneeId) add('c.assignee_id = ?', f.assigneeId);
   if (f.customerId) add('c.customer_id = ?', f.customerId);
+  if (f.dueBefore) add('c.due_at < ?::timestamptz', f.dueBefore.toISOString());
+  if (f.dueFrom) add('c.due_at >= ?::timestamptz', f.dueFrom.toISOString());
+  if (f.receivedFrom) add('c.received_at >= ?::timestamptz', f.receivedFrom.toISOString());
+  if (f.receivedBefore) add('c.received_at < ?::timestamptz', f.receivedBefore.toISOString());
   if (f.q) {
     params.push(`%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
     const i = params.length;
     where.push(
-      `(lower(c.reference) LIKE $${i} OR lower(c.subject) LIKE $${i} OR lower(coalesce(c.contact_name, '')) LIKE $${i})`,
+      `(lower(c.reference) LIKE $${i} OR lower(c.subject) LIKE $${i} OR lower(coalesce(c.contact_name, '')) LIKE $${i} OR lower(coalesce(c.contact_email, '')) LIKE $${i})`,
     );
   }
-  const w = where.join(' AND ');
-  const total = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM complaints c WHERE ${w}`,
-    params,
-  );
+  return { w: where.join(' AND '), params };
+}
+
+/** One page of the list (offset pagination; `total` only when asked). */
+export async function listCases(
+  db: Sql,
+  orgId: string,
+  f: TListFilter,
+  o: { count?: boolean } = { count: true },
+): Promise<{ items: TListedCase[]; total: number }> {
+  const { w, params } = whereOf(orgId, f);
+  const total =
+    o.count === false
+      ? { rows: [{ n: -1 }] }
+      : await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM complaints c WHERE ${w}`,
+          params,
+        );
+  const dir = f.dir === 'asc' ? 'ASC' : 'DESC';
   const r = await db.query(
-    `SELECT ${CASE_COLS} FROM complaints c WHERE ${w}
-      ORDER BY c.received_at DESC, c.id DESC LIMIT ${f.limit} OFFSET ${f.offset}`,
+    `SELECT ${CASE_COLS}, cu.name AS "customerName", u.name AS "assigneeName"
+       FROM complaints c
+       LEFT JOIN customers cu ON cu.org_id = c.org_id AND cu.id = c.customer_id
+       LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.assignee_id
+      WHERE ${w}
+      ORDER BY ${ORDER[f.sort]} ${dir} NULLS LAST, c.id ${dir}
+      LIMIT ${f.limit} OFFSET ${f.offset}`,
     params,
   );
-  return { items: r.rows.map(toCase), total: (total.rows[0] as { n: number }).n };
+  return {
+    items: r.rows.map((x) => toCase(x) as TListedCase),
+    total: (total.rows[0] as { n: number }).n,
+  };
+}
+
+export interface TSavedViewRow {
+  id: string;
+  name: string;
+  query: Record<string, string>;
+  createdAt: string;
+}
+
+export async function listViews(db: Sql, orgId: string, userId: string) {
+  const r = await db.query<TSavedViewRow>(
+    `SELECT id, name, query, created_at AS "createdAt" FROM complaint_saved_views
+      WHERE org_id = $1 AND user_id = $2 ORDER BY name, id`,
+    [orgId, userId],
+  );
+  return r.rows.map((v) => ({ ...v, createdAt: new Date(v.createdAt).toISOString() }));
+}
+
+/** Saves (or, under the same name, replaces) one of the user's views. */
+export async function saveView(
+  db: Sql,
+  orgId: string,
+  userId: string,
+  v: { name: string; query: Record<string, string> },
+): Promise<TSavedViewRow> {
+  const r = await db.query<TSavedViewRow>(
+    `INSERT INTO complaint_saved_views (org_id, user_id, name, query) VALUES ($1, $2, $3, $4::jsonb)
+     ON CONFLICT (org_id, user_id, name) DO UPDATE SET query = EXCLUDED.query
+     RETURNING id, name, query, created_at AS "createdAt"`,
+    [orgId, userId, v.name, JSON.stringify(v.query)],
+  );
+  const row = r.rows[0] as TSavedViewRow;
+  return { ...row, createdAt: new Date(row.createdAt).toISOString() };
+}
+
+export async function deleteView(db: Sql, orgId: string, userId: string, id: string) {
+  const r = await db.query(
+    'DELETE FROM complaint_saved_views WHERE org_id = $1 AND user_id = $2 AND id = $3 RETURNING id',
+    [orgId, userId, id],
+  );
+  return r.rows.length > 0;
 }
 
 export async function customerById(db: Sql, orgId: string, id: string) {
@@ -261,4 +354,13 @@ export async function customerByEmail(db: Sql, orgId: string, email: string) {
     [orgId, email],
   );
   return r.rows[0] ?? null;
+}
+
+/** Names of the org's units (the list export shows names, not ids). */
+export async function unitNames(db: Sql, orgId: string): Promise<Map<string, string>> {
+  const r = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM org_units WHERE org_id = $1',
+    [orgId],
+  );
+  return new Map(r.rows.map((u) => [u.id, u.name]));
 }

@@ -46,6 +46,10 @@ export interface TCase {
   ratingComment: string | null;
   ratedAt: string | null;
   createdBy: string | null;
+  /** next SLA due instant (earliest unmet target; kept by the SLA recomputation) */
+  dueAt: string | null;
+  /** the customer the agent said the contact e-mail does not belong to */
+  customerMatchDismissed: string | null;
   receivedAt: string;
   updatedAt: string;
 }
@@ -95,6 +99,8 @@ const FIELDS = [
   'ratingComment',
   'ratedAt',
   'createdBy',
+  'dueAt',
+  'customerMatchDismissed',
   'receivedAt',
   'updatedAt',
 ] as const;
@@ -107,6 +113,7 @@ const TIMES = new Set([
   'decidedAt',
   'closedAt',
   'ratedAt',
+  'dueAt',
   'receivedAt',
   'updatedAt',
 ]);
@@ -303,6 +310,8 @@ export interface TAttachmentMeta {
   contentType: string;
   size: number;
   sha256: string;
+  /** clean: the malware scanner found nothing; unscanned: no scanner, or it did not answer */
+  scanStatus: 'clean' | 'unscanned';
   createdAt: string;
 }
 
@@ -348,7 +357,7 @@ export async function listAttachments(
 ): Promise<TAttachmentMeta[]> {
   const r = await db.query<TAttachmentMeta>(
     `SELECT id, event_id AS "eventId", filename, content_type AS "contentType", size, sha256,
-            created_at AS "createdAt"
+            scan_status AS "scanStatus", created_at AS "createdAt"
        FROM complaint_attachments WHERE org_id = $1 AND complaint_id = $2 ORDER BY created_at, id`,
     [orgId, caseId],
   );
@@ -363,7 +372,7 @@ export async function getAttachment(
 ): Promise<(TAttachmentMeta & { data: Uint8Array }) | null> {
   const r = await db.query<TAttachmentMeta & { data: Uint8Array }>(
     `SELECT id, event_id AS "eventId", filename, content_type AS "contentType", size, sha256,
-            created_at AS "createdAt", data
+            scan_status AS "scanStatus", created_at AS "createdAt", data
        FROM complaint_attachments WHERE org_id = $1 AND complaint_id = $2 AND id = $3`,
     [orgId, caseId, id],
   );
@@ -439,4 +448,17 @@ export async function customerTokenOf(db: Sql, orgId: string, id: string): Promi
     [orgId, id],
   );
   return r.rows[0]?.t ?? null;
+}
+
+/** Keeps `complaints.due_at` (the list's due time) equal to the earliest unmet SLA due instant. */
+export async function syncDueAt(db: Sql, orgId: string, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await db.query(
+    `UPDATE complaints c SET due_at = d.due
+       FROM (SELECT u.id, (SELECT min(t.due_at) FROM complaint_sla_targets t
+                            WHERE t.org_id = $1 AND t.complaint_id = u.id AND t.met_at IS NULL) AS due
+               FROM unnest($2::uuid[]) AS u(id)) d
+      WHERE c.org_id = $1 AND c.id = d.id AND c.due_at IS DISTINCT FROM d.due`,
+    [orgId, ids],
+  );
 }

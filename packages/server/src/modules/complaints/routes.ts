@@ -9,16 +9,19 @@ import {
   ZCategoryPatchSchema,
   ZClassificationSchema,
   ZCloseSchema,
+  ZComplaintExportQuerySchema,
   ZComplaintListQuerySchema,
   ZComplaintResponseSchema,
   ZComplaintSettingsSchema,
   ZConflictSchema,
+  ZCustomerMatchSchema,
   ZDecisionSchema,
   ZMboxImportSchema,
   ZNoteSchema,
   ZPublicComplaintSchema,
   ZRatingSchema,
   ZReportQuerySchema,
+  ZSavedViewSchema,
   ZStaffComplaintSchema,
   ZTransitionSchema,
   ZUnitManagerSchema,
@@ -35,6 +38,7 @@ import { configureAttachments } from './attachments';
 import * as conf from './config-service';
 import { importMbox, startInboundSmtp } from './inbound';
 import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
+import { listCsv, listXlsx } from './list-export';
 import { mailJob } from './mail';
 import * as repo from './repo';
 import * as reports from './reports';
@@ -45,6 +49,7 @@ const ZId = z.object({ id: z.uuid() });
 const ZSlug = z.object({ slug: z.string().min(1).max(80) });
 const ZToken = z.object({ token: z.string().min(10).max(100) });
 const ZAtt = z.object({ id: z.uuid(), attachmentId: z.uuid() });
+const exportName = (lang: 'es' | 'en') => (lang === 'es' ? 'reclamaciones' : 'complaints');
 
 export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, config, mailer } = app.deps;
@@ -85,8 +90,15 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   const admin = { access: ADMINS };
 
   // ------------------------------------------------------------------------------ public
-  app.get('/api/public/complaints/:slug', { config: pub(60), schema: { params: ZSlug } }, (req) =>
-    conf.publicForm(db, req.params.slug),
+  // the form shows the attachment limits and refuses too-large files before sending
+  const attachmentLimits = { maxFiles: 3, maxBytes: config.attachmentMaxBytes };
+  app.get(
+    '/api/public/complaints/:slug',
+    { config: pub(60), schema: { params: ZSlug } },
+    async (req) => ({
+      ...(await conf.publicForm(db, req.params.slug)),
+      attachments: attachmentLimits,
+    }),
   );
   app.post(
     '/api/public/complaints/:slug',
@@ -136,6 +148,9 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/complaints/settings',
     { config: admin, schema: { body: ZComplaintSettingsSchema } },
     (req) => conf.saveSettings(db, authOf(req), req.body),
+  );
+  app.get('/api/complaints/public-form', { config: read }, (req) =>
+    conf.publicFormLink(db, authOf(req), publicUrl),
   );
   app.get('/api/complaints/managers', { config: read }, (req) =>
     conf.listManagers(db, authOf(req)),
@@ -192,6 +207,35 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // ------------------------------------------------------------------------------ list
+  app.get(
+    '/api/complaints/list.csv',
+    { config: read, schema: { querystring: ZComplaintExportQuerySchema } },
+    (req, reply) =>
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${exportName(req.query.lang)}.csv"`)
+        .send(listCsv(db, authOf(req), req.query, req.query.lang)),
+  );
+  app.get(
+    '/api/complaints/list.xlsx',
+    { config: read, schema: { querystring: ZComplaintExportQuerySchema } },
+    (req, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="${exportName(req.query.lang)}.xlsx"`)
+        .send(listXlsx(db, authOf(req), req.query, req.query.lang)),
+  );
+  app.get('/api/complaints/views', { config: read }, (req) => svc.listViews(db, authOf(req)));
+  app.post(
+    '/api/complaints/views',
+    { config: read, schema: { body: ZSavedViewSchema } },
+    async (req, reply) => reply.status(201).send(await svc.saveView(db, authOf(req), req.body)),
+  );
+  app.delete('/api/complaints/views/:id', { config: read, schema: { params: ZId } }, (req) =>
+    svc.deleteView(db, authOf(req), req.params.id),
+  );
+
   // ------------------------------------------------------------------------------ cases
   app.get(
     '/api/complaints',
@@ -217,6 +261,11 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/complaints/:id',
     { config: staff, schema: { params: ZId, body: ZClassificationSchema } },
     (req) => svc.classify(db, authOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/complaints/:id/customer-match',
+    { config: staff, schema: { params: ZId, body: ZCustomerMatchSchema } },
+    (req) => svc.answerCustomerMatch(db, authOf(req), req.params.id, req.body),
   );
   app.post(
     '/api/complaints/:id/transition',

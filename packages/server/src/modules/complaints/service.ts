@@ -16,12 +16,20 @@
 //    (SLA clocks pause while it is set: a customer message was sent with awaitReply and the
 //    customer has not answered yet).
 import { randomBytes } from 'node:crypto';
-import type { TClassification, TComplaintStatus, TRemedy, TTransition } from '@fidelia/contracts';
+import type {
+  TClassification,
+  TComplaintFilter,
+  TComplaintStatus,
+  TRemedy,
+  TSavedView,
+  TTransition,
+} from '@fidelia/contracts';
+import { DateTime } from 'luxon';
 import type { Sql } from '../../db/client';
 import { enqueue, jobHandler } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
-import { registerTimelineSource } from '../customers/service';
+import * as customers from '../customers/service';
 import { unitScope } from '../orgs/service';
 import { eligibleAgents, pick } from './assign';
 import { storeAttachments, type TUpload } from './attachments';
@@ -34,7 +42,7 @@ export { OPEN_STATUSES } from '@fidelia/contracts';
 export type { TCase, TEvent } from './repo';
 export { isOpen, timelineFor };
 
-registerTimelineSource('complaints', timelineFor);
+customers.registerTimelineSource('complaints', timelineFor);
 
 registerErrors({
   COMPLAINT_BAD_TRANSITION: {
@@ -92,6 +100,11 @@ registerErrors({
     status: 409,
     es: 'Ya se ha valorado la gestión de esta reclamación.',
     en: 'This complaint was already rated.',
+  },
+  COMPLAINT_MATCH_STALE: {
+    status: 409,
+    es: 'La sugerencia de cliente ya no es válida (el caso cambió). Recarga la página.',
+    en: 'The customer suggestion is no longer valid (the case changed). Reload the page.',
   },
   COMPLAINT_NOT_RATEABLE: {
     status: 409,
@@ -272,21 +285,17 @@ export async function createCase(db: Sql, actor: Actor, v: TNewCase): Promise<TC
       staffInvolved: v.staffInvolved,
       customerId: v.customerId,
     });
-    let customerId = v.customerId ?? null;
+    const customerId = v.customerId ?? null;
     let language = v.language;
     let email = v.contactEmail ?? null;
     let name = v.contactName ?? null;
+    // An e-mail that matches a customer is only SUGGESTED on the case page (getCaseDetail):
+    // anyone can type any address into the public form, so it never links a case by itself.
     if (customerId) {
       const cu = await cfg.customerById(tx, orgId, customerId);
       email ??= cu?.email ?? null;
       name ??= cu?.name ?? null;
       language ??= (cu?.language as 'es' | 'en' | null) ?? undefined;
-    } else if (email) {
-      const cu = await cfg.customerByEmail(tx, orgId, email);
-      if (cu) {
-        customerId = cu.id;
-        language ??= (cu.language as 'es' | 'en' | null) ?? undefined;
-      }
     }
     const received = v.receivedAt ?? new Date();
     const settings = await repo.getSettings(tx, orgId);
@@ -346,43 +355,162 @@ async function cfg_findSource(db: Sql, orgId: string, channel: string, ref: stri
 
 // --------------------------------------------------------------------------- reading
 
+/** Start of the given local date in `tz` (received-date filters, "due today"). */
+const dayStart = (date: string, tz: string) =>
+  DateTime.fromISO(date, { zone: tz }).startOf('day').toJSDate();
+
+/** The list's filters in repo terms: dates in the user's zone, "past due" / "due today". */
+export function listFilter(
+  q: TComplaintFilter,
+  now = new Date(),
+): Omit<cfg.TListFilter, 'limit' | 'offset' | 'unitIds'> {
+  const tz = q.tz ?? 'UTC';
+  const endOfToday = DateTime.fromJSDate(now, { zone: tz }).startOf('day').plus({ days: 1 });
+  return {
+    status: q.status,
+    open: q.open === undefined ? undefined : q.open === 'true',
+    channel: q.channel,
+    severity: q.severity,
+    form: q.form,
+    categoryId: q.categoryId,
+    assigneeId: q.assigneeId,
+    customerId: q.customerId,
+    q: q.q,
+    dueBefore: q.due === 'overdue' ? now : q.due === 'today' ? endOfToday.toJSDate() : undefined,
+    dueFrom: q.due === 'today' ? now : undefined,
+    receivedFrom: q.from ? dayStart(q.from, tz) : undefined,
+    receivedBefore: q.to
+      ? DateTime.fromJSDate(dayStart(q.to, tz)).plus({ days: 1 }).toJSDate()
+      : undefined,
+    sort: q.sort,
+    dir: q.dir,
+  };
+}
+
+/** The caller's unit scope narrowed to the filter's unit (and its sub-units). */
+async function listScope(db: Sql, auth: AuthContext, unitId: string | undefined) {
+  let scope = await unitScope(db, auth);
+  if (unitId) {
+    const sub = (await unitScope(db, { orgId: auth.orgId, unitId })) ?? [];
+    scope = scope ? sub.filter((u) => scope?.includes(u)) : sub;
+  }
+  return scope;
+}
+
 export async function listCases(
   db: Sql,
   auth: AuthContext,
-  q: Omit<cfg.TListFilter, 'unitIds' | 'open'> & {
-    unitId?: string | undefined;
-    open?: string | undefined;
-  },
+  q: TComplaintFilter & { limit: number; offset: number },
 ) {
-  let scope = await unitScope(db, auth);
-  if (q.unitId) {
-    const sub = (await unitScope(db, { orgId: auth.orgId, unitId: q.unitId })) ?? [];
-    scope = scope ? sub.filter((u) => scope?.includes(u)) : sub;
-  }
   return cfg.listCases(db, auth.orgId, {
-    ...q,
-    open: q.open === undefined ? undefined : q.open === 'true',
-    unitIds: scope,
+    ...listFilter(q),
+    unitIds: await listScope(db, auth, q.unitId),
+    limit: q.limit,
+    offset: q.offset,
   });
+}
+
+/** The filtered list in pages, for the streamed CSV/XLSX export (at most `max` cases). */
+export async function* listAll(
+  db: Sql,
+  auth: AuthContext,
+  q: TComplaintFilter,
+  max: number,
+  page = 500,
+): AsyncGenerator<cfg.TListedCase[]> {
+  const f = { ...listFilter(q), unitIds: await listScope(db, auth, q.unitId) };
+  for (let offset = 0; offset < max; offset += page) {
+    const limit = Math.min(page, max - offset);
+    const { items } = await cfg.listCases(
+      db,
+      auth.orgId,
+      { ...f, limit, offset },
+      { count: false },
+    );
+    if (items.length) yield items;
+    if (items.length < limit) return;
+  }
+}
+
+// --------------------------------------------------------------------------- saved views
+
+export const listViews = (db: Sql, auth: AuthContext) => cfg.listViews(db, auth.orgId, auth.userId);
+export const saveView = (db: Sql, auth: AuthContext, v: TSavedView) =>
+  cfg.saveView(db, auth.orgId, auth.userId, v);
+export async function deleteView(db: Sql, auth: AuthContext, id: string) {
+  if (!(await cfg.deleteView(db, auth.orgId, auth.userId, id))) throw new AppError('NOT_FOUND');
+  return { ok: true };
+}
+
+/** The linked customer as the case page shows it (null outside the caller's units). */
+async function customerCard(db: Sql, auth: AuthContext, id: string | null) {
+  if (!id) return null;
+  try {
+    const cu = await customers.get(db, auth, id);
+    return { id: cu.id, name: cu.name, email: cu.email, phone: cu.phone, tier: cu.tier };
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
+}
+
+/** "This e-mail matches customer X": only for unlinked cases, never the dismissed customer. */
+async function customerSuggestion(db: Sql, auth: AuthContext, c: repo.TCase) {
+  if (c.customerId || !c.contactEmail) return null;
+  const cu = await customers.findByEmail(db, auth, c.contactEmail);
+  if (!cu || cu.id === c.customerMatchDismissed) return null;
+  return { id: cu.id, name: cu.name, email: cu.email };
 }
 
 export async function getCaseDetail(db: Sql, auth: AuthContext, id: string) {
   const c = await caseFor(db, auth, id);
-  const [events, attachments] = await Promise.all([
+  const [events, attachments, customer, suggestion] = await Promise.all([
     repo.listEvents(db, auth.orgId, id),
     repo.listAttachments(db, auth.orgId, id),
+    customerCard(db, auth, c.customerId),
+    customerSuggestion(db, auth, c),
   ]);
-  const tok = await db.query<{ t: string | null }>(
-    'SELECT customer_token AS t FROM complaints WHERE org_id = $1 AND id = $2',
-    [auth.orgId, id],
-  );
   return {
     ...c,
     allowedTransitions: allowed(c.status),
-    customerToken: tok.rows[0]?.t ?? null,
+    customerToken: await repo.customerTokenOf(db, auth.orgId, id),
+    customer,
+    customerSuggestion: suggestion,
     events,
     attachments,
   };
+}
+
+/**
+ * The agent's answer to the e-mail match: link the case to that customer, or record that the
+ * e-mail is not theirs (the suggestion is not shown again). Both go into the case history.
+ */
+export async function answerCustomerMatch(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  a: { customerId: string; link: boolean },
+) {
+  return db.transaction(async (tx) => {
+    const c = await caseFor(tx, auth, id, true);
+    const s = await customerSuggestion(tx, auth, c);
+    if (!s || s.id !== a.customerId) throw new AppError('COMPLAINT_MATCH_STALE');
+    await repo.updateCase(
+      tx,
+      auth.orgId,
+      id,
+      a.link ? { customerId: s.id } : { customerMatchDismissed: s.id },
+    );
+    const kind = a.link ? 'customer_linked' : 'customer_match_dismissed';
+    const ev = await repo.insertEvent(tx, auth.orgId, id, {
+      actorId: auth.userId,
+      actorLabel: auth.email,
+      kind,
+      data: { customerId: s.id, customerName: s.name },
+    });
+    await emit(tx, auth.orgId, id, kind, ev);
+    return (await repo.getCase(tx, auth.orgId, id)) as repo.TCase;
+  });
 }
 
 function allowed(s: TComplaintStatus) {

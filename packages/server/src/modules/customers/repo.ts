@@ -125,3 +125,23 @@ export async function eraseCustomer(db: TSql, orgId: string, id: string): Promis
     ]);
   return rows.length === 1;
 }
+
+/** The oldest customer (not erased, within `scope`) whose e-mail is `email`, case-insensitive. */
+export async function customerByEmail(
+  db: TSql,
+  orgId: string,
+  email: string,
+  scope: TUnitScope,
+): Promise<TCustomer | null> {
+  const params: unknown[] = [orgId, email];
+  let cond = `org_id = $1 AND lower(email) = lower($2) AND status <> 'erased'`;
+  if (scope) {
+    params.push(scope);
+    cond += ' AND unit_id = ANY($3::uuid[])';
+  }
+  const { rows } = await db.query<TCustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE ${cond} ORDER BY created_at, id LIMIT 1`,
+    params,
+  );
+  return rows[0] ? toCustomer(rows[0]) : null;
+}

@@ -16,7 +16,14 @@ import { AppError, registerErrors } from '../../lib/errors';
 import { audit, registerAuditLabels } from '../audit/service';
 import { unitScope } from '../orgs/service';
 import { userNames } from '../users/service';
-import { countCustomers, eraseCustomer, getCustomer, listCustomers, type TListArgs } from './repo';
+import {
+  countCustomers,
+  customerByEmail,
+  eraseCustomer,
+  getCustomer,
+  listCustomers,
+  type TListArgs,
+} from './repo';
 import * as w from './repo-write';
 import { toCustomer } from './rows';
 import { decodeBefore, timelinePage } from './timeline';
@@ -147,6 +154,18 @@ export async function get(db: Sql, auth: AuthContext, id: string): Promise<TCust
   const c = await getCustomer(db, auth.orgId, id, await unitScope(db, auth));
   if (!c) throw new AppError('NOT_FOUND');
   return c;
+}
+
+/**
+ * The customer whose e-mail this is (the caller's unit scope applies), for other modules to
+ * SUGGEST a link (complaints, survey answers): a match is never a link until a person confirms.
+ */
+export async function findByEmail(
+  db: Sql,
+  auth: Pick<AuthContext, 'orgId' | 'unitId'>,
+  email: string,
+): Promise<TCustomer | null> {
+  return customerByEmail(db, auth.orgId, email, await unitScope(db, auth));
 }
 
 async function checkRefs(db: Sql, auth: AuthContext, v: TCustomerPatch, fields: TCustomField[]) {

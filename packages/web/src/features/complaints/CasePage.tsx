@@ -1,4 +1,5 @@
-// One case: SLA panel (each target's due instant, business time left or overdue), assignment
+// One case: the complaint and the customer first (ComplaintPanel: what they wrote, who they
+// are, the classification corrected in place), then the SLA panel (each target's due instant, business time left or overdue), assignment
 // and staff involved (AssignmentPanel), state actions, a note or message to the customer
 // (optionally waiting for the reply, which pauses the SLA clocks), the response, the customer's
 // "how did we handle it" rating, and the timeline (internal entries marked).
@@ -24,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useSession } from '../../auth/session';
 import { dateTime } from '../../lib/format';
+import { actorName } from '../../ui/actor';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { AssignmentPanel, useAssignmentNames } from './AssignmentPanel';
@@ -36,6 +38,7 @@ import {
   useSla,
 } from './api';
 import { CloseCase } from './CloseCase';
+import { ComplaintPanel } from './ComplaintPanel';
 import { RatingText } from './Rating';
 import { duration, SlaBadge } from './SlaBadge';
 
@@ -92,6 +95,11 @@ function EventDetail({ e, names }: { e: TEventRow; names: Map<string, string> })
     if (fields.length)
       return <Text size="sm">{t('complaints.case.changed', { fields: fields.join(', ') })}</Text>;
   }
+  if (
+    (e.kind === 'customer_linked' || e.kind === 'customer_match_dismissed') &&
+    typeof e.data.customerName === 'string'
+  )
+    return <Text size="sm">{t('complaints.case.linkedTo', { name: e.data.customerName })}</Text>;
   if (e.kind === 'rated' && typeof e.data.rating === 'number')
     return (
       <Text size="sm" fw={600}>
@@ -158,6 +166,8 @@ export default function CasePage() {
           </Badge>
         </Group>
       </Group>
+
+      <ComplaintPanel k={k} canAct={canAct} />
 
       <section aria-labelledby="sla-h">
         <Group justify="space-between">
@@ -309,7 +319,7 @@ export default function CasePage() {
                 </Text>
               )}
               <Text size="xs" c="dimmed">
-                {e.actorLabel} · {when(e.at)}
+                {actorName(t, e.actorLabel)} · {when(e.at)}
               </Text>
             </Timeline.Item>
           ))}

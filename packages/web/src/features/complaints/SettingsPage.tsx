@@ -1,5 +1,5 @@
 // Complaints settings (owner/admin): business-hours calendars, SLA policies, category trees,
-// assignment and unit managers. Other roles get the not-found page (the server answers 403).
+// assignment and unit managers, the public form's link/QR/embed code. Other roles get the not-found page (the server answers 403).
 import { Anchor, Group, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,8 +9,9 @@ import { AssignmentTab } from './settings/AssignmentTab';
 import { CalendarsTab } from './settings/CalendarsTab';
 import { CategoriesTab } from './settings/CategoriesTab';
 import { PoliciesTab } from './settings/PoliciesTab';
+import { PublicFormTab } from './settings/PublicFormTab';
 
-const TABS = ['calendars', 'policies', 'categories', 'assignment'] as const;
+const TABS = ['calendars', 'policies', 'categories', 'assignment', 'publicForm'] as const;
 
 export default function SettingsPage() {
   const { t } = useTranslation();
@@ -52,6 +53,9 @@ export default function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="assignment">
           <AssignmentTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="publicForm">
+          <PublicFormTab />
         </Tabs.Panel>
       </Tabs>
     </>

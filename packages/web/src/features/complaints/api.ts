@@ -17,6 +17,31 @@ export interface TCaseRow {
   unitId: string | null;
   waitingSince: string | null;
   receivedAt: string;
+  form: 'complaint' | 'unexpressed' | 'avoidable' | 'trivial';
+  customerId: string | null;
+  contactPhone: string | null;
+  categoryId: string | null;
+  servqualDimension: string | null;
+  serviceAttribute: string | null;
+  /** next SLA due instant (earliest unmet target) */
+  dueAt: string | null;
+  /** list only: names of the linked customer record and of the assignee */
+  customerName?: string | null;
+  assigneeName?: string | null;
+}
+export interface TAttachmentRow {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  scanStatus: 'clean' | 'unscanned';
+  createdAt: string;
+}
+export interface TCustomerCard {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
 }
 export interface TEventRow {
   id: string;
@@ -37,6 +62,12 @@ export interface TCaseDetail extends TCaseRow {
   rating: number | null;
   ratingComment: string | null;
   ratedAt: string | null;
+  language: 'es' | 'en';
+  remedySought: string[];
+  attachments: TAttachmentRow[];
+  customer: TCustomerCard | null;
+  /** an unlinked case whose e-mail matches this customer: the agent confirms or dismisses */
+  customerSuggestion: { id: string; name: string; email: string | null } | null;
 }
 /** Why an agent cannot take the case (server: complaints/assign.ts). */
 export type TExclusion = 'involved' | 'conflict' | 'manager';
@@ -85,16 +116,42 @@ export interface TBadge {
 export const canActOnCases = (role: string | undefined) =>
   role === 'owner' || role === 'admin' || role === 'analyst' || role === 'agent';
 
-export function useCases(q: {
-  status?: string | undefined;
-  open?: string | undefined;
-  q?: string;
-}) {
+/** The list's URL parameters, sent as they are (server: ZComplaintListQuerySchema). */
+export type TListParams = Record<string, string>;
+
+export function useCases(q: TListParams) {
   return useQuery({
     queryKey: ['complaints', q],
+    placeholderData: (prev) => prev,
     queryFn: () =>
-      api.get<{ items: TCaseRow[]; total: number }>('/api/complaints', { ...q, limit: 100 }),
+      api.get<{ items: TCaseRow[]; total: number }>('/api/complaints', { limit: 50, ...q }),
   });
+}
+
+export interface TSavedView {
+  id: string;
+  name: string;
+  query: Record<string, string>;
+}
+export function useSavedViews() {
+  const qc = useQueryClient();
+  const key = ['complaints', 'views'];
+  const done = () => qc.invalidateQueries({ queryKey: key });
+  return {
+    list: useQuery({
+      queryKey: key,
+      queryFn: () => api.get<TSavedView[]>('/api/complaints/views'),
+    }),
+    save: useMutation({
+      mutationFn: (v: { name: string; query: Record<string, string> }) =>
+        api.post<TSavedView>('/api/complaints/views', v),
+      onSuccess: done,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.del(`/api/complaints/views/${id}`),
+      onSuccess: done,
+    }),
+  };
 }
 
 export function useBadges(ids: string[]) {
@@ -166,6 +223,16 @@ export function useCaseActions(id: string) {
     conflict: useMutation({
       mutationFn: (reason: string) =>
         api.post<TCaseRow>(`/api/complaints/${id}/conflict`, { reason }),
+      onSuccess: done,
+    }),
+    /** classification corrected in place (PATCH; audited in the case history) */
+    classify: useMutation({
+      mutationFn: (b: Record<string, unknown>) => api.patch<TCaseRow>(`/api/complaints/${id}`, b),
+      onSuccess: done,
+    }),
+    customerMatch: useMutation({
+      mutationFn: (b: { customerId: string; link: boolean }) =>
+        api.post<TCaseRow>(`/api/complaints/${id}/customer-match`, b),
       onSuccess: done,
     }),
     staffInvolved: useMutation({

@@ -7,6 +7,7 @@
 import type { Sql } from '../../../db/client';
 import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
+import { syncDueAt } from '../repo';
 import {
   type Calendar,
   type CalendarSpec,
@@ -229,6 +230,10 @@ export async function recomputeCases(
       : [{ complaintId: t.complaintId, target: t.target, version: t.version, runAt: at }];
   });
   await repo.enqueueTimers(db, orgId, timers);
+  // the case list filters and sorts on the denormalised next due instant
+  if (writes.length || gone.length) {
+    await syncDueAt(db, orgId, [...new Set([...writes, ...gone].map((w) => w.complaintId))]);
+  }
   return { cases: cases.length, changed: writes.length + gone.length, timers: timers.length };
 }
 
