@@ -94,7 +94,8 @@ describe('complaints settings: calendars with preview, policies, admins only', (
     await page.getByLabel('Fecha', { exact: true }).fill('2026-12-08');
     await page.getByLabel('Nombre (opcional)').fill('Inmaculada Concepción');
     await page.getByRole('button', { name: 'Añadir festivo' }).click();
-    await page.getByText('2026-12-08').waitFor();
+    // the list shows the holiday in the UI language's order (es: dd/mm/aaaa)
+    await page.getByText('08/12/2026').waitFor();
     await page.getByRole('switch', { name: 'Calendario predeterminado' }).check();
 
     // Hand-worked: received Mon 7 Dec 18:00 Madrid, 4 business hours: 18–19 Monday (1 h),

@@ -378,7 +378,8 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await staff.goto(`${server.url}/complaints/reports`);
     const sat = staff.locator('section[aria-labelledby="sat-h"]');
     await sat.getByText('Satisfacción tras el cierre').waitFor();
-    await sat.getByText(`${after.mean?.toFixed(2)} / 5`).waitFor();
+    // Spanish decimals: "3,37 / 5"
+    await sat.getByText(`${after.mean?.toFixed(2).replace('.', ',')} / 5`).waitFor();
     await sat.getByText(`${after.n} valoraciones`, { exact: false }).waitFor();
   });
   it('staff key in a counter complaint naming the staff involved; it is never assigned to them', async () => {
