@@ -24,7 +24,7 @@ const ref = JSON.parse(
 const REL = 1e-12;
 
 /** Deep comparison: same keys in the same order, numbers within REL, the rest equal. */
-export function expectClose(actual: unknown, expected: unknown, path = '$'): void {
+function expectClose(actual: unknown, expected: unknown, path = '$'): void {
   if (typeof expected === 'number') {
     expect(typeof actual, path).toBe('number');
     const a = actual as number;
@@ -36,7 +36,9 @@ export function expectClose(actual: unknown, expected: unknown, path = '$'): voi
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), path).toBe(true);
     expect((actual as unknown[]).length, path).toBe(expected.length);
-    expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, `${path}[${i}]`));
+    for (const [i, e] of expected.entries()) {
+      expectClose((actual as unknown[])[i], e, `${path}[${i}]`);
+    }
     return;
   }
   if (expected !== null && typeof expected === 'object') {
