@@ -169,7 +169,7 @@ describe('analyze gap1', () => {
     const b = await run(['analyze', 'gap1', '--customers', customers, '--managers', bad]);
     expect(b.code).toBe(1);
     expect(b.err).toMatch(/^fidelia: m-range\.csv: row 4, column M5: 8 is out of range \(1–7\)/);
-    const text = file('c-text.csv', customersCsv([[...range(21, () => 4), 'x' as unknown as N]]));
+    const text = file('c-text.csv', customersCsv([[...Array<N>(21).fill(4), 'x' as unknown as N]]));
     const c = await run(['analyze', 'gap1', '--customers', text, '--managers', managers]);
     expect(c.err).toMatch(/c-text\.csv: row 2, column E22: "x" is not a number/);
   });
