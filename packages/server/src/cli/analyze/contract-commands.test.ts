@@ -151,6 +151,23 @@ describe('analyze gap1', () => {
     expectClose(JSON.parse(r.out), ref.gap1.expected);
   });
 
+  it("reads the survey export's sq_e.e1… columns as E1…", async () => {
+    const header = ['id', 'nps', ...range(22, (i) => `sq_e.e${i + 1}`)].join(',');
+    const body = ref.gap1.data.customers.map((r, j) => [j, 9, ...r.map(cellOf)].join(','));
+    const exported = file('export.csv', `${[header, ...body].join('\n')}\n`);
+    const r = await run([
+      'analyze',
+      'gap1',
+      '--customers',
+      exported,
+      '--managers',
+      managers,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expectClose(JSON.parse(r.out), ref.gap1.expected);
+  });
+
   it('prints tables without --json', async () => {
     const r = await run(['analyze', 'gap1', '--customers', customers, '--managers', managers]);
     expect(r.code).toBe(0);
