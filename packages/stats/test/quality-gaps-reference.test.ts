@@ -1,6 +1,6 @@
 // gap 1, gap causes and audit scoring against values computed independently with numpy/scipy
-// from the CONTRACTS.md rules (fixtures/quality-gaps/make_reference.py). Numbers agree to 1e-12
-// relative (exactly when the reference is 0); everything else (keys, order, nulls) exactly.
+// from the rules of docs/cli-analyze.md (fixtures/quality-gaps/make_reference.py). Numbers agree
+// to 1e-12 relative (exactly when the reference is 0); all else (keys, order, nulls) exactly.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {

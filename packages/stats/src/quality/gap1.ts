@@ -1,7 +1,7 @@
 // SERVQUAL gap 1 (Zeithaml, Berry & Parasuraman 1988): what managers believe customers expect
 // (M_k) against what customers expect (E_k). Two independent samples per item, so the interval
-// is Welch's, with Satterthwaite's real-valued degrees of freedom (no rounding down: the
-// contract asks for ν as computed).
+// is Welch's, with Satterthwaite's real-valued degrees of freedom (not rounded down: ν is used
+// as computed).
 import { isPresent, type TMaybe } from '../core/descriptives';
 import { tQuantile } from '../core/distributions';
 import { SERVQUAL_DIMENSIONS, SERVQUAL_ITEMS, type TServqualDimension } from './servqual';

@@ -1,4 +1,4 @@
-// `analyze gap1 | gap-causes | audit`: the CONTRACTS.md JSON on the numpy/scipy reference data
+// `analyze gap1 | gap-causes | audit`: the documented JSON on the numpy/scipy reference data
 // (written out as the CSV files an analyst would have), the errors naming file/row/column, and
 // the real bin (exit codes, stdout holding exactly one JSON document).
 import { spawnSync } from 'node:child_process';

@@ -1,6 +1,6 @@
-// Registers `analyze gap1`, `analyze gap-causes` and `analyze audit` (CONTRACTS.md). They take
-// their own input flags (two files each for gap1/audit), so they do not share analyze.ts's
-// `--input` helper.
+// Registers `analyze gap1`, `analyze gap-causes` and `analyze audit` (public formats, see
+// docs/cli-analyze.md). They take their own input flags (two files each for gap1/audit), so they
+// do not share analyze.ts's `--input` helper.
 import type { Command } from 'commander';
 import { analyzeAudit } from './audit';
 import { analyzeGapCauses } from './gap-causes';
