@@ -24,7 +24,7 @@ import { authOf } from '../../lib/auth-context';
 import { AppError, pickLang } from '../../lib/errors';
 import { publicBaseUrl } from '../../lib/public-url';
 import * as channels from './channels';
-import { exportResponses } from './export';
+import { exportResponsesStream } from './export';
 import * as outreach from './outreach';
 import * as svc from './service';
 import { createPersonalLink } from './tokens';
@@ -235,7 +235,7 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/surveys/:id/export',
     { config: read, schema: { params: ZId, querystring: ZSurveyExportQuerySchema } },
     async (req, reply) => {
-      const f = await exportResponses(db, authOf(req), req.params.id, req.query);
+      const f = await exportResponsesStream(db, authOf(req), req.params.id, req.query);
       const stamp = new Date().toISOString().slice(0, 10);
       const name =
         req.query.format === 'spss_labels'
