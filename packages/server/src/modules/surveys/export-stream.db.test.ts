@@ -131,13 +131,14 @@ describe('streamed survey export', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await bytes(f.body)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Respuestas');
-    expect(ws?.rowCount).toBe(8);
-    const head = ws?.getRow(1).values as unknown[];
+    if (!ws) throw new Error('no Respuestas sheet');
+    expect(ws.rowCount).toBe(8);
+    const head = ws.getRow(1).values as unknown[];
     const got = [2, 3, 4, 5, 6, 7, 8].map(
-      (n) => (ws?.getRow(n).values as unknown[])[head.indexOf('response_id')],
+      (n) => (ws.getRow(n).values as unknown[])[head.indexOf('response_id')],
     );
     expect(got).toEqual(expected());
-    const first = ws?.getRow(2).values as unknown[];
+    const first = ws.getRow(2).values as unknown[];
     expect(first[head.indexOf('csat')]).toBe((ids.indexOf(got[0] as string) % 5) + 1);
     expect(wb.getWorksheet('Variables')?.getRow(2).getCell(1).value).toBe('csat');
   });
