@@ -219,7 +219,7 @@ async function plan(
 
 /** Responses per query: big enough that the round trips do not dominate, small enough that a
  * batch (with its answers) is a few MB and one PGlite query never holds the event loop long. */
-export const EXPORT_BATCH = 1000;
+export const EXPORT_BATCH = 250;
 
 /**
  * The responses in export order (created_at, id), a keyset batch at a time on
@@ -311,6 +311,9 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
       r.answers.push({ key: a.question_key, item: a.item, tag: a.tag, num: a.num, txt: a.txt });
     }
     yield batch;
+    // PGlite runs in this thread and settles its promises as microtasks: without a macrotask
+    // turn between batches, HTTP requests (health, other users) would wait for the whole export.
+    await new Promise((r) => setImmediate(r));
     const last = rs.rows[rs.rows.length - 1] as { id: string; cursor: string };
     if (rs.rows.length < size) return;
     after = { at: last.cursor, id: last.id };

@@ -24,6 +24,7 @@ import { authOf } from '../../lib/auth-context';
 import { AppError, pickLang } from '../../lib/errors';
 import { publicBaseUrl } from '../../lib/public-url';
 import * as channels from './channels';
+import * as match from './customer-match';
 import { exportResponsesStream } from './export';
 import * as outreach from './outreach';
 import * as svc from './service';
@@ -148,6 +149,24 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { params: z.object({ id: z.string().max(64), responseId: z.string().max(64) }) },
     },
     (req) => svc.getResponse(db, authOf(req), req.params.id, req.params.responseId),
+  );
+  const ZResponseParams = z.object({ id: z.string().max(64), responseId: z.string().max(64) });
+  app.get(
+    '/api/surveys/:id/responses/:responseId/customer-suggestion',
+    { config: read, schema: { params: ZResponseParams } },
+    (req) => match.customerSuggestion(db, authOf(req), req.params.id, req.params.responseId),
+  );
+  app.post(
+    '/api/surveys/:id/responses/:responseId/customer-match',
+    {
+      config: { access: STAFF },
+      schema: {
+        params: ZResponseParams,
+        body: z.strictObject({ customerId: z.uuid(), link: z.boolean() }),
+      },
+    },
+    (req) =>
+      match.answerCustomerMatch(db, authOf(req), req.params.id, req.params.responseId, req.body),
   );
   app.post(
     '/api/surveys/:id/entries',
