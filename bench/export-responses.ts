@@ -1,8 +1,9 @@
 // Survey responses export at scale: 200,000 responses (csat_transactional: 4 answers each, so
 // 800,000 answer rows) exported as wide CSV, long CSV and XLSX through the real app over HTTP,
 // while GET /api/health is sampled every 50 ms. The server runs in a child process (its own
-// event loop, its own RSS); its peak RSS is reset (/proc/<pid>/clear_refs) right before each
-// export, so the figure is the export's peak, not the seeding's.
+// event loop, its own RSS), started on the database another child seeded (as after a restart);
+// its peak RSS is reset (/proc/<pid>/clear_refs) right before each export, so each figure is
+// that export's peak.
 //   npx tsx bench/export-responses.ts pglite   [responses=200000]   (PGlite on disk, as npm start)
 //   npx tsx bench/export-responses.ts postgres [responses=200000]   (TEST_DATABASE_URL, else a
 //                                                                   throwaway cluster)
@@ -51,17 +52,14 @@ async function seed(db: Db, orgId: string, surveyId: string, n: number) {
   }
 }
 
-/** Child: the database, the seeded survey and the app listening; reports how to call it. */
-async function serve(engine: string, n: number) {
-  let db: Db;
-  let cleanup = async () => {};
-  if (engine === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'fidelia-export-bench-'));
-    db = await openDb({ dataDir: dir });
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  } else {
-    db = await openDb({ databaseUrl: process.env.BENCH_DB_URL as string });
-  }
+const openBench = (engine: string, dir: string) =>
+  engine === 'pglite'
+    ? openDb({ dataDir: dir })
+    : openDb({ databaseUrl: process.env.BENCH_DB_URL as string });
+
+/** First child: creates and seeds the database, then exits (its memory is not the server's). */
+async function seedChild(engine: string, dir: string, n: number) {
+  const db = await openBench(engine, dir);
   await migrate(db);
   const org = await createOrg(db, 'Export bench');
   const surveyId = await ensureSurveyFromTemplate(
@@ -73,24 +71,39 @@ async function serve(engine: string, n: number) {
   const t0 = performance.now();
   await seed(db, org.orgId, surveyId, n);
   const seedMs = performance.now() - t0;
+  if (engine === 'postgres') await db.query('ANALYZE');
+  await db.close();
+  process.send?.({ surveyId, seedMs, user: org.users.owner });
+  process.disconnect?.();
+}
+
+/** Second child: the server as started on an existing database; reports how to call it. */
+async function serve(engine: string, dir: string, user: { email: string; password: string }) {
+  const db = await openBench(engine, dir);
   const app = await buildApp({ config: testConfig(), db, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const s = await login(app, org.users.owner);
-  global.gc?.();
+  const s = await login(app, user);
   process.on('message', async (m) => {
     if (m === 'stop') {
       await app.close();
       await db.close();
-      await cleanup();
       process.exit(0);
     }
   });
-  process.send?.({
-    port: (app.server.address() as AddressInfo).port,
-    headers: s.headers,
-    surveyId,
-    seedMs,
+  process.send?.({ port: (app.server.address() as AddressInfo).port, headers: s.headers });
+}
+
+function child<T>(args: string[], env: Record<string, string>) {
+  const c = fork(fileURLToPath(import.meta.url), args, {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
   });
+  const first = new Promise<T>((res, rej) => {
+    c.once('message', (m) => res(m as T));
+    c.once('exit', (code) => rej(new Error(`${args[0]} exited ${code}`)));
+  });
+  return { c, first };
 }
 
 const rssMb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
@@ -124,21 +137,21 @@ async function main() {
     u.pathname = `/${dbName}`;
     env.BENCH_DB_URL = u.toString();
   }
-  const child = fork(fileURLToPath(import.meta.url), ['serve', engine, String(n)], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    env: { ...process.env, ...env },
-    stdio: 'inherit',
-  });
-  const info = await new Promise<{
-    port: number;
-    headers: Record<string, string>;
+  const dir = mkdtempSync(join(tmpdir(), 'fidelia-export-bench-'));
+  const seeded = child<{
     surveyId: string;
     seedMs: number;
-  }>((res, rej) => {
-    child.once('message', (m) => res(m as never));
-    child.once('exit', (c) => rej(new Error(`server exited ${c}`)));
-  });
-  const pid = child.pid as number;
+    user: { email: string; password: string };
+  }>(['seed', engine, dir, String(n)], env);
+  const made = await seeded.first;
+  await new Promise((r) => (seeded.c.exitCode === null ? seeded.c.once('exit', r) : r(null)));
+  const served = child<{ port: number; headers: Record<string, string> }>(
+    ['serve', engine, dir, JSON.stringify(made.user)],
+    env,
+  );
+  const srv = served.c;
+  const info = { ...(await served.first), ...made };
+  const pid = srv.pid as number;
   const base = `http://127.0.0.1:${info.port}`;
   console.log(`seeded ${n} responses in ${(info.seedMs / 1000).toFixed(1)} s (${engine})`);
   const out: string[] = [];
@@ -185,8 +198,9 @@ async function main() {
     console.log(row);
     out.push(row);
   }
-  child.send('stop');
-  await new Promise((r) => child.once('exit', r));
+  srv.send('stop');
+  await new Promise((r) => srv.once('exit', r));
+  rmSync(dir, { recursive: true, force: true });
   if (admin) {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
     await admin.end();
@@ -200,5 +214,7 @@ async function main() {
   for (const r of out) console.log(r);
 }
 
-if (process.argv[2] === 'serve') await serve(process.argv[3] as string, Number(process.argv[4]));
+const [, , mode, a1, a2, a3] = process.argv;
+if (mode === 'seed') await seedChild(a1 as string, a2 as string, Number(a3));
+else if (mode === 'serve') await serve(a1 as string, a2 as string, JSON.parse(a3 as string));
 else await main();
