@@ -215,6 +215,9 @@ export interface TListFilter {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** keyset: only cases after this one in the list's order (the export walks the whole list
+   * this way: offset paging re-reads every skipped row, so a long list would cost O(n²)) */
+  after?: string | undefined;
 }
 
 /** A list item: the case plus the names the list shows (customer record, assignee). */
@@ -270,7 +273,20 @@ export async function listCases(
   f: TListFilter,
   o: { count?: boolean } = { count: true },
 ): Promise<{ items: TListedCase[]; total: number }> {
-  const { w, params } = whereOf(orgId, f);
+  const { w: base, params } = whereOf(orgId, f);
+  let w = base;
+  if (f.after) {
+    // The last row's own sort key, read from the table, so the key's type never travels as text.
+    // NULL keys sort last in either direction (NULLS LAST), ties by id in the list's direction.
+    params.push(f.after);
+    const key = ORDER[f.sort];
+    const cmp = f.dir === 'asc' ? '>' : '<';
+    const last = `(SELECT ${key.replaceAll('c.', 'l.')} FROM complaints l WHERE l.org_id = $1 AND l.id = $${params.length})`;
+    const id = `$${params.length}::uuid`;
+    w += ` AND CASE WHEN ${last} IS NULL THEN (${key} IS NULL AND c.id ${cmp} ${id})
+                  ELSE (${key} ${cmp} ${last} OR (${key} = ${last} AND c.id ${cmp} ${id})
+                        OR ${key} IS NULL) END`;
+  }
   const total =
     o.count === false
       ? { rows: [{ n: -1 }] }

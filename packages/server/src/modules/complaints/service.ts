@@ -410,25 +410,25 @@ export async function listCases(
   });
 }
 
-/** The filtered list in pages, for the streamed CSV/XLSX export (at most `max` cases). */
+/** The whole filtered list in pages (keyset, in the list's order), for the streamed export. */
 export async function* listAll(
   db: Sql,
   auth: AuthContext,
   q: TComplaintFilter,
-  max: number,
   page = 500,
 ): AsyncGenerator<cfg.TListedCase[]> {
   const f = { ...listFilter(q), unitIds: await listScope(db, auth, q.unitId) };
-  for (let offset = 0; offset < max; offset += page) {
-    const limit = Math.min(page, max - offset);
+  let after: string | undefined;
+  for (;;) {
     const { items } = await cfg.listCases(
       db,
       auth.orgId,
-      { ...f, limit, offset },
+      { ...f, limit: page, offset: 0, after },
       { count: false },
     );
     if (items.length) yield items;
-    if (items.length < limit) return;
+    if (items.length < page) return;
+    after = items[items.length - 1]?.id;
   }
 }
 
