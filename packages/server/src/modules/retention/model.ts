@@ -560,12 +560,12 @@ async function mailTierChanges(db: Sql, orgId: string, changes: TTierChange[], m
     email: string;
     language: 'es' | 'en' | null;
   }>(
-    `SELECT id, name, email, language FROM customers
+    `SELECT id, name, email, language FROM pub_customers
       WHERE org_id = $1 AND id = ANY($2::uuid[]) AND consent_email AND email IS NOT NULL
         AND status <> 'erased'`,
     [orgId, changes.map((c) => c.customerId)],
   );
-  const org = await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [orgId]);
+  const org = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
   const orgName = org.rows[0]?.name ?? 'Fidelia';
   const byId = new Map(changes.map((c) => [c.customerId, c]));
   for (const c of rows) {

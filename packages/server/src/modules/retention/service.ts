@@ -121,7 +121,7 @@ const SCORE_SELECT = `
          s.rfm_segment, s.tier, s.churn_risk
     FROM retention_scores s
     JOIN retention_model_runs r ON r.org_id = s.org_id AND r.id = s.run_id
-    JOIN customers c ON c.org_id = s.org_id AND c.id = s.customer_id
+    JOIN pub_customers c ON c.org_id = s.org_id AND c.id = s.customer_id
     LEFT JOIN retention_scores p ON p.org_id = s.org_id AND p.customer_id = s.customer_id
          AND p.run_id = $3::uuid`;
 
@@ -189,7 +189,7 @@ export async function overview(db: Sql, auth: AuthContext) {
   if (!run)
     return { run: null, settings, tiers: [], segments: [], transactions: tx.rows[0], members: 0 };
   const scope = await scopeOf(db, auth);
-  const base = `FROM retention_scores s JOIN customers c ON c.org_id = s.org_id AND c.id = s.customer_id
+  const base = `FROM retention_scores s JOIN pub_customers c ON c.org_id = s.org_id AND c.id = s.customer_id
      WHERE s.org_id = $1 AND s.run_id = $2 AND ($3::uuid[] IS NULL OR c.unit_id = ANY($3::uuid[]))`;
   const tiers = await db.query<{ tier: string | null; n: number; clv: number | null }>(
     `SELECT s.tier, count(*)::int AS n, sum(s.clv) AS clv ${base} GROUP BY s.tier`,
@@ -220,7 +220,7 @@ async function assertCustomer(db: Sql, auth: AuthContext, id: string): Promise<v
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
   const scope = await scopeOf(db, auth);
   const r = await db.query(
-    `SELECT 1 FROM customers WHERE org_id = $1 AND id = $2
+    `SELECT 1 FROM pub_customers WHERE org_id = $1 AND id = $2
         AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))`,
     [auth.orgId, id, scope],
   );
@@ -331,7 +331,7 @@ export async function cohorts(
                        FROM retention_transactions t
                       WHERE t.org_id = $1 AND t.type = 'purchase'
                         AND ($2::uuid[] IS NULL OR t.customer_id IN (
-                              SELECT cu.id FROM customers cu
+                              SELECT cu.id FROM pub_customers cu
                                WHERE cu.org_id = $1 AND cu.unit_id = ANY($2::uuid[])))
                       GROUP BY 1, 2) p) q
       GROUP BY c, m ORDER BY 1, 2`,
@@ -348,7 +348,7 @@ export async function cohorts(
        FROM retention_transactions t
       WHERE t.org_id = $1 AND t.type = 'purchase'
         AND ($2::uuid[] IS NULL OR t.customer_id IN (
-              SELECT cu.id FROM customers cu WHERE cu.org_id = $1 AND cu.unit_id = ANY($2::uuid[])))`,
+              SELECT cu.id FROM pub_customers cu WHERE cu.org_id = $1 AND cu.unit_id = ANY($2::uuid[])))`,
     [auth.orgId, scope],
   );
   const partial = end.rows[0]?.partial === true;
@@ -462,7 +462,7 @@ export async function listMembers(db: Sql, auth: AuthContext): Promise<TLoyaltyM
     tier: string | null;
   }>(
     `SELECT m.customer_id, c.name, m.member_no, m.joined_on, m.balance, t.tier
-       FROM loyalty_members m JOIN customers c ON c.org_id = m.org_id AND c.id = m.customer_id
+       FROM loyalty_members m JOIN pub_customers c ON c.org_id = m.org_id AND c.id = m.customer_id
        LEFT JOIN retention_customer_tiers t ON t.org_id = m.org_id AND t.customer_id = m.customer_id
       WHERE m.org_id = $1 AND ($2::uuid[] IS NULL OR c.unit_id = ANY($2::uuid[]))
       ORDER BY m.balance DESC, m.member_no LIMIT 500`,
@@ -596,7 +596,7 @@ export async function winback(
   const ids = [...new Set(v.customerIds)];
   const scope = await scopeOf(db, auth);
   const found = await db.query<{ id: string; p_alive: number | null; clv: number | null }>(
-    `SELECT c.id, s.p_alive, s.clv FROM customers c
+    `SELECT c.id, s.p_alive, s.clv FROM pub_customers c
        LEFT JOIN retention_scores s ON s.org_id = c.org_id AND s.customer_id = c.id
             AND s.run_id = (SELECT id FROM retention_model_runs WHERE org_id = $1 AND status = 'done'
                              ORDER BY version DESC LIMIT 1)
@@ -674,8 +674,8 @@ export async function listWinback(db: Sql, auth: AuthContext) {
   }>(
     `SELECT w.id, w.customer_id, c.name, w.action, j.status AS job_status, w.note, w.created_at
        FROM retention_winback_actions w
-       JOIN customers c ON c.org_id = w.org_id AND c.id = w.customer_id
-       LEFT JOIN jobs j ON j.org_id = w.org_id AND j.id = w.job_id
+       JOIN pub_customers c ON c.org_id = w.org_id AND c.id = w.customer_id
+       LEFT JOIN pub_jobs j ON j.org_id = w.org_id AND j.id = w.job_id
       WHERE w.org_id = $1 AND ($2::uuid[] IS NULL OR c.unit_id = ANY($2::uuid[]))
       ORDER BY w.created_at DESC LIMIT 100`,
     [auth.orgId, scope],
@@ -706,7 +706,7 @@ export async function notifications(db: Sql, auth: AuthContext) {
   }>(
     `SELECT n.id, n.customer_id, c.name, n.kind, n.payload, n.emailed_at, n.created_at
        FROM retention_notifications n
-       LEFT JOIN customers c ON c.org_id = n.org_id AND c.id = n.customer_id
+       LEFT JOIN pub_customers c ON c.org_id = n.org_id AND c.id = n.customer_id
       WHERE n.org_id = $1 AND ($2::uuid[] IS NULL OR c.unit_id = ANY($2::uuid[]))
       ORDER BY n.created_at DESC LIMIT 100`,
     [auth.orgId, scope],

@@ -212,8 +212,8 @@ async function load(
     `SELECT r.id, r.status, r.version, r.channel, r.language, r.customer_id, ou.name AS unit,
             u.email AS entered_by, r.started_at, r.submitted_at, r.duplicate_of
        FROM survey_responses r
-       LEFT JOIN org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
-       LEFT JOIN users u ON u.org_id = r.org_id AND u.id = r.entered_by
+       LEFT JOIN pub_org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
+       LEFT JOIN pub_users u ON u.org_id = r.org_id AND u.id = r.entered_by
       WHERE ${where} ORDER BY r.created_at, r.id`,
     params,
   );

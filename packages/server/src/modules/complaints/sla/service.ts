@@ -7,6 +7,7 @@
 import type { Sql } from '../../../db/client';
 import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
+import { unitExists, unitSubtree } from '../../orgs/service';
 import { syncDueAt } from '../repo';
 import {
   type Calendar,
@@ -430,8 +431,8 @@ export async function complianceReport(
 ): Promise<{ figures: ComplianceFigure[] }> {
   let unitIds: string[] | null = null;
   if (q.unitId) {
-    if (!(await repo.unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
-    unitIds = await repo.unitSubtree(db, orgId, q.unitId);
+    if (!(await unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
+    unitIds = await unitSubtree(db, orgId, q.unitId);
   }
   const rows = await repo.complianceCounts(db, orgId, {
     from: q.from ?? null,
@@ -505,7 +506,7 @@ export async function assignUnitCalendar(
   unitId: string,
   calendarId: string | null,
 ) {
-  if (!(await repo.unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
+  if (!(await unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
   if (calendarId && !(await repo.getCalendar(db, orgId, calendarId)))
     throw new AppError('SLA_CALENDAR_NOT_FOUND');
   return db.transaction(async (tx) => {
