@@ -236,6 +236,17 @@ describe('table ownership', () => {
     ]);
   });
 
+  it('routes hold no SQL and call services, never repos', () => {
+    const bad: string[] = [];
+    for (const path of walk(SRC).filter((p) => p.endsWith(`${sep}routes.ts`))) {
+      const file = relative(SRC, path).split(sep).join('/');
+      const text = readFileSync(path, 'utf8');
+      if (/from '\.\/repo(-[a-z]+)?'/.test(text)) bad.push(`${file}: imports a repo`);
+      if (literals(path).some((l) => accesses(l, known).length > 0)) bad.push(`${file}: SQL`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('SQL outside the owning module reads only published views', () => {
     const found = violations();
     const unexpected = found.filter((v) => !(v in ALLOWED));

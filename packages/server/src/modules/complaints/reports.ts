@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
+import { iso } from '../../lib/iso';
 import { neutralise, neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 
@@ -225,7 +226,6 @@ async function casesTable(db: Sql, auth: AuthContext, q: TReportQuery) {
     neutralise(
       v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v),
     );
-  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   const head = [
     'reference',
     'received_at',

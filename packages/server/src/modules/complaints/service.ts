@@ -202,6 +202,14 @@ export async function caseFor(db: Sql, auth: AuthContext, id: string, lock = fal
   return c;
 }
 
+/** An attachment of a case the caller may see (same unit scope as the case); 404 otherwise. */
+export async function attachmentFor(db: Sql, auth: AuthContext, caseId: string, id: string) {
+  await caseFor(db, auth, caseId);
+  const a = await repo.getAttachment(db, auth.orgId, caseId, id);
+  if (!a) throw new AppError('NOT_FOUND');
+  return a;
+}
+
 export async function getCaseForSystem(db: Sql, orgId: string, id: string) {
   return repo.getCase(db, orgId, id);
 }

@@ -30,6 +30,7 @@ import type { Sql } from '../../db/client';
 import { enqueue, registerJob } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
+import { iso } from '../../lib/iso';
 import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
 import { fitContractChurn } from './churn';
@@ -159,8 +160,6 @@ interface TRunRow {
   finished_at: Date | string | null;
 }
 
-const iso = (d: Date | string | null) =>
-  d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString();
 export const dateOnly = (d: Date | string) =>
   d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10);
 

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
+import { iso } from '../../lib/iso';
 import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
@@ -231,7 +232,6 @@ async function load(
     params,
   );
   const byResp = new Map<string, TData['responses'][number]>();
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   const responses = rs.rows.map((r) => {
     const x = {
       meta: {

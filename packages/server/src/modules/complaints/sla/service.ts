@@ -7,7 +7,6 @@
 import type { Sql } from '../../../db/client';
 import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
-import { unitExists, unitSubtree } from '../../orgs/service';
 import { syncDueAt } from '../repo';
 import {
   type Calendar,
@@ -431,8 +430,8 @@ export async function complianceReport(
 ): Promise<{ figures: ComplianceFigure[] }> {
   let unitIds: string[] | null = null;
   if (q.unitId) {
-    if (!(await unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
-    unitIds = await unitSubtree(db, orgId, q.unitId);
+    if (!(await repo.unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
+    unitIds = await repo.unitSubtree(db, orgId, q.unitId);
   }
   const rows = await repo.complianceCounts(db, orgId, {
     from: q.from ?? null,
@@ -506,7 +505,7 @@ export async function assignUnitCalendar(
   unitId: string,
   calendarId: string | null,
 ) {
-  if (!(await unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
+  if (!(await repo.unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
   if (calendarId && !(await repo.getCalendar(db, orgId, calendarId)))
     throw new AppError('SLA_CALENDAR_NOT_FOUND');
   return db.transaction(async (tx) => {
@@ -545,3 +544,15 @@ export async function removePolicy(db: Sql, orgId: string, id: string) {
     await queueRecompute(tx, orgId, 'policy');
   });
 }
+
+// ------------------------------------------------------------------ lists for the routes
+// The routes read through the service, never the repo, so the repo can change behind it.
+export async function listCalendars(db: Sql, orgId: string) {
+  return {
+    calendars: await repo.listCalendars(db, orgId),
+    units: await repo.listUnitCalendars(db, orgId),
+  };
+}
+export const listPolicies = (db: Sql, orgId: string) => repo.listPolicies(db, orgId);
+export const listNotifications = (...a: Parameters<typeof repo.listNotifications>) =>
+  repo.listNotifications(...a);
