@@ -1,4 +1,4 @@
-// Impartial assignment (DOMAIN.md §8: nobody investigates a complaint about themselves).
+// Impartial assignment (ISO 10002 objectivity: nobody investigates a complaint about themselves).
 // Eligible: active agents of the case's unit, or of its nearest ancestor that has agents;
 // never a staff member involved, never one who declared a conflict, and (when the org says so)
 // never the manager of an involved staff member. Round robin or least loaded.
