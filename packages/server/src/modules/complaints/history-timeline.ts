@@ -45,7 +45,7 @@ export async function historyFor(
             e.from_status, e.to_status, e.actor_id, e.actor_label, u.name AS assignee
        FROM complaints c
        JOIN complaint_events e ON e.org_id = c.org_id AND e.complaint_id = c.id
-       LEFT JOIN users u ON u.org_id = e.org_id AND e.kind = 'assigned'
+       LEFT JOIN pub_users u ON u.org_id = e.org_id AND e.kind = 'assigned'
                         AND u.id::text = e.data->>'to'
       WHERE c.org_id = $1 AND c.customer_id = $2
         AND ((e.to_status IS NOT NULL AND e.kind <> 'created') OR e.kind = ANY($3::text[]))

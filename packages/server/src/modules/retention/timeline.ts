@@ -9,6 +9,7 @@ import {
   type TSourceItem,
   type TTimelineBefore,
 } from '../customers/service';
+import { surveyNames } from '../surveys/service';
 
 async function purchases(
   db: Sql,
@@ -145,18 +146,17 @@ async function winbacks(
     at: string;
     action: string;
     survey_id: string | null;
-    survey_name: string | null;
     note: string;
     created_by: string | null;
   }>(
-    `SELECT w.id, ${isoSql('w.created_at')} AS at, w.action, w.survey_id, s.name AS survey_name,
-            w.note, w.created_by
+    `SELECT w.id, ${isoSql('w.created_at')} AS at, w.action, w.survey_id, w.note, w.created_by
        FROM retention_winback_actions w
-       LEFT JOIN surveys s ON s.org_id = w.org_id AND s.id = w.survey_id
       WHERE w.org_id = $1 AND w.customer_id = $2 AND ${cond}
       ORDER BY ${orderSql('w.created_at', key)} LIMIT $${params.length}`,
     params,
   );
+  const ids = [...new Set(rows.flatMap((r) => (r.survey_id ? [r.survey_id] : [])))];
+  const names = ids.length ? await surveyNames(db, orgId, ids) : new Map<string, string>();
   return rows.map((r) => ({
     key: `winback:${r.id}`,
     at: r.at,
@@ -164,7 +164,7 @@ async function winbacks(
     summary: r.note,
     actor: r.created_by ? { kind: 'user', userId: r.created_by } : { kind: 'system' },
     link: r.survey_id ? { to: 'survey', id: r.survey_id } : null,
-    data: r.survey_name ? { survey: r.survey_name } : {},
+    data: r.survey_id && names.has(r.survey_id) ? { survey: names.get(r.survey_id) } : {},
   }));
 }
 

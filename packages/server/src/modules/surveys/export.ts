@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
+import { iso } from '../../lib/iso';
 import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
@@ -229,7 +230,6 @@ export const EXPORT_BATCH = 250;
  */
 async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<TResp[]> {
   let after: { at: string; id: string } | null = null;
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   for (;;) {
     const params = [...p.params];
     let cond = '';
@@ -256,8 +256,8 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
               r.customer_id, ou.name AS unit, u.email AS entered_by, r.started_at, r.submitted_at,
               r.duplicate_of
          FROM survey_responses r
-         LEFT JOIN org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
-         LEFT JOIN users u ON u.org_id = r.org_id AND u.id = r.entered_by
+         LEFT JOIN pub_org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
+         LEFT JOIN pub_users u ON u.org_id = r.org_id AND u.id = r.entered_by
         WHERE ${p.where}${cond} ORDER BY r.created_at, r.id LIMIT $${params.length}`,
       params,
     );

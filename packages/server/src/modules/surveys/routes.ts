@@ -1,4 +1,4 @@
-// The surveys module's HTTP routes (registered in modules/index.ts). API doc: /tmp/surveys-api.md
+// The surveys module's HTTP routes (registered in modules/index.ts). API doc: docs/surveys.md
 // and docs/surveys.md. Public routes (respondents) are rate-limited per IP.
 import { randomUUID } from 'node:crypto';
 import {
