@@ -132,7 +132,7 @@ it('suggests, links on confirmation (timeline, audit), dismisses for good, refus
 
   const log = await t.db.query<{ action: string; entity_id: string; changes: unknown }>(
     `SELECT action, entity_id, changes FROM audit_log
-      WHERE action LIKE 'survey.response_customer_%' ORDER BY id`,
+      WHERE action LIKE 'survey.response_customer_%' ORDER BY at`,
   );
   expect(log.rows.map((r) => [r.action, r.entity_id])).toEqual([
     ['survey.response_customer_linked', customerId],
