@@ -95,7 +95,12 @@ async function serve(engine: string, dir: string, user: { email: string; passwor
 
 function child<T>(args: string[], env: Record<string, string>) {
   const c = fork(fileURLToPath(import.meta.url), args, {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NODE_ARGS: extra flags for the children, e.g. a heap cap to tell garbage from growth
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     env: { ...process.env, ...env },
     stdio: 'inherit',
   });
