@@ -14,7 +14,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import { audit, registerAuditLabels } from '../audit/service';
-import { unitScope } from '../orgs/service';
+import { unitExists, unitScope } from '../orgs/service';
 import { userNames } from '../users/service';
 import {
   countCustomers,
@@ -172,7 +172,7 @@ async function checkRefs(db: Sql, auth: AuthContext, v: TCustomerPatch, fields: 
   const scope = await unitScope(db, auth);
   for (const u of [v.unitId, v.internalUnitId]) {
     if (!u) continue;
-    if (!(await w.unitExists(db, auth.orgId, u))) throw new AppError('CUSTOMER_UNIT_INVALID');
+    if (!(await unitExists(db, auth.orgId, u))) throw new AppError('CUSTOMER_UNIT_INVALID');
   }
   if (scope && (v.unitId === null || (v.unitId && !scope.includes(v.unitId)))) {
     throw new AppError('CUSTOMER_UNIT_OUTSIDE_SCOPE');
