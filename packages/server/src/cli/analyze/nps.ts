@@ -111,9 +111,9 @@ export async function analyzeCsat(
   );
   const json = csatReport(all, opts.scale, opts.top, opts.group === undefined ? undefined : groups);
   const total = json;
-  const distribution = json.distribution as number[];
-  const byGroup = (json.groups ?? []) as (typeof json & { group: string })[];
-  const row = (label: string, r: typeof json) => [
+  const distribution = json.distribution;
+  const byGroup = json.groups ?? [];
+  const row = (label: string, r: (typeof byGroup)[number] | typeof json) => [
     label,
     r.n,
     r.satisfied,

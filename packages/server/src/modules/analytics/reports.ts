@@ -119,12 +119,13 @@ export function csatReport(
   const distribution = Array.from({ length: scale }, () => 0);
   for (const s of all)
     if (s >= 1 && s <= scale) distribution[s - 1] = (distribution[s - 1] ?? 0) + 1;
-  const body: Record<string, unknown> & ReturnType<typeof shape> = {
-    scale,
-    top,
-    ...shape(all),
-    distribution,
-  };
+  type TShape = ReturnType<typeof shape>;
+  const body: TShape & {
+    scale: number;
+    top: number;
+    distribution: number[];
+    groups?: (TShape & { group: string })[];
+  } = { scale, top, ...shape(all), distribution };
   if (groups) {
     body.groups = [...groups.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
