@@ -69,7 +69,8 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Contribution rows of a set of responses and their answers (sign +1 or -1).
-CREATE FUNCTION fid_analytics_contrib(rs fid_an_resp[], an fid_an_ans[], sign int)
+CREATE FUNCTION fid_analytics_contrib(rs fid_an_resp[], an fid_an_ans[], sign int,
+                                      with_resp boolean)
 RETURNS TABLE (org_id uuid, survey_id uuid, day date, unit_id uuid, channel text, tag text,
                n bigint, sum double precision, sumsq double precision, hi bigint, mid bigint,
                lo bigint, ka bigint, ko bigint, km bigint, ki bigint, kr bigint, kq bigint)
@@ -96,7 +97,7 @@ LANGUAGE sql STABLE AS $$
   SELECT org_id, survey_id, day, unit_id, channel, '' AS tag, sign * count(*), 0::float8,
          0::float8, 0::bigint, 0::bigint, 0::bigint, 0::bigint, 0::bigint, 0::bigint,
          0::bigint, 0::bigint, 0::bigint
-    FROM r GROUP BY org_id, survey_id, day, unit_id, channel
+    FROM r WHERE with_resp GROUP BY org_id, survey_id, day, unit_id, channel
   UNION ALL
   SELECT org_id, survey_id, day, unit_id, channel, tag, sign * count(*), sign * sum(num),
          sign * sum(num * num),
@@ -116,18 +117,31 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Applies after − before in two statements (keys sorted so concurrent batches lock rows in
--- the same order and cannot deadlock on each other).
+-- the same order and cannot deadlock on each other). counts: the responses themselves changed
+-- (their '' rows and survey_response_counts); the answers triggers pass false.
 CREATE FUNCTION fid_analytics_apply(rb fid_an_resp[], ab fid_an_ans[], ra fid_an_resp[],
                                     aa fid_an_ans[], counts boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  IF cardinality(rb) = 0 AND cardinality(ab) = 0 THEN
+    -- Nothing before (new responses, new answers): the hot submit path, one pass.
+    INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n, sum,
+                                      sumsq, hi, mid, lo, ka, ko, km, ki, kr, kq)
+    SELECT * FROM fid_analytics_contrib(ra, aa, 1, counts) c
+     ORDER BY c.org_id, c.survey_id, c.tag, c.day, c.unit_id, c.channel
+    ON CONFLICT (org_id, survey_id, tag, day, unit_id, channel) DO UPDATE SET
+      n = t.n + excluded.n, sum = t.sum + excluded.sum, sumsq = t.sumsq + excluded.sumsq,
+      hi = t.hi + excluded.hi, mid = t.mid + excluded.mid, lo = t.lo + excluded.lo,
+      ka = t.ka + excluded.ka, ko = t.ko + excluded.ko, km = t.km + excluded.km,
+      ki = t.ki + excluded.ki, kr = t.kr + excluded.kr, kq = t.kq + excluded.kq;
+  ELSE
   INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n, sum,
                                     sumsq, hi, mid, lo, ka, ko, km, ki, kr, kq)
   SELECT c.org_id, c.survey_id, c.day, c.unit_id, c.channel, c.tag, sum(c.n), sum(c.sum),
          sum(c.sumsq), sum(c.hi), sum(c.mid), sum(c.lo), sum(c.ka), sum(c.ko), sum(c.km),
          sum(c.ki), sum(c.kr), sum(c.kq)
-    FROM (SELECT * FROM fid_analytics_contrib(ra, aa, 1)
-          UNION ALL SELECT * FROM fid_analytics_contrib(rb, ab, -1)) c
+    FROM (SELECT * FROM fid_analytics_contrib(ra, aa, 1, counts)
+          UNION ALL SELECT * FROM fid_analytics_contrib(rb, ab, -1, counts)) c
    GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(c.n) <> 0 OR sum(c.sum) <> 0 OR sum(c.sumsq) <> 0 OR sum(c.hi) <> 0
       OR sum(c.mid) <> 0 OR sum(c.lo) <> 0 OR sum(c.ka) <> 0 OR sum(c.ko) <> 0
@@ -138,6 +152,7 @@ BEGIN
     hi = t.hi + excluded.hi, mid = t.mid + excluded.mid, lo = t.lo + excluded.lo,
     ka = t.ka + excluded.ka, ko = t.ko + excluded.ko, km = t.km + excluded.km,
     ki = t.ki + excluded.ki, kr = t.kr + excluded.kr, kq = t.kq + excluded.kq;
+  END IF;
   IF counts THEN
     INSERT INTO survey_response_counts AS t (org_id, survey_id, version, status, n)
     SELECT x.org_id, x.survey_id, x.version, x.status, sum(x.s)
@@ -185,6 +200,12 @@ BEGIN
   IF ids IS NULL THEN RETURN NULL; END IF;
   rs := fid_an_resp_of(ids, orgs);
   IF cardinality(rs) = 0 THEN RETURN NULL; END IF; -- cascade of a deleted response
+  IF TG_OP = 'INSERT' AND NOT EXISTS (SELECT 1 FROM unnest(nw) x WHERE x.tag LIKE 'kano:%') THEN
+    -- Without Kano pairs an inserted answer's contribution depends on nothing else: add the
+    -- new rows alone (the submit path's case: no second read of the answers).
+    PERFORM fid_analytics_apply('{}', '{}', rs, nw, false);
+    RETURN NULL;
+  END IF;
   cur := fid_an_ans_of(ids, orgs);
   PERFORM fid_analytics_apply(
     rs,
