@@ -58,7 +58,8 @@ CREATE TYPE fid_an_resp AS (
 CREATE TYPE fid_an_ans AS (
   org_id uuid, response_id uuid, question_key text, item text, tag text, num double precision);
 
--- Kano evaluation table (DOMAIN.md §4; the same as packages/stats kanoClassify).
+-- Kano evaluation table (functional 1..5 x dysfunctional 1..5 -> A/O/M/I/R/Q), the same as
+-- packages/stats kanoClassify (tested against it by the property test).
 CREATE FUNCTION fid_kano_class(f double precision, d double precision) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN f IS NULL OR d IS NULL OR f <> trunc(f) OR d <> trunc(d)
