@@ -188,6 +188,27 @@ DECLARE
   ids uuid[]; orgs uuid[]; rs fid_an_resp[]; cur fid_an_ans[];
   o fid_an_ans[] := '{}'; nw fid_an_ans[] := '{}';
 BEGIN
+  -- (nested IFs: new_rows exists only for INSERT and UPDATE, and AND does not short-circuit)
+  IF TG_OP = 'INSERT' THEN IF NOT EXISTS (SELECT 1 FROM new_rows x WHERE x.tag LIKE 'kano:%') THEN
+    -- The submit path: without Kano pairs a new answer's contribution depends on nothing but
+    -- its response, so one plain INSERT ... SELECT (no arrays, a cached plan) adds them.
+    INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n, sum,
+                                      sumsq, hi, mid, lo)
+    SELECT r.org_id, r.survey_id, (coalesce(r.submitted_at, r.created_at) AT TIME ZONE 'UTC')::date,
+           coalesce(r.org_unit_id, '00000000-0000-0000-0000-000000000000'::uuid), r.channel,
+           a.tag, count(*), sum(a.num), sum(a.num * a.num),
+           count(*) FILTER (WHERE (a.tag = 'nps' AND a.num >= 9) OR (a.tag = 'csat' AND a.num >= 4)),
+           count(*) FILTER (WHERE (a.tag = 'nps' AND a.num >= 7 AND a.num < 9)
+                               OR (a.tag = 'csat' AND a.num >= 3 AND a.num < 4)),
+           count(*) FILTER (WHERE (a.tag = 'nps' AND a.num < 7) OR (a.tag = 'csat' AND a.num < 3))
+      FROM new_rows a JOIN survey_responses r ON r.org_id = a.org_id AND r.id = a.response_id
+     WHERE r.status = 'complete' AND a.tag IS NOT NULL AND a.num IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 6, 3, 4, 5
+    ON CONFLICT (org_id, survey_id, tag, day, unit_id, channel) DO UPDATE SET
+      n = t.n + excluded.n, sum = t.sum + excluded.sum, sumsq = t.sumsq + excluded.sumsq,
+      hi = t.hi + excluded.hi, mid = t.mid + excluded.mid, lo = t.lo + excluded.lo;
+    RETURN NULL;
+  END IF; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     SELECT coalesce(array_agg(ROW(x.org_id, x.response_id, x.question_key, x.item, x.tag,
                                   x.num)::fid_an_ans), '{}') INTO o FROM old_rows x;
@@ -201,12 +222,6 @@ BEGIN
   IF ids IS NULL THEN RETURN NULL; END IF;
   rs := fid_an_resp_of(ids, orgs);
   IF cardinality(rs) = 0 THEN RETURN NULL; END IF; -- cascade of a deleted response
-  IF TG_OP = 'INSERT' AND NOT EXISTS (SELECT 1 FROM unnest(nw) x WHERE x.tag LIKE 'kano:%') THEN
-    -- Without Kano pairs an inserted answer's contribution depends on nothing else: add the
-    -- new rows alone (the submit path's case: no second read of the answers).
-    PERFORM fid_analytics_apply('{}', '{}', rs, nw, false);
-    RETURN NULL;
-  END IF;
   cur := fid_an_ans_of(ids, orgs);
   PERFORM fid_analytics_apply(
     rs,
@@ -231,11 +246,17 @@ CREATE TRIGGER analytics_answers_del AFTER DELETE ON survey_answers
 -- statement, are counted by the answers trigger).
 CREATE FUNCTION fid_an_responses_ins_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM fid_analytics_apply('{}', '{}',
-    (SELECT coalesce(array_agg(ROW(x.org_id, x.id, x.survey_id, x.version, x.status, x.channel,
-                       x.org_unit_id, coalesce(x.submitted_at, x.created_at))::fid_an_resp), '{}')
-       FROM new_rows x),
-    '{}', true);
+  INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n)
+  SELECT x.org_id, x.survey_id, (coalesce(x.submitted_at, x.created_at) AT TIME ZONE 'UTC')::date,
+         coalesce(x.org_unit_id, '00000000-0000-0000-0000-000000000000'::uuid), x.channel, '',
+         count(*)
+    FROM new_rows x WHERE x.status = 'complete'
+   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (org_id, survey_id, tag, day, unit_id, channel) DO UPDATE SET n = t.n + excluded.n;
+  INSERT INTO survey_response_counts AS t (org_id, survey_id, version, status, n)
+  SELECT x.org_id, x.survey_id, x.version, x.status, count(*) FROM new_rows x
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (org_id, survey_id, version, status) DO UPDATE SET n = t.n + excluded.n;
   RETURN NULL;
 END $$;
 

@@ -316,12 +316,7 @@ async function dailyFromRaw(
 
 // ------------------------------------------------------------------- contract routes
 
-type TResp = Awaited<ReturnType<typeof surveys.analyticsData>>['responses'][number];
-
-function servqualOf(
-  responses: readonly TResp[],
-  answers: Awaited<ReturnType<typeof surveys.analyticsData>>['answers'],
-) {
+function servqualOf(answers: Awaited<ReturnType<typeof surveys.analyticsData>>['answers']) {
   const e = new Map<string, (number | null)[]>();
   const p = new Map<string, (number | null)[]>();
   const w = new Map<string, (number | null)[]>();
@@ -361,7 +356,7 @@ export async function servqualReport(
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
   const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   if (!sq.any) return EMPTY_SERVQUAL;
   const acc = new ServqualAccumulator();
   const none = new Array<null>(22).fill(null);
@@ -681,7 +676,7 @@ export async function ipaReport(
     return { n, importance: 'stated', ...r };
   }
   const data = await rawData(db, s, { tags: ['nps'], prefixes: ['servqual:P:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   const npsBy = new Map(
     data.answers.filter((a) => a.tag === 'nps' && a.num !== null).map((a) => [a.responseId, a.num]),
   );
@@ -705,7 +700,7 @@ export async function driversReport(
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
   const data = await rawData(db, s, { tags: ['nps', 'csat'], prefixes: ['servqual:P:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   const outcome: TDriversReport['outcome'] = data.answers.some(
     (a) => a.tag === 'nps' && a.num !== null,
   )
@@ -799,7 +794,7 @@ export async function leagueReport(
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
   const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   if (!sq.any) return { units: [] };
   const names = await unitNames(db, auth.orgId);
   const byUnit = new Map<string, string[]>();
@@ -946,7 +941,7 @@ export async function overview(
 async function gapHeadline(db: Sql, cur: TScope, prev: TScope): Promise<THeadline> {
   const one = async (s: TScope) => {
     const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-    const sq = servqualOf(data.responses, data.answers);
+    const sq = servqualOf(data.answers);
     if (!sq.any) return { gap: null, g: summary([]) };
     const acc = new ServqualAccumulator();
     const none = new Array<null>(22).fill(null);
