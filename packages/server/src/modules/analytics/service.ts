@@ -99,7 +99,10 @@ function parseBound(
 ): { at: string | null; day: string | null } {
   if (!v) return { at: null, day: null };
   const t = Date.parse(DATE_ONLY.test(v) ? `${v}T00:00:00Z` : v);
-  if (!Number.isFinite(t)) throw new AppError('ANALYTICS_DATE_INVALID', { value: v });
+  // Years the database and toISOString both spell plainly (year 10000 would reach SQL as
+  // "+010000-…" and fail there).
+  if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1) || t >= Date.UTC(2200, 0, 1))
+    throw new AppError('ANALYTICS_DATE_INVALID', { value: v });
   if (DATE_ONLY.test(v)) {
     // 2026-02-30 parses as March 2nd in some engines: require the round trip.
     if (new Date(t).toISOString().slice(0, 10) !== v)
@@ -490,13 +493,21 @@ export async function kanoReport(
 ) {
   const def = await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  const counts = new Map<string, TKanoCounts>(kanoOrder(def).map((a) => [a, emptyKanoCounts()]));
-  const seen = await dailyRows(db, s, [], true);
-  const extra = [...new Set(seen.map((x) => x.tag.slice(5)))].filter((a) => !counts.has(a)).sort();
-  for (const a of extra) counts.set(a, emptyKanoCounts());
+  // The definition's attributes (as the export's columns): an exact tag list keeps the query on
+  // the aggregate table's key instead of a LIKE scan.
+  const attrs = kanoOrder(def);
+  const counts = new Map<string, TKanoCounts>(attrs.map((a) => [a, emptyKanoCounts()]));
+  if (attrs.length === 0) return kanoJson([]);
+  const seen = s.daily
+    ? await dailyRows(
+        db,
+        s,
+        attrs.map((a) => `kano:${a}`),
+      )
+    : await dailyRows(db, s, [], true);
   for (const x of seen) {
-    const c = counts.get(x.tag.slice(5)) as TKanoCounts;
-    for (const k of KANO_COLS) c[k] += x.kano[k];
+    const c = counts.get(x.tag.slice(5));
+    if (c) for (const k of KANO_COLS) c[k] += x.kano[k];
   }
   return kanoJson([...counts].map(([attribute, c]) => ({ attribute, counts: c })));
 }
