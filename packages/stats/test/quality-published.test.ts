@@ -20,6 +20,7 @@ import {
   meanTrend,
   meanTrendFromSummary,
 } from '../src/index';
+import { closeAbs } from './close';
 
 const ref = JSON.parse(
   readFileSync(new URL('./fixtures/quality/trends_reference.json', import.meta.url), 'utf8'),
@@ -39,8 +40,8 @@ const ref = JSON.parse(
   }[];
 };
 
-const close = (a: number | null | undefined, b: number, tol: number) =>
-  expect(Math.abs((a ?? Number.NaN) - b)).toBeLessThanOrEqual(tol);
+// Absolute tolerances: published figures are rounded to a stated number of decimals.
+const close = closeAbs;
 
 describe('Kano: Berger et al. (1993) evaluation table, cell by cell', () => {
   // Rows: functional like, must-be(expect), neutral, live with, dislike; columns: dysfunctional.

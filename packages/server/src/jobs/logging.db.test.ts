@@ -29,6 +29,7 @@ interface TLine {
   err?: { message: string; stack: string };
   importId?: string;
   code?: string;
+  reason?: string;
 }
 
 function capture() {
@@ -124,4 +125,28 @@ it('a customer import that fails unexpectedly is logged and retried, failed when
     [50, 2],
   ]);
   expect(mine[0]?.err?.stack).toBeTruthy();
+});
+
+it('fails a payload that does not match its kind (jobs/kinds.ts) at once, without the handler', async () => {
+  const seen: string[] = [];
+  registerJob('retention.refit', async ({ runId }) => {
+    seen.push(runId);
+    return { ok: true };
+  });
+  const { log, lines } = capture();
+  const bad = await enqueue(db, { orgId, kind: 'retention.refit', payload: { run: 'x' } });
+  expect(await runNow(log, bad)).toBe(true);
+  const j = await getJob(db, orgId, bad);
+  expect(j?.status).toBe('failed');
+  expect(j?.attempts).toBe(1);
+  expect(j?.last_error).toMatch(/invalid retention\.refit payload: runId/);
+  expect(seen).toEqual([]);
+  const warn = lines.find((l) => l.job === bad);
+  expect(warn?.level).toBe(40);
+  expect(warn?.reason).toMatch(/runId/);
+
+  const good = await enqueue(db, { orgId, kind: 'retention.refit', payload: { runId: 'r-1' } });
+  expect(await runNow(log, good)).toBe(true);
+  expect((await getJob(db, orgId, good))?.status).toBe('done');
+  expect(seen).toEqual(['r-1']);
 });

@@ -3,6 +3,7 @@
 // process crashed) is picked up again.
 import type { Logger } from 'pino';
 import type { Sql } from '../db/client';
+import { isKnownKind, JOB_PAYLOADS, type JobKind, type JobPayload } from './kinds';
 
 export interface JobContext {
   id: string;
@@ -25,12 +26,27 @@ export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
 }
 
-export type JobHandler = (payload: unknown, ctx: JobContext) => Promise<unknown>;
+export type JobHandler<P = unknown> = (payload: P, ctx: JobContext) => Promise<unknown>;
 
 const handlers = new Map<string, JobHandler>();
 
-export function registerJob(kind: string, handler: JobHandler): void {
-  handlers.set(kind, handler);
+/**
+ * A kind listed in jobs/kinds.ts gets its payload parsed and typed (a payload that does not parse
+ * fails the job permanently before the handler runs); any other kind gets it as stored.
+ */
+export function registerJob<K extends JobKind>(kind: K, handler: JobHandler<JobPayload<K>>): void;
+export function registerJob(kind: string, handler: JobHandler): void;
+export function registerJob(kind: string, handler: JobHandler<never>): void {
+  handlers.set(kind, handler as JobHandler);
+}
+
+/** The payload as the handler must see it: parsed by the kind's schema when it has one. */
+export function parsePayload(kind: string, payload: unknown): unknown {
+  if (!isKnownKind(kind)) return payload;
+  const r = JOB_PAYLOADS[kind].safeParse(payload);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`);
+  throw new PermanentJobError(`invalid ${kind} payload: ${issues.join('; ')}`);
 }
 export const jobHandler = (kind: string) => handlers.get(kind);
 export const jobKinds = () => [...handlers.keys()];

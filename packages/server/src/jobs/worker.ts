@@ -5,7 +5,7 @@
 // at error with the stack, expected ones (PermanentJobError) at warn.
 import pino, { type Logger } from 'pino';
 import type { Db } from '../db/client';
-import { type JobRow, jobHandler, jobKinds, PermanentJobError } from './queue';
+import { type JobRow, jobHandler, jobKinds, PermanentJobError, parsePayload } from './queue';
 
 const LOCK_SECONDS = 300;
 const silent = pino({ level: 'silent' });
@@ -40,7 +40,7 @@ export async function runOne(db: Db, logger: Logger = silent): Promise<boolean> 
   });
   try {
     if (!handler) throw new Error(`no handler for ${job.kind}`);
-    const result = await handler(job.payload, {
+    const result = await handler(parsePayload(job.kind, job.payload), {
       id: job.id,
       orgId: job.org_id,
       attempt: job.attempts,

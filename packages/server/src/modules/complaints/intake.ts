@@ -2,6 +2,7 @@
 // ('unexpressed dissatisfaction', idempotent on the response id).
 import type { TPublicComplaint, TStaffComplaint } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
+import type { JobPayload } from '../../jobs/kinds';
 import type { JobHandler } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
@@ -89,23 +90,9 @@ export async function submitStaff(db: Sql, auth: AuthContext, b: TStaffComplaint
   return { ...r.case, replay: !r.created };
 }
 
-interface FollowupPayload {
-  orgId?: string;
-  responseId: string;
-  surveyId?: string;
-  customerId?: string | null;
-  orgUnitId?: string | null;
-  kind?: 'detractor' | 'low_csat' | string;
-  score?: number;
-  comment?: string | null;
-  language?: string;
-}
-
 /** `survey.followup` (enqueued by surveys/submit.ts): opens an unexpressed-dissatisfaction case. */
-export function surveyFollowupJob(db: Sql): JobHandler {
-  return async (payload, ctx) => {
-    const p = payload as FollowupPayload;
-    if (!p?.responseId) return { skipped: 'no_response_id' };
+export function surveyFollowupJob(db: Sql): JobHandler<JobPayload<'survey.followup'>> {
+  return async (p, ctx) => {
     const orgId = ctx.orgId;
     const lang = p.language === 'en' ? 'en' : 'es';
     const what =
@@ -154,20 +141,10 @@ export function surveyFollowupJob(db: Sql): JobHandler {
   };
 }
 
-interface RetentionPayload {
-  actionId: string;
-  customerId: string;
-  note?: string | null;
-  pAlive?: number | null;
-  clv?: number | null;
-}
-
 /** `retention.followup` (retention win-back action 'case'): a follow-up case for a customer at
  * risk of defection, in the customer's unit, idempotent on the action id. */
-export function retentionFollowupJob(db: Sql): JobHandler {
-  return async (payload, ctx) => {
-    const p = payload as RetentionPayload;
-    if (!p?.actionId) return { skipped: 'no_action_id' };
+export function retentionFollowupJob(db: Sql): JobHandler<JobPayload<'retention.followup'>> {
+  return async (p, ctx) => {
     const orgId = ctx.orgId;
     const cu = p.customerId
       ? (

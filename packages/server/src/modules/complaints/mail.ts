@@ -3,6 +3,7 @@
 // recourse, closing with the "how did we handle it" link. Sent by the durable job
 // 'complaint.mail'; the acknowledgement moves the case received -> acknowledged.
 import type { Sql } from '../../db/client';
+import type { JobPayload } from '../../jobs/kinds';
 import type { JobHandler } from '../../jobs/queue';
 import type { Mailer } from '../../mail/mailer';
 import * as repo from './repo';
@@ -140,9 +141,8 @@ export function renderMail(
   }
 }
 
-export function mailJob(d: MailDeps): JobHandler {
-  return async (payload, ctx) => {
-    const p = payload as { caseId: string; template: string; eventId: string | null };
+export function mailJob(d: MailDeps): JobHandler<JobPayload<'complaint.mail'>> {
+  return async (p, ctx) => {
     const c = await repo.getCase(d.db, ctx.orgId, p.caseId);
     if (!c?.contactEmail) return { skipped: 'no_email' };
     const ev = p.eventId

@@ -1,5 +1,6 @@
 // SQL for the editable trees (categories, causes), unit managers, case lists and agents.
 import type { Sql } from '../../db/client';
+import { params } from '../../db/params';
 import { CASE_COLS, type TCase, toCase } from './repo';
 
 export interface TCategory {
@@ -212,10 +213,9 @@ const ORDER: Record<TListFilter['sort'], string> = {
 
 function whereOf(orgId: string, f: Omit<TListFilter, 'sort' | 'dir' | 'limit' | 'offset'>) {
   const where = ['c.org_id = $1'];
-  const params: unknown[] = [orgId];
+  const p = params(orgId);
   const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where.push(sql.replace('?', `$${params.length}`));
+    where.push(sql.replace('?', p.add(v)));
   };
   if (f.status) add('c.status = ?', f.status);
   // "open" is spelt exactly as the partial index's predicate so the planner can use it
@@ -234,13 +234,12 @@ function whereOf(orgId: string, f: Omit<TListFilter, 'sort' | 'dir' | 'limit' | 
   if (f.receivedFrom) add('c.received_at >= ?::timestamptz', f.receivedFrom.toISOString());
   if (f.receivedBefore) add('c.received_at < ?::timestamptz', f.receivedBefore.toISOString());
   if (f.q) {
-    params.push(`%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-    const i = params.length;
+    const i = p.add(`%${f.q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
     where.push(
-      `(lower(c.reference) LIKE $${i} OR lower(c.subject) LIKE $${i} OR lower(coalesce(c.contact_name, '')) LIKE $${i} OR lower(coalesce(c.contact_email, '')) LIKE $${i})`,
+      `(lower(c.reference) LIKE ${i} OR lower(c.subject) LIKE ${i} OR lower(coalesce(c.contact_name, '')) LIKE ${i} OR lower(coalesce(c.contact_email, '')) LIKE ${i})`,
     );
   }
-  return { w: where.join(' AND '), params };
+  return { w: where.join(' AND '), params: p.values };
 }
 
 /** One page of the list (offset pagination; `total` only when asked). */

@@ -2,6 +2,7 @@
 // entry per case of the customer, when it was received, with its current state, and each later
 // state change or assignment of the case (history-timeline.ts).
 import type { Sql } from '../../db/client';
+import { over } from '../../db/params';
 import {
   beforeSql,
   isoSql,
@@ -37,7 +38,6 @@ async function casesFor(
   const params: unknown[] = [orgId, customerId];
   const key = `'complaint:' || id::text`;
   const cond = beforeSql('received_at', key, before, params);
-  params.push(limit);
   // complaints_org_customer (org_id, customer_id, received_at, id) serves the range and order.
   const { rows } = await db.query<{
     id: string;
@@ -54,7 +54,7 @@ async function casesFor(
             form, created_by
        FROM complaints
       WHERE org_id = $1 AND customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('received_at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('received_at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({

@@ -1,5 +1,6 @@
 // Customer SQL. Every function takes the org id first; every statement filters on it.
 import type { TCustomer, TCustomerFilters, TCustomerSort } from '@fidelia/contracts';
+import { keysetAfter, over, params } from '../../db/params';
 import { decodeCursor, encodeCursor, likeContains, sortSql } from './cursor';
 import { CUSTOMER_COLUMNS, type TCustomerRow, toCustomer } from './rows';
 import type { TSql } from './sql';
@@ -21,11 +22,10 @@ export function whereFor(
   filters: TListArgs['filters'],
   scope: TUnitScope,
 ): { where: string; params: unknown[] } {
-  const params: unknown[] = [orgId];
+  const p = params(orgId);
   const conds = ['org_id = $1'];
-  const add = (sql: (p: string) => string, v: unknown) => {
-    params.push(v);
-    conds.push(sql(`$${params.length}`));
+  const add = (sql: (ph: string) => string, v: unknown) => {
+    conds.push(sql(p.add(v)));
   };
   if (filters.q) add((p) => `search_text LIKE ${p}`, likeContains(filters.q));
   if (filters.kind) add((p) => `kind = ${p}`, filters.kind);
@@ -33,7 +33,7 @@ export function whereFor(
   if (filters.tier) add((p) => `tier = ${p}`, filters.tier);
   if (filters.unitIds) add((p) => `unit_id = ANY(${p}::uuid[])`, filters.unitIds);
   if (scope) add((p) => `unit_id = ANY(${p}::uuid[])`, scope);
-  return { where: conds.join(' AND '), params };
+  return { where: conds.join(' AND '), params: p.values };
 }
 
 export async function listCustomers(
@@ -41,22 +41,20 @@ export async function listCustomers(
   orgId: string,
   args: TListArgs,
 ): Promise<{ items: TCustomer[]; nextCursor: string | null } | 'bad_cursor'> {
-  const { where, params } = whereFor(orgId, args.filters, args.scope);
+  const { where, params: values } = whereFor(orgId, args.filters, args.scope);
+  const p = over(values);
   const s = sortSql(args.sort);
   let cond = where;
   if (args.cursor) {
     const c = decodeCursor(args.cursor, args.sort);
     if (!c) return 'bad_cursor';
-    params.push(c.value, c.id);
-    const op = s.desc ? '<' : '>';
-    cond += ` AND (${s.key}, id) ${op} ($${params.length - 1}::${s.cast}, $${params.length}::uuid)`;
+    cond += ` AND ${keysetAfter(p, s.key, c, { cast: s.cast, desc: s.desc })}`;
   }
   const dir = s.desc ? 'DESC' : 'ASC';
-  params.push(args.limit + 1);
   const { rows } = await db.query<TCustomerRow & { cursor_value: string }>(
     `SELECT ${CUSTOMER_COLUMNS}, ${s.cursorValue} AS cursor_value FROM customers
-      WHERE ${cond} ORDER BY ${s.key} ${dir}, id ${dir} LIMIT $${params.length}`,
-    params,
+      WHERE ${cond} ORDER BY ${s.key} ${dir}, id ${dir} LIMIT ${p.add(args.limit + 1)}`,
+    p.values,
   );
   const more = rows.length > args.limit;
   const page = more ? rows.slice(0, args.limit) : rows;

@@ -1,5 +1,7 @@
 // The customers module's own timeline sources: creation, the import that last touched the
 // customer, changes from the audit log (consent changes called out), and staff notes.
+
+import { over } from '../../db/params';
 import type { TSql } from './sql';
 import {
   beforeSql,
@@ -68,7 +70,6 @@ registerTimelineSource('audit', async (db, orgId, customerId, before, limit) => 
   const params: unknown[] = [orgId, customerId];
   const key = `'audit:' || id::text`;
   const cond = beforeSql('at', key, before, params);
-  params.push(limit);
   const { rows } = await db.query<{
     id: string;
     at: string;
@@ -80,7 +81,7 @@ registerTimelineSource('audit', async (db, orgId, customerId, before, limit) => 
     `SELECT id, ${isoSql('at')} AS at, action, actor_id, actor_email, changes FROM pub_audit_log
       WHERE org_id = $1 AND entity = 'customer' AND entity_id = $2::text
         AND action <> 'customer.created' AND ${cond}
-      ORDER BY ${orderSql('at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r): TSourceItem => {
@@ -105,7 +106,6 @@ registerTimelineSource('notes', async (db, orgId, customerId, before, limit) => 
   const params: unknown[] = [orgId, customerId];
   const key = `'note:' || id::text`;
   const cond = beforeSql('created_at', key, before, params);
-  params.push(limit);
   const { rows } = await db.query<{
     id: string;
     at: string;
@@ -114,7 +114,7 @@ registerTimelineSource('notes', async (db, orgId, customerId, before, limit) => 
   }>(
     `SELECT id, ${isoSql('created_at')} AS at, body, author_id FROM customer_notes
       WHERE org_id = $1 AND customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('created_at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('created_at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({

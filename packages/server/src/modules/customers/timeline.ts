@@ -6,6 +6,7 @@
 // costs the same for a customer with 10 or 10,000 purchases.
 import type { TTimelineItem, TTimelinePage } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
+import { over } from '../../db/params';
 
 /** The last entry of the previous page; `at` has microsecond precision (see isoSql). */
 export interface TTimelineBefore {
@@ -51,9 +52,9 @@ export function beforeSql(
   params: unknown[],
 ): string {
   if (!before) return 'TRUE';
-  params.push(before.at, before.key);
-  const at = `$${params.length - 1}::timestamptz`;
-  const k = `$${params.length}::text`;
+  const p = over(params);
+  const at = p.add(before.at, 'timestamptz');
+  const k = p.add(before.key, 'text');
   return `(${time} <= ${at} AND (${time} < ${at} OR (${key}) COLLATE "C" < ${k}))`;
 }
 

@@ -134,11 +134,7 @@ export async function fitNow(db: Sql, orgId: string, end: string): Promise<TMode
 }
 
 export function registerRefitJob(db: Sql, mailer: Mailer): void {
-  registerJob(REFIT_JOB, async (payload, ctx) => {
-    const runId = (payload as { runId?: unknown }).runId;
-    if (typeof runId !== 'string') throw new Error('retention.refit job without runId');
-    return runRefit(db, ctx.orgId, runId, mailer);
-  });
+  registerJob(REFIT_JOB, async ({ runId }, ctx) => runRefit(db, ctx.orgId, runId, mailer));
 }
 
 export const dateOnly = (d: Date | string) =>

@@ -2,6 +2,7 @@
 // and refunds, loyalty-tier changes from the model runs, loyalty points earned or redeemed, and
 // the win-back actions taken for the customer.
 import type { Sql } from '../../db/client';
+import { over } from '../../db/params';
 import {
   beforeSql,
   isoSql,
@@ -24,13 +25,12 @@ async function purchases(
   // the range on retention_transactions_customer_idx (org_id, customer_id, occurred_on, id).
   let cond = 'TRUE';
   if (before) {
-    params.push(before.at, before.key);
-    const at = `$${params.length - 1}::timestamptz`;
-    const k = `$${params.length}::text`;
+    const p = over(params);
+    const at = p.add(before.at, 'timestamptz');
+    const k = p.add(before.key, 'text');
     cond = `occurred_on <= (${at} AT TIME ZONE 'UTC')::date
             AND ((occurred_on::timestamp AT TIME ZONE 'UTC') < ${at} OR (${key}) COLLATE "C" < ${k})`;
   }
-  params.push(limit);
   const { rows } = await db.query<{
     id: string;
     day: string;
@@ -43,7 +43,7 @@ async function purchases(
             units
        FROM retention_transactions
       WHERE org_id = $1 AND customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('occurred_on', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('occurred_on', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({
@@ -68,7 +68,6 @@ async function tierChanges(
   const params: unknown[] = [orgId, customerId];
   const key = `'tier:' || id::text`;
   const cond = beforeSql('changed_at', key, before, params);
-  params.push(limit);
   const { rows } = await db.query<{
     id: string;
     at: string;
@@ -77,7 +76,7 @@ async function tierChanges(
   }>(
     `SELECT id, ${isoSql('changed_at')} AS at, from_tier, to_tier FROM retention_tier_history
       WHERE org_id = $1 AND customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('changed_at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('changed_at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({

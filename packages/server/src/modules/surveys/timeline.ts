@@ -2,6 +2,7 @@
 // customer's responses with their headline scores, the survey contacts (invitations,
 // reminders, personal links) and an unsubscribe (a consent change).
 import type { Sql } from '../../db/client';
+import { over } from '../../db/params';
 import {
   beforeSql,
   isoSql,
@@ -23,7 +24,6 @@ async function responses(
   const params: unknown[] = [orgId, customerId];
   const key = `'response:' || r.id::text`;
   const cond = beforeSql('r.created_at', key, before, params);
-  params.push(limit);
   // survey_responses_customer (org_id, customer_id, created_at, id) serves the range and order.
   const { rows } = await db.query<{
     id: string;
@@ -39,7 +39,7 @@ async function responses(
        FROM survey_responses r
        JOIN surveys s ON s.org_id = r.org_id AND s.id = r.survey_id
       WHERE r.org_id = $1 AND r.customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('r.created_at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('r.created_at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   if (rows.length === 0) return [];
@@ -76,7 +76,6 @@ async function contacts(
   const params: unknown[] = [orgId, customerId];
   const key = `'contact:' || k.id::text`;
   const cond = beforeSql('k.at', key, before, params);
-  params.push(limit);
   // 'staff' contacts mark a response keyed in by staff: the response entry already shows it.
   const { rows } = await db.query<{
     id: string;
@@ -89,7 +88,7 @@ async function contacts(
        FROM survey_contacts k
        JOIN surveys s ON s.org_id = k.org_id AND s.id = k.survey_id
       WHERE k.org_id = $1 AND k.customer_id = $2 AND k.kind <> 'staff' AND ${cond}
-      ORDER BY ${orderSql('k.at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('k.at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({

@@ -8,7 +8,6 @@ import {
   Button,
   Fieldset,
   Group,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -18,8 +17,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { date as formatDate } from '../../../lib/format';
@@ -34,200 +31,12 @@ import {
   type TWeekday,
   WEEKDAYS,
 } from './api';
-import {
-  hoursToMinutes,
-  problemField,
-  problemsByField,
-  showIn,
-  timeZones,
-  wallToInstant,
-} from './time';
+import { CalendarPreview } from './CalendarPreview';
+import { emptyCalendar, localProblem, weekdayName } from './calendar-draft';
+import { IntervalRow } from './IntervalRow';
+import { problemField, problemsByField, timeZones } from './time';
 
-type T = ReturnType<typeof useTranslation>['t'];
-
-/** A server problem text in the UI language (known patterns), else as sent. */
-function localProblem(t: T, text: string): string {
-  const range = /(\d\d:\d\d)\s*-\s*(\d\d:\d\d)/.exec(text);
-  const r = range ? `${range[1]}–${range[2]}` : '';
-  if (/unknown zone/.test(text)) return t('complaintsSettings.problem.zone');
-  if (/ends before it starts/.test(text))
-    return t('complaintsSettings.problem.order', { range: r });
-  if (/overlapping/.test(text)) return t('complaintsSettings.problem.overlap');
-  if (/no working time/.test(text)) return t('complaintsSettings.problem.noTime');
-  if (/bad date/.test(text)) return t('complaintsSettings.problem.date');
-  if (/partial holiday|bad range/.test(text)) return t('complaintsSettings.problem.holidayRange');
-  if (/bad interval|HH:MM/.test(text)) return t('complaintsSettings.problem.interval');
-  return text;
-}
-
-export function weekdayName(day: TWeekday, lang: string, style: 'long' | 'short' = 'long') {
-  // 2024-01-01 was a Monday (ISO weekday 1).
-  return new Date(Date.UTC(2024, 0, Number(day), 12)).toLocaleDateString(lang, {
-    weekday: style,
-    timeZone: 'UTC',
-  });
-}
-
-const browserZone = () => {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-};
-
-export function emptyCalendar(): TCalendarDraft {
-  const office = () => [{ start: '09:00', end: '17:00' }];
-  return {
-    name: '',
-    timeZone: browserZone(),
-    week: { '1': office(), '2': office(), '3': office(), '4': office(), '5': office() },
-    holidays: [],
-    isDefault: false,
-  };
-}
-
-function nextWeekdayAt(hour: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(hour)}:00`;
-}
-
-function Preview({
-  draft,
-  onProblems,
-}: {
-  draft: TCalendarDraft;
-  onProblems: (p: string[]) => void;
-}) {
-  const { t, i18n } = useTranslation();
-  const [local, setLocal] = useState(nextWeekdayAt(17));
-  const [hours, setHours] = useState<number | string>(8);
-  const start = wallToInstant(local, draft.timeZone);
-  const minutes = typeof hours === 'number' && hours > 0 ? hoursToMinutes(hours) : null;
-  // Debounce a string, not a fresh object per render (which would never settle).
-  const draftKey = JSON.stringify({
-    spec: { timeZone: draft.timeZone, week: draft.week, holidays: draft.holidays },
-    start,
-    minutes,
-  });
-  const [debouncedKey] = useDebouncedValue(draftKey, 350);
-  const debounced = useMemo(
-    () =>
-      JSON.parse(debouncedKey) as {
-        spec: Omit<TCalendarDraft, 'name' | 'isDefault'>;
-        start: string | null;
-        minutes: number | null;
-      },
-    [debouncedKey],
-  );
-  const q = useQuery({
-    queryKey: ['complaints', 'settings', 'preview', debounced],
-    enabled: !!debounced.start && !!debounced.minutes,
-    retry: false,
-    queryFn: async () => {
-      try {
-        const r = await calendarApi.preview(
-          debounced.spec,
-          debounced.start as string,
-          debounced.minutes as number,
-        );
-        onProblems([]);
-        return r;
-      } catch (e) {
-        const problems = calendarProblemsOf(e);
-        if (problems.length) onProblems(problems);
-        throw e;
-      }
-    },
-  });
-  const result = q.data;
-  return (
-    <Fieldset legend={t('complaintsSettings.preview.title')}>
-      <Stack gap="xs">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="datetime-local"
-            label={t('complaintsSettings.preview.received', { zone: draft.timeZone })}
-            value={local}
-            onChange={(e) => setLocal(e.currentTarget.value)}
-          />
-          <NumberInput
-            label={t('complaintsSettings.preview.target')}
-            value={hours}
-            onChange={setHours}
-            min={0.25}
-            max={8760}
-            step={1}
-            decimalScale={2}
-          />
-        </SimpleGrid>
-        <Text size="sm" aria-live="polite" data-testid="calendar-preview">
-          {!start || !minutes
-            ? t('complaintsSettings.preview.incomplete')
-            : q.isError
-              ? t('complaintsSettings.preview.invalid')
-              : result && debounced.start === start && debounced.minutes === minutes
-                ? t('complaintsSettings.preview.sentence', {
-                    received: showIn(start, draft.timeZone, i18n.language),
-                    hours,
-                    due: showIn(result.due, draft.timeZone, i18n.language),
-                  })
-                : t('common.loading')}
-        </Text>
-      </Stack>
-    </Fieldset>
-  );
-}
-
-function IntervalRow({
-  day,
-  iv,
-  onChange,
-  onRemove,
-}: {
-  day: string;
-  iv: TInterval;
-  onChange: (iv: TInterval) => void;
-  onRemove: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Group gap={6} wrap="nowrap">
-      <TextInput
-        type="time"
-        size="xs"
-        aria-label={t('complaintsSettings.calendar.from', { day })}
-        value={iv.start}
-        onChange={(e) => onChange({ ...iv, start: e.currentTarget.value })}
-        w={110}
-      />
-      <Text size="sm" aria-hidden="true">
-        –
-      </Text>
-      <TextInput
-        type="time"
-        size="xs"
-        aria-label={t('complaintsSettings.calendar.to', { day })}
-        value={iv.end}
-        onChange={(e) => onChange({ ...iv, end: e.currentTarget.value })}
-        w={110}
-      />
-      <ActionIcon
-        variant="subtle"
-        color="red"
-        onClick={onRemove}
-        aria-label={t('complaintsSettings.calendar.removeInterval', {
-          day,
-          range: `${iv.start}–${iv.end}`,
-        })}
-      >
-        <span aria-hidden="true">✕</span>
-      </ActionIcon>
-    </Group>
-  );
-}
+export { emptyCalendar, weekdayName };
 
 export function CalendarEditor({
   initial,
@@ -507,7 +316,7 @@ export function CalendarEditor({
           </Stack>
         </Fieldset>
 
-        <Preview draft={draft} onProblems={setLiveProblems} />
+        <CalendarPreview draft={draft} onProblems={setLiveProblems} />
 
         {Object.keys(problems).length > 0 && (
           <Alert color="red" role="alert" title={t('complaintsSettings.calendar.invalid')}>
