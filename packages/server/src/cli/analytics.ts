@@ -23,7 +23,7 @@ export function registerAnalytics(program: Command): void {
       const { openDb } = await import('../db/client');
       const { migrate } = await import('../db/migrate');
       const { DataDirLockedError } = await import('../db/lock');
-      const { rebuildAggregates } = await import('../modules/analytics/service');
+      const { aggregateSummary, rebuildAggregates } = await import('../modules/analytics/service');
       const config = loadConfig();
       const db = await openDb({
         databaseUrl: config.databaseUrl,
@@ -37,14 +37,9 @@ export function registerAnalytics(program: Command): void {
         await migrate(db);
         const t0 = Date.now();
         await rebuildAggregates(db, opts.org ?? null);
-        const n = await db.query<{ rows: string; responses: string }>(
-          `SELECT count(*) AS rows, coalesce(sum(n) FILTER (WHERE tag = ''), 0) AS responses
-             FROM analytics_daily WHERE ($1::uuid IS NULL OR org_id = $1)`,
-          [opts.org ?? null],
-        );
-        const r = n.rows[0];
+        const r = await aggregateSummary(db, opts.org ?? null);
         process.stdout.write(
-          `rebuilt ${r?.rows ?? 0} aggregate rows over ${r?.responses ?? 0} complete responses in ${Date.now() - t0} ms\n`,
+          `rebuilt ${r.rows} aggregate rows over ${r.responses} complete responses in ${Date.now() - t0} ms\n`,
         );
       } finally {
         await db.close();

@@ -1026,3 +1026,16 @@ async function gapHeadline(db: Sql, cur: TScope, prev: TScope): Promise<THeadlin
 export async function rebuildAggregates(db: Sql, orgId: string | null): Promise<void> {
   await db.query('SELECT fid_analytics_rebuild($1::uuid)', [orgId]);
 }
+
+/** Size of the aggregates after a rebuild (the CLI's report line): rows and complete responses. */
+export async function aggregateSummary(
+  db: Sql,
+  orgId: string | null,
+): Promise<{ rows: string; responses: string }> {
+  const n = await db.query<{ rows: string; responses: string }>(
+    `SELECT count(*) AS rows, coalesce(sum(n) FILTER (WHERE tag = ''), 0) AS responses
+       FROM analytics_daily WHERE ($1::uuid IS NULL OR org_id = $1)`,
+    [orgId],
+  );
+  return n.rows[0] ?? { rows: '0', responses: '0' };
+}
