@@ -1,0 +1,15 @@
+// Routes of the analytics feature, mounted by App.tsx inside the authenticated shell. Each page
+// is its own lazy chunk, so the chart library never reaches the entry bundle.
+import { lazy } from 'react';
+import { Navigate, Route } from 'react-router';
+
+const AnalyticsLayout = lazy(() => import('./Layout'));
+const ServqualPage = lazy(() => import('./ServqualPage'));
+
+export const analyticsRoutes = (
+  <Route path="/analytics" element={<AnalyticsLayout />}>
+    <Route index element={<Navigate to="servqual" replace />} />
+    <Route path="servqual" element={<ServqualPage />} />
+    <Route path="*" element={<Navigate to="/analytics" replace />} />
+  </Route>
+);
