@@ -25,7 +25,8 @@ export function ReportFilters({ filters, set, surveys, withChannel = true }: Pro
       const p = lastDays(d, today);
       return p.from === filters.from && p.to === filters.to;
     }) ?? (filters.from || filters.to ? 'custom' : 'all');
-  const w = { base: '100%', xs: 'auto' } as const;
+  // Two filters a row on a phone, so the report starts on the first screen.
+  const w = { base: 'calc(50% - var(--mantine-spacing-xs) / 2)', xs: 'auto' } as const;
   return (
     <Group wrap="wrap" align="end" gap="xs">
       <Select
@@ -54,7 +55,7 @@ export function ReportFilters({ filters, set, surveys, withChannel = true }: Pro
           else if (v && v !== 'custom') set(lastDays(Number(v), today));
           else if (v === 'custom' && !filters.from) set(lastDays(90, today));
         }}
-        w={{ base: '100%', xs: 170 }}
+        w={{ ...w, xs: 170 }}
       />
       {preset === 'custom' && (
         <>
@@ -78,7 +79,7 @@ export function ReportFilters({ filters, set, surveys, withChannel = true }: Pro
         value={filters.unit}
         onChange={(v) => set({ unit: v ?? '' })}
         allowDeselect={false}
-        w={{ base: '100%', xs: 220 }}
+        w={{ ...w, xs: 220 }}
       />
       {withChannel && (
         <Select
@@ -90,7 +91,7 @@ export function ReportFilters({ filters, set, surveys, withChannel = true }: Pro
           value={filters.channel}
           onChange={(v) => set({ channel: v ?? '' })}
           allowDeselect={false}
-          w={{ base: '100%', xs: 170 }}
+          w={{ ...w, xs: 170 }}
         />
       )}
     </Group>

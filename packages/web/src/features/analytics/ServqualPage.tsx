@@ -2,10 +2,21 @@
 // worst gap first with its 95 % interval, the weighted gap and each dimension's alpha.
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { Badge, Card, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Box,
+  Card,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/format';
-import { useServqual } from './api';
+import { type TServqualItem, useServqual } from './api';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { IntervalBar, scaleOf } from './IntervalBar';
@@ -42,6 +53,24 @@ export default function ServqualPage() {
     const data = q.data;
     const items = worstFirst(data.items);
     const scale = scaleOf(items);
+    const itemText = (n: string) => labels.items.get(n) || t('analytics.servqual.itemN', { n });
+    const interval = (it: TServqualItem) => (
+      <Group gap={6} wrap="nowrap">
+        <IntervalBar
+          gap={it.gap}
+          ci={it.ci95}
+          {...scale}
+          label={t('analytics.servqual.ciLabel', {
+            gap: g(it.gap),
+            lo: g(it.ci95?.[0]),
+            hi: g(it.ci95?.[1]),
+          })}
+        />
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {it.ci95 ? `${g(it.ci95[0])} … ${g(it.ci95[1])}` : '—'}
+        </Text>
+      </Group>
+    );
     const chart = data.dimensions.map((d) => ({
       name: dim(d.dimension),
       expectation: d.expectation,
@@ -50,8 +79,8 @@ export default function ServqualPage() {
     const csvName = `servqual-${detail.data?.slug ?? 'survey'}`;
     body = (
       <Stack gap="md">
-        <SimpleGrid cols={{ base: 1, xs: 3 }}>
-          <Card withBorder>
+        <SimpleGrid cols={3} spacing="xs">
+          <Card withBorder p={{ base: 'xs', sm: 'md' }}>
             <Text size="sm" c="dimmed">
               {t('analytics.servqual.respondents')}
             </Text>
@@ -59,25 +88,25 @@ export default function ServqualPage() {
               {f.int(data.n)}
             </Text>
           </Card>
-          <Card withBorder>
+          <Card withBorder p={{ base: 'xs', sm: 'md' }}>
             <Text size="sm" c="dimmed">
               {t('analytics.servqual.overallGap')}
             </Text>
             <Text size="xl" fw={700} data-testid="sq-overall">
               {g(data.overall.gap)}
             </Text>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" visibleFrom="sm">
               {t('analytics.servqual.overallGapHelp')}
             </Text>
           </Card>
-          <Card withBorder>
+          <Card withBorder p={{ base: 'xs', sm: 'md' }}>
             <Text size="sm" c="dimmed">
               {t('analytics.servqual.weightedGap')}
             </Text>
             <Text size="xl" fw={700} data-testid="sq-weighted">
               {g(data.overall.weightedGap)}
             </Text>
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" visibleFrom="sm">
               {data.overall.weightedGap === null
                 ? t('analytics.servqual.noWeights')
                 : t('analytics.servqual.weightedGapHelp')}
@@ -120,21 +149,25 @@ export default function ServqualPage() {
             withLegend
             legendProps={{ verticalAlign: 'bottom' }}
             yAxisProps={{ width: 110 }}
-            xAxisProps={{ domain: [1, 7], ticks: [1, 2, 3, 4, 5, 6, 7] }}
+            xAxisProps={{
+              domain: [1, 7],
+              ticks: [1, 2, 3, 4, 5, 6, 7],
+              tickFormatter: (v: number) => f.int(v),
+            }}
             valueFormatter={(v) => f.fixed(v, 2)}
             series={[
               { name: 'expectation', label: t('analytics.col.expectation'), color: 'gray.5' },
               { name: 'perception', label: t('analytics.col.perception'), color: 'teal.8' },
             ]}
           />
-          <Table.ScrollContainer minWidth={520} mt="sm">
+          <Table.ScrollContainer minWidth={480} mt="sm">
             <Table verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('analytics.col.dimension')}</Table.Th>
+                  <Table.Th ta="right">{t('analytics.col.gap')}</Table.Th>
                   <Table.Th ta="right">{t('analytics.col.expectation')}</Table.Th>
                   <Table.Th ta="right">{t('analytics.col.perception')}</Table.Th>
-                  <Table.Th ta="right">{t('analytics.col.gap')}</Table.Th>
                   <Table.Th ta="right">{t('analytics.col.weight')}</Table.Th>
                   <Table.Th ta="right">{t('analytics.col.alpha')}</Table.Th>
                 </Table.Tr>
@@ -143,11 +176,11 @@ export default function ServqualPage() {
                 {data.dimensions.map((d) => (
                   <Table.Tr key={d.dimension}>
                     <Table.Td>{dim(d.dimension)}</Table.Td>
-                    <Table.Td ta="right">{g(d.expectation)}</Table.Td>
-                    <Table.Td ta="right">{g(d.perception)}</Table.Td>
                     <Table.Td ta="right" fw={600} data-testid={`sq-gap-${d.dimension}`}>
                       {g(d.gap)}
                     </Table.Td>
+                    <Table.Td ta="right">{g(d.expectation)}</Table.Td>
+                    <Table.Td ta="right">{g(d.perception)}</Table.Td>
                     <Table.Td ta="right">{f.pct(d.weight, 1)}</Table.Td>
                     <Table.Td ta="right">{g(d.alphaPerception)}</Table.Td>
                   </Table.Tr>
@@ -184,7 +217,31 @@ export default function ServqualPage() {
           <Text size="xs" c="dimmed" mb="xs">
             {t('analytics.servqual.itemsHelp')}
           </Text>
-          <Table.ScrollContainer minWidth={640}>
+          <Stack gap={0} hiddenFrom="sm">
+            {items.map((it) => (
+              <Box
+                key={it.item}
+                py={6}
+                style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                <Text size="sm">{itemText(it.item)}</Text>
+                <Text size="xs" c="dimmed">
+                  {dim(it.dimension)} · {t('analytics.nAnswers', { n: f.int(it.n) })}
+                </Text>
+                <Group gap="xs" mt={2} wrap="wrap">
+                  <Text size="xs">
+                    {t('analytics.col.expectationShort')} {g(it.expectation)} ·{' '}
+                    {t('analytics.col.perceptionShort')} {g(it.perception)}
+                  </Text>
+                  <Text size="sm" fw={700}>
+                    {g(it.gap)}
+                  </Text>
+                  {interval(it)}
+                </Group>
+              </Box>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={640} visibleFrom="sm">
             <Table verticalSpacing={4}>
               <Table.Thead>
                 <Table.Tr>
@@ -199,9 +256,7 @@ export default function ServqualPage() {
                 {items.map((it) => (
                   <Table.Tr key={it.item}>
                     <Table.Td maw={360}>
-                      <Text size="sm">
-                        {labels.items.get(it.item) || t('analytics.servqual.itemN', { n: it.item })}
-                      </Text>
+                      <Text size="sm">{itemText(it.item)}</Text>
                       <Text size="xs" c="dimmed">
                         {dim(it.dimension)} · {t('analytics.nAnswers', { n: f.int(it.n) })}
                       </Text>
@@ -216,23 +271,7 @@ export default function ServqualPage() {
                         </Badge>
                       )}
                     </Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        <IntervalBar
-                          gap={it.gap}
-                          ci={it.ci95}
-                          {...scale}
-                          label={t('analytics.servqual.ciLabel', {
-                            gap: g(it.gap),
-                            lo: g(it.ci95?.[0]),
-                            hi: g(it.ci95?.[1]),
-                          })}
-                        />
-                        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                          {it.ci95 ? `${g(it.ci95[0])} … ${g(it.ci95[1])}` : '—'}
-                        </Text>
-                      </Group>
-                    </Table.Td>
+                    <Table.Td>{interval(it)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,67 +1,31 @@
-// Analytics API hooks. Shapes follow the HTTP contract "The same statistics over stored answers"
-// (the JSON `fidelia analyze servqual|nps|kano` prints); declared here so the screens do not wait
-// for, or bundle, the server's zod schemas.
+// Analytics API hooks. Shapes: packages/contracts/src/analytics.ts (the servqual/nps/kano bodies
+// are the JSON `fidelia analyze` prints). Type-only imports: no zod in the bundle.
+import type {
+  KANO_CATEGORIES,
+  TCsatReport,
+  THeadline,
+  TKanoReport,
+  TLeagueReport,
+  TNpsReport,
+  TOverviewReport,
+  TServqualReport,
+  TTrendReport,
+} from '@fidelia/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { TFilters } from './filters';
 
+export type TServqual = TServqualReport;
+export type TServqualItem = TServqualReport['items'][number];
+export type TNps = TNpsReport;
+export type TKano = TKanoReport;
+export type TKanoAttribute = TKanoReport['attributes'][number];
+export type TKanoCategory = (typeof KANO_CATEGORIES)[number];
 export type TInterval = [number, number] | null;
-
-export interface TServqualItem {
-  item: string;
-  dimension: string;
-  n: number;
-  expectation: number | null;
-  perception: number | null;
-  gap: number | null;
-  ci95: TInterval;
-}
-
-export interface TServqualDimension {
-  dimension: string;
-  expectation: number | null;
-  perception: number | null;
-  gap: number | null;
-  weight: number | null;
-  alphaPerception: number | null;
-}
-
-export interface TServqual {
-  n: number;
-  items: TServqualItem[];
-  dimensions: TServqualDimension[];
-  overall: { gap: number | null; weightedGap: number | null };
-}
-
-export interface TNpsFigures {
-  n: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  nps: number | null;
-  ci95: TInterval;
-}
-
-export interface TNps extends TNpsFigures {
-  groups?: Array<TNpsFigures & { group: string }>;
-}
-
-export type TKanoCategory = 'A' | 'O' | 'M' | 'I' | 'R' | 'Q';
-
-export interface TKanoAttribute {
-  attribute: string;
-  n: number;
-  counts: Record<TKanoCategory, number>;
-  category: TKanoCategory | null;
-  better: number | null;
-  worse: number | null;
-}
-
-export interface TKano {
-  attributes: TKanoAttribute[];
-}
-
 export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment';
+export type TTrendPeriod = 'week' | 'month' | 'quarter';
+export type TTrendMetric = 'nps' | 'csat';
+export type { TCsatReport, THeadline, TLeagueReport, TOverviewReport, TTrendReport };
 
 /** The query string every analytics route takes (contract: from, to, unitId, channel). */
 export function analyticsQuery(f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'>) {
@@ -91,5 +55,38 @@ export function useKano(f: TFilters) {
     queryKey: ['analytics', 'kano', f.survey, analyticsQuery(f)],
     queryFn: () => api.get<TKano>(`${base(f.survey)}/kano`, analyticsQuery(f)),
     enabled: Boolean(f.survey),
+  });
+}
+
+export function useLeague(f: TFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', 'league', f.survey, analyticsQuery(f)],
+    queryFn: () => api.get<TLeagueReport>(`${base(f.survey)}/league`, analyticsQuery(f)),
+    enabled: enabled && Boolean(f.survey),
+  });
+}
+
+export function useCsat(f: TFilters, groupBy?: TNpsGroupBy, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', 'csat', f.survey, analyticsQuery(f), groupBy ?? null],
+    queryFn: () =>
+      api.get<TCsatReport>(`${base(f.survey)}/csat`, { ...analyticsQuery(f), groupBy }),
+    enabled: enabled && Boolean(f.survey),
+  });
+}
+
+export function useTrend(f: TFilters, metric: TTrendMetric, period: TTrendPeriod, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', 'trends', f.survey, analyticsQuery(f), metric, period],
+    queryFn: () =>
+      api.get<TTrendReport>(`${base(f.survey)}/trends`, { ...analyticsQuery(f), metric, period }),
+    enabled: enabled && Boolean(f.survey),
+  });
+}
+
+export function useOverview(f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'>) {
+  return useQuery({
+    queryKey: ['analytics', 'overview', analyticsQuery(f)],
+    queryFn: () => api.get<TOverviewReport>('/api/analytics/overview', analyticsQuery(f)),
   });
 }
