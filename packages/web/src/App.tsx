@@ -44,7 +44,7 @@ export function App() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/customers" replace />} />
+          <Route index element={<Navigate to="/analytics/overview" replace />} />
           <Route path="/customers" element={<CustomersPage />} />
           <Route path="/customers/new" element={<CustomerEditPage />} />
           <Route path="/customers/import" element={<ImportWizard />} />

@@ -13,11 +13,20 @@ const PRESETS = [30, 90, 180, 365] as const;
 interface Props {
   filters: TFilters;
   set: (c: Partial<TFilters>) => void;
-  surveys: readonly TSurveySummary[];
+  /** without it there is no survey picker (the overview spans every survey) */
+  surveys?: readonly TSurveySummary[];
   withChannel?: boolean;
+  /** "all time" makes no sense where a period is compared with the one before it */
+  allowAll?: boolean;
 }
 
-export function ReportFilters({ filters, set, surveys, withChannel = true }: Props) {
+export function ReportFilters({
+  filters,
+  set,
+  surveys,
+  withChannel = true,
+  allowAll = true,
+}: Props) {
   const { t } = useTranslation();
   const today = todayIso();
   const preset =
@@ -29,19 +38,21 @@ export function ReportFilters({ filters, set, surveys, withChannel = true }: Pro
   const w = { base: 'calc(50% - var(--mantine-spacing-xs) / 2)', xs: 'auto' } as const;
   return (
     <Group wrap="wrap" align="end" gap="xs">
-      <Select
-        label={t('analytics.filter.survey')}
-        data={surveys.map((s) => ({ value: s.id, label: s.name }))}
-        value={filters.survey || null}
-        onChange={(v) => v && set({ survey: v })}
-        allowDeselect={false}
-        searchable
-        w={{ base: '100%', xs: 260 }}
-      />
+      {surveys && (
+        <Select
+          label={t('analytics.filter.survey')}
+          data={surveys.map((s) => ({ value: s.id, label: s.name }))}
+          value={filters.survey || null}
+          onChange={(v) => v && set({ survey: v })}
+          allowDeselect={false}
+          searchable
+          w={{ base: '100%', xs: 260 }}
+        />
+      )}
       <Select
         label={t('analytics.filter.period')}
         data={[
-          { value: 'all', label: t('analytics.period.all') },
+          ...(allowAll ? [{ value: 'all', label: t('analytics.period.all') }] : []),
           ...PRESETS.map((d) => ({
             value: String(d),
             label: t('analytics.period.last', { n: d }),

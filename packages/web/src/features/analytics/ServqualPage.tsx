@@ -20,6 +20,7 @@ import { type TServqualItem, useServqual } from './api';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { IntervalBar, scaleOf } from './IntervalBar';
+import { League } from './League';
 import { excludesZero, hasServqual, servqualCsvRows, worstFirst } from './model';
 import { Empty, PageLoader, ReportError } from './State';
 import { useReport } from './useReport';
@@ -192,6 +193,8 @@ export default function ServqualPage() {
             {t('analytics.servqual.alphaHelp')}
           </Text>
         </Paper>
+
+        <League filters={filters} />
 
         <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="sq-items">
           <Group justify="space-between" mb="xs">

@@ -4,11 +4,13 @@ import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
 
 const AnalyticsLayout = lazy(() => import('./Layout'));
+const OverviewPage = lazy(() => import('./OverviewPage'));
 const ServqualPage = lazy(() => import('./ServqualPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
-    <Route index element={<Navigate to="servqual" replace />} />
+    <Route index element={<Navigate to="overview" replace />} />
+    <Route path="overview" element={<OverviewPage />} />
     <Route path="servqual" element={<ServqualPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
