@@ -42,11 +42,11 @@ export function useServqual(f: TFilters) {
   });
 }
 
-export function useNps(f: TFilters, groupBy?: TNpsGroupBy) {
+export function useNps(f: TFilters, groupBy?: TNpsGroupBy, enabled = true) {
   return useQuery({
     queryKey: ['analytics', 'nps', f.survey, analyticsQuery(f), groupBy ?? null],
     queryFn: () => api.get<TNps>(`${base(f.survey)}/nps`, { ...analyticsQuery(f), groupBy }),
-    enabled: Boolean(f.survey),
+    enabled: enabled && Boolean(f.survey),
   });
 }
 

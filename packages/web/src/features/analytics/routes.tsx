@@ -6,12 +6,14 @@ import { Navigate, Route } from 'react-router';
 const AnalyticsLayout = lazy(() => import('./Layout'));
 const OverviewPage = lazy(() => import('./OverviewPage'));
 const ServqualPage = lazy(() => import('./ServqualPage'));
+const NpsPage = lazy(() => import('./NpsPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
     <Route index element={<Navigate to="overview" replace />} />
     <Route path="overview" element={<OverviewPage />} />
     <Route path="servqual" element={<ServqualPage />} />
+    <Route path="nps" element={<NpsPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
 );
