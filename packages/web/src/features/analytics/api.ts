@@ -50,11 +50,11 @@ export function useNps(f: TFilters, groupBy?: TNpsGroupBy, enabled = true) {
   });
 }
 
-export function useKano(f: TFilters) {
+export function useKano(f: TFilters, enabled = true) {
   return useQuery({
     queryKey: ['analytics', 'kano', f.survey, analyticsQuery(f)],
     queryFn: () => api.get<TKano>(`${base(f.survey)}/kano`, analyticsQuery(f)),
-    enabled: Boolean(f.survey),
+    enabled: enabled && Boolean(f.survey),
   });
 }
 

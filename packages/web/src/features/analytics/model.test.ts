@@ -125,6 +125,6 @@ describe('labels from the survey definition', () => {
       ],
       surveyLabels(def, 'es').kano,
     );
-    expect(pts).toEqual([{ key: 'app', name: 'una app', better: 0.7, worse: 0.3, category: 'A' }]);
+    expect(pts).toEqual([{ no: 1, name: 'una app', better: 0.7, worse: 0.3, category: 'A' }]);
   });
 });

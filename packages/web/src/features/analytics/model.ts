@@ -103,21 +103,15 @@ export function change(
 /** Kano categories and the seed's service-attribute names (basic / expected / desired /
  *  unexpected); reverse and questionable have no attribute name. */
 export const KANO_ORDER: TKanoCategory[] = ['M', 'O', 'A', 'I', 'R', 'Q'];
-export const KANO_COLORS: Record<TKanoCategory, string> = {
-  M: 'red.7',
-  O: 'blue.7',
-  A: 'teal.7',
-  I: 'gray.6',
-  R: 'orange.7',
-  Q: 'grape.7',
-};
 
-/** Worse is reported as a negative number; the scatter plots its size on a 0–1 axis. */
+/** Worse is reported as a negative number; the scatter plots its size on a 0–1 axis. Points are
+ *  numbered by the attribute's row in the table (its position in the report). */
 export function kanoPoints(attrs: readonly TKanoAttribute[], names: Map<string, string>) {
   return attrs
-    .filter((a) => a.better !== null && a.worse !== null)
-    .map((a) => ({
-      key: a.attribute,
+    .map((a, i) => ({ a, no: i + 1 }))
+    .filter(({ a }) => a.better !== null && a.worse !== null)
+    .map(({ a, no }) => ({
+      no,
       name: names.get(a.attribute) || a.attribute,
       better: a.better as number,
       worse: Math.abs(a.worse as number),

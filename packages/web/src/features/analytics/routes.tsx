@@ -7,6 +7,7 @@ const AnalyticsLayout = lazy(() => import('./Layout'));
 const OverviewPage = lazy(() => import('./OverviewPage'));
 const ServqualPage = lazy(() => import('./ServqualPage'));
 const NpsPage = lazy(() => import('./NpsPage'));
+const KanoPage = lazy(() => import('./KanoPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
@@ -14,6 +15,7 @@ export const analyticsRoutes = (
     <Route path="overview" element={<OverviewPage />} />
     <Route path="servqual" element={<ServqualPage />} />
     <Route path="nps" element={<NpsPage />} />
+    <Route path="kano" element={<KanoPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
 );
