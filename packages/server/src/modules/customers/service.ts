@@ -321,3 +321,20 @@ export const segments = {
     await audit(db, auth, { action: 'segment.deleted', entity: 'segment', entityId: id });
   },
 };
+
+/**
+ * Analytics hook (issue 11): the team's class (A/B/C, `customers.tier`) of each customer id,
+ * null when unclassified; groups NPS/CSAT "by segment".
+ */
+export async function customerClasses(
+  db: Sql,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const r = await db.query<{ id: string; tier: string | null }>(
+    'SELECT id, tier FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])',
+    [orgId, [...new Set(ids)]],
+  );
+  return new Map(r.rows.map((x) => [x.id, x.tier]));
+}
