@@ -288,7 +288,7 @@ export default function NpsPage() {
                 ]}
                 getBarColor={(v) => (v < 0 ? 'red.7' : 'teal.8')}
               />
-              <Table.ScrollContainer minWidth={360} mt="xs">
+              <Table.ScrollContainer minWidth={300} mt="xs">
                 <Table verticalSpacing={4}>
                   <Table.Thead>
                     <Table.Tr>

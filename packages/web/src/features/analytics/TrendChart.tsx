@@ -13,11 +13,15 @@ interface Props {
 
 export function TrendChart({ data, label, show }: Props) {
   const { t } = useTranslation();
+  // Limits of a period with few answers can pass the scale's ends (NPS ±100, a share 0–1); drawn
+  // at the end of the scale they keep the rest of the chart readable.
+  const [lo, hi] = data.metric === 'nps' ? [-100, 100] : [0, 1];
+  const clamp = (v: number | null) => (v === null ? null : Math.min(hi, Math.max(lo, v)));
   const rows = data.periods.map((p) => ({
     period: label(p.period),
     value: p.value,
-    ucl: p.ucl,
-    lcl: p.lcl,
+    ucl: clamp(p.ucl),
+    lcl: clamp(p.lcl),
     out: p.outOfControl,
   }));
   return (
@@ -30,7 +34,7 @@ export function TrendChart({ data, label, show }: Props) {
       connectNulls={false}
       curveType="linear"
       valueFormatter={(v) => show(v)}
-      yAxisProps={{ width: 48 }}
+      yAxisProps={{ width: 48, domain: [lo, hi] }}
       referenceLines={
         data.centre === null
           ? []
