@@ -89,7 +89,7 @@ describe('analytics: overview on login, SERVQUAL gap report of the demo survey',
     await page.getByRole('tab', { name: 'Brechas SERVQUAL' }).click();
     await page.getByRole('heading', { name: 'Informe de brechas SERVQUAL' }).waitFor();
     await expect
-      .poll(() => page.getByLabel('Encuesta').inputValue())
+      .poll(() => page.getByRole('combobox', { name: 'Encuesta' }).inputValue())
       .toBe('SERVQUAL oficinas 2026');
     const surveys = await api<{ items: { id: string; template: string | null }[] }>(
       page,
