@@ -3,12 +3,15 @@
 import type {
   KANO_CATEGORIES,
   TCsatReport,
+  TDriversReport,
   THeadline,
+  TIpaReport,
   TKanoReport,
   TLeagueReport,
   TNpsReport,
   TOverviewReport,
   TServqualReport,
+  TTextReport,
   TTrendReport,
 } from '@fidelia/contracts';
 import { useQuery } from '@tanstack/react-query';
@@ -25,7 +28,16 @@ export type TInterval = [number, number] | null;
 export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment';
 export type TTrendPeriod = 'week' | 'month' | 'quarter';
 export type TTrendMetric = 'nps' | 'csat';
-export type { TCsatReport, THeadline, TLeagueReport, TOverviewReport, TTrendReport };
+export type {
+  TCsatReport,
+  TDriversReport,
+  THeadline,
+  TIpaReport,
+  TLeagueReport,
+  TOverviewReport,
+  TTextReport,
+  TTrendReport,
+};
 
 /** The query string every analytics route takes (contract: from, to, unitId, channel). */
 export function analyticsQuery(f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'>) {
@@ -88,5 +100,29 @@ export function useOverview(f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'
   return useQuery({
     queryKey: ['analytics', 'overview', analyticsQuery(f)],
     queryFn: () => api.get<TOverviewReport>('/api/analytics/overview', analyticsQuery(f)),
+  });
+}
+
+export function useIpa(f: TFilters) {
+  return useQuery({
+    queryKey: ['analytics', 'ipa', f.survey, analyticsQuery(f)],
+    queryFn: () => api.get<TIpaReport>(`${base(f.survey)}/ipa`, analyticsQuery(f)),
+    enabled: Boolean(f.survey),
+  });
+}
+
+export function useDrivers(f: TFilters) {
+  return useQuery({
+    queryKey: ['analytics', 'drivers', f.survey, analyticsQuery(f)],
+    queryFn: () => api.get<TDriversReport>(`${base(f.survey)}/drivers`, analyticsQuery(f)),
+    enabled: Boolean(f.survey),
+  });
+}
+
+export function useText(f: TFilters, top = 30) {
+  return useQuery({
+    queryKey: ['analytics', 'text', f.survey, analyticsQuery(f), top],
+    queryFn: () => api.get<TTextReport>(`${base(f.survey)}/text`, { ...analyticsQuery(f), top }),
+    enabled: Boolean(f.survey),
   });
 }

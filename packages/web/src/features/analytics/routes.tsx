@@ -8,6 +8,8 @@ const OverviewPage = lazy(() => import('./OverviewPage'));
 const ServqualPage = lazy(() => import('./ServqualPage'));
 const NpsPage = lazy(() => import('./NpsPage'));
 const KanoPage = lazy(() => import('./KanoPage'));
+const PrioritiesPage = lazy(() => import('./PrioritiesPage'));
+const CommentsPage = lazy(() => import('./CommentsPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
@@ -16,6 +18,8 @@ export const analyticsRoutes = (
     <Route path="servqual" element={<ServqualPage />} />
     <Route path="nps" element={<NpsPage />} />
     <Route path="kano" element={<KanoPage />} />
+    <Route path="priorities" element={<PrioritiesPage />} />
+    <Route path="comments" element={<CommentsPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
 );
