@@ -25,9 +25,10 @@ export default function AnalyticsLayout() {
         {t('analytics.title')}
       </Title>
       <Tabs value={tab} onChange={go} keepMounted={false}>
-        <Tabs.List style={{ flexWrap: 'wrap' }}>
+        {/* One scrollable row on a phone instead of three rows of tabs. */}
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}>
           {TABS.map((k) => (
-            <Tabs.Tab key={k} value={k}>
+            <Tabs.Tab key={k} value={k} style={{ whiteSpace: 'nowrap' }}>
               {t(`analytics.tab.${k}`)}
             </Tabs.Tab>
           ))}
