@@ -58,7 +58,16 @@ describe('analytics: overview on login, SERVQUAL gap report of the demo survey',
     await login(admin, server.adminEmail, server.adminPassword);
     await api(admin, 'POST', '/api/users', { ...manager, role: 'analyst' });
     await admin.context().close();
-    page = await (await browser.newContext({ locale: 'es-ES' })).newPage();
+    const ctx = await browser.newContext({ locale: 'es-ES' });
+    // Injected by the browser itself, so the page's CSP does not apply to this listener.
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
   });
   afterAll(async () => {
@@ -129,5 +138,18 @@ describe('analytics: overview on login, SERVQUAL gap report of the demo survey',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByText('La empresa realiza bien el servicio la primera vez.').first().waitFor();
+  });
+
+  it('draws the chart reports (Recharts) under the Content-Security-Policy', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    for (const [tab, heading] of [
+      ['NPS y CSAT', 'Evolución'],
+      ['Prioridades', 'Matriz importancia–desempeño'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('heading', { name: heading }).waitFor();
+      await page.locator('.recharts-surface').first().waitFor();
+    }
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
   });
 });
