@@ -1,6 +1,6 @@
 // Analytics over stored survey answers (GET /api/analytics/...). The servqual, nps and kano
 // bodies are exactly the JSON `fidelia analyze servqual|nps|kano --json` prints for the same
-// data (CONTRACTS.md); the others follow the same conventions: full precision, null where a
+// data (the published command-line contract); the others follow the same conventions: full precision, null where a
 // statistic is undefined (no data, n too small), intervals as [low, high].
 //
 // Routes (all `authenticated`, within the user's unit scope; query = ZAnalyticsFilterSchema+):

@@ -117,7 +117,7 @@ async function genericRows(
   });
 }
 
-/** Exactly the CONTRACTS.md shape (extras such as alpha intervals go to the tables only). */
+/** Exactly the published JSON shape (extras such as alpha intervals go to the tables only). */
 const contractJson = (r: TServqual): unknown => servqualJson(r);
 
 function tables(r: TServqual): TReport['tables'] {

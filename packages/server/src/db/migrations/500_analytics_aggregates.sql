@@ -58,7 +58,8 @@ CREATE TYPE fid_an_resp AS (
 CREATE TYPE fid_an_ans AS (
   org_id uuid, response_id uuid, question_key text, item text, tag text, num double precision);
 
--- Kano evaluation table (DOMAIN.md §4; the same as packages/stats kanoClassify).
+-- Kano evaluation table (functional 1..5 x dysfunctional 1..5 -> A/O/M/I/R/Q), the same as
+-- packages/stats kanoClassify (tested against it by the property test).
 CREATE FUNCTION fid_kano_class(f double precision, d double precision) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN f IS NULL OR d IS NULL OR f <> trunc(f) OR d <> trunc(d)
@@ -69,7 +70,8 @@ LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- Contribution rows of a set of responses and their answers (sign +1 or -1).
-CREATE FUNCTION fid_analytics_contrib(rs fid_an_resp[], an fid_an_ans[], sign int)
+CREATE FUNCTION fid_analytics_contrib(rs fid_an_resp[], an fid_an_ans[], sign int,
+                                      with_resp boolean)
 RETURNS TABLE (org_id uuid, survey_id uuid, day date, unit_id uuid, channel text, tag text,
                n bigint, sum double precision, sumsq double precision, hi bigint, mid bigint,
                lo bigint, ka bigint, ko bigint, km bigint, ki bigint, kr bigint, kq bigint)
@@ -96,7 +98,7 @@ LANGUAGE sql STABLE AS $$
   SELECT org_id, survey_id, day, unit_id, channel, '' AS tag, sign * count(*), 0::float8,
          0::float8, 0::bigint, 0::bigint, 0::bigint, 0::bigint, 0::bigint, 0::bigint,
          0::bigint, 0::bigint, 0::bigint
-    FROM r GROUP BY org_id, survey_id, day, unit_id, channel
+    FROM r WHERE with_resp GROUP BY org_id, survey_id, day, unit_id, channel
   UNION ALL
   SELECT org_id, survey_id, day, unit_id, channel, tag, sign * count(*), sign * sum(num),
          sign * sum(num * num),
@@ -116,18 +118,31 @@ LANGUAGE sql STABLE AS $$
 $$;
 
 -- Applies after − before in two statements (keys sorted so concurrent batches lock rows in
--- the same order and cannot deadlock on each other).
+-- the same order and cannot deadlock on each other). counts: the responses themselves changed
+-- (their '' rows and survey_response_counts); the answers triggers pass false.
 CREATE FUNCTION fid_analytics_apply(rb fid_an_resp[], ab fid_an_ans[], ra fid_an_resp[],
                                     aa fid_an_ans[], counts boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
+  IF cardinality(rb) = 0 AND cardinality(ab) = 0 THEN
+    -- Nothing before (new responses, new answers): the hot submit path, one pass.
+    INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n, sum,
+                                      sumsq, hi, mid, lo, ka, ko, km, ki, kr, kq)
+    SELECT * FROM fid_analytics_contrib(ra, aa, 1, counts) c
+     ORDER BY c.org_id, c.survey_id, c.tag, c.day, c.unit_id, c.channel
+    ON CONFLICT (org_id, survey_id, tag, day, unit_id, channel) DO UPDATE SET
+      n = t.n + excluded.n, sum = t.sum + excluded.sum, sumsq = t.sumsq + excluded.sumsq,
+      hi = t.hi + excluded.hi, mid = t.mid + excluded.mid, lo = t.lo + excluded.lo,
+      ka = t.ka + excluded.ka, ko = t.ko + excluded.ko, km = t.km + excluded.km,
+      ki = t.ki + excluded.ki, kr = t.kr + excluded.kr, kq = t.kq + excluded.kq;
+  ELSE
   INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n, sum,
                                     sumsq, hi, mid, lo, ka, ko, km, ki, kr, kq)
   SELECT c.org_id, c.survey_id, c.day, c.unit_id, c.channel, c.tag, sum(c.n), sum(c.sum),
          sum(c.sumsq), sum(c.hi), sum(c.mid), sum(c.lo), sum(c.ka), sum(c.ko), sum(c.km),
          sum(c.ki), sum(c.kr), sum(c.kq)
-    FROM (SELECT * FROM fid_analytics_contrib(ra, aa, 1)
-          UNION ALL SELECT * FROM fid_analytics_contrib(rb, ab, -1)) c
+    FROM (SELECT * FROM fid_analytics_contrib(ra, aa, 1, counts)
+          UNION ALL SELECT * FROM fid_analytics_contrib(rb, ab, -1, counts)) c
    GROUP BY 1, 2, 3, 4, 5, 6
   HAVING sum(c.n) <> 0 OR sum(c.sum) <> 0 OR sum(c.sumsq) <> 0 OR sum(c.hi) <> 0
       OR sum(c.mid) <> 0 OR sum(c.lo) <> 0 OR sum(c.ka) <> 0 OR sum(c.ko) <> 0
@@ -138,6 +153,7 @@ BEGIN
     hi = t.hi + excluded.hi, mid = t.mid + excluded.mid, lo = t.lo + excluded.lo,
     ka = t.ka + excluded.ka, ko = t.ko + excluded.ko, km = t.km + excluded.km,
     ki = t.ki + excluded.ki, kr = t.kr + excluded.kr, kq = t.kq + excluded.kq;
+  END IF;
   IF counts THEN
     INSERT INTO survey_response_counts AS t (org_id, survey_id, version, status, n)
     SELECT x.org_id, x.survey_id, x.version, x.status, sum(x.s)
@@ -172,6 +188,27 @@ DECLARE
   ids uuid[]; orgs uuid[]; rs fid_an_resp[]; cur fid_an_ans[];
   o fid_an_ans[] := '{}'; nw fid_an_ans[] := '{}';
 BEGIN
+  -- (nested IFs: new_rows exists only for INSERT and UPDATE, and AND does not short-circuit)
+  IF TG_OP = 'INSERT' THEN IF NOT EXISTS (SELECT 1 FROM new_rows x WHERE x.tag LIKE 'kano:%') THEN
+    -- The submit path: without Kano pairs a new answer's contribution depends on nothing but
+    -- its response, so one plain INSERT ... SELECT (no arrays, a cached plan) adds them.
+    INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n, sum,
+                                      sumsq, hi, mid, lo)
+    SELECT r.org_id, r.survey_id, (coalesce(r.submitted_at, r.created_at) AT TIME ZONE 'UTC')::date,
+           coalesce(r.org_unit_id, '00000000-0000-0000-0000-000000000000'::uuid), r.channel,
+           a.tag, count(*), sum(a.num), sum(a.num * a.num),
+           count(*) FILTER (WHERE (a.tag = 'nps' AND a.num >= 9) OR (a.tag = 'csat' AND a.num >= 4)),
+           count(*) FILTER (WHERE (a.tag = 'nps' AND a.num >= 7 AND a.num < 9)
+                               OR (a.tag = 'csat' AND a.num >= 3 AND a.num < 4)),
+           count(*) FILTER (WHERE (a.tag = 'nps' AND a.num < 7) OR (a.tag = 'csat' AND a.num < 3))
+      FROM new_rows a JOIN survey_responses r ON r.org_id = a.org_id AND r.id = a.response_id
+     WHERE r.status = 'complete' AND a.tag IS NOT NULL AND a.num IS NOT NULL
+     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 6, 3, 4, 5
+    ON CONFLICT (org_id, survey_id, tag, day, unit_id, channel) DO UPDATE SET
+      n = t.n + excluded.n, sum = t.sum + excluded.sum, sumsq = t.sumsq + excluded.sumsq,
+      hi = t.hi + excluded.hi, mid = t.mid + excluded.mid, lo = t.lo + excluded.lo;
+    RETURN NULL;
+  END IF; END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
     SELECT coalesce(array_agg(ROW(x.org_id, x.response_id, x.question_key, x.item, x.tag,
                                   x.num)::fid_an_ans), '{}') INTO o FROM old_rows x;
@@ -209,11 +246,17 @@ CREATE TRIGGER analytics_answers_del AFTER DELETE ON survey_answers
 -- statement, are counted by the answers trigger).
 CREATE FUNCTION fid_an_responses_ins_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM fid_analytics_apply('{}', '{}',
-    (SELECT coalesce(array_agg(ROW(x.org_id, x.id, x.survey_id, x.version, x.status, x.channel,
-                       x.org_unit_id, coalesce(x.submitted_at, x.created_at))::fid_an_resp), '{}')
-       FROM new_rows x),
-    '{}', true);
+  INSERT INTO analytics_daily AS t (org_id, survey_id, day, unit_id, channel, tag, n)
+  SELECT x.org_id, x.survey_id, (coalesce(x.submitted_at, x.created_at) AT TIME ZONE 'UTC')::date,
+         coalesce(x.org_unit_id, '00000000-0000-0000-0000-000000000000'::uuid), x.channel, '',
+         count(*)
+    FROM new_rows x WHERE x.status = 'complete'
+   GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (org_id, survey_id, tag, day, unit_id, channel) DO UPDATE SET n = t.n + excluded.n;
+  INSERT INTO survey_response_counts AS t (org_id, survey_id, version, status, n)
+  SELECT x.org_id, x.survey_id, x.version, x.status, count(*) FROM new_rows x
+   GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+  ON CONFLICT (org_id, survey_id, version, status) DO UPDATE SET n = t.n + excluded.n;
   RETURN NULL;
 END $$;
 

@@ -352,6 +352,8 @@ describe('bad input', () => {
     expect(en.statusCode).toBe(400);
     expect(en.json().error.message).toBe('The start date is after the end date.');
     expect((await get(`/api/analytics/surveys/${id}/nps?from=yesterday`)).statusCode).toBe(400);
+    expect((await get(`/api/analytics/surveys/${id}/nps?to=9999-12-31`)).statusCode).toBe(400);
+    expect((await get('/api/analytics/overview?from=2026-13-01')).statusCode).toBe(400);
     expect((await get(`/api/analytics/surveys/${id}/nps?groupBy=planet`)).statusCode).toBe(400);
     const unit = await get(`/api/analytics/surveys/${id}/nps?unitId=${randomUUID()}`);
     expect(unit.statusCode).toBe(404);

@@ -11,7 +11,7 @@ import {
   type TServqual,
 } from '@fidelia/stats';
 
-/** CONTRACTS.md `fidelia analyze servqual` (extras such as alpha intervals stay out). */
+/** The published `fidelia analyze servqual --json` body (extras such as alpha intervals stay out). */
 export function servqualJson(r: TServqual) {
   return {
     n: r.n,

@@ -99,7 +99,10 @@ function parseBound(
 ): { at: string | null; day: string | null } {
   if (!v) return { at: null, day: null };
   const t = Date.parse(DATE_ONLY.test(v) ? `${v}T00:00:00Z` : v);
-  if (!Number.isFinite(t)) throw new AppError('ANALYTICS_DATE_INVALID', { value: v });
+  // Years the database and toISOString both spell plainly (year 10000 would reach SQL as
+  // "+010000-…" and fail there).
+  if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1) || t >= Date.UTC(2200, 0, 1))
+    throw new AppError('ANALYTICS_DATE_INVALID', { value: v });
   if (DATE_ONLY.test(v)) {
     // 2026-02-30 parses as March 2nd in some engines: require the round trip.
     if (new Date(t).toISOString().slice(0, 10) !== v)
@@ -182,13 +185,31 @@ export interface TDailyRow {
 const KANO_COLS = ['A', 'O', 'M', 'I', 'R', 'Q'] as const;
 
 /** Aggregate rows for `tags` (and every kano:<attr> row when `kano`). */
+export interface TDims {
+  /** keep the day (or its week/month/quarter's first day) */
+  day?: 'day' | 'week' | 'month' | 'quarter';
+  unit?: boolean;
+  channel?: boolean;
+}
+
+/**
+ * Aggregate rows for `tags` (and every kano:<attr> row when `kano`), summed in SQL over the
+ * dimensions not asked for in `dims` (day '' / unit null / channel ''), so a year over 200
+ * units comes back as a handful of rows instead of one per unit and day.
+ */
 export async function dailyRows(
   db: Sql,
   s: TScope,
   tags: readonly string[],
   kano = false,
+  dims: TDims = {},
 ): Promise<TDailyRow[]> {
   if (!s.daily) return dailyFromRaw(db, s, tags, kano);
+  const dayExpr = !dims.day
+    ? `''`
+    : dims.day === 'day'
+      ? `to_char(day, 'YYYY-MM-DD')`
+      : `to_char(date_trunc('${dims.day}', day), 'YYYY-MM-DD')`;
   const r = await db.query<{
     day: string;
     unit_id: string;
@@ -207,14 +228,17 @@ export async function dailyRows(
     kr: string;
     kq: string;
   }>(
-    `SELECT to_char(day, 'YYYY-MM-DD') AS day, unit_id, channel, tag, n, sum, sumsq, hi, mid, lo,
-            ka, ko, km, ki, kr, kq
+    `SELECT ${dayExpr} AS day, ${dims.unit ? 'unit_id' : `'${NIL}'::uuid`} AS unit_id,
+            ${dims.channel ? 'channel' : `''`} AS channel, tag, sum(n) AS n, sum(sum) AS sum,
+            sum(sumsq) AS sumsq, sum(hi) AS hi, sum(mid) AS mid, sum(lo) AS lo, sum(ka) AS ka,
+            sum(ko) AS ko, sum(km) AS km, sum(ki) AS ki, sum(kr) AS kr, sum(kq) AS kq
        FROM analytics_daily
       WHERE org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
         AND (tag = ANY($3::text[]) OR ($4 AND tag LIKE 'kano:%'))
         AND ($5::date IS NULL OR day >= $5) AND ($6::date IS NULL OR day <= $6)
         AND ($7::uuid[] IS NULL OR unit_id = ANY($7::uuid[]))
-        AND ($8::text IS NULL OR channel = $8) AND n <> 0`,
+        AND ($8::text IS NULL OR channel = $8)
+      GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`,
     [s.orgId, s.surveyId, tags, kano, s.dayFrom, s.dayTo, s.unitIds, s.channel],
   );
   return r.rows.map((x) => ({
@@ -316,12 +340,7 @@ async function dailyFromRaw(
 
 // ------------------------------------------------------------------- contract routes
 
-type TResp = Awaited<ReturnType<typeof surveys.analyticsData>>['responses'][number];
-
-function servqualOf(
-  responses: readonly TResp[],
-  answers: Awaited<ReturnType<typeof surveys.analyticsData>>['answers'],
-) {
+function servqualOf(answers: Awaited<ReturnType<typeof surveys.analyticsData>>['answers']) {
   const e = new Map<string, (number | null)[]>();
   const p = new Map<string, (number | null)[]>();
   const w = new Map<string, (number | null)[]>();
@@ -351,6 +370,20 @@ function servqualOf(
   return { any, e, p, w };
 }
 
+/** Whether any SERVQUAL answer lies in the scope (aggregates): spares the raw read. */
+async function hasServqual(db: Sql, s: TScope): Promise<boolean> {
+  if (!s.daily) return true;
+  const r = await db.query(
+    `SELECT 1 FROM analytics_daily
+      WHERE org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2) AND tag LIKE 'servqual:%'
+        AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)
+        AND ($5::uuid[] IS NULL OR unit_id = ANY($5::uuid[]))
+        AND ($6::text IS NULL OR channel = $6) AND n <> 0 LIMIT 1`,
+    [s.orgId, s.surveyId, s.dayFrom, s.dayTo, s.unitIds, s.channel],
+  );
+  return r.rows.length > 0;
+}
+
 /** GET /api/analytics/surveys/:id/servqual: as `fidelia analyze servqual`. */
 export async function servqualReport(
   db: Sql,
@@ -360,8 +393,9 @@ export async function servqualReport(
 ) {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
+  if (!(await hasServqual(db, s))) return EMPTY_SERVQUAL;
   const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   if (!sq.any) return EMPTY_SERVQUAL;
   const acc = new ServqualAccumulator();
   const none = new Array<null>(22).fill(null);
@@ -412,7 +446,15 @@ export async function npsReportFor(db: Sql, auth: AuthContext, surveyId: string,
       add(g, +(a.num >= 9), +(a.num >= 7 && a.num < 9), +(a.num < 7));
     }
   } else {
-    for (const x of await dailyRows(db, s, ['nps'])) {
+    const dims: TDims =
+      q.groupBy === 'channel'
+        ? { channel: true }
+        : q.groupBy === 'unit'
+          ? { unit: true }
+          : q.groupBy === 'month'
+            ? { day: 'month' }
+            : {};
+    for (const x of await dailyRows(db, s, ['nps'], false, dims)) {
       const g =
         q.groupBy === 'channel'
           ? x.channel
@@ -451,13 +493,21 @@ export async function kanoReport(
 ) {
   const def = await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  const counts = new Map<string, TKanoCounts>(kanoOrder(def).map((a) => [a, emptyKanoCounts()]));
-  const seen = await dailyRows(db, s, [], true);
-  const extra = [...new Set(seen.map((x) => x.tag.slice(5)))].filter((a) => !counts.has(a)).sort();
-  for (const a of extra) counts.set(a, emptyKanoCounts());
+  // The definition's attributes (as the export's columns): an exact tag list keeps the query on
+  // the aggregate table's key instead of a LIKE scan.
+  const attrs = kanoOrder(def);
+  const counts = new Map<string, TKanoCounts>(attrs.map((a) => [a, emptyKanoCounts()]));
+  if (attrs.length === 0) return kanoJson([]);
+  const seen = s.daily
+    ? await dailyRows(
+        db,
+        s,
+        attrs.map((a) => `kano:${a}`),
+      )
+    : await dailyRows(db, s, [], true);
   for (const x of seen) {
-    const c = counts.get(x.tag.slice(5)) as TKanoCounts;
-    for (const k of KANO_COLS) c[k] += x.kano[k];
+    const c = counts.get(x.tag.slice(5));
+    if (c) for (const k of KANO_COLS) c[k] += x.kano[k];
   }
   return kanoJson([...counts].map(([attribute, c]) => ({ attribute, counts: c })));
 }
@@ -547,7 +597,7 @@ export async function trendReport(
 ): Promise<TTrendReport> {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  const rows = await dailyRows(db, s, [q.metric]);
+  const rows = await dailyRows(db, s, [q.metric], false, { day: q.period });
   const by = new Map<string, { hi: number; mid: number; lo: number }>();
   for (const x of rows) {
     const k = periodOf(x.day, q.period);
@@ -681,7 +731,7 @@ export async function ipaReport(
     return { n, importance: 'stated', ...r };
   }
   const data = await rawData(db, s, { tags: ['nps'], prefixes: ['servqual:P:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   const npsBy = new Map(
     data.answers.filter((a) => a.tag === 'nps' && a.num !== null).map((a) => [a.responseId, a.num]),
   );
@@ -705,7 +755,7 @@ export async function driversReport(
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
   const data = await rawData(db, s, { tags: ['nps', 'csat'], prefixes: ['servqual:P:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   const outcome: TDriversReport['outcome'] = data.answers.some(
     (a) => a.tag === 'nps' && a.num !== null,
   )
@@ -798,8 +848,9 @@ export async function leagueReport(
 ): Promise<TLeagueReport> {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
+  if (!(await hasServqual(db, s))) return { units: [] };
   const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-  const sq = servqualOf(data.responses, data.answers);
+  const sq = servqualOf(data.answers);
   if (!sq.any) return { units: [] };
   const names = await unitNames(db, auth.orgId);
   const byUnit = new Map<string, string[]>();
@@ -871,8 +922,8 @@ export async function overview(
     to: prevTo,
   });
   const [a, b] = await Promise.all([
-    dailyRows(db, cur, ['', 'nps', 'csat']),
-    dailyRows(db, prev, ['', 'nps', 'csat']),
+    dailyRows(db, cur, ['', 'nps', 'csat'], false, { channel: true }),
+    dailyRows(db, prev, ['', 'nps', 'csat'], false, { channel: true }),
   ]);
   const tot = (rows: TDailyRow[], tag: string) => {
     const c = { n: 0, hi: 0, mid: 0, lo: 0 };
@@ -945,8 +996,9 @@ export async function overview(
 
 async function gapHeadline(db: Sql, cur: TScope, prev: TScope): Promise<THeadline> {
   const one = async (s: TScope) => {
+    if (!(await hasServqual(db, s))) return { gap: null, g: summary([]) };
     const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-    const sq = servqualOf(data.responses, data.answers);
+    const sq = servqualOf(data.answers);
     if (!sq.any) return { gap: null, g: summary([]) };
     const acc = new ServqualAccumulator();
     const none = new Array<null>(22).fill(null);
