@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
+import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
@@ -43,7 +44,7 @@ export function App() {
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/customers" replace />} />
+          <Route index element={<Navigate to="/analytics/overview" replace />} />
           <Route path="/customers" element={<CustomersPage />} />
           <Route path="/customers/new" element={<CustomerEditPage />} />
           <Route path="/customers/import" element={<ImportWizard />} />
@@ -53,6 +54,7 @@ export function App() {
           {surveysRoutes}
           {complaintsRoutes}
           {retentionRoutes}
+          {analyticsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

@@ -26,9 +26,16 @@ import { PageLoader } from './PageLoader';
 import { UnitSelect } from './UnitSelect';
 import { useSelectedUnit } from './units';
 
-// Only modules that exist are listed: analytics, standards and strategy come back here when they
-// have pages (a menu entry that leads to "coming soon" costs the user's trust).
-export const MODULES = ['customers', 'surveys', 'complaints', 'retention', 'admin'] as const;
+// Only modules that exist are listed: standards and strategy come back here when they have pages
+// (a menu entry that leads to "coming soon" costs the user's trust).
+export const MODULES = [
+  'analytics',
+  'customers',
+  'surveys',
+  'complaints',
+  'retention',
+  'admin',
+] as const;
 
 function UnitPicker() {
   const { t } = useTranslation();

@@ -1,0 +1,42 @@
+// Analytics section: title and one tab per report. Switching tabs keeps the period, unit and
+// channel of the link (the survey is per report: a SERVQUAL survey is not an NPS survey).
+import { Stack, Tabs, Title } from '@mantine/core';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { PageLoader } from '../../ui/PageLoader';
+import { filtersToSearch, parseFilters } from './filters';
+
+export const TABS = ['overview', 'servqual', 'nps', 'kano', 'priorities', 'comments'] as const;
+
+export default function AnalyticsLayout() {
+  const { t } = useTranslation();
+  const loc = useLocation();
+  const navigate = useNavigate();
+  const tab = TABS.find((x) => loc.pathname.startsWith(`/analytics/${x}`)) ?? 'overview';
+  const go = (v: string | null) => {
+    if (!v) return;
+    const { survey: _drop, ...keep } = parseFilters(new URLSearchParams(loc.search));
+    navigate(`/analytics/${v}${filtersToSearch(keep)}`);
+  };
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('analytics.title')}
+      </Title>
+      <Tabs value={tab} onChange={go} keepMounted={false}>
+        {/* One scrollable row on a phone instead of three rows of tabs. */}
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}>
+          {TABS.map((k) => (
+            <Tabs.Tab key={k} value={k} style={{ whiteSpace: 'nowrap' }}>
+              {t(`analytics.tab.${k}`)}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Suspense fallback={<PageLoader />}>
+        <Outlet />
+      </Suspense>
+    </Stack>
+  );
+}

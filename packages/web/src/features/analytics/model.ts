@@ -1,0 +1,139 @@
+// Pure view logic of the analytics screens (tested without a browser): labels from the survey
+// definition, the order of the gap table, significance of a change, Kano names, CSV rows.
+import type { TSurveyDefinition } from '@fidelia/contracts';
+import type { TInterval, TKanoAttribute, TKanoCategory, TServqual, TServqualItem } from './api';
+
+type TLang = 'es' | 'en';
+type TText = { es?: string; en?: string } | undefined;
+
+const text = (t: TText, lang: TLang): string =>
+  (t?.[lang] ?? '').trim() || (t?.[lang === 'es' ? 'en' : 'es'] ?? '').trim();
+
+export interface TSurveyLabels {
+  /** SERVQUAL item number -> wording of the perception item */
+  items: Map<string, string>;
+  /** Kano attribute key -> the question's title */
+  kano: Map<string, string>;
+  /** every semantic tag of the definition (question and item tags) */
+  tags: Set<string>;
+}
+
+/** Reads item wordings and tags from a survey definition in the UI language. */
+export function surveyLabels(def: TSurveyDefinition | undefined, lang: TLang): TSurveyLabels {
+  const out: TSurveyLabels = { items: new Map(), kano: new Map(), tags: new Set() };
+  for (const page of def?.pages ?? []) {
+    for (const q of page.questions) {
+      if (q.tag) out.tags.add(q.tag);
+      if (q.type === 'kano') {
+        out.kano.set(q.attribute, text(q.title, lang));
+        out.tags.add(`kano:${q.attribute}:functional`);
+      }
+      const items = 'items' in q && Array.isArray(q.items) ? q.items : [];
+      for (const it of items as Array<{ tag?: string; text: TText }>) {
+        if (!it.tag) continue;
+        out.tags.add(it.tag);
+        const m = /^servqual:([EP]):(\d+)$/.exec(it.tag);
+        // The perception wording names the company ("The company keeps its promises"); the
+        // expectation wording is the fallback for a survey that only asks expectations.
+        if (m && (m[1] === 'P' || !out.items.has(m[2] as string))) {
+          out.items.set(m[2] as string, text(it.text, lang));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export const hasServqual = (l: TSurveyLabels) =>
+  [...l.tags].some((t) => t.startsWith('servqual:P:'));
+export const hasNps = (l: TSurveyLabels) => l.tags.has('nps');
+export const hasCsat = (l: TSurveyLabels) => l.tags.has('csat');
+export const hasKano = (l: TSurveyLabels) => l.kano.size > 0;
+
+/** Items with a gap, worst (most negative) first; ties keep item order. Items without data last. */
+export function worstFirst(items: readonly TServqualItem[]): TServqualItem[] {
+  return items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => {
+      const ga = a.it.gap;
+      const gb = b.it.gap;
+      if (ga === null && gb === null) return a.i - b.i;
+      if (ga === null) return 1;
+      if (gb === null) return -1;
+      return ga - gb || a.i - b.i;
+    })
+    .map((x) => x.it);
+}
+
+/** An item's gap is marked when its 95 % interval excludes 0 (a real shortfall or surplus). */
+export function excludesZero(ci: TInterval): boolean {
+  return ci !== null && (ci[1] < 0 || ci[0] > 0);
+}
+
+const Z95 = 1.959963984540054;
+
+/** Standard error behind a symmetric normal 95 % interval. */
+export function seFromCi(ci: TInterval): number | null {
+  return ci ? (ci[1] - ci[0]) / (2 * Z95) : null;
+}
+
+export interface TChange {
+  delta: number;
+  /** null when either period has no interval (the change can be shown, not judged) */
+  significant: boolean | null;
+  z: number | null;
+}
+
+/** Change between two independent estimates with 95 % intervals (two-sided z test at 5 %). */
+export function change(
+  current: { value: number | null; ci95: TInterval },
+  previous: { value: number | null; ci95: TInterval },
+): TChange | null {
+  if (current.value === null || previous.value === null) return null;
+  const delta = current.value - previous.value;
+  const a = seFromCi(current.ci95);
+  const b = seFromCi(previous.ci95);
+  if (a === null || b === null) return { delta, significant: null, z: null };
+  const se = Math.sqrt(a * a + b * b);
+  if (se === 0) return { delta, significant: delta !== 0, z: null };
+  const z = delta / se;
+  return { delta, significant: Math.abs(z) > Z95, z };
+}
+
+/** Kano categories and the seed's service-attribute names (basic / expected / desired /
+ *  unexpected); reverse and questionable have no attribute name. */
+export const KANO_ORDER: TKanoCategory[] = ['M', 'O', 'A', 'I', 'R', 'Q'];
+
+/** Worse is reported as a negative number; the scatter plots its size on a 0–1 axis. Points are
+ *  numbered by the attribute's row in the table (its position in the report). */
+export function kanoPoints(attrs: readonly TKanoAttribute[], names: Map<string, string>) {
+  return attrs
+    .map((a, i) => ({ a, no: i + 1 }))
+    .filter(({ a }) => a.better !== null && a.worse !== null)
+    .map(({ a, no }) => ({
+      no,
+      name: names.get(a.attribute) || a.attribute,
+      better: a.better as number,
+      worse: Math.abs(a.worse as number),
+      category: a.category,
+    }));
+}
+
+/** Rows of the gap report's CSV: one per item, in the table's order. */
+export function servqualCsvRows(
+  data: TServqual,
+  labels: TSurveyLabels,
+  dimensionName: (d: string) => string,
+) {
+  return worstFirst(data.items).map((it) => [
+    it.item,
+    dimensionName(it.dimension),
+    labels.items.get(it.item) ?? '',
+    it.n,
+    it.expectation,
+    it.perception,
+    it.gap,
+    it.ci95?.[0] ?? null,
+    it.ci95?.[1] ?? null,
+  ]);
+}
