@@ -462,3 +462,13 @@ export async function syncDueAt(db: Sql, orgId: string, ids: string[]): Promise<
     [orgId, ids],
   );
 }
+
+/** GDPR erase of a customer: the contact fields copied onto their complaints are blanked too. */
+export async function eraseCustomerContact(db: Sql, orgId: string, customerId: string) {
+  await db.query(
+    `UPDATE complaints SET contact_name = NULL, contact_email = NULL, contact_phone = NULL
+      WHERE org_id = $1 AND customer_id = $2
+        AND (contact_name IS NOT NULL OR contact_email IS NOT NULL OR contact_phone IS NOT NULL)`,
+    [orgId, customerId],
+  );
+}

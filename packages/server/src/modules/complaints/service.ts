@@ -19,6 +19,7 @@
 // notes, closing, public-link); this file is the module's one public surface and re-exports them.
 import * as customers from '../customers/service';
 import './errors';
+import { eraseCustomerContact } from './repo';
 import { isOpen } from './states';
 import { timelineFor } from './timeline';
 
@@ -61,3 +62,4 @@ export { classify, markAcknowledged, setExpectedResponse, transition } from './w
 export { isOpen, timelineFor };
 
 customers.registerTimelineSource('complaints', timelineFor);
+customers.onCustomerErased('complaints', eraseCustomerContact);

@@ -250,10 +250,23 @@ export async function patch(
   });
 }
 
+type TErasureListener = (tx: Sql, orgId: string, customerId: string) => Promise<void>;
+const erasureListeners = new Map<string, TErasureListener>();
+
+/**
+ * GDPR erase reaches what other modules hold about the person (contact answers, free text,
+ * complaint contact fields): each module registers how to blank its own rows, and the listeners
+ * run inside the erase transaction, so an erase is never half done. Same name again replaces.
+ */
+export function onCustomerErased(name: string, listener: TErasureListener): void {
+  erasureListeners.set(name, listener);
+}
+
 export async function erase(db: Sql, auth: AuthContext, id: string): Promise<void> {
   await get(db, auth, id);
   await db.transaction(async (tx) => {
     if (!(await eraseCustomer(tx, auth.orgId, id))) throw new AppError('NOT_FOUND');
+    for (const listener of erasureListeners.values()) await listener(tx, auth.orgId, id);
     await audit(tx, auth, { action: 'customer.erased', entity: 'customer', entityId: id });
   });
 }

@@ -449,3 +449,23 @@ export async function recentFromDevice(
   );
   return r.rows[0]?.id ?? null;
 }
+
+/**
+ * GDPR erase of a customer: what they wrote in their own words (text and contact answers) is
+ * blanked in every response linked to them; scores stay (they hold nothing personal and the
+ * statistics keep their n).
+ */
+export async function eraseCustomerAnswers(db: Sql, orgId: string, customerId: string) {
+  await db.query(
+    `UPDATE survey_answers a SET txt = NULL
+       FROM survey_responses r
+       JOIN survey_versions v ON v.org_id = r.org_id AND v.survey_id = r.survey_id
+                             AND v.version = r.version
+      WHERE r.org_id = $1 AND r.customer_id = $2 AND a.org_id = r.org_id AND a.response_id = r.id
+        AND a.txt IS NOT NULL
+        AND EXISTS (SELECT 1 FROM jsonb_array_elements(v.definition->'pages') p,
+                                  jsonb_array_elements(p->'questions') q
+                     WHERE q->>'key' = a.question_key AND q->>'type' IN ('text', 'contact'))`,
+    [orgId, customerId],
+  );
+}

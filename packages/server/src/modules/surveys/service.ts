@@ -34,6 +34,7 @@ export { createPersonalLink } from './tokens';
 export { timelineFor };
 
 customers.registerTimelineSource('surveys', timelineFor);
+customers.onCustomerErased('surveys', repo.eraseCustomerAnswers);
 /** Survey names by id (audit log labels, other modules' screens such as the timeline). */
 export async function surveyNames(db: Sql, orgId: string, ids: string[]) {
   const { rows } = await db.query<{ id: string; name: string }>(
