@@ -75,6 +75,17 @@ function PreviewStep({ p }: { p: TResponseImportPreview }) {
   const { t } = useTranslation();
   const f = useFormat();
   const reason = useReason();
+  // Five columns do not fit a phone: there each row is a card.
+  const phone = useMediaQuery('(max-width: 40em)');
+  const badge = (ok: boolean) => (
+    <Badge color={ok ? 'teal' : 'red'} variant="light" mr={6}>
+      {ok ? t('responseImport.sampleOk') : t('responseImport.sampleRejected')}
+    </Badge>
+  );
+  const detail = (r: TResponseImportPreview['sampleRows'][number]) =>
+    r.ok
+      ? r.answers.map((a) => `${a.column} = ${a.value}`).join(' · ')
+      : r.errors.map((e) => `${e.column}: ${reason(e.reason)}`).join(' · ');
   return (
     <Stack gap="sm">
       {p.respondentColumn ? (
@@ -117,46 +128,69 @@ function PreviewStep({ p }: { p: TResponseImportPreview }) {
           </Text>
         </div>
       )}
-      <Title order={3} size="h5" mt="xs">
-        {t('responseImport.sampleTitle')}
-      </Title>
-      <Table.ScrollContainer minWidth={560}>
-        <Table striped verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th ta="right">{t('responseImport.sampleRow')}</Table.Th>
-              <Table.Th>{t('responseImport.sampleWhen')}</Table.Th>
-              <Table.Th>{t('responseImport.sampleChannel')}</Table.Th>
-              <Table.Th>{t('responseImport.sampleUnit')}</Table.Th>
-              <Table.Th>{t('responseImport.sampleAnswers')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {p.sampleRows.map((r) => (
-              <Table.Tr key={r.row}>
-                <Table.Td ta="right">{f.int(r.row)}</Table.Td>
-                <Table.Td>{r.submittedAt ? f.dateTime(r.submittedAt) : '—'}</Table.Td>
-                <Table.Td>{r.channel ? t(`surveys.channels.${r.channel}`) : '—'}</Table.Td>
-                <Table.Td>{r.unit ?? '—'}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                  {r.ok ? (
-                    <Badge color="teal" variant="light" mr={6}>
-                      {t('responseImport.sampleOk')}
-                    </Badge>
-                  ) : (
-                    <Badge color="red" variant="light" mr={6}>
-                      {t('responseImport.sampleRejected')}
-                    </Badge>
+      {p.sampleRows.length > 0 && (
+        <>
+          <Title order={3} size="h5" mt="xs">
+            {t('responseImport.sampleTitle')}
+          </Title>
+          {phone ? (
+            <Stack gap="xs">
+              {p.sampleRows.map((r) => (
+                <Paper key={r.row} withBorder p="xs" radius="sm">
+                  <Group gap={6} mb={4}>
+                    {badge(r.ok)}
+                    <Text size="sm" fw={600}>
+                      {t('responseImport.sampleRow')} {f.int(r.row)}
+                    </Text>
+                  </Group>
+                  {r.ok && (
+                    <Text size="sm" c="dimmed">
+                      {[
+                        r.submittedAt ? f.dateTime(r.submittedAt) : null,
+                        r.channel ? t(`surveys.channels.${r.channel}`) : null,
+                        r.unit,
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Text>
                   )}
-                  {r.ok
-                    ? r.answers.map((a) => `${a.column} = ${a.value}`).join(' · ')
-                    : r.errors.map((e) => `${e.column}: ${reason(e.reason)}`).join(' · ')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {detail(r)}
+                  </Text>
+                </Paper>
+              ))}
+            </Stack>
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped verticalSpacing={4} fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th ta="right">{t('responseImport.sampleRow')}</Table.Th>
+                    <Table.Th>{t('responseImport.sampleWhen')}</Table.Th>
+                    <Table.Th>{t('responseImport.sampleChannel')}</Table.Th>
+                    <Table.Th>{t('responseImport.sampleUnit')}</Table.Th>
+                    <Table.Th>{t('responseImport.sampleAnswers')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {p.sampleRows.map((r) => (
+                    <Table.Tr key={r.row}>
+                      <Table.Td ta="right">{f.int(r.row)}</Table.Td>
+                      <Table.Td>{r.submittedAt ? f.dateTime(r.submittedAt) : '—'}</Table.Td>
+                      <Table.Td>{r.channel ? t(`surveys.channels.${r.channel}`) : '—'}</Table.Td>
+                      <Table.Td>{r.unit ?? '—'}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        {badge(r.ok)}
+                        {detail(r)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </>
+      )}
     </Stack>
   );
 }
