@@ -335,6 +335,25 @@ describe('response import', () => {
     }
   });
 
+  it('reads the XLSX export the same way', async () => {
+    const target = await newSurvey();
+    const x = await call('GET', `/api/surveys/${source}/export?format=xlsx&shape=wide&status=all`);
+    expect(x.statusCode).toBe(200);
+    const res = await importFile(target, 'respuestas.xlsx', x.rawPayload);
+    expect(res.status).toMatchObject({ status: 'done', processed: N, inserted: N, rejected: 0 });
+    expect(await counts(target)).toEqual(await counts(source));
+    const back = new Map((await exportWide(target)).map((r) => [r.response_id, r]));
+    for (const row of exported) {
+      const got = back.get(responseIdFor(target, row.response_id as string));
+      expect([got?.nps, got?.['sq.p5'], got?.['pick.other'], got?.submitted_at]).toEqual([
+        row.nps,
+        row['sq.p5'],
+        row['pick.other'],
+        row.submitted_at,
+      ]);
+    }
+  });
+
   it('re-import changes nothing', async () => {
     const before = await counts(copy);
     const again = await importFile(copy, 'otra-vez.csv', csv);
