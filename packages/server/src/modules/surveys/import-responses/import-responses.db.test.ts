@@ -322,6 +322,11 @@ describe('response import', () => {
     });
     const sourceCounts = await counts(source);
     expect(await counts(copy)).toEqual(sourceCounts);
+    const kept = await t.db.query<{ n: number }>(
+      'SELECT length(file_data)::int AS n FROM survey_response_imports WHERE org_id = $1 AND id = $2',
+      [org.orgId, real.id],
+    );
+    expect(kept.rows[0]?.n).toBe(0); // the uploaded file is dropped once stored
 
     const back = await exportWide(copy);
     const byId = new Map(back.map((r) => [r.response_id, r]));

@@ -341,8 +341,11 @@ export async function execute(
         ]);
       },
     });
+    // Once stored, the uploaded file (names, e-mails, comments) is not kept: the responses are
+    // the record, and erasing a respondent must not leave a copy behind in the import.
     await set(
-      `status = 'done', total = $3, processed = $3, inserted = $4, unchanged = $5, rejected = $6, finished_at = now()`,
+      `status = 'done', total = $3, processed = $3, inserted = $4, unchanged = $5, rejected = $6, finished_at = now(),
+       file_data = CASE WHEN dry_run THEN file_data ELSE ''::bytea END`,
       [counts.processed, counts.inserted, counts.unchanged, counts.rejected],
     );
     await audit(
