@@ -42,7 +42,9 @@ const chans = ['web', 'phone', 'postal', 'email'];
 for (let i = 0; i < N; i++) {
   const d = new Date(Date.UTC(2020, 0, 1) + (i % 1800) * 86_400_000).toISOString();
   const sq = [1, 2, 3, 4, 5].map((k) => 1 + ((i * k) % 7)).join(',');
-  lines.push(`H${i},${d},${chans[i % 4]},Bench,${i % 11},${1 + (i % 5)},${sq},${i % 10 ? '' : `nota ${i}`}`);
+  lines.push(
+    `H${i},${d},${chans[i % 4]},Bench,${i % 11},${1 + (i % 5)},${sq},${i % 10 ? '' : `nota ${i}`}`,
+  );
 }
 const csv = Buffer.from(`${lines.join('\n')}\n`);
 const boundary = '----bench';
