@@ -461,6 +461,9 @@ describe('complaints: public form → acknowledgement → impartial handling →
     expect(lines[0]).toContain('Referencia');
     expect(lines).toHaveLength(want.total + 1);
     for (const x of want.items) expect(csv).toContain(x.reference);
+    // in words in the screen's language, not codes
+    expect(csv).toContain(',Alta,');
+    expect(csv).not.toMatch(/,(high|received|acknowledged|phone|counter),/);
     // the back button undoes the last filter
     await staff.goBack();
     await staff.waitForURL(

@@ -1,5 +1,6 @@
 // Issue 12's customer timeline in a real browser against the demo data: a demo customer with a
-// survey answer, a complaint and a purchase shows all three in the page's timeline, in words,
+// survey answer, a complaint (and its state changes) and a purchase shows them all in the page's
+// timeline, in words,
 // and the complaint's entry leads to its case page. With E2E_SCREENSHOTS=<dir>, the customer
 // page and the audit log are saved in es and en at 1366 and 390 px for review.
 import type { TTimelinePage } from '@fidelia/contracts';
@@ -49,6 +50,7 @@ describe('customer 360: the timeline of a demo customer', () => {
       if (
         types.has('survey.response') &&
         types.has('complaint') &&
+        types.has('complaint.status') &&
         types.has('retention.purchase')
       ) {
         customerId = c.id;
@@ -66,6 +68,9 @@ describe('customer 360: the timeline of a demo customer', () => {
     const seen = async () =>
       (await timeline.getByText('Respondió una encuesta').count()) > 0 &&
       (await timeline.getByText(/^Reclamación:/).count()) > 0 &&
+      // each state change of a case is an entry of its own, from → to in words
+      (await timeline.getByText(/^Reclamación: cambio de estado/).count()) > 0 &&
+      (await timeline.getByText(/^(Recibida|Acusada|Evaluada|En investigación) → /).count()) > 0 &&
       (await timeline.getByText('Compra', { exact: true }).count()) > 0;
     await timeline.waitFor();
     while (!(await seen()) && (await more.count()) > 0) {

@@ -1,4 +1,4 @@
-// Complaints (DOMAIN.md §8, ISO 10002): cases, intake, handling, remedy, root cause, reports.
+// Complaints (ISO 10002): cases, intake, handling, remedy, root cause, reports.
 import { z } from 'zod';
 import { SERVQUAL_DIMENSIONS } from './surveys';
 

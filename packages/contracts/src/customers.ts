@@ -1,4 +1,4 @@
-// Customer registry shapes (DOMAIN.md §1, /api/customers in the agreed HTTP API).
+// Customer registry shapes (/api/customers).
 import { z } from 'zod';
 
 export const CUSTOMER_KINDS = ['external', 'internal', 'user'] as const;

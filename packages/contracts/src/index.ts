@@ -1,4 +1,5 @@
 // Shared zod schemas: the single source of truth for request/response shapes.
+export * from './analytics';
 export * from './auth';
 export * from './common';
 export * from './complaints';

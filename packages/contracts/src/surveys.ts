@@ -1,6 +1,6 @@
-// Survey shapes (DOMAIN.md §2, §4, §5, §6; issue 4). One definition format for the builder, the
+// Survey shapes (issue 4). One definition format for the builder, the
 // respondent page, staff entry and kiosk; one response format for every channel.
-// Human docs: /tmp/surveys-api.md and docs/surveys.md.
+// Human docs: docs/surveys.md.
 import { z } from 'zod';
 
 export const SURVEY_LANGUAGES = ['es', 'en'] as const;

@@ -1,6 +1,7 @@
 // The `fidelia` command line. Each command group lives in cli/<group>.ts and registers itself
 // on the program; this file only wires them together and turns errors into exit codes.
 import { Command, CommanderError } from 'commander';
+import { registerAnalytics } from './cli/analytics';
 import { registerAnalyze } from './cli/analyze';
 import { registerChurn } from './cli/churn';
 import { registerClv } from './cli/clv';
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerAnalyze(program);
   registerClv(program);
   registerChurn(program);
+  registerAnalytics(program);
   return program;
 }
 

@@ -13,7 +13,10 @@
 //              split), trackingSeries(params, split).
 //  retention/  cohortRetention(purchases, { asOfDay, includePartialMonth, maxMonths }) →
 //              cohorts by first-purchase month with active/surviving rates + weighted average.
-//  quality/    NPS, CSAT, SERVQUAL, alpha, Kano, IPA, drivers, proportionTrend, meanTrend, text.
+//  quality/    NPS, CSAT, SERVQUAL, alpha, Kano, IPA, drivers, proportionTrend, meanTrend, text;
+//              gap1(customersE, managersM), gapCauses(items, rows); scoreAudit(checklist, visits)
+//              and scoreAuditVisit(checklist, visit) (the audit module and `fidelia analyze
+//              audit` both score with these), auditChecklistProblems, auditAnswerProblem.
 export * from './churn/index';
 export * from './clv/index';
 export * from './core/index';

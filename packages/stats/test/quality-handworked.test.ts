@@ -18,7 +18,7 @@ import {
 } from '../src/index';
 
 describe('Kano', () => {
-  it('follows the DOMAIN.md §4 table', () => {
+  it('follows the Berger et al. (1993) evaluation table', () => {
     const rows = ['QAAAO', 'RIIIM', 'RIIIM', 'RIIIM', 'RRRRQ'];
     rows.forEach((row, f) => {
       [...row].forEach((c, d) => {

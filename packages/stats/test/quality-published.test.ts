@@ -1,5 +1,5 @@
 // Issue 5 closeout: published examples and mean trends.
-//  - Kano evaluation table of Berger et al. (1993) (DOMAIN.md §4) with Timko's customer-
+//  - Kano evaluation table of Berger et al. (1993) with Timko's customer-
 //    satisfaction coefficients Better = (A+O)/(A+O+M+I), Worse = −(O+M)/(A+O+M+I).
 //  - Feldt-type intervals for Cronbach's alpha checked against the printed example of the R
 //    package statpsych, ci.cronbach(.05, .85, 7, 89) → LL 0.7971254, UL 0.8931436
@@ -62,7 +62,7 @@ describe('Kano: Berger et al. (1993) evaluation table, cell by cell', () => {
     expect(k.category).toBe('I');
     close(k.better, 4 / 16, 1e-15);
     close(k.worse, -4 / 16, 1e-15);
-    // Tie rule of DOMAIN.md: M beats O and A at equal counts.
+    // Tie rule (must-be first): M beats O and A at equal counts.
     expect(kanoFromCounts({ A: 5, O: 5, M: 5, I: 1, R: 0, Q: 0 }).category).toBe('M');
   });
 });

@@ -1,6 +1,7 @@
 // `fidelia analyze <method> --input FILE`: service-quality analyses of survey files.
 // Formats are in CONTRACTS.md (servqual, kano, nps) and docs/cli-analyze.md (all).
 import type { Command } from 'commander';
+import { registerContractCommands } from './analyze/contract-commands';
 import { analyzeDrivers, analyzeIpa } from './analyze/ipa-drivers';
 import { analyzeKano } from './analyze/kano';
 import { analyzeCsat, analyzeNps } from './analyze/nps';
@@ -89,4 +90,5 @@ export function registerAnalyze(program: Command): void {
     .option('--max <x>', 'highest valid value', num('--max'), 10)
     .option('--top <k>', 'top-box: the top k scale points count', num('--top'), 2)
     .action((o: TCommon & TTrendOptions) => run(o, () => analyzeTrend(o.input, o)));
+  registerContractCommands(analyze); // gap1, gap-causes, audit
 }

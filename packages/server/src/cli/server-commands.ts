@@ -88,7 +88,7 @@ export function registerServerCommands(program: Command): void {
       const { AppError } = await import('../lib/errors');
       await withDb('user create', async (db) => {
         const r = await db.query<{ id: string }>(
-          'SELECT id FROM orgs WHERE slug = $1 OR id::text = $1',
+          'SELECT id FROM pub_orgs WHERE slug = $1 OR id::text = $1',
           [o.org],
         );
         const orgId = r.rows[0]?.id;

@@ -53,6 +53,14 @@ export async function enqueue(
   return (r.rows[0] as { id: string }).id;
 }
 
+/** Drops the queued (not yet picked up) jobs of one kind: e.g. mail the demo seed must not send. */
+export async function dropQueued(db: Sql, orgId: string, kind: string): Promise<void> {
+  await db.query(`DELETE FROM jobs WHERE org_id = $1 AND kind = $2 AND status = 'queued'`, [
+    orgId,
+    kind,
+  ]);
+}
+
 export interface JobRow {
   id: string;
   org_id: string;

@@ -1,6 +1,7 @@
 // The one list of API modules. A module is a Fastify plugin registering its routes (each with
 // `config: { access }`). Add yours here with one line.
 import type { FastifyPluginAsync } from 'fastify';
+import { analyticsRoutes } from './analytics/routes';
 import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { complaintsRoutes } from './complaints/routes';
@@ -25,4 +26,5 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsRoutes,
   complaintsSlaRoutes,
   retentionRoutes,
+  analyticsRoutes,
 ];

@@ -118,8 +118,11 @@ function logAndInverse(vals: Float64Array, alpha: number, l: Float64Array, inv: 
 
 /** The pass over the rows: accumulates ℓ, its θ-gradient and θ-Hessian (without the r·log α
  *  term) into acc = [ℓ, g_r, g_α, g_a, g_b, H_rr, H_rα, H_ra, H_rb, H_αα, H_αa, H_αb, H_aa,
- *  H_ab, H_bb]. A top-level function with typed-array arguments and no branches on the
- *  log-sum-exp, so V8 optimises it once, early, and never has to throw the code away. */
+ *  H_ab, H_bb] (zeroed by the caller). A top-level function with typed-array arguments and no
+ *  branches on the log-sum-exp, so V8 optimises it early. The sums live in acc, not in locals
+ *  stored after the loop: V8 compiles the long loop on the stack (OSR) during the first pass,
+ *  when code after the loop has never run and so has no type feedback, and its first exit then
+ *  threw the compiled code away (measured: one deoptimisation and recompile per fresh fit). */
 function rowPass(
   w: Float64Array,
   xi: Int32Array,
@@ -132,21 +135,6 @@ function rowPass(
   acc: Float64Array,
 ): void {
   const ia = 1 / a;
-  let ll = 0;
-  let gr = 0;
-  let gal = 0;
-  let ga = 0;
-  let gb = 0;
-  let hrr = 0;
-  let hral = 0;
-  let hra = 0;
-  let hrb = 0;
-  let halal = 0;
-  let hala = 0;
-  let halb = 0;
-  let haa = 0;
-  let hab = 0;
-  let hbb = 0;
   for (let i = 0; i < w.length; i++) {
     const wi = w[i]!;
     const kx = xi[i]!;
@@ -168,49 +156,34 @@ function rowPass(
     const sum = e3 + e4;
     const w3 = e3 / sum;
     const w4 = e4 / sum;
-    ll += wi * (t.c[kx]! + mx + Math.log(sum));
-    gr += wi * (t.cr[kx]! - w3 * lt - w4 * ltx);
+    acc[0]! += wi * (t.c[kx]! + mx + Math.log(sum));
+    acc[1]! += wi * (t.cr[kx]! - w3 * lt - w4 * ltx);
     const mi = w3 * it + w4 * itx;
-    gal -= wi * rx * mi;
-    ga += wi * (t.ca[kx]! + w4 * ia);
-    gb += wi * (t.cb[kx]! - w4 * ib);
+    acc[2]! -= wi * rx * mi;
+    acc[3]! += wi * (t.ca[kx]! + w4 * ia);
+    acc[4]! += wi * (t.cb[kx]! - w4 * ib);
     // C'' + w3∇²A3 + w4∇²A4 …
-    hrr += wi * t.crr[kx]!;
-    hral -= wi * mi;
-    halal += wi * rx * (w3 * it * it + w4 * itx * itx);
-    haa += wi * (t.caa[kx]! - w4 * ia * ia);
-    hab += wi * t.caa[kx]!;
-    hbb += wi * (t.cbb[kx]! + w4 * ib * ib);
+    acc[5]! += wi * t.crr[kx]!;
+    acc[6]! -= wi * mi;
+    acc[9]! += wi * rx * (w3 * it * it + w4 * itx * itx);
+    acc[12]! += wi * (t.caa[kx]! - w4 * ia * ia);
+    acc[13]! += wi * t.caa[kx]!;
+    acc[14]! += wi * (t.cbb[kx]! + w4 * ib * ib);
     // … + w3·w4·DDᵀ with D = ∇A3 − ∇A4.
     const v = wi * w3 * w4;
     const Dr = ltx - lt;
     const Dal = -rx * (it - itx);
-    hrr += v * Dr * Dr;
-    hral += v * Dr * Dal;
-    hra -= v * Dr * ia;
-    hrb += v * Dr * ib;
-    halal += v * Dal * Dal;
-    hala -= v * Dal * ia;
-    halb += v * Dal * ib;
-    haa += v * ia * ia;
-    hab -= v * ia * ib;
-    hbb += v * ib * ib;
+    acc[5]! += v * Dr * Dr;
+    acc[6]! += v * Dr * Dal;
+    acc[7]! -= v * Dr * ia;
+    acc[8]! += v * Dr * ib;
+    acc[9]! += v * Dal * Dal;
+    acc[10]! -= v * Dal * ia;
+    acc[11]! += v * Dal * ib;
+    acc[12]! += v * ia * ia;
+    acc[13]! -= v * ia * ib;
+    acc[14]! += v * ib * ib;
   }
-  acc[0] = ll;
-  acc[1] = gr;
-  acc[2] = gal;
-  acc[3] = ga;
-  acc[4] = gb;
-  acc[5] = hrr;
-  acc[6] = hral;
-  acc[7] = hra;
-  acc[8] = hrb;
-  acc[9] = halal;
-  acc[10] = hala;
-  acc[11] = halb;
-  acc[12] = haa;
-  acc[13] = hab;
-  acc[14] = hbb;
 }
 
 /** Prepared evaluator of −ℓ/n, its gradient and Hessian in u = log(r, α, a, b). */
@@ -252,6 +225,7 @@ export function bgnbdNewtonObjective(d: TCoded): (u: Float64Array) => TNewtonEva
     }
     logAndInverse(TT.vals, alpha, t.lT, t.iT);
     logAndInverse(TX.vals, alpha, t.lTx, t.iTx);
+    acc.fill(0);
     rowPass(d.w, X.idx, TT.idx, TX.idx, X.vals, t, r, a, acc);
     // r·log α for every customer.
     const la = Math.log(alpha);

@@ -5,7 +5,7 @@
 //  - weekly and cumulative repeat purchases of the whole cohort, actual vs Σᵢ E[X(tᵢ)] (eq. 9)
 //    (the "tracking plot").
 // Days are UTC day numbers; time unit weeks; same-day purchases are one purchase, exactly as in
-// summarizeTransactions (CONTRACTS.md `clv fit`).
+// summarizeTransactions (the `fidelia clv fit` input, docs/cli-clv.md).
 import { bgnbdConditionalExpected, bgnbdExpectedPurchases, type TBgNbdParams } from './bgnbd';
 import { summarizeTransactions, type TTransaction } from './summarize';
 import type { TRfmSummary } from './types';

@@ -1,4 +1,4 @@
-// Transactions → calibration summary (CONTRACTS.md `clv fit`). Dates are UTC day numbers so
+// Transactions → calibration summary (`fidelia clv fit`, docs/cli-clv.md). Dates are UTC day numbers so
 // time zones and DST cannot shift a purchase to another day.
 import type { TRfmSummary } from './types';
 

@@ -59,59 +59,63 @@ export interface TCoded extends TWeighted {
   codes: { x: TColumnCode; tx: TColumnCode; T: TColumnCode };
 }
 
-function codeColumn(v: Float64Array): TColumnCode {
-  const map = new Map<number, number>();
-  const vals: number[] = [];
-  const idx = new Int32Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const key = v[i] ?? 0;
-    let k = map.get(key);
-    if (k === undefined) {
-      k = vals.length;
-      map.set(key, k);
-      vals.push(key);
-    }
-    idx[i] = k;
+/** Index of v among a column's distinct values, adding it when new. */
+function codeOf(map: Map<number, number>, vals: number[], v: number): number {
+  let k = map.get(v);
+  if (k === undefined) {
+    k = vals.length;
+    map.set(v, k);
+    vals.push(v);
   }
-  return { vals: Float64Array.from(vals), idx };
+  return k;
 }
 
 export function compressCoded(s: TSummaryArrays): TCoded {
-  // Each column's values are numbered first (three numeric Map look-ups per row), and the triple
-  // is keyed by its three numbers: several times cheaper than a string key per row.
+  // One pass: each column's value is numbered (a numeric Map look-up per column) and the row is
+  // keyed by its three numbers — several times cheaper than a string key per row, and a single
+  // loop for V8 to optimise in a fresh process instead of four.
   const n = s.x.length;
-  const cx = codeColumn(s.x);
-  const ct = codeColumn(s.tx);
-  const cT = codeColumn(s.T);
-  const nt = ct.vals.length;
-  const nT = cT.vals.length;
-  const exact = cx.vals.length * nt * nT < 2 ** 52;
+  const mx = new Map<number, number>();
+  const mt = new Map<number, number>();
+  const mT = new Map<number, number>();
+  const vx: number[] = [];
+  const vt: number[] = [];
+  const vT: number[] = [];
+  // Codes are < n, so (a·n + b)·n + c is an exact integer key while n³ < 2⁵³ (n < 208,063);
+  // beyond that the key is a string.
+  const exact = n * n * n < 2 ** 52;
   const map = new Map<number | string, number>();
   const first: number[] = [];
   const ws: number[] = [];
+  const ix: number[] = [];
+  const it: number[] = [];
+  const iT: number[] = [];
   for (let i = 0; i < n; i++) {
-    const a = cx.idx[i] ?? 0;
-    const b = ct.idx[i] ?? 0;
-    const c = cT.idx[i] ?? 0;
-    const key = exact ? (a * nt + b) * nT + c : `${a}|${b}|${c}`;
+    const a = codeOf(mx, vx, s.x[i]!);
+    const b = codeOf(mt, vt, s.tx[i]!);
+    const c = codeOf(mT, vT, s.T[i]!);
+    const key = exact ? (a * n + b) * n + c : `${a}|${b}|${c}`;
     const k = map.get(key);
     if (k === undefined) {
       map.set(key, first.length);
       first.push(i);
       ws.push(1);
-    } else ws[k] = (ws[k] ?? 0) + 1;
+      ix.push(a);
+      it.push(b);
+      iT.push(c);
+    } else ws[k]!++;
   }
-  const pick = (v: Float64Array) => Float64Array.from(first, (i) => v[i] ?? 0);
-  const recode = (c: TColumnCode) => ({
-    vals: c.vals,
-    idx: Int32Array.from(first, (i) => c.idx[i] ?? 0),
-  });
+  const pick = (v: Float64Array) => Float64Array.from(first, (i) => v[i]!);
   return {
     x: pick(s.x),
     tx: pick(s.tx),
     T: pick(s.T),
     w: Float64Array.from(ws),
-    codes: { x: recode(cx), tx: recode(ct), T: recode(cT) },
+    codes: {
+      x: { vals: Float64Array.from(vx), idx: Int32Array.from(ix) },
+      tx: { vals: Float64Array.from(vt), idx: Int32Array.from(it) },
+      T: { vals: Float64Array.from(vT), idx: Int32Array.from(iT) },
+    },
   };
 }
 

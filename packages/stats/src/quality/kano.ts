@@ -4,7 +4,7 @@ import { isPresent, type TMaybe } from '../core/descriptives';
 export type TKanoCategory = 'A' | 'O' | 'M' | 'I' | 'R' | 'Q';
 export const KANO_TIE_ORDER: readonly TKanoCategory[] = ['M', 'O', 'A', 'I', 'R', 'Q'];
 
-// Rows: functional answer 1..5; columns: dysfunctional answer 1..5 (DOMAIN.md §4).
+// Rows: functional answer 1..5; columns: dysfunctional answer 1..5 (Berger et al. 1993 evaluation table).
 const TABLE: readonly (readonly TKanoCategory[])[] = [
   ['Q', 'A', 'A', 'A', 'O'],
   ['R', 'I', 'I', 'I', 'M'],

@@ -13,7 +13,7 @@ export interface TNps {
   ci95: [number, number] | null;
 }
 
-/** Counts → NPS; variance = 100²·(p + d − (p − d)²)/n; ci95 = nps ± 1.96·se (CONTRACTS.md). */
+/** Counts → NPS; variance = 100²·(p + d − (p − d)²)/n; ci95 = nps ± 1.96·se (normal approximation). */
 export function npsFromCounts(promoters: number, passives: number, detractors: number): TNps {
   const n = promoters + passives + detractors;
   if (n === 0) return { n, promoters, passives, detractors, nps: null, se: null, ci95: null };

@@ -12,7 +12,7 @@ export const SERVQUAL_DIMENSIONS = [
 ] as const;
 export type TServqualDimension = (typeof SERVQUAL_DIMENSIONS)[number];
 
-/** Item numbers (1-based) per dimension, DOMAIN.md §5. */
+/** Item numbers (1-based) per dimension (Parasuraman, Zeithaml & Berry 1988, 22-item SERVQUAL). */
 export const SERVQUAL_ITEMS: Record<TServqualDimension, number[]> = {
   tangibles: [1, 2, 3, 4],
   reliability: [5, 6, 7, 8, 9],

@@ -133,3 +133,11 @@ export function cellNumber(
 export function columnName(input: TInput, col: number): string {
   return input.file.header[col] ?? String(col + 1);
 }
+
+/**
+ * The survey's wide export (GET /api/surveys/:id/export?shape=wide): keyed by `response_id`
+ * with question-key columns (`sq_e.e1`, `nps`, `kano_wifi.functional`…) next to metadata.
+ */
+export function isSurveyExport(input: TInput): boolean {
+  return input.columns.has('response_id') && !input.columns.has('respondent_id');
+}

@@ -1,28 +1,40 @@
-// `fidelia analyze kano`: header respondent_id, then <attr>:functional,<attr>:dysfunctional.
+// `fidelia analyze kano`: header respondent_id, then <attr>:functional,<attr>:dysfunctional;
+// or the survey's wide export, whose Kano columns are <question>.functional|dysfunctional
+// (other columns ignored). The templates key a Kano question `kano_<attribute>`: that prefix
+// is dropped so the attribute is named as in its tag kano:<attribute>:… (and by the API).
 import { emptyKanoCounts, kanoClassify, kanoFromCounts } from '@fidelia/stats';
+import { kanoJson } from '../../modules/analytics/reports';
 import { CliError } from '../errors';
-import { cellNumber, dataRows, openInput, requireColumn } from './input';
+import { cellNumber, dataRows, isSurveyExport, openInput, requireColumn } from './input';
 import type { TReport } from './output';
 
 const ANSWER = { min: 1, max: 5, integer: true };
 
 export async function analyzeKano(path: string): Promise<TReport> {
   const input = await openInput(path);
-  requireColumn(input, 'respondent_id');
   const attrs: { attribute: string; f: number; d: number }[] = [];
-  input.file.header.forEach((h, i) => {
-    const m = /^(.+):functional$/i.exec(h);
-    if (!m) {
-      if (i > 0 && !/:dysfunctional$/i.test(h)) {
-        throw new CliError(
-          `${input.name}: row 1, column ${h || i + 1}: expected <attribute>:functional or <attribute>:dysfunctional`,
-        );
+  if (isSurveyExport(input)) {
+    input.file.header.forEach((h, i) => {
+      const m = /^(.+)\.functional$/i.exec(h);
+      const d = m ? input.columns.get(`${m[1]}.dysfunctional`.toLowerCase()) : undefined;
+      if (!m || d === undefined) return;
+      attrs.push({ attribute: (m[1] as string).replace(/^kano_/, ''), f: i, d });
+    });
+  } else requireColumn(input, 'respondent_id');
+  if (!isSurveyExport(input))
+    input.file.header.forEach((h, i) => {
+      const m = /^(.+):functional$/i.exec(h);
+      if (!m) {
+        if (i > 0 && !/:dysfunctional$/i.test(h)) {
+          throw new CliError(
+            `${input.name}: row 1, column ${h || i + 1}: expected <attribute>:functional or <attribute>:dysfunctional`,
+          );
+        }
+        return;
       }
-      return;
-    }
-    const attribute = m[1] as string;
-    attrs.push({ attribute, f: i, d: requireColumn(input, `${attribute}:dysfunctional`) });
-  });
+      const attribute = m[1] as string;
+      attrs.push({ attribute, f: i, d: requireColumn(input, `${attribute}:dysfunctional`) });
+    });
   if (attrs.length === 0)
     throw new CliError(`${input.name}: row 1: no <attribute>:functional columns`);
   const counts = attrs.map(() => emptyKanoCounts());
@@ -48,16 +60,7 @@ export async function analyzeKano(path: string): Promise<TReport> {
     );
   }
   return {
-    json: {
-      attributes: results.map((r) => ({
-        attribute: r.attribute,
-        n: r.n,
-        counts: r.counts,
-        category: r.category,
-        better: r.better,
-        worse: r.worse,
-      })),
-    },
+    json: kanoJson(results),
     tables: [
       {
         name: 'Kano',

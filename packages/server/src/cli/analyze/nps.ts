@@ -1,5 +1,7 @@
-// `fidelia analyze nps` and `fidelia analyze csat`: one score column, optional --group.
-import { csat, npsFromCounts, type TCsat, type TNps } from '@fidelia/stats';
+// `fidelia analyze nps` and `fidelia analyze csat`: one score column, optional --group. The
+// survey's wide export is read as is: without a `score` column, `nps` (resp. `csat`) is used.
+// Groups are listed by name (see analytics/reports.ts), as the API lists them.
+import { csatReport, npsCounts, npsReport } from '../../modules/analytics/reports';
 import { CliError } from '../errors';
 import { cellNumber, dataRows, openInput, requireColumn } from './input';
 import { ci, type TReport } from './output';
@@ -8,10 +10,16 @@ async function readScores(
   path: string,
   column: string,
   rule: { min: number; max: number; integer: boolean },
-  group?: string,
+  group: string | undefined,
+  fallback: string,
 ): Promise<{ name: string; all: number[]; groups: Map<string, number[]> }> {
   const input = await openInput(path);
-  const col = requireColumn(input, column);
+  const col = requireColumn(
+    input,
+    column === 'score' && !input.columns.has('score') && input.columns.has(fallback)
+      ? fallback
+      : column,
+  );
   const gcol = group === undefined ? -1 : requireColumn(input, group);
   const all: number[] = [];
   const groups = new Map<string, number[]>();
@@ -33,27 +41,6 @@ async function readScores(
   return { name: input.name, all, groups };
 }
 
-function npsOf(scores: readonly number[]): TNps {
-  let p = 0;
-  let pa = 0;
-  let d = 0;
-  for (const s of scores) {
-    if (s >= 9) p++;
-    else if (s >= 7) pa++;
-    else d++;
-  }
-  return npsFromCounts(p, pa, d);
-}
-
-const npsJson = (r: TNps) => ({
-  n: r.n,
-  promoters: r.promoters,
-  passives: r.passives,
-  detractors: r.detractors,
-  nps: r.nps,
-  ci95: r.ci95,
-});
-
 export async function analyzeNps(
   path: string,
   opts: { group?: string; column?: string },
@@ -63,12 +50,17 @@ export async function analyzeNps(
     opts.column ?? 'score',
     { min: 0, max: 10, integer: true },
     opts.group,
+    'nps',
   );
-  const total = npsOf(all);
-  const byGroup = [...groups.entries()].map(([group, s]) => ({ group, ...npsJson(npsOf(s)) }));
-  const json: Record<string, unknown> = npsJson(total);
-  if (opts.group !== undefined) json.groups = byGroup;
-  const row = (label: string, r: ReturnType<typeof npsJson>) => [
+  const json = npsReport(
+    npsCounts(all),
+    opts.group === undefined
+      ? undefined
+      : new Map([...groups].map(([g, s]) => [g, npsCounts(s)] as const)),
+  );
+  const total = json;
+  const byGroup = json.groups ?? [];
+  const row = (label: string, r: typeof json) => [
     label,
     r.n,
     r.promoters,
@@ -92,7 +84,7 @@ export async function analyzeNps(
           'ci95 low',
           'ci95 high',
         ],
-        rows: [row('(all)', npsJson(total)), ...byGroup.map((g) => row(g.group, g))],
+        rows: [row('(all)', total), ...byGroup.map((g) => row(g.group, g))],
       },
     ],
   };
@@ -115,31 +107,13 @@ export async function analyzeCsat(
     opts.column ?? 'score',
     { min: 1, max: opts.scale, integer: true },
     opts.group,
+    'csat',
   );
-  const shape = (r: TCsat) => ({
-    n: r.n,
-    satisfied: r.satisfied,
-    csat: r.csat,
-    ci95: r.ci95,
-    mean: r.mean,
-  });
-  const distribution = Array.from(
-    { length: opts.scale },
-    (_, i) => all.filter((s) => s === i + 1).length,
-  );
-  const byGroup = [...groups.entries()].map(([group, s]) => ({
-    group,
-    ...shape(csat(s, opts.scale, opts.top)),
-  }));
-  const total = shape(csat(all, opts.scale, opts.top));
-  const json: Record<string, unknown> = {
-    scale: opts.scale,
-    top: opts.top,
-    ...total,
-    distribution,
-  };
-  if (opts.group !== undefined) json.groups = byGroup;
-  const row = (label: string, r: ReturnType<typeof shape>) => [
+  const json = csatReport(all, opts.scale, opts.top, opts.group === undefined ? undefined : groups);
+  const total = json;
+  const distribution = json.distribution;
+  const byGroup = json.groups ?? [];
+  const row = (label: string, r: (typeof byGroup)[number] | typeof json) => [
     label,
     r.n,
     r.satisfied,

@@ -34,13 +34,14 @@ export async function servqualFastPath(
   if (f.encoding !== 'utf-8' || f.separator === null) return 'ineligible';
   const sep = f.separator.charCodeAt(0);
   const width = f.header.length;
-  // role[c]: 0..21 E item, 22..43 P item, 44..48 weight, −1 ignored.
+  // role[c]: 0..21 E item, 22..43 P item, 44..48 weight, −1 ignored. A column index of −1
+  // (an item the survey export does not have) stays missing.
   const role = new Int16Array(width).fill(-1);
   cols.e.forEach((c, i) => {
-    role[c] = i;
+    if (c >= 0) role[c] = i;
   });
   cols.p.forEach((c, i) => {
-    role[c] = 22 + i;
+    if (c >= 0) role[c] = 22 + i;
   });
   cols.w?.forEach((c, j) => {
     role[c] = 44 + j;

@@ -1,7 +1,18 @@
 // `fidelia analyze servqual`: streams the file through ServqualAccumulator (O(items) memory).
+// Reads the contract layout (respondent_id,E1..E22,P1..P22[,W_<dimension>]) and the survey's
+// wide export (response_id, sq_e.e<k>, sq_p.p<k>, weights.<dimension>; a battery with fewer
+// than 22 items leaves the missing items blank).
 import { SERVQUAL_DIMENSIONS, ServqualAccumulator, type TServqual } from '@fidelia/stats';
+import { servqualJson } from '../../modules/analytics/reports';
 import { CliError } from '../errors';
-import { cellNumber, forEachRow, openInput, requireColumn, type TInput } from './input';
+import {
+  cellNumber,
+  forEachRow,
+  isSurveyExport,
+  openInput,
+  requireColumn,
+  type TInput,
+} from './input';
 import { ci, type TReport } from './output';
 import { servqualFastPath } from './servqual-fast';
 
@@ -19,16 +30,28 @@ function likert(values: readonly string[], col: number): number | undefined {
 
 export async function analyzeServqual(path: string): Promise<TReport> {
   const input = await openInput(path);
-  requireColumn(input, 'respondent_id');
-  const eCols = Array.from({ length: 22 }, (_, i) => requireColumn(input, `E${i + 1}`));
-  const pCols = Array.from({ length: 22 }, (_, i) => requireColumn(input, `P${i + 1}`));
-  const present = WEIGHT_COLUMNS.filter((w) => input.columns.has(w.toLowerCase()));
+  const exported = isSurveyExport(input) && input.columns.has('sq_e.e1'.toLowerCase());
+  const layout = exported
+    ? {
+        e: (i: number) => input.columns.get(`sq_e.e${i + 1}`) ?? -1,
+        p: (i: number) => input.columns.get(`sq_p.p${i + 1}`) ?? -1,
+        weights: SERVQUAL_DIMENSIONS.map((d) => `weights.${d}`),
+      }
+    : {
+        e: (i: number) => requireColumn(input, `E${i + 1}`),
+        p: (i: number) => requireColumn(input, `P${i + 1}`),
+        weights: WEIGHT_COLUMNS,
+      };
+  if (!exported) requireColumn(input, 'respondent_id');
+  const eCols = Array.from({ length: 22 }, (_, i) => layout.e(i));
+  const pCols = Array.from({ length: 22 }, (_, i) => layout.p(i));
+  const present = layout.weights.filter((w) => input.columns.has(w.toLowerCase()));
   if (present.length > 0 && present.length < 5) {
     throw new CliError(
-      `${input.name}: row 1: weight columns must be all of ${WEIGHT_COLUMNS.join(',')} or none`,
+      `${input.name}: row 1: weight columns must be all of ${layout.weights.join(',')} or none`,
     );
   }
-  const wCols = present.length === 5 ? WEIGHT_COLUMNS.map((w) => requireColumn(input, w)) : null;
+  const wCols = present.length === 5 ? layout.weights.map((w) => requireColumn(input, w)) : null;
   let acc = new ServqualAccumulator();
   let valid = 0;
   const fast = await servqualFastPath(
@@ -94,32 +117,8 @@ async function genericRows(
   });
 }
 
-/** Exactly the CONTRACTS.md shape (extras such as alpha intervals go to the tables only). */
-function contractJson(r: TServqual): unknown {
-  return {
-    n: r.n,
-    items: r.items.map(({ item, dimension, n, expectation, perception, gap, ci95 }) => ({
-      item,
-      dimension,
-      n,
-      expectation,
-      perception,
-      gap,
-      ci95,
-    })),
-    dimensions: r.dimensions.map(
-      ({ dimension, expectation, perception, gap, weight, alphaPerception }) => ({
-        dimension,
-        expectation,
-        perception,
-        gap,
-        weight,
-        alphaPerception,
-      }),
-    ),
-    overall: { gap: r.overall.gap, weightedGap: r.overall.weightedGap },
-  };
-}
+/** Exactly the published JSON shape (extras such as alpha intervals go to the tables only). */
+const contractJson = (r: TServqual): unknown => servqualJson(r);
 
 function tables(r: TServqual): TReport['tables'] {
   return [

@@ -1,4 +1,4 @@
--- Customer registry (DOMAIN.md §1). Runs unchanged on PGlite (PG 18) and PostgreSQL 15.
+-- Customer registry. Runs unchanged on PGlite (PG 18) and PostgreSQL 15.
 -- Every table carries org_id and every index leads with it (Citus: distributed by org_id).
 -- Foreign keys to orgs/org_units/users are added in a later migration once the core schema's
 -- id types are fixed; org_id is still mandatory and every repo query filters on it.

@@ -1,4 +1,4 @@
--- Surveys (issue 4; DOMAIN.md §2, §4–§6). Runs unchanged on PGlite and PostgreSQL 15.
+-- Surveys (issue 4). Runs unchanged on PGlite and PostgreSQL 15.
 -- Every table carries org_id and every query filters on it. One response model for all channels.
 
 CREATE TABLE survey_org_settings (

@@ -1,4 +1,4 @@
--- Complaints (DOMAIN.md §8, ISO 10002). Runs unchanged on PGlite (PG 18) and PostgreSQL 15.
+-- Complaints (ISO 10002). Runs unchanged on PGlite (PG 18) and PostgreSQL 15.
 -- Every table carries org_id and every index leads with it (Citus: distributed by org_id).
 
 -- Per-org settings: assignment strategy, expected response time, the recourse text shown on

@@ -1,4 +1,4 @@
--- Complaint SLAs (DOMAIN.md §8): business-hours calendars, policies per category/severity,
+-- Complaint SLAs (ISO 10002 response times): business-hours calendars, policies per category/severity,
 -- per-case targets with their due instants, pauses (waiting for the customer) and the
 -- warning/breach notifications. Every table carries org_id and every index leads with it.
 

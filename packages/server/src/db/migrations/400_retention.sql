@@ -1,4 +1,4 @@
--- Retention and loyalty (DOMAIN.md §1, issue 7): transactions, contracts, model runs and
+-- Retention and loyalty (issue 7): transactions, contracts, model runs and
 -- per-customer scores, value tiers, loyalty ledger, win-back actions. Every table carries
 -- org_id and every index leads with it. Runs unchanged on PGlite and PostgreSQL.
 

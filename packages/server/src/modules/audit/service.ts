@@ -86,9 +86,9 @@ export async function listAudit(db: Sql, orgId: string, cursor: string | undefin
   const r = await db.query<Row>(
     `SELECT a.id, a.at, a.actor_id, a.actor_email, u.name AS actor_name, a.action, a.entity,
             a.entity_id, a.changes
-       FROM audit_log a
+       FROM pub_audit_log a
        -- users are core like the audit log itself; the name as it is now, the e-mail as it was
-       LEFT JOIN users u ON u.org_id = a.org_id AND u.id = a.actor_id
+       LEFT JOIN pub_users u ON u.org_id = a.org_id AND u.id = a.actor_id
       WHERE a.org_id = $1 AND ($2::timestamptz IS NULL OR (a.at, a.id) < ($2::timestamptz, $3::uuid))
       ORDER BY a.at DESC, a.id DESC LIMIT $4`,
     [orgId, at ?? null, id ?? null, limit + 1],

@@ -12,6 +12,7 @@ import { sha256 } from '../../lib/crypto';
 import { AppError, registerErrors } from '../../lib/errors';
 import { publicBaseUrl } from '../../lib/public-url';
 import { audit, diff } from '../audit/service';
+import { updateOwnProfile } from '../users/service';
 import {
   changePassword,
   confirmReset,
@@ -113,11 +114,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const auth = authOf(req);
       const before = await me(db, auth.userId);
       await db.transaction(async (tx) => {
-        await tx.query(
-          `UPDATE users SET locale = COALESCE($3, locale), name = COALESCE($4, name), updated_at = now()
-            WHERE org_id = $1 AND id = $2`,
-          [auth.orgId, auth.userId, req.body.locale ?? null, req.body.name ?? null],
-        );
+        await updateOwnProfile(tx, auth.orgId, auth.userId, req.body);
         await audit(tx, auth, {
           action: 'update',
           entity: 'user',

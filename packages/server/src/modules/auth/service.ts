@@ -7,7 +7,7 @@ import { randomToken, sha256 } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
-import { hashPassword, setPassword } from '../users/service';
+import { activeUserByEmail, hashPassword, passwordHashOf, setPasswordHash } from '../users/service';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 // Verifying against a real hash for unknown emails keeps response time similar (no user probe).
@@ -17,7 +17,7 @@ export async function me(db: Sql, userId: string): Promise<TMe> {
   const r = await db.query<TMe>(
     `SELECT u.id, u.email, u.name, u.role, u.org_id AS "orgId", o.name AS "orgName",
             u.unit_id AS "unitId", u.locale
-       FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = $1`,
+       FROM pub_users u JOIN pub_orgs o ON o.id = u.org_id WHERE u.id = $1`,
     [userId],
   );
   const m = r.rows[0];
@@ -26,11 +26,7 @@ export async function me(db: Sql, userId: string): Promise<TMe> {
 }
 
 export async function login(db: Sql, email: string, password: string) {
-  const r = await db.query<{ id: string; org_id: string; password_hash: string | null }>(
-    'SELECT id, org_id, password_hash FROM users WHERE lower(email) = lower($1) AND active',
-    [email],
-  );
-  const u = r.rows[0];
+  const u = await activeUserByEmail(db, email);
   const ok = await verify(u?.password_hash ?? (await DUMMY), password).catch(() => false);
   if (!u?.password_hash || !ok) throw new AppError('INVALID_CREDENTIALS');
   const sid = randomToken(32);
@@ -41,16 +37,37 @@ export async function login(db: Sql, email: string, password: string) {
   return { sid, user: await me(db, u.id) };
 }
 
+/**
+ * Stores a new password hash and ends what the old password opened: every unused reset link and
+ * every session of the user, except `keepSessionHash` (the session that changed it, if any).
+ * Call inside the transaction that authorised the change.
+ */
+async function setPassword(
+  tx: Sql,
+  orgId: string,
+  userId: string,
+  passwordHash: string,
+  keepSessionHash: string | null,
+): Promise<void> {
+  await setPasswordHash(tx, orgId, userId, passwordHash);
+  await tx.query(
+    `UPDATE password_resets SET used_at = now()
+      WHERE org_id = $1 AND user_id = $2 AND used_at IS NULL`,
+    [orgId, userId],
+  );
+  await tx.query(
+    `DELETE FROM sessions WHERE org_id = $1 AND user_id = $2
+        AND ($3::text IS NULL OR id_hash <> $3::text)`,
+    [orgId, userId, keepSessionHash],
+  );
+}
+
 export async function logout(db: Sql, idHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
 }
 
 export async function requestReset(db: Sql, mailer: Mailer, email: string, baseUrl: string) {
-  const r = await db.query<{ id: string; org_id: string; email: string; locale: string }>(
-    'SELECT id, org_id, email, locale FROM users WHERE lower(email) = lower($1) AND active',
-    [email],
-  );
-  const u = r.rows[0];
+  const u = await activeUserByEmail(db, email);
   if (!u) return;
   const token = randomToken(32);
   await db.query(
@@ -104,11 +121,7 @@ export async function changePassword(
   current: string,
   next: string,
 ): Promise<void> {
-  const r = await db.query<{ password_hash: string | null }>(
-    'SELECT password_hash FROM users WHERE org_id = $1 AND id = $2',
-    [auth.orgId, auth.userId],
-  );
-  const stored = r.rows[0]?.password_hash;
+  const stored = await passwordHashOf(db, auth.orgId, auth.userId);
   const ok = stored ? await verify(stored, current).catch(() => false) : false;
   if (!ok) throw new AppError('CURRENT_PASSWORD_WRONG', { field: 'currentPassword' });
   const ph = await hashPassword(next);

@@ -1,8 +1,9 @@
-// Impartial assignment (DOMAIN.md §8: nobody investigates a complaint about themselves).
+// Impartial assignment (ISO 10002 objectivity: nobody investigates a complaint about themselves).
 // Eligible: active agents of the case's unit, or of its nearest ancestor that has agents;
 // never a staff member involved, never one who declared a conflict, and (when the org says so)
 // never the manager of an involved staff member. Round robin or least loaded.
 import type { Sql } from '../../db/client';
+import { unitChain } from '../orgs/service';
 import type { TCase, TSettings } from './repo';
 import * as cfg from './repo-config';
 
@@ -11,7 +12,7 @@ export async function managersOfStaff(db: Sql, orgId: string, staffIds: string[]
   const out = new Set<string>();
   for (const s of await cfg.staffByIds(db, orgId, staffIds)) {
     if (!s.unitId) continue;
-    for (const u of await cfg.unitChain(db, orgId, s.unitId)) {
+    for (const u of await unitChain(db, orgId, s.unitId)) {
       const m = await cfg.managerOf(db, orgId, u.id);
       if (m && m !== s.id) {
         out.add(m);
@@ -47,7 +48,7 @@ export async function eligibleAgents(
           ? 'manager'
           : null;
   const excluded: Eligible['excluded'] = [];
-  for (const u of await cfg.unitChain(db, orgId, c.unitId)) {
+  for (const u of await unitChain(db, orgId, c.unitId)) {
     const agents = await cfg.agentsWithLoad(db, orgId, [u.id]);
     const ok = [];
     for (const a of agents) {

@@ -5,6 +5,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import { audit } from '../audit/service';
+import { unitExists } from '../orgs/service';
 import { orgBySlug } from './intake';
 import * as repo from './repo';
 import * as cfg from './repo-config';
@@ -108,7 +109,7 @@ export async function setManager(
   userId: string | null,
 ) {
   await db.transaction(async (tx) => {
-    if (!(await cfg.unitExists(tx, auth.orgId, unitId))) throw new AppError('NOT_FOUND');
+    if (!(await unitExists(tx, auth.orgId, unitId))) throw new AppError('NOT_FOUND');
     if (userId && !(await cfg.staffByIds(tx, auth.orgId, [userId])).length) {
       throw new AppError('COMPLAINT_STAFF_INVALID');
     }
@@ -126,9 +127,9 @@ export async function setManager(
 /** What the public form needs: the org's name and its branches/units to pick from. */
 export async function publicForm(db: Sql, slug: string) {
   const orgId = await orgBySlug(db, slug);
-  const o = await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [orgId]);
+  const o = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
   const u = await db.query<{ id: string; name: string; kind: string }>(
-    `SELECT id, name, kind FROM org_units WHERE org_id = $1 AND kind IN ('branch', 'team') ORDER BY name`,
+    `SELECT id, name, kind FROM pub_org_units WHERE org_id = $1 AND kind IN ('branch', 'team') ORDER BY name`,
     [orgId],
   );
   return { name: o.rows[0]?.name ?? '', units: u.rows };
@@ -139,7 +140,9 @@ export async function publicForm(db: Sql, slug: string) {
  * it and an iframe snippet to embed it in the org's own web site.
  */
 export async function publicFormLink(db: Sql, auth: AuthContext, publicUrl: string) {
-  const r = await db.query<{ slug: string }>('SELECT slug FROM orgs WHERE id = $1', [auth.orgId]);
+  const r = await db.query<{ slug: string }>('SELECT slug FROM pub_orgs WHERE id = $1', [
+    auth.orgId,
+  ]);
   const slug = r.rows[0]?.slug;
   if (!slug) throw new AppError('NOT_FOUND');
   const url = `${publicUrl}/complaint/${encodeURIComponent(slug)}`;

@@ -4,6 +4,7 @@
 // then spread back in time over the last four months. Deterministic (seeded PRNG).
 import type { Sql } from '../../db/client';
 import type { DemoOrg } from '../../demo/registry';
+import { dropQueued } from '../../jobs/queue';
 import { randomToken } from '../../lib/crypto';
 import { createUser } from '../users/service';
 import * as repo from './repo';
@@ -224,12 +225,12 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
     }
     const customers = (
       await db.query<{ id: string; name: string; email: string | null }>(
-        `SELECT id, name, email FROM customers WHERE org_id = $1 AND kind = 'external' AND email IS NOT NULL
+        `SELECT id, name, email FROM pub_customers WHERE org_id = $1 AND kind = 'external' AND email IS NOT NULL
         ORDER BY created_at, id LIMIT 40`,
         [orgId],
       )
     ).rows;
-    const owner = await db.query<{ email: string }>('SELECT email FROM users WHERE id = $1', [
+    const owner = await db.query<{ email: string }>('SELECT email FROM pub_users WHERE id = $1', [
       org.ownerId,
     ]);
     const who = owner.rows[0]?.email ?? 'system';
@@ -452,7 +453,7 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
       ]);
     }
     // Demo customers are not real: no mail goes out for the seeded history.
-    await db.query(`DELETE FROM jobs WHERE org_id = $1 AND kind = 'complaint.mail'`, [orgId]);
+    await dropQueued(db, orgId, 'complaint.mail');
     // The cases above were inserted directly (no per-change SLA hook): the org recompute stores
     // their targets, so SLA compliance is right on the first start.
     await queueRecompute(db, orgId, 'demo');

@@ -159,7 +159,7 @@ async function orgOfRecipient(db: Sql, address: string, fallback?: string) {
   const local = address.split('@')[0] ?? '';
   const slug = local.includes('+') ? local.slice(local.indexOf('+') + 1) : fallback;
   if (!slug) return null;
-  const r = await db.query<{ id: string }>('SELECT id FROM orgs WHERE slug = $1', [
+  const r = await db.query<{ id: string }>('SELECT id FROM pub_orgs WHERE slug = $1', [
     slug.toLowerCase(),
   ]);
   return r.rows[0]?.id ?? null;

@@ -5,12 +5,12 @@ import type { Sql } from '../../db/client';
 import type { JobHandler } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
-import { unitScope } from '../orgs/service';
+import { unitExists, unitScope } from '../orgs/service';
 import * as repo from './repo';
 import { actorOf, createCase, customerActor, systemActor } from './service';
 
 export async function orgBySlug(db: Sql, slug: string): Promise<string> {
-  const r = await db.query<{ id: string }>('SELECT id FROM orgs WHERE slug = $1', [slug]);
+  const r = await db.query<{ id: string }>('SELECT id FROM pub_orgs WHERE slug = $1', [slug]);
   const id = r.rows[0]?.id;
   if (!id) throw new AppError('NOT_FOUND');
   return id;
@@ -118,18 +118,13 @@ export function surveyFollowupJob(db: Sql): JobHandler {
           : `detractor (NPS ${p.score})`;
     // Unit and customer are checked: a stale reference must not block the queue.
     const unit = p.orgUnitId
-      ? (
-          await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [
-            orgId,
-            p.orgUnitId,
-          ])
-        ).rows.length
+      ? (await unitExists(db, orgId, p.orgUnitId))
         ? p.orgUnitId
         : null
       : null;
     const cust = p.customerId
       ? (
-          await db.query('SELECT 1 FROM customers WHERE org_id = $1 AND id = $2', [
+          await db.query('SELECT 1 FROM pub_customers WHERE org_id = $1 AND id = $2', [
             orgId,
             p.customerId,
           ])
@@ -177,7 +172,7 @@ export function retentionFollowupJob(db: Sql): JobHandler {
     const cu = p.customerId
       ? (
           await db.query<{ id: string; unit_id: string | null; language: string | null }>(
-            'SELECT id, unit_id, language FROM customers WHERE org_id = $1 AND id = $2',
+            'SELECT id, unit_id, language FROM pub_customers WHERE org_id = $1 AND id = $2',
             [orgId, p.customerId],
           )
         ).rows[0]

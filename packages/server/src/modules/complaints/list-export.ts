@@ -1,6 +1,9 @@
-// The staff case list as CSV or XLSX, with the list's own filters and order. Streamed page by
-// page (500 cases per query), so memory stays flat however long the list; at most EXPORT_MAX
-// cases per file. Every cell goes through the formula-injection neutraliser.
+// The staff case list as CSV or XLSX, with the list's own filters and order, in the reader's
+// words (states, severities, channels, forms, category, unit and assignee names; no codes or
+// ids). Streamed page by page (500 cases per keyset query, written as read, the reader's pace
+// respected), so memory stays flat however long the list, and every case is in the file.
+// Every text cell goes through the formula-injection neutraliser.
+import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type { TComplaintFilter } from '@fidelia/contracts';
 import { stringify } from 'csv-stringify/sync';
@@ -8,10 +11,9 @@ import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { neutralise } from '../../lib/tabular/neutralise';
+import { LABELS, word } from './export-labels';
 import * as cfg from './repo-config';
 import { listAll } from './service';
-
-export const EXPORT_MAX = 100_000;
 
 const HEAD = {
   es: [
@@ -50,19 +52,28 @@ const HEAD = {
   ],
 } as const;
 
-async function* lines(db: Sql, auth: AuthContext, q: TComplaintFilter) {
+async function* lines(
+  db: Sql,
+  auth: AuthContext,
+  q: TComplaintFilter,
+  lang: 'es' | 'en',
+  dates: 'iso' | 'date',
+) {
   const cats = new Map((await cfg.listCategories(db, auth.orgId)).map((c) => [c.id, c.name]));
   const units = await cfg.unitNames(db, auth.orgId);
   const name = (m: Map<string, string>, id: string | null) => (id ? (m.get(id) ?? null) : null);
-  for await (const page of listAll(db, auth, q, EXPORT_MAX)) {
+  const w = LABELS[lang];
+  const when = (v: string | Date | null) =>
+    v === null ? null : dates === 'date' ? new Date(v) : new Date(v).toISOString();
+  for await (const page of listAll(db, auth, q)) {
     yield page.map((c) =>
       [
         c.reference,
-        c.receivedAt,
-        c.status,
-        c.severity,
-        c.channel,
-        c.form,
+        when(c.receivedAt),
+        word(w.status, c.status),
+        word(w.severity, c.severity),
+        word(w.channel, c.channel),
+        word(w.form, c.form),
         name(cats, c.categoryId),
         c.serviceAttribute,
         name(units, c.unitId),
@@ -70,22 +81,24 @@ async function* lines(db: Sql, auth: AuthContext, q: TComplaintFilter) {
         c.contactName,
         c.contactEmail,
         c.assigneeName,
-        c.dueAt,
+        when(c.dueAt),
         c.subject,
       ].map(cell),
     );
+    // PGlite runs in this thread: let other requests in between pages.
+    await new Promise((r) => setImmediate(r));
   }
 }
 
-/** Blank for null, ISO for dates; text neutralised (numbers stay numbers). */
+/** Blank for null; dates stay dates (XLSX cells) or ISO text (CSV); text neutralised. */
 const cell = (v: unknown) =>
-  neutralise(v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : v);
+  v instanceof Date ? v : neutralise(v === null || v === undefined ? '' : v);
 
 export function listCsv(db: Sql, auth: AuthContext, q: TComplaintFilter, lang: 'es' | 'en') {
   return Readable.from(
     (async function* () {
       yield `\uFEFF${stringify([[...HEAD[lang]]])}`;
-      for await (const rows of lines(db, auth, q)) yield stringify(rows);
+      for await (const rows of lines(db, auth, q, lang, 'iso')) yield stringify(rows);
     })(),
   );
 }
@@ -94,13 +107,17 @@ export function listXlsx(db: Sql, auth: AuthContext, q: TComplaintFilter, lang: 
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
-    useStyles: false,
+    // styles carry the date format: without them a date cell shows as a serial number
+    useStyles: true,
     useSharedStrings: false,
   });
   const ws = wb.addWorksheet(lang === 'es' ? 'reclamaciones' : 'complaints');
   (async () => {
     ws.addRow([...HEAD[lang]]).commit();
-    for await (const rows of lines(db, auth, q)) for (const r of rows) ws.addRow(r).commit();
+    for await (const rows of lines(db, auth, q, lang, 'date')) {
+      for (const r of rows) ws.addRow(r).commit();
+      while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+    }
     ws.commit();
     await wb.commit();
   })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));

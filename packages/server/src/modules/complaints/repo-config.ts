@@ -86,29 +86,6 @@ export async function ancestors(db: Sql, orgId: string, id: string): Promise<str
   return r.rows.map((x) => x.id);
 }
 
-/** The unit and its ancestors, nearest first (depth 0 = the unit itself). */
-export async function unitChain(
-  db: Sql,
-  orgId: string,
-  unitId: string,
-): Promise<{ id: string; depth: number }[]> {
-  const r = await db.query<{ id: string; depth: number }>(
-    `WITH RECURSIVE up AS (
-       SELECT id, parent_id, 0 AS depth FROM org_units WHERE org_id = $1 AND id = $2
-       UNION ALL
-       SELECT u.id, u.parent_id, up.depth + 1 FROM org_units u JOIN up ON u.id = up.parent_id
-        WHERE u.org_id = $1 AND up.depth < 50)
-     SELECT id, depth FROM up ORDER BY depth`,
-    [orgId, unitId],
-  );
-  return r.rows;
-}
-
-export async function unitExists(db: Sql, orgId: string, id: string): Promise<boolean> {
-  const r = await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [orgId, id]);
-  return r.rows.length > 0;
-}
-
 export interface TStaff {
   id: string;
   email: string;
@@ -120,7 +97,7 @@ export interface TStaff {
 export async function staffByIds(db: Sql, orgId: string, ids: string[]): Promise<TStaff[]> {
   if (!ids.length) return [];
   const r = await db.query<TStaff>(
-    `SELECT id, email, name, role, unit_id AS "unitId", active FROM users
+    `SELECT id, email, name, role, unit_id AS "unitId", active FROM pub_users
       WHERE org_id = $1 AND id = ANY($2::uuid[])`,
     [orgId, ids],
   );
@@ -130,7 +107,7 @@ export async function staffByIds(db: Sql, orgId: string, ids: string[]): Promise
 /** Active staff of the org (to pick the staff a complaint is about). */
 export async function listStaff(db: Sql, orgId: string): Promise<TStaff[]> {
   const r = await db.query<TStaff>(
-    `SELECT id, email, name, role, unit_id AS "unitId", active FROM users
+    `SELECT id, email, name, role, unit_id AS "unitId", active FROM pub_users
       WHERE org_id = $1 AND active ORDER BY fid_name_key(name) COLLATE "C", id LIMIT 2000`,
     [orgId],
   );
@@ -148,7 +125,7 @@ export async function agentsWithLoad(
             (SELECT count(*)::int FROM complaints c
               WHERE c.org_id = u.org_id AND c.assignee_id = u.id
                 AND c.status NOT IN ('closed', 'rejected')) AS load
-       FROM users u
+       FROM pub_users u
       WHERE u.org_id = $1 AND u.active AND u.role = 'agent' AND u.unit_id = ANY($2::uuid[])
       ORDER BY u.id`,
     [orgId, unitIds],
@@ -215,6 +192,9 @@ export interface TListFilter {
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
+  /** keyset: only cases after this one in the list's order (the export walks the whole list
+   * this way: offset paging re-reads every skipped row, so a long list would cost O(n²)) */
+  after?: string | undefined;
 }
 
 /** A list item: the case plus the names the list shows (customer record, assignee). */
@@ -270,7 +250,20 @@ export async function listCases(
   f: TListFilter,
   o: { count?: boolean } = { count: true },
 ): Promise<{ items: TListedCase[]; total: number }> {
-  const { w, params } = whereOf(orgId, f);
+  const { w: base, params } = whereOf(orgId, f);
+  let w = base;
+  if (f.after) {
+    // The last row's own sort key, read from the table, so the key's type never travels as text.
+    // NULL keys sort last in either direction (NULLS LAST), ties by id in the list's direction.
+    params.push(f.after);
+    const key = ORDER[f.sort];
+    const cmp = f.dir === 'asc' ? '>' : '<';
+    const last = `(SELECT ${key.replaceAll('c.', 'l.')} FROM complaints l WHERE l.org_id = $1 AND l.id = $${params.length})`;
+    const id = `$${params.length}::uuid`;
+    w += ` AND CASE WHEN ${last} IS NULL THEN (${key} IS NULL AND c.id ${cmp} ${id})
+                  ELSE (${key} ${cmp} ${last} OR (${key} = ${last} AND c.id ${cmp} ${id})
+                        OR ${key} IS NULL) END`;
+  }
   const total =
     o.count === false
       ? { rows: [{ n: -1 }] }
@@ -282,8 +275,8 @@ export async function listCases(
   const r = await db.query(
     `SELECT ${CASE_COLS}, cu.name AS "customerName", u.name AS "assigneeName"
        FROM complaints c
-       LEFT JOIN customers cu ON cu.org_id = c.org_id AND cu.id = c.customer_id
-       LEFT JOIN users u ON u.org_id = c.org_id AND u.id = c.assignee_id
+       LEFT JOIN pub_customers cu ON cu.org_id = c.org_id AND cu.id = c.customer_id
+       LEFT JOIN pub_users u ON u.org_id = c.org_id AND u.id = c.assignee_id
       WHERE ${w}
       ORDER BY ${ORDER[f.sort]} ${dir} NULLS LAST, c.id ${dir}
       LIMIT ${f.limit} OFFSET ${f.offset}`,
@@ -342,13 +335,16 @@ export async function customerById(db: Sql, orgId: string, id: string) {
     email: string | null;
     language: string | null;
     name: string;
-  }>('SELECT id, email, language, name FROM customers WHERE org_id = $1 AND id = $2', [orgId, id]);
+  }>('SELECT id, email, language, name FROM pub_customers WHERE org_id = $1 AND id = $2', [
+    orgId,
+    id,
+  ]);
   return r.rows[0] ?? null;
 }
 
 export async function customerByEmail(db: Sql, orgId: string, email: string) {
   const r = await db.query<{ id: string; language: string | null; name: string }>(
-    `SELECT id, language, name FROM customers
+    `SELECT id, language, name FROM pub_customers
       WHERE org_id = $1 AND lower(email) = lower($2) AND status <> 'erased'
       ORDER BY created_at LIMIT 1`,
     [orgId, email],
@@ -359,7 +355,7 @@ export async function customerByEmail(db: Sql, orgId: string, email: string) {
 /** Names of the org's units (the list export shows names, not ids). */
 export async function unitNames(db: Sql, orgId: string): Promise<Map<string, string>> {
   const r = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM org_units WHERE org_id = $1',
+    'SELECT id, name FROM pub_org_units WHERE org_id = $1',
     [orgId],
   );
   return new Map(r.rows.map((u) => [u.id, u.name]));

@@ -6,6 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
+import { iso } from '../../lib/iso';
 import { neutralise, neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 
@@ -61,8 +62,8 @@ async function rows(db: Sql, auth: AuthContext, q: TReportQuery): Promise<Row[]>
        FROM complaints c
        LEFT JOIN complaint_categories cat ON cat.org_id = c.org_id AND cat.id = c.category_id
        LEFT JOIN complaint_categories cause ON cause.org_id = c.org_id AND cause.id = c.cause_id
-       LEFT JOIN org_units u ON u.org_id = c.org_id AND u.id = c.unit_id
-       LEFT JOIN users a ON a.org_id = c.org_id AND a.id = c.assignee_id
+       LEFT JOIN pub_org_units u ON u.org_id = c.org_id AND u.id = c.unit_id
+       LEFT JOIN pub_users a ON a.org_id = c.org_id AND a.id = c.assignee_id
       WHERE c.org_id = $1
         AND ($2::date IS NULL OR c.received_at >= $2::date)
         AND ($3::date IS NULL OR c.received_at < $3::date + 1)
@@ -90,7 +91,7 @@ async function defection(db: Sql, orgId: string, ids: string[]) {
     `SELECT count(*)::int AS lost, count(*) FILTER (WHERE bad)::int AS bad FROM (
        SELECT cu.id, bool_or(c.status <> 'closed' OR coalesce(c.rating <= 2, false)
                              OR coalesce(c.customer_decision = 'rejected', false)) AS bad
-         FROM customers cu JOIN complaints c ON c.org_id = cu.org_id AND c.customer_id = cu.id
+         FROM pub_customers cu JOIN complaints c ON c.org_id = cu.org_id AND c.customer_id = cu.id
         WHERE cu.org_id = $1 AND cu.status = 'lost' AND c.id = ANY($2::uuid[])
         GROUP BY cu.id) x`,
     [orgId, ids],
@@ -225,7 +226,6 @@ async function casesTable(db: Sql, auth: AuthContext, q: TReportQuery) {
     neutralise(
       v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v),
     );
-  const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
   const head = [
     'reference',
     'received_at',

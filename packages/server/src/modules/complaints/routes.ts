@@ -31,7 +31,6 @@ import { z } from 'zod';
 import { registerJob } from '../../jobs/queue';
 import { ADMINS, type Role } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
-import { AppError } from '../../lib/errors';
 import { clamdScanner, noScanner } from '../../lib/malware';
 import { publicBaseUrl } from '../../lib/public-url';
 import { configureAttachments } from './attachments';
@@ -40,7 +39,6 @@ import { importMbox, startInboundSmtp } from './inbound';
 import { retentionFollowupJob, submitPublic, submitStaff, surveyFollowupJob } from './intake';
 import { listCsv, listXlsx } from './list-export';
 import { mailJob } from './mail';
-import * as repo from './repo';
 import * as reports from './reports';
 import * as svc from './service';
 
@@ -307,10 +305,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/complaints/:id/attachments/:attachmentId',
     { config: read, schema: { params: ZAtt } },
     async (req, reply) => {
-      const auth = authOf(req);
-      await svc.caseFor(db, auth, req.params.id);
-      const a = await repo.getAttachment(db, auth.orgId, req.params.id, req.params.attachmentId);
-      if (!a) throw new AppError('NOT_FOUND');
+      const a = await svc.attachmentFor(db, authOf(req), req.params.id, req.params.attachmentId);
       // Never rendered by the browser: download only, no sniffing, sandboxed if opened anyway.
       return reply
         .header('content-type', a.contentType)

@@ -30,7 +30,7 @@ import { enqueue, jobHandler } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import * as customers from '../customers/service';
-import { unitScope } from '../orgs/service';
+import { unitChain, unitExists, unitScope } from '../orgs/service';
 import { eligibleAgents, pick } from './assign';
 import { storeAttachments, type TUpload } from './attachments';
 import * as repo from './repo';
@@ -202,12 +202,20 @@ export async function caseFor(db: Sql, auth: AuthContext, id: string, lock = fal
   return c;
 }
 
+/** An attachment of a case the caller may see (same unit scope as the case); 404 otherwise. */
+export async function attachmentFor(db: Sql, auth: AuthContext, caseId: string, id: string) {
+  await caseFor(db, auth, caseId);
+  const a = await repo.getAttachment(db, auth.orgId, caseId, id);
+  if (!a) throw new AppError('NOT_FOUND');
+  return a;
+}
+
 export async function getCaseForSystem(db: Sql, orgId: string, id: string) {
   return repo.getCase(db, orgId, id);
 }
 
 export async function unitManager(db: Sql, orgId: string, unitId: string): Promise<string | null> {
-  for (const u of await cfg.unitChain(db, orgId, unitId)) {
+  for (const u of await unitChain(db, orgId, unitId)) {
     const m = await cfg.managerOf(db, orgId, u.id);
     if (m) return m;
   }
@@ -251,7 +259,7 @@ async function checkRefs(db: Sql, orgId: string, v: TClassification) {
     const cat = await cfg.getCategory(db, orgId, v.categoryId);
     if (cat?.tree !== 'category') throw new AppError('COMPLAINT_CATEGORY_INVALID');
   }
-  if (v.unitId && !(await cfg.unitExists(db, orgId, v.unitId))) {
+  if (v.unitId && !(await unitExists(db, orgId, v.unitId))) {
     throw new AppError('COMPLAINT_UNIT_INVALID');
   }
   if (v.staffInvolved?.length) {
@@ -410,25 +418,25 @@ export async function listCases(
   });
 }
 
-/** The filtered list in pages, for the streamed CSV/XLSX export (at most `max` cases). */
+/** The whole filtered list in pages (keyset, in the list's order), for the streamed export. */
 export async function* listAll(
   db: Sql,
   auth: AuthContext,
   q: TComplaintFilter,
-  max: number,
   page = 500,
 ): AsyncGenerator<cfg.TListedCase[]> {
   const f = { ...listFilter(q), unitIds: await listScope(db, auth, q.unitId) };
-  for (let offset = 0; offset < max; offset += page) {
-    const limit = Math.min(page, max - offset);
+  let after: string | undefined;
+  for (;;) {
     const { items } = await cfg.listCases(
       db,
       auth.orgId,
-      { ...f, limit, offset },
+      { ...f, limit: page, offset: 0, after },
       { count: false },
     );
     if (items.length) yield items;
-    if (items.length < limit) return;
+    if (items.length < page) return;
+    after = items[items.length - 1]?.id;
   }
 }
 

@@ -1,5 +1,6 @@
 // The complaints module's part of the customer timeline (registered from service.ts): one
-// entry per case of the customer, when it was received, with its current state.
+// entry per case of the customer, when it was received, with its current state, and each later
+// state change or assignment of the case (history-timeline.ts).
 import type { Sql } from '../../db/client';
 import {
   beforeSql,
@@ -8,9 +9,25 @@ import {
   type TSourceItem,
   type TTimelineBefore,
 } from '../customers/service';
+import { historyFor } from './history-timeline';
 
-/** This customer's cases just before the cursor, newest first (at most `limit`). */
+/** This customer's cases and their history just before the cursor, newest first (at most
+ * `limit` of each). */
 export async function timelineFor(
+  db: Sql,
+  orgId: string,
+  customerId: string,
+  before: TTimelineBefore | null,
+  limit: number,
+): Promise<TSourceItem[]> {
+  const lists = await Promise.all([
+    casesFor(db, orgId, customerId, before, limit),
+    historyFor(db, orgId, customerId, before, limit),
+  ]);
+  return lists.flat();
+}
+
+async function casesFor(
   db: Sql,
   orgId: string,
   customerId: string,

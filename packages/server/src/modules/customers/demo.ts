@@ -157,7 +157,7 @@ export async function seedDemoCustomers(db: Sql, org: DemoOrg): Promise<void> {
       },
     });
   }
-  // Internal customers: units that depend on another unit's work (DOMAIN.md §1).
+  // Internal customers: units that depend on another unit's work (a unit is the customer of the units it depends on).
   const internal: Array<[string, string, string]> = [
     ['atencion', 'centro', 'Servicio de Atención al Cliente (cliente interno de Región Centro)'],
     [

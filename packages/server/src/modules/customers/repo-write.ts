@@ -98,15 +98,6 @@ export async function externalIdTaken(
   return rows.length > 0;
 }
 
-export async function unitExists(db: TSql, orgId: string, unitId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(unitId)) return false;
-  const { rows } = await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [
-    orgId,
-    unitId,
-  ]);
-  return rows.length > 0;
-}
-
 export async function listFields(db: TSql, orgId: string): Promise<TCustomField[]> {
   const { rows } = await db.query<TCustomField & { options: string[] | null }>(
     'SELECT key, label, type, options FROM customer_fields WHERE org_id = $1 ORDER BY key',

@@ -1,5 +1,6 @@
 // Database row <-> API shape for customers.
 import type { TCustomer } from '@fidelia/contracts';
+import { iso } from '../../lib/iso';
 
 export const CUSTOMER_COLUMNS = `id, external_id, name, email, phone, kind, use_class, tier, status,
   unit_id, internal_unit_id, internal_user_id, language, consent_email, consent_survey,
@@ -28,8 +29,6 @@ export interface TCustomerRow {
   created_at: Date | string;
   updated_at: Date | string;
 }
-
-const iso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();
 
 export function toCustomer(r: TCustomerRow): TCustomer {
   return {

@@ -14,7 +14,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import { audit, registerAuditLabels } from '../audit/service';
-import { unitScope } from '../orgs/service';
+import { unitExists, unitScope } from '../orgs/service';
 import { userNames } from '../users/service';
 import {
   countCustomers,
@@ -175,7 +175,7 @@ async function checkRefs(db: Sql, auth: AuthContext, v: TCustomerPatch, fields: 
   const scope = await unitScope(db, auth);
   for (const u of [v.unitId, v.internalUnitId]) {
     if (!u) continue;
-    if (!(await w.unitExists(db, auth.orgId, u))) throw new AppError('CUSTOMER_UNIT_INVALID');
+    if (!(await unitExists(db, auth.orgId, u))) throw new AppError('CUSTOMER_UNIT_INVALID');
   }
   if (scope && (v.unitId === null || (v.unitId && !scope.includes(v.unitId)))) {
     throw new AppError('CUSTOMER_UNIT_OUTSIDE_SCOPE');
@@ -324,3 +324,20 @@ export const segments = {
     await audit(db, auth, { action: 'segment.deleted', entity: 'segment', entityId: id });
   },
 };
+
+/**
+ * Analytics hook (issue 11): the team's class (A/B/C, `customers.tier`) of each customer id,
+ * null when unclassified; groups NPS/CSAT "by segment".
+ */
+export async function customerClasses(
+  db: Sql,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const r = await db.query<{ id: string; tier: string | null }>(
+    'SELECT id, tier FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])',
+    [orgId, [...new Set(ids)]],
+  );
+  return new Map(r.rows.map((x) => [x.id, x.tier]));
+}

@@ -26,7 +26,7 @@ registerTimelineSource('customer', async (db, orgId, customerId, before) => {
             ci.id AS import_id, ci.file_name,
             ${isoSql('coalesce(ci.finished_at, ci.created_at)')} AS finished_at
        FROM customers c
-       LEFT JOIN LATERAL (SELECT actor_id, actor_email FROM audit_log a
+       LEFT JOIN LATERAL (SELECT actor_id, actor_email FROM pub_audit_log a
                            WHERE a.org_id = c.org_id AND a.entity = 'customer'
                              AND a.entity_id = c.id::text AND a.action = 'customer.created'
                            LIMIT 1) a ON true
@@ -77,7 +77,7 @@ registerTimelineSource('audit', async (db, orgId, customerId, before, limit) => 
     actor_email: string | null;
     changes: Record<string, unknown>;
   }>(
-    `SELECT id, ${isoSql('at')} AS at, action, actor_id, actor_email, changes FROM audit_log
+    `SELECT id, ${isoSql('at')} AS at, action, actor_id, actor_email, changes FROM pub_audit_log
       WHERE org_id = $1 AND entity = 'customer' AND entity_id = $2::text
         AND action <> 'customer.created' AND ${cond}
       ORDER BY ${orderSql('at', key)} LIMIT $${params.length}`,

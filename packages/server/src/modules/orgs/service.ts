@@ -22,21 +22,58 @@ export async function listUnits(db: Sql, orgId: string): Promise<OrgUnit[]> {
   ).rows;
 }
 
+// The one org-unit tree walk. Cycles are refused on update (updateUnit), but two concurrent
+// moves could still close one; the depth cap keeps any walk finite (real trees are < 10 deep).
+const MAX_DEPTH = 50;
+
+/** The unit and its descendants (depth 0 = the unit), or its ancestors nearest first. */
+export async function unitTree(
+  db: Sql,
+  orgId: string,
+  unitId: string,
+  direction: 'down' | 'up',
+): Promise<{ id: string; depth: number }[]> {
+  const step = direction === 'down' ? 'u.parent_id = t.id' : 'u.id = t.parent_id';
+  const r = await db.query<{ id: string; depth: number }>(
+    `WITH RECURSIVE t AS (
+       SELECT id, parent_id, 0 AS depth FROM org_units WHERE org_id = $1 AND id = $2
+       UNION ALL
+       SELECT u.id, u.parent_id, t.depth + 1 FROM org_units u JOIN t ON ${step}
+        WHERE u.org_id = $1 AND t.depth < ${MAX_DEPTH})
+     SELECT id, depth FROM t ORDER BY depth`,
+    [orgId, unitId],
+  );
+  return r.rows;
+}
+
+/** The unit and every unit below it (an unknown unit gives []). */
+export async function unitSubtree(db: Sql, orgId: string, unitId: string): Promise<string[]> {
+  return (await unitTree(db, orgId, unitId, 'down')).map((x) => x.id);
+}
+
+/** The unit and its ancestors, nearest first (depth 0 = the unit itself). */
+export async function unitChain(
+  db: Sql,
+  orgId: string,
+  unitId: string,
+): Promise<{ id: string; depth: number }[]> {
+  return unitTree(db, orgId, unitId, 'up');
+}
+
+export async function unitExists(db: Sql, orgId: string, id: string): Promise<boolean> {
+  // Ids from files and payloads are not always uuids; a malformed one is simply not a unit.
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return false;
+  const r = await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [orgId, id]);
+  return r.rows.length > 0;
+}
+
 /** The unit ids a caller may see: null = everything (no unit limit), else unit + descendants. */
 export async function unitScope(
   db: Sql,
   auth: Pick<AuthContext, 'orgId' | 'unitId'>,
 ): Promise<string[] | null> {
   if (!auth.unitId) return null;
-  const r = await db.query<{ id: string }>(
-    `WITH RECURSIVE sub AS (
-       SELECT id FROM org_units WHERE org_id = $1 AND id = $2
-       UNION ALL
-       SELECT u.id FROM org_units u JOIN sub ON u.parent_id = sub.id WHERE u.org_id = $1)
-     SELECT id FROM sub`,
-    [auth.orgId, auth.unitId],
-  );
-  return r.rows.map((x) => x.id);
+  return unitSubtree(db, auth.orgId, auth.unitId);
 }
 
 async function getUnit(db: Sql, orgId: string, id: string): Promise<OrgUnit> {

@@ -51,7 +51,7 @@ export async function fitContractChurn(
             (LEAST(coalesce(k.end_date, $2::date), $2::date) - k.start_date)::int AS tenure_days,
             k.monthly_fee::text, (k.end_date IS NOT NULL AND k.end_date <= $2::date) AS ended
        FROM retention_contracts k
-       JOIN customers c ON c.org_id = k.org_id AND c.id = k.customer_id
+       JOIN pub_customers c ON c.org_id = k.org_id AND c.id = k.customer_id
       WHERE k.org_id = $1 AND k.start_date <= $2::date
       ORDER BY c.external_id, k.start_date, k.plan, k.monthly_fee, k.id`,
     [orgId, end],

@@ -29,7 +29,7 @@ const PRODUCTS: Array<[string, number]> = [
 export const seedDemoRetention: DemoSeeder = async (db: Sql, org) => {
   const rnd = prng(19970101);
   const { rows: customers } = await db.query<{ id: string; external_id: string; status: string }>(
-    `SELECT id, external_id, status FROM customers
+    `SELECT id, external_id, status FROM pub_customers
       WHERE org_id = $1 AND kind <> 'internal' AND external_id IS NOT NULL ORDER BY external_id`,
     [org.orgId],
   );
@@ -100,7 +100,7 @@ export const seedDemoRetention: DemoSeeder = async (db: Sql, org) => {
   // Contracts of business customers and some individuals (the contractual case). Ended
   // contracts are more likely for inactive/lost customers and for the card-terminal plan.
   const { rows: holders } = await db.query<{ id: string; status: string; company: boolean }>(
-    `SELECT id, status, use_class IN ('processor', 'merchant') AS company FROM customers
+    `SELECT id, status, use_class IN ('processor', 'merchant') AS company FROM pub_customers
       WHERE org_id = $1 AND kind <> 'internal' ORDER BY external_id`,
     [org.orgId],
   );

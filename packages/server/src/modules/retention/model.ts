@@ -7,6 +7,7 @@
 // Only transactions in the org's currency count. A fit that does not converge fails the run with
 // a warning and stores nothing (the previous run stays current); a Gamma-Gamma failure keeps the
 // BG/NBD scores but stores no spend, CLV or tiers.
+// SQL in repo-model.ts; the tier-change mail in tier-mail.ts.
 import type { TModelRun, TRefit, TRetentionSettings, TTierKey } from '@fidelia/contracts';
 import {
   bgnbdConditionalExpected,
@@ -30,11 +31,17 @@ import type { Sql } from '../../db/client';
 import { enqueue, registerJob } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
+import { iso } from '../../lib/iso';
 import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
 import { fitContractChurn } from './churn';
+import type { TRunRow, TScored } from './repo-model';
+import * as repo from './repo-model';
 import { dayToIso, isoToDay, todayDay } from './rows';
 import { getSettings, TIER_RANK } from './settings';
+import { mailTierChanges, type TTierChange } from './tier-mail';
+
+export type { TTierChange };
 
 registerErrors({
   RETENTION_CALIBRATION_FUTURE: {
@@ -87,12 +94,7 @@ export async function requestRefit(db: Sql, auth: AuthContext, body: TRefit) {
     throw new AppError('RETENTION_CALIBRATION_FUTURE');
   const settings = await getSettings(db, auth.orgId);
   return db.transaction(async (tx) => {
-    const busy = await tx.query(
-      `SELECT 1 FROM retention_model_runs WHERE org_id = $1 AND status IN ('queued', 'running')
-          AND created_at > now() - interval '1 hour'`,
-      [auth.orgId],
-    );
-    if (busy.rows.length) throw new AppError('RETENTION_REFIT_RUNNING');
+    if (await repo.refitBusy(tx, auth.orgId)) throw new AppError('RETENTION_REFIT_RUNNING');
     const run = await createRun(tx, auth.orgId, end, settings, auth.userId);
     await enqueue(tx, {
       orgId: auth.orgId,
@@ -110,21 +112,19 @@ export async function requestRefit(db: Sql, auth: AuthContext, body: TRefit) {
   });
 }
 
-async function createRun(
+function createRun(
   db: Sql,
   orgId: string,
   end: string,
   settings: TRetentionSettings,
   userId: string | null,
 ): Promise<{ id: string; version: number }> {
-  const { rows } = await db.query<{ id: string; version: number }>(
-    `INSERT INTO retention_model_runs (org_id, version, calibration_end, discount_rate, horizon_weeks, created_by)
-     SELECT $1, coalesce(max(version), 0) + 1, $2::date, $3, $4, $5
-       FROM retention_model_runs WHERE org_id = $1
-     RETURNING id, version`,
-    [orgId, end, settings.discountRate, settings.clvHorizonWeeks, userId],
-  );
-  return rows[0] as { id: string; version: number };
+  return repo.insertRun(db, orgId, {
+    end,
+    discountRate: settings.discountRate,
+    horizonWeeks: settings.clvHorizonWeeks,
+    userId,
+  });
 }
 
 /** Creates a run and fits it in-process (demo seeding, CLI). */
@@ -141,26 +141,6 @@ export function registerRefitJob(db: Sql, mailer: Mailer): void {
   });
 }
 
-interface TRunRow {
-  id: string;
-  version: number;
-  status: TModelRun['status'];
-  calibration_end: string | Date;
-  discount_rate: number;
-  horizon_weeks: number;
-  customers: number;
-  bgnbd: TModelRun['bgnbd'];
-  gamma_gamma: TModelRun['gammaGamma'];
-  churn: TModelRun['churn'];
-  diagnostics: Record<string, unknown>;
-  warnings: string[];
-  error: string | null;
-  created_at: Date | string;
-  finished_at: Date | string | null;
-}
-
-const iso = (d: Date | string | null) =>
-  d === null ? null : d instanceof Date ? d.toISOString() : new Date(d).toISOString();
 export const dateOnly = (d: Date | string) =>
   d instanceof Date ? d.toISOString().slice(0, 10) : String(d).slice(0, 10);
 
@@ -179,139 +159,73 @@ export function toRun(r: TRunRow): TModelRun {
     diagnostics: r.diagnostics,
     warnings: r.warnings,
     error: r.error,
-    createdAt: iso(r.created_at) as string,
+    createdAt: iso(r.created_at),
     finishedAt: iso(r.finished_at),
   };
 }
 
 export async function listRuns(db: Sql, orgId: string): Promise<TModelRun[]> {
-  const { rows } = await db.query<TRunRow>(
-    'SELECT * FROM retention_model_runs WHERE org_id = $1 ORDER BY version DESC LIMIT 20',
-    [orgId],
-  );
-  return rows.map(toRun);
+  return (await repo.recentRuns(db, orgId)).map(toRun);
 }
 
 /** The latest successful run (whose scores are current), or null. */
 export async function currentRun(db: Sql, orgId: string): Promise<TModelRun | null> {
-  const { rows } = await db.query<TRunRow>(
-    `SELECT * FROM retention_model_runs WHERE org_id = $1 AND status = 'done'
-      ORDER BY version DESC LIMIT 1`,
-    [orgId],
-  );
-  return rows[0] ? toRun(rows[0]) : null;
+  const r = await repo.latestDoneRun(db, orgId);
+  return r ? toRun(r) : null;
 }
 
-interface TScored {
-  customerId: string;
-  x: number;
-  tx: number;
-  T: number;
-  monetary: number | null;
-  pAlive: number;
-  e90: number;
-  e365: number;
-  spend: number | null;
-  clv: number | null;
-  r: number;
-  f: number;
-  m: number;
-  segment: string;
-  tier: TTierKey | null;
-  churnRisk: number | null;
-}
+type TBg = TBgNbdParams & { logLik: number; iterations: number };
+type TGg = TGammaGammaParams & { logLik: number; iterations: number };
+type TSummary = ReturnType<typeof summarizeTransactions>;
 
-/** Fits and scores; returns the run's final state. Never throws for bad data. */
-export async function runRefit(
-  db: Sql,
-  orgId: string,
-  runId: string,
-  mailer: Mailer | null,
-): Promise<TModelRun | null> {
-  const runQ = await db.query<TRunRow>(
-    'SELECT * FROM retention_model_runs WHERE org_id = $1 AND id = $2',
-    [orgId, runId],
-  );
-  const run = runQ.rows[0];
-  if (!run) return null;
-  if (run.status === 'done') return toRun(run);
-  const finish = async (sql: string, params: unknown[]) => {
-    await db.query(
-      `UPDATE retention_model_runs SET ${sql}, finished_at = now() WHERE org_id = $1 AND id = $2`,
-      [orgId, runId, ...params],
-    );
-  };
-  await db.query(
-    `UPDATE retention_model_runs SET status = 'running' WHERE org_id = $1 AND id = $2`,
-    [orgId, runId],
-  );
-  const settings = await getSettings(db, orgId);
-  const end = dateOnly(run.calibration_end);
-  const endDay = isoToDay(end);
+/** The org's purchase days in its currency: all of them (holdout included) and up to `end`. */
+async function loadPurchases(db: Sql, orgId: string, currency: string, end: string) {
   const warnings: string[] = [];
-  // One row per customer and day with a positive net amount.
-  const { rows } = await db.query<{ customer_id: string; day: number; amount: string }>(
-    `SELECT customer_id, (occurred_on - DATE '1970-01-01')::int AS day,
-            greatest(sum(amount), 0)::text AS amount
-       FROM retention_transactions
-      WHERE org_id = $1 AND currency = $2
-      GROUP BY customer_id, occurred_on HAVING bool_or(type = 'purchase')`,
-    [orgId, settings.currency],
-  );
-  const other = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM retention_transactions
-      WHERE org_id = $1 AND currency <> $2 AND occurred_on <= $3::date`,
-    [orgId, settings.currency, end],
-  );
-  if ((other.rows[0]?.n ?? 0) > 0)
-    warnings.push(`currency_ignored:${other.rows[0]?.n}:${settings.currency}`);
+  const rows = await repo.purchaseDays(db, orgId, currency);
+  const other = await repo.otherCurrencyCount(db, orgId, currency, end);
+  if (other > 0) warnings.push(`currency_ignored:${other}:${currency}`);
   // All purchase days; those after the calibration end are the holdout (validation only).
   const allTxs: TTransaction[] = rows.map((r) => ({
     customerId: r.customer_id,
     day: r.day,
     amount: Number(r.amount),
   }));
+  const endDay = isoToDay(end);
   const txs = allTxs.filter((x) => x.day <= endDay);
   const totals = new Map<string, number>();
   for (const t of txs) totals.set(t.customerId, (totals.get(t.customerId) ?? 0) + t.amount);
-  const summary = summarizeTransactions(txs, endDay);
-  if (summary.length < MIN_CUSTOMERS) {
-    await finish(
-      `status = 'failed', customers = $3, error = 'RETENTION_TOO_FEW_CUSTOMERS', warnings = $4::jsonb`,
-      [
-        summary.length,
-        JSON.stringify([...warnings, `too_few_customers:${summary.length}:${MIN_CUSTOMERS}`]),
-      ],
-    );
-    return reload(db, orgId, runId);
-  }
-  const arrays = toArrays(summary);
-  let bg: TBgNbdParams & { logLik: number; iterations: number };
+  return { allTxs, txs, totals, summary: summarizeTransactions(txs, endDay), warnings };
+}
+
+/** Gamma-Gamma spend model, or null (with a warning) when it does not fit or q ≤ 1. */
+function fitSpend(
+  summary: TSummary,
+  x: ReturnType<typeof toArrays>['x'],
+  warnings: string[],
+): TGg | null {
   try {
-    bg = fitBgNbd(arrays);
-  } catch (e) {
-    if (!(e instanceof ClvFitError)) throw e;
-    await finish(
-      `status = 'failed', customers = $3, error = 'RETENTION_NOT_CONVERGED', warnings = $4::jsonb`,
-      [summary.length, JSON.stringify([...warnings, `bgnbd_not_converged: ${e.message}`])],
-    );
-    return reload(db, orgId, runId);
-  }
-  let gg: (TGammaGammaParams & { logLik: number; iterations: number }) | null = null;
-  try {
-    gg = fitGammaGamma(
-      arrays.x,
+    const gg = fitGammaGamma(
+      x,
       summary.map((s) => s.monetaryValue ?? 0),
     );
-    if (gg.q <= 1) {
-      warnings.push(`gamma_gamma_q_le_1: q=${gg.q}`);
-      gg = null;
-    }
+    if (gg.q > 1) return gg;
+    warnings.push(`gamma_gamma_q_le_1: q=${gg.q}`);
   } catch (e) {
     if (!(e instanceof ClvFitError)) throw e;
     warnings.push(`gamma_gamma_not_converged: ${e.message}`);
   }
-  const scored: TScored[] = summary.map((s) => {
+  return null;
+}
+
+/** Per-customer BG/NBD and CLV scores (RFM and tier filled in later). */
+function score(
+  summary: TSummary,
+  totals: Map<string, number>,
+  bg: TBg,
+  gg: TGg | null,
+  run: TRunRow,
+): TScored[] {
+  return summary.map((s) => {
     const x = s.frequency;
     const spend = gg ? ggConditionalExpectedSpend(gg, x, s.monetaryValue ?? 0) : null;
     return {
@@ -336,20 +250,16 @@ export async function runRefit(
       churnRisk: null,
     };
   });
-  const bad = scored.find(
-    (s) =>
-      !Number.isFinite(s.pAlive) ||
-      !Number.isFinite(s.e90) ||
-      !Number.isFinite(s.e365) ||
-      (s.clv !== null && !Number.isFinite(s.clv)),
-  );
-  if (bad) {
-    await finish(
-      `status = 'failed', customers = $3, error = 'RETENTION_NOT_CONVERGED', warnings = $4::jsonb`,
-      [summary.length, JSON.stringify([...warnings, 'non_finite_scores'])],
-    );
-    return reload(db, orgId, runId);
-  }
+}
+
+const nonFinite = (s: TScored) =>
+  !Number.isFinite(s.pAlive) ||
+  !Number.isFinite(s.e90) ||
+  !Number.isFinite(s.e365) ||
+  (s.clv !== null && !Number.isFinite(s.clv));
+
+/** RFM quintiles and segment for every scored customer (in place). */
+function addRfm(scored: TScored[]): void {
   const rfm = rfmScores(
     scored.map((s) => ({
       id: s.customerId,
@@ -365,6 +275,87 @@ export async function runRefit(
     s.m = q.m;
     s.segment = q.segment;
   });
+}
+
+/** Fit checks stored with the run. */
+function diagnosticsOf(
+  scored: TScored[],
+  bg: TBg,
+  gg: TGg | null,
+  p: { allTxs: TTransaction[]; txs: TTransaction[]; endDay: number },
+) {
+  // Fit check: expected vs actual repeat purchases in the calibration period (Σ E[X(T_i)]).
+  let expectedRepeat = 0;
+  let actualRepeat = 0;
+  let sumPAlive = 0;
+  for (const s of scored) {
+    expectedRepeat += bgnbdExpectedPurchases(bg, s.T);
+    actualRepeat += s.x;
+    sumPAlive += s.pAlive;
+  }
+  // Calibration/holdout check when there are purchases after the calibration end (FHL 2005
+  // figure 4: mean holdout purchases by calibration frequency, actual vs E[Y(t*) | x, t_x, T]).
+  const holdout =
+    p.allTxs.length > p.txs.length
+      ? holdoutByFrequency(bg, splitCalibrationHoldout(p.allTxs, p.endDay))
+      : null;
+  return {
+    holdout,
+    customers: scored.length,
+    repeatBuyers: scored.filter((s) => s.x > 0).length,
+    transactionsDays: p.txs.length,
+    iterations: { bgnbd: bg.iterations, gammaGamma: gg?.iterations ?? null },
+    expectedRepeatPurchases: expectedRepeat,
+    actualRepeatPurchases: actualRepeat,
+    meanPAlive: sumPAlive / scored.length,
+    expected365dTotal: scored.reduce((a, s) => a + s.e365, 0),
+    clvTotal: gg ? scored.reduce((a, s) => a + (s.clv ?? 0), 0) : null,
+  };
+}
+
+/** Fits and scores; returns the run's final state. Never throws for bad data. */
+export async function runRefit(
+  db: Sql,
+  orgId: string,
+  runId: string,
+  mailer: Mailer | null,
+): Promise<TModelRun | null> {
+  const run = await repo.getRun(db, orgId, runId);
+  if (!run) return null;
+  if (run.status === 'done') return toRun(run);
+  const fail = async (customers: number, error: string, warnings: string[]) => {
+    await repo.failRun(db, orgId, runId, { customers, error, warnings });
+    return reload(db, orgId, runId);
+  };
+  await repo.markRunning(db, orgId, runId);
+  const settings = await getSettings(db, orgId);
+  const end = dateOnly(run.calibration_end);
+  const endDay = isoToDay(end);
+  const p = await loadPurchases(db, orgId, settings.currency, end);
+  const { summary, warnings } = p;
+  if (summary.length < MIN_CUSTOMERS) {
+    return fail(summary.length, 'RETENTION_TOO_FEW_CUSTOMERS', [
+      ...warnings,
+      `too_few_customers:${summary.length}:${MIN_CUSTOMERS}`,
+    ]);
+  }
+  const arrays = toArrays(summary);
+  let bg: TBg;
+  try {
+    bg = fitBgNbd(arrays);
+  } catch (e) {
+    if (!(e instanceof ClvFitError)) throw e;
+    return fail(summary.length, 'RETENTION_NOT_CONVERGED', [
+      ...warnings,
+      `bgnbd_not_converged: ${e.message}`,
+    ]);
+  }
+  const gg = fitSpend(summary, arrays.x, warnings);
+  const scored = score(summary, p.totals, bg, gg, run);
+  if (scored.some(nonFinite)) {
+    return fail(summary.length, 'RETENTION_NOT_CONVERGED', [...warnings, 'non_finite_scores']);
+  }
+  addRfm(scored);
   if (gg) {
     const tiers = assignTiers(
       scored.map((s) => s.clv ?? 0),
@@ -389,54 +380,20 @@ export async function runRefit(
     churnJson = { skipped: churn.warning };
     if (churn.warning.startsWith('churn_not_fitted')) warnings.push(churn.warning);
   }
-  // Fit check: expected vs actual repeat purchases in the calibration period (Σ E[X(T_i)]).
-  let expectedRepeat = 0;
-  let actualRepeat = 0;
-  let sumPAlive = 0;
-  for (const s of scored) {
-    expectedRepeat += bgnbdExpectedPurchases(bg, s.T);
-    actualRepeat += s.x;
-    sumPAlive += s.pAlive;
-  }
-  // Calibration/holdout check when there are purchases after the calibration end (FHL 2005
-  // figure 4: mean holdout purchases by calibration frequency, actual vs E[Y(t*) | x, t_x, T]).
-  const holdout =
-    allTxs.length > txs.length
-      ? holdoutByFrequency(bg, splitCalibrationHoldout(allTxs, endDay))
-      : null;
-  const diagnostics = {
-    holdout,
-    customers: scored.length,
-    repeatBuyers: scored.filter((s) => s.x > 0).length,
-    transactionsDays: txs.length,
-    iterations: { bgnbd: bg.iterations, gammaGamma: gg?.iterations ?? null },
-    expectedRepeatPurchases: expectedRepeat,
-    actualRepeatPurchases: actualRepeat,
-    meanPAlive: sumPAlive / scored.length,
-    expected365dTotal: scored.reduce((a, s) => a + s.e365, 0),
-    clvTotal: gg ? scored.reduce((a, s) => a + (s.clv ?? 0), 0) : null,
-  };
+  const diagnostics = diagnosticsOf(scored, bg, gg, { allTxs: p.allTxs, txs: p.txs, endDay });
   const changes = await db.transaction(async (tx) => {
     for (let i = 0; i < scored.length; i += 2000) {
-      await insertScores(tx, orgId, runId, scored.slice(i, i + 2000));
+      await repo.insertScores(tx, orgId, runId, scored.slice(i, i + 2000));
     }
     const ch = gg ? await updateTiers(tx, orgId, runId, scored, run.version) : [];
-    await tx.query(
-      `UPDATE retention_model_runs SET status = 'done', customers = $3, bgnbd = $4::jsonb,
-              gamma_gamma = $5::jsonb, diagnostics = $6::jsonb, warnings = $7::jsonb, error = NULL,
-              churn = $8::jsonb, finished_at = now()
-        WHERE org_id = $1 AND id = $2`,
-      [
-        orgId,
-        runId,
-        scored.length,
-        JSON.stringify({ r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLik: bg.logLik }),
-        gg ? JSON.stringify({ p: gg.p, q: gg.q, gamma: gg.gamma, logLik: gg.logLik }) : null,
-        JSON.stringify(diagnostics),
-        JSON.stringify(warnings),
-        JSON.stringify(churnJson),
-      ],
-    );
+    await repo.completeRun(tx, orgId, runId, {
+      customers: scored.length,
+      bgnbd: { r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, logLik: bg.logLik },
+      gammaGamma: gg ? { p: gg.p, q: gg.q, gamma: gg.gamma, logLik: gg.logLik } : null,
+      diagnostics,
+      warnings,
+      churn: churnJson,
+    });
     return ch;
   });
   if (mailer && settings.emailTierChanges && changes.length) {
@@ -446,50 +403,8 @@ export async function runRefit(
 }
 
 async function reload(db: Sql, orgId: string, runId: string) {
-  const r = await db.query<TRunRow>(
-    'SELECT * FROM retention_model_runs WHERE org_id = $1 AND id = $2',
-    [orgId, runId],
-  );
-  return r.rows[0] ? toRun(r.rows[0]) : null;
-}
-
-async function insertScores(db: Sql, orgId: string, runId: string, s: TScored[]) {
-  await db.query(
-    `INSERT INTO retention_scores (org_id, run_id, customer_id, frequency, recency_weeks, t_weeks,
-        monetary, p_alive, expected_90d, expected_365d, expected_spend, clv, rfm_r, rfm_f, rfm_m,
-        rfm_segment, tier, churn_risk)
-     SELECT $1, $2, c, x, tx, tt, m, pa, e90, e365, sp, clv, r, f, mm, seg, tier, cr
-       FROM unnest($3::uuid[], $4::int[], $5::float8[], $6::float8[], $7::float8[], $8::float8[],
-                   $9::float8[], $10::float8[], $11::float8[], $12::float8[], $13::int[], $14::int[],
-                   $15::int[], $16::text[], $17::text[], $18::float8[])
-         AS t(c, x, tx, tt, m, pa, e90, e365, sp, clv, r, f, mm, seg, tier, cr)`,
-    [
-      orgId,
-      runId,
-      s.map((v) => v.customerId),
-      s.map((v) => v.x),
-      s.map((v) => v.tx),
-      s.map((v) => v.T),
-      s.map((v) => v.monetary),
-      s.map((v) => v.pAlive),
-      s.map((v) => v.e90),
-      s.map((v) => v.e365),
-      s.map((v) => v.spend),
-      s.map((v) => v.clv),
-      s.map((v) => v.r),
-      s.map((v) => v.f),
-      s.map((v) => v.m),
-      s.map((v) => v.segment),
-      s.map((v) => v.tier),
-      s.map((v) => v.churnRisk),
-    ],
-  );
-}
-
-export interface TTierChange {
-  customerId: string;
-  from: TTierKey | null;
-  to: TTierKey;
+  const r = await repo.getRun(db, orgId, runId);
+  return r ? toRun(r) : null;
 }
 
 /** Current tier per customer; a change is recorded in the history, and a change from an
@@ -501,11 +416,7 @@ async function updateTiers(
   scored: TScored[],
   version: number,
 ): Promise<TTierChange[]> {
-  const cur = await db.query<{ customer_id: string; tier: TTierKey }>(
-    'SELECT customer_id, tier FROM retention_customer_tiers WHERE org_id = $1',
-    [orgId],
-  );
-  const before = new Map(cur.rows.map((r) => [r.customer_id, r.tier]));
+  const before = await repo.currentTiers(db, orgId);
   const changes: TTierChange[] = [];
   for (const s of scored) {
     if (!s.tier) continue;
@@ -513,82 +424,15 @@ async function updateTiers(
     if (prev !== s.tier) changes.push({ customerId: s.customerId, from: prev, to: s.tier });
   }
   if (!changes.length) return [];
-  const ids = changes.map((c) => c.customerId);
-  const tos = changes.map((c) => c.to);
-  const froms = changes.map((c) => c.from);
-  await db.query(
-    `INSERT INTO retention_customer_tiers (org_id, customer_id, tier, since)
-     SELECT $1, c, t, now() FROM unnest($2::uuid[], $3::text[]) AS u(c, t)
-     ON CONFLICT (org_id, customer_id) DO UPDATE SET tier = EXCLUDED.tier, since = now()`,
-    [orgId, ids, tos],
-  );
-  await db.query(
-    `INSERT INTO retention_tier_history (org_id, customer_id, from_tier, to_tier, run_id)
-     SELECT $1, c, f, t, $2 FROM unnest($3::uuid[], $4::text[], $5::text[]) AS u(c, f, t)`,
-    [orgId, runId, ids, froms, tos],
-  );
+  await repo.storeTiers(db, orgId, runId, changes);
   const moved = changes.filter((c) => c.from !== null);
   if (moved.length) {
-    await db.query(
-      `INSERT INTO retention_notifications (org_id, customer_id, kind, payload)
-       SELECT $1, c, CASE WHEN up THEN 'tier_upgrade' ELSE 'tier_downgrade' END,
-              jsonb_build_object('from', f, 'to', t, 'version', $2::int)
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::bool[]) AS u(c, f, t, up)`,
-      [
-        orgId,
-        version,
-        moved.map((c) => c.customerId),
-        moved.map((c) => c.from),
-        moved.map((c) => c.to),
-        moved.map((c) => TIER_RANK[c.to] > TIER_RANK[c.from as TTierKey]),
-      ],
+    await repo.insertTierNotifications(
+      db,
+      orgId,
+      version,
+      moved.map((c) => ({ ...c, up: TIER_RANK[c.to] > TIER_RANK[c.from as TTierKey] })),
     );
   }
   return moved;
-}
-
-const TIER_NAMES: Record<'es' | 'en', Record<TTierKey, string>> = {
-  es: { bronze: 'Bronce', silver: 'Plata', gold: 'Oro' },
-  en: { bronze: 'Bronze', silver: 'Silver', gold: 'Gold' },
-};
-
-/** Status-recognition e-mail to customers who consented to e-mail (sent after the commit). */
-async function mailTierChanges(db: Sql, orgId: string, changes: TTierChange[], mailer: Mailer) {
-  const { rows } = await db.query<{
-    id: string;
-    name: string;
-    email: string;
-    language: 'es' | 'en' | null;
-  }>(
-    `SELECT id, name, email, language FROM customers
-      WHERE org_id = $1 AND id = ANY($2::uuid[]) AND consent_email AND email IS NOT NULL
-        AND status <> 'erased'`,
-    [orgId, changes.map((c) => c.customerId)],
-  );
-  const org = await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [orgId]);
-  const orgName = org.rows[0]?.name ?? 'Fidelia';
-  const byId = new Map(changes.map((c) => [c.customerId, c]));
-  for (const c of rows) {
-    const ch = byId.get(c.id);
-    if (!ch) continue;
-    const lang = c.language ?? 'es';
-    const tier = TIER_NAMES[lang][ch.to];
-    const up = TIER_RANK[ch.to] > TIER_RANK[ch.from as TTierKey];
-    const mail =
-      lang === 'en'
-        ? {
-            subject: `${orgName}: your club level is now ${tier}`,
-            text: `Hello ${c.name},\n\n${up ? 'Thank you for your loyalty: you' : 'You'} are now a ${tier} member of the ${orgName} club.\n`,
-          }
-        : {
-            subject: `${orgName}: tu nivel del club ahora es ${tier}`,
-            text: `Hola ${c.name}:\n\n${up ? 'Gracias por tu fidelidad: ahora' : 'Ahora'} eres socio ${tier} del club de ${orgName}.\n`,
-          };
-    await mailer.send({ to: c.email, ...mail });
-    await db.query(
-      `UPDATE retention_notifications SET emailed_at = now()
-        WHERE org_id = $1 AND customer_id = $2 AND emailed_at IS NULL`,
-      [orgId, c.id],
-    );
-  }
 }

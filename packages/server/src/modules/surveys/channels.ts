@@ -201,7 +201,7 @@ async function skipReason(
 }
 
 async function orgName(db: Sql, orgId: string) {
-  const r = await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [orgId]);
+  const r = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
   return r.rows[0]?.name ?? 'Fidelia';
 }
 
@@ -391,7 +391,7 @@ export async function invitationStats(db: Sql, auth: AuthContext, surveyId: stri
     progress: unknown;
     result: unknown;
   }>(
-    `SELECT id, kind, status, progress, result FROM jobs
+    `SELECT id, kind, status, progress, result FROM pub_jobs
       WHERE org_id = $1 AND kind IN ('${INVITE_JOB}', '${REMIND_JOB}') AND payload->>'surveyId' = $2
       ORDER BY created_at DESC LIMIT 20`,
     [auth.orgId, surveyId],

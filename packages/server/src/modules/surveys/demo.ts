@@ -65,7 +65,7 @@ export const seedDemoSurveys: DemoSeeder = async (db: Sql, demo) => {
   };
   const { orgId, units } = demo;
   const agents = await db.query<{ id: string }>(
-    `SELECT id FROM users WHERE org_id = $1 AND role IN ('agent', 'analyst') ORDER BY email`,
+    `SELECT id FROM pub_users WHERE org_id = $1 AND role IN ('agent', 'analyst') ORDER BY email`,
     [orgId],
   );
   const agentIds = agents.rows.map((r) => r.id);

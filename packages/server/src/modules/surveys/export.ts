@@ -1,12 +1,17 @@
 // Response exports: CSV/XLSX wide (one row per response, one column per question item) and long
 // (one row per answered value), SPSS-friendly numeric CSV + .sps syntax with variable and value
 // labels. Built from the long answers table, so every version's responses export together.
+// Streamed: responses are read in keyset batches and written as read, so memory stays flat and
+// the embedded database is never held by one huge query.
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import { KANO_ANSWER_LABELS, type TQuestion, type TSurveyDefinition } from '@fidelia/contracts';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
+import { iso } from '../../lib/iso';
 import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
@@ -149,22 +154,36 @@ export function spssNames(names: string[]): string[] {
   });
 }
 
-interface TData {
-  columns: TColumn[];
-  responses: {
-    meta: Record<(typeof META)[number], string | number | null>;
-    values: Map<string, { num: number | null; txt: string | null }>;
-    answered: Set<string>;
+/** One response as the wide layout reads it. */
+interface TResp {
+  meta: Record<(typeof META)[number], string | number | null>;
+  values: Map<string, { num: number | null; txt: string | null }>;
+  answered: Set<string>;
+  /** The response's answers in (question_key, item) order, for the long layout. */
+  answers: {
+    key: string;
+    item: string;
+    tag: string | null;
+    num: number | null;
+    txt: string | null;
   }[];
-  long: (string | number | null)[][];
 }
 
-async function load(
+interface TPlan {
+  def: TSurveyDefinition;
+  name: string;
+  columns: TColumn[];
+  where: string;
+  params: unknown[];
+}
+
+/** Columns of every published version (first seen wins) and the response filter. */
+async function plan(
   db: Sql,
   auth: AuthContext,
   surveyId: string,
   q: { status: string; version?: number | undefined },
-): Promise<TData & { def: TSurveyDefinition; name: string }> {
+): Promise<TPlan> {
   const s = await repo.getSurvey(db, auth.orgId, surveyId);
   if (!s) throw new AppError('NOT_FOUND');
   const defs = await repo.allDefinitions(db, auth.orgId, surveyId);
@@ -196,89 +215,109 @@ async function load(
     params.push(scope);
     where += ` AND r.org_unit_id = ANY($${params.length}::uuid[])`;
   }
-  const rs = await db.query<{
-    id: string;
-    status: string;
-    version: number;
-    channel: string;
-    language: string;
-    customer_id: string | null;
-    unit: string | null;
-    entered_by: string | null;
-    started_at: Date | null;
-    submitted_at: Date | null;
-    duplicate_of: string | null;
-  }>(
-    `SELECT r.id, r.status, r.version, r.channel, r.language, r.customer_id, ou.name AS unit,
-            u.email AS entered_by, r.started_at, r.submitted_at, r.duplicate_of
-       FROM survey_responses r
-       LEFT JOIN org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
-       LEFT JOIN users u ON u.org_id = r.org_id AND u.id = r.entered_by
-      WHERE ${where} ORDER BY r.created_at, r.id`,
-    params,
-  );
-  const ans = await db.query<{
-    response_id: string;
-    question_key: string;
-    item: string;
-    tag: string | null;
-    num: number | null;
-    txt: string | null;
-  }>(
-    `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
-       FROM survey_answers a JOIN survey_responses r ON r.org_id = a.org_id AND r.id = a.response_id
-      WHERE ${where} ORDER BY r.created_at, r.id, a.question_key, a.item`,
-    params,
-  );
-  const byResp = new Map<string, TData['responses'][number]>();
-  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-  const responses = rs.rows.map((r) => {
-    const x = {
-      meta: {
-        response_id: r.id,
-        status: r.status,
-        version: r.version,
-        channel: r.channel,
-        language: r.language,
-        customer_id: r.customer_id,
-        org_unit: r.unit,
-        entered_by: r.entered_by,
-        started_at: iso(r.started_at),
-        submitted_at: iso(r.submitted_at),
-        duplicate_of: r.duplicate_of,
-      },
-      values: new Map(),
-      answered: new Set<string>(),
-    };
-    byResp.set(r.id, x);
-    return x;
-  });
-  const long: TData['long'] = [];
-  for (const a of ans.rows) {
-    const r = byResp.get(a.response_id);
-    if (!r) continue;
-    r.values.set(a.item ? `${a.question_key}.${a.item}` : a.question_key, {
-      num: a.num,
-      txt: a.txt,
+  return { def, name: s.name, columns, where, params };
+}
+
+/** Responses per query: big enough that the round trips do not dominate, small enough that a
+ * batch (with its answers) is a few MB and one PGlite query never holds the event loop long. */
+export const EXPORT_BATCH = 250;
+
+/**
+ * The responses in export order (created_at, id), a keyset batch at a time on
+ * survey_responses_survey (org_id, survey_id, created_at, id), each with its answers. Memory
+ * holds one batch, whatever the survey's size. The cursor keeps created_at as text so its
+ * microseconds survive the round trip (a JS Date would drop them and repeat or skip rows).
+ */
+async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<TResp[]> {
+  let after: { at: string; id: string } | null = null;
+  for (;;) {
+    const params = [...p.params];
+    let cond = '';
+    if (after) {
+      params.push(after.at, after.id);
+      cond = ` AND (r.created_at, r.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(size);
+    const rs = await db.query<{
+      id: string;
+      cursor: string;
+      status: string;
+      version: number;
+      channel: string;
+      language: string;
+      customer_id: string | null;
+      unit: string | null;
+      entered_by: string | null;
+      started_at: Date | null;
+      submitted_at: Date | null;
+      duplicate_of: string | null;
+    }>(
+      `SELECT r.id, r.created_at::text AS cursor, r.status, r.version, r.channel, r.language,
+              r.customer_id, ou.name AS unit, u.email AS entered_by, r.started_at, r.submitted_at,
+              r.duplicate_of
+         FROM survey_responses r
+         LEFT JOIN pub_org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
+         LEFT JOIN pub_users u ON u.org_id = r.org_id AND u.id = r.entered_by
+        WHERE ${p.where}${cond} ORDER BY r.created_at, r.id LIMIT $${params.length}`,
+      params,
+    );
+    if (!rs.rows.length) return;
+    const byId = new Map<string, TResp>();
+    const batch = rs.rows.map((r) => {
+      const x: TResp = {
+        meta: {
+          response_id: r.id,
+          status: r.status,
+          version: r.version,
+          channel: r.channel,
+          language: r.language,
+          customer_id: r.customer_id,
+          org_unit: r.unit,
+          entered_by: r.entered_by,
+          started_at: iso(r.started_at),
+          submitted_at: iso(r.submitted_at),
+          duplicate_of: r.duplicate_of,
+        },
+        values: new Map(),
+        answered: new Set<string>(),
+        answers: [],
+      };
+      byId.set(r.id, x);
+      return x;
     });
-    r.answered.add(a.question_key);
-    long.push([
-      a.response_id,
-      r.meta.status,
-      r.meta.version,
-      r.meta.channel,
-      r.meta.language,
-      r.meta.customer_id,
-      r.meta.org_unit,
-      r.meta.submitted_at,
-      a.question_key,
-      a.item,
-      a.tag,
-      a.num,
-      a.txt,
-    ]);
+    // The primary key (org_id, response_id, question_key, item) serves this lookup and order.
+    const ans = await db.query<{
+      response_id: string;
+      question_key: string;
+      item: string;
+      tag: string | null;
+      num: number | null;
+      txt: string | null;
+    }>(
+      `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
+         FROM survey_answers a
+        WHERE a.org_id = $1 AND a.response_id = ANY($2::uuid[])
+        ORDER BY a.response_id, a.question_key, a.item`,
+      [p.params[0], [...byId.keys()]],
+    );
+    for (const a of ans.rows) {
+      const r = byId.get(a.response_id);
+      if (!r) continue;
+      r.values.set(a.item ? `${a.question_key}.${a.item}` : a.question_key, {
+        num: a.num,
+        txt: a.txt,
+      });
+      r.answered.add(a.question_key);
+      r.answers.push({ key: a.question_key, item: a.item, tag: a.tag, num: a.num, txt: a.txt });
+    }
+    yield batch;
+    // PGlite runs in this thread and settles its promises as microtasks: without a macrotask
+    // turn between batches, HTTP requests (health, other users) would wait for the whole export.
+    await new Promise((r) => setImmediate(r));
+    const last = rs.rows[rs.rows.length - 1] as { id: string; cursor: string };
+    if (rs.rows.length < size) return;
+    after = { at: last.cursor, id: last.id };
   }
-  return { columns, responses, long, def, name: s.name };
 }
 
 const LONG_HEADER = [
@@ -297,10 +336,10 @@ const LONG_HEADER = [
   'text',
 ];
 
-function wideRows(d: TData, numeric: boolean): (string | number | null)[][] {
-  return d.responses.map((r) => [
+function wideRow(columns: TColumn[], r: TResp, numeric: boolean): (string | number | null)[] {
+  return [
     ...META.map((m) => r.meta[m]),
-    ...d.columns.map((c) => {
+    ...columns.map((c) => {
       if (c.kind === 'flag') {
         if (!r.answered.has(c.question)) return null;
         return r.values.has(c.name) ? 1 : 0;
@@ -310,62 +349,142 @@ function wideRows(d: TData, numeric: boolean): (string | number | null)[][] {
       if (c.kind === 'choice') return numeric ? v.num : v.txt;
       return v.num ?? v.txt;
     }),
+  ];
+}
+
+function longRows(r: TResp): (string | number | null)[][] {
+  const m = r.meta;
+  return r.answers.map((a) => [
+    m.response_id,
+    m.status,
+    m.version,
+    m.channel,
+    m.language,
+    m.customer_id,
+    m.org_unit,
+    m.submitted_at,
+    a.key,
+    a.item,
+    a.tag,
+    a.num,
+    a.txt,
   ]);
 }
 
-export async function exportResponses(
+type TExportQuery = {
+  format: 'csv' | 'xlsx' | 'spss' | 'spss_labels';
+  shape: 'wide' | 'long';
+  status: string;
+  version?: number | undefined;
+};
+
+/** Every data row of the export (header excluded), a batch at a time. */
+async function* rowBatches(db: Sql, p: TPlan, q: TExportQuery, size?: number) {
+  const numeric = q.format === 'spss';
+  const long = q.shape === 'long' && q.format !== 'spss';
+  for await (const b of batches(db, p, size))
+    yield long ? b.flatMap(longRows) : b.map((r) => wideRow(p.columns, r, numeric));
+}
+
+/** Waits while the reader has not taken what was written (back-pressure on a PassThrough). */
+async function drained(out: PassThrough) {
+  while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
+}
+
+export interface TExportFile {
+  body: Readable | string;
+  type: string;
+  ext: string;
+}
+
+/**
+ * The export as a stream: rows are written as they are read (one batch in memory), the reader's
+ * pace respected. Errors before the first byte (unknown survey) throw; later ones destroy the
+ * stream, which cuts the download short rather than leaving a truncated file that looks whole.
+ */
+export async function exportResponsesStream(
   db: Sql,
   auth: AuthContext,
   surveyId: string,
-  q: {
-    format: 'csv' | 'xlsx' | 'spss' | 'spss_labels';
-    shape: 'wide' | 'long';
-    status: string;
-    version?: number | undefined;
-  },
-): Promise<{ body: Buffer | string; type: string; ext: string }> {
-  const d = await load(db, auth, surveyId, q);
-  if (q.format === 'spss' || q.format === 'spss_labels') {
-    const names = spssNames([...META, ...d.columns.map((c) => c.name)]);
-    if (q.format === 'spss') {
-      return {
-        body: `\ufeff${stringify([names, ...wideRows(d, true)].map(neutraliseRow))}`,
-        type: 'text/csv; charset=utf-8',
-        ext: 'csv',
-      };
+  q: TExportQuery,
+  o: { batch?: number } = {},
+): Promise<TExportFile> {
+  const p = await plan(db, auth, surveyId, q);
+  if (q.format === 'spss_labels') {
+    const names = spssNames([...META, ...p.columns.map((c) => c.name)]);
+    return { body: spssSyntax(p.columns, names), type: 'text/plain; charset=utf-8', ext: 'sps' };
+  }
+  const header =
+    q.format === 'spss'
+      ? spssNames([...META, ...p.columns.map((c) => c.name)])
+      : q.shape === 'long'
+        ? LONG_HEADER
+        : [...META, ...p.columns.map((c) => c.name)];
+  if (q.format === 'csv' || q.format === 'spss') {
+    const body = Readable.from(
+      (async function* () {
+        yield `\ufeff${stringify([neutraliseRow(header)])}`;
+        for await (const rows of rowBatches(db, p, q, o.batch))
+          yield stringify(rows.map(neutraliseRow));
+      })(),
+    );
+    return { body, type: 'text/csv; charset=utf-8', ext: 'csv' };
+  }
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  (async () => {
+    const ws = wb.addWorksheet(q.shape === 'long' ? 'Respuestas (largo)' : 'Respuestas', {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    const head = ws.addRow(neutraliseRow(header));
+    head.font = { bold: true };
+    head.commit();
+    for await (const rows of rowBatches(db, p, q, o.batch)) {
+      for (const r of rows) ws.addRow(neutraliseRow(r)).commit();
+      await drained(out);
     }
-    return { body: spssSyntax(d, names), type: 'text/plain; charset=utf-8', ext: 'sps' };
-  }
-  const header = q.shape === 'long' ? LONG_HEADER : [...META, ...d.columns.map((c) => c.name)];
-  const rows = q.shape === 'long' ? d.long : wideRows(d, false);
-  if (q.format === 'csv') {
-    return {
-      body: `\ufeff${stringify([header, ...rows].map(neutraliseRow))}`,
-      type: 'text/csv; charset=utf-8',
-      ext: 'csv',
-    };
-  }
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(q.shape === 'long' ? 'Respuestas (largo)' : 'Respuestas');
-  ws.addRow(neutraliseRow(header)).font = { bold: true };
-  for (const r of rows) ws.addRow(neutraliseRow(r));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  const vars = wb.addWorksheet('Variables');
-  vars.addRow(['variable', 'label', 'values']).font = { bold: true };
-  for (const c of d.columns)
-    vars.addRow(neutraliseRow([c.name, c.label, c.values.map(([v, l]) => `${v}=${l}`).join('; ')]));
+    ws.commit();
+    const vars = wb.addWorksheet('Variables');
+    const vh = vars.addRow(['variable', 'label', 'values']);
+    vh.font = { bold: true };
+    vh.commit();
+    for (const c of p.columns)
+      vars
+        .addRow(neutraliseRow([c.name, c.label, c.values.map(([v, l]) => `${v}=${l}`).join('; ')]))
+        .commit();
+    vars.commit();
+    await wb.commit();
+  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
   return {
-    body: Buffer.from(await wb.xlsx.writeBuffer()),
+    body: out,
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ext: 'xlsx',
   };
 }
 
+/** The same export collected in memory, for callers that need the whole file (small surveys). */
+export async function exportResponses(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: TExportQuery,
+): Promise<{ body: Buffer | string; type: string; ext: string }> {
+  const f = await exportResponsesStream(db, auth, surveyId, q);
+  if (typeof f.body === 'string') return { ...f, body: f.body };
+  const chunks: Buffer[] = [];
+  for await (const c of f.body) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
+  const buf = Buffer.concat(chunks);
+  return { ...f, body: f.ext === 'xlsx' ? buf : buf.toString('utf8') };
+}
+
 const spssStr = (s: string) => `"${s.replace(/"/g, '""').replace(/\s+/g, ' ').slice(0, 250)}"`;
 
 /** SPSS syntax: reads the numeric CSV export, then applies variable and value labels. */
-function spssSyntax(d: TData, names: string[]): string {
-  const cols = d.columns;
+function spssSyntax(cols: TColumn[], names: string[]): string {
   const metaNames = names.slice(0, META.length);
   const colNames = names.slice(META.length);
   const fmt = (c: TColumn) => (c.kind === 'text' ? 'A2000' : 'F8.2');

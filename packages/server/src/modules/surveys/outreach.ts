@@ -224,7 +224,7 @@ export async function remindWave(
   const def = (await repo.getVersion(db, orgId, s.id, s.published_version as number))
     ?.definition as TSurveyDefinition;
   const org =
-    (await db.query<{ name: string }>('SELECT name FROM orgs WHERE id = $1', [orgId])).rows[0]
+    (await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId])).rows[0]
       ?.name ?? 'Fidelia';
   const cands = await db.query<{ id: string; customer_id: string; language: 'es' | 'en' }>(
     `SELECT i.id, i.customer_id, i.language FROM survey_invitations i

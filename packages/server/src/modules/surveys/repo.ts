@@ -95,9 +95,10 @@ export async function getSurveyBySlug(db: Sql, slug: string): Promise<TSurveyRow
 export async function listSurveys(db: Sql, orgId: string) {
   const r = await db.query<TSurveyRow & { complete: number; partial: number }>(
     `SELECT ${SURVEY_COLS},
-       (SELECT count(*)::int FROM survey_responses x
+       -- counts kept by the analytics triggers (migration 500), not count(*) per survey
+       (SELECT coalesce(sum(x.n), 0)::int FROM survey_response_counts x
          WHERE x.org_id = s.org_id AND x.survey_id = s.id AND x.status = 'complete') AS complete,
-       (SELECT count(*)::int FROM survey_responses x
+       (SELECT coalesce(sum(x.n), 0)::int FROM survey_response_counts x
          WHERE x.org_id = s.org_id AND x.survey_id = s.id AND x.status = 'partial') AS partial
        FROM surveys s WHERE s.org_id = $1 ORDER BY s.updated_at DESC, s.id`,
     [orgId],
@@ -107,8 +108,9 @@ export async function listSurveys(db: Sql, orgId: string) {
 
 export async function responseCounts(db: Sql, orgId: string, surveyId: string) {
   const r = await db.query<{ status: string; version: number; n: number }>(
-    `SELECT status, version, count(*)::int AS n FROM survey_responses
-      WHERE org_id = $1 AND survey_id = $2 GROUP BY status, version`,
+    // kept by the analytics triggers (migration 500) instead of count(*) over the responses
+    `SELECT status, version, n::int AS n FROM survey_response_counts
+      WHERE org_id = $1 AND survey_id = $2 AND n <> 0`,
     [orgId, surveyId],
   );
   return r.rows;

@@ -1,4 +1,4 @@
-// The surveys module's HTTP routes (registered in modules/index.ts). API doc: /tmp/surveys-api.md
+// The surveys module's HTTP routes (registered in modules/index.ts). API doc: docs/surveys.md
 // and docs/surveys.md. Public routes (respondents) are rate-limited per IP.
 import { randomUUID } from 'node:crypto';
 import {
@@ -24,7 +24,8 @@ import { authOf } from '../../lib/auth-context';
 import { AppError, pickLang } from '../../lib/errors';
 import { publicBaseUrl } from '../../lib/public-url';
 import * as channels from './channels';
-import { exportResponses } from './export';
+import * as match from './customer-match';
+import { exportResponsesStream } from './export';
 import { responseImportRoutes } from './import-responses/routes';
 import * as outreach from './outreach';
 import * as svc from './service';
@@ -152,6 +153,24 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => svc.getResponse(db, authOf(req), req.params.id, req.params.responseId),
   );
+  const ZResponseParams = z.object({ id: z.string().max(64), responseId: z.string().max(64) });
+  app.get(
+    '/api/surveys/:id/responses/:responseId/customer-suggestion',
+    { config: read, schema: { params: ZResponseParams } },
+    (req) => match.customerSuggestion(db, authOf(req), req.params.id, req.params.responseId),
+  );
+  app.post(
+    '/api/surveys/:id/responses/:responseId/customer-match',
+    {
+      config: { access: STAFF },
+      schema: {
+        params: ZResponseParams,
+        body: z.strictObject({ customerId: z.uuid(), link: z.boolean() }),
+      },
+    },
+    (req) =>
+      match.answerCustomerMatch(db, authOf(req), req.params.id, req.params.responseId, req.body),
+  );
   app.post(
     '/api/surveys/:id/entries',
     { config: { access: STAFF }, schema: { params: ZId, body: ZStaffEntrySchema } },
@@ -238,7 +257,7 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/surveys/:id/export',
     { config: read, schema: { params: ZId, querystring: ZSurveyExportQuerySchema } },
     async (req, reply) => {
-      const f = await exportResponses(db, authOf(req), req.params.id, req.query);
+      const f = await exportResponsesStream(db, authOf(req), req.params.id, req.query);
       const stamp = new Date().toISOString().slice(0, 10);
       const name =
         req.query.format === 'spss_labels'

@@ -34,13 +34,15 @@ export { createPersonalLink } from './tokens';
 export { timelineFor };
 
 customers.registerTimelineSource('surveys', timelineFor);
-registerAuditLabels('survey', async (db, orgId, ids) => {
+/** Survey names by id (audit log labels, other modules' screens such as the timeline). */
+export async function surveyNames(db: Sql, orgId: string, ids: string[]) {
   const { rows } = await db.query<{ id: string; name: string }>(
     'SELECT id::text, name FROM surveys WHERE org_id = $1 AND id::text = ANY($2::text[])',
     [orgId, ids],
   );
   return new Map(rows.map((r) => [r.id, r.name]));
-});
+}
+registerAuditLabels('survey', surveyNames);
 
 registerErrors({
   SURVEY_SLUG_TAKEN: {
@@ -648,6 +650,98 @@ export async function responsePayload(db: Sql, orgId: string, responseId: string
       num: x.num,
       text: x.txt,
     })),
+  };
+}
+
+/**
+ * Analytics module hook (issue 11): a survey's complete responses (or all surveys' when
+ * surveyId is null) in the filter, in export order (created_at, id) so group and attribute
+ * orders match the wide export, with the answers whose tag is in `tags` or starts with one
+ * of `prefixes` (none when both are empty). Time = coalesce(submitted_at, created_at), the
+ * same the aggregate tables use; `until` is exclusive.
+ */
+export async function analyticsData(
+  db: Sql,
+  orgId: string,
+  f: {
+    surveyId: string | null;
+    since: string | null;
+    until: string | null;
+    unitIds: readonly string[] | null;
+    channel: string | null;
+    tags?: readonly string[];
+    prefixes?: readonly string[];
+    /** also every answer to these questions (open text has no fixed tag) */
+    questionKeys?: readonly string[];
+  },
+) {
+  const where = `r.org_id = $1 AND r.status = 'complete' AND ($2::uuid IS NULL OR r.survey_id = $2)
+        AND ($3::timestamptz IS NULL OR coalesce(r.submitted_at, r.created_at) >= $3)
+        AND ($4::timestamptz IS NULL OR coalesce(r.submitted_at, r.created_at) < $4)
+        AND ($5::uuid[] IS NULL OR r.org_unit_id = ANY($5::uuid[]))
+        AND ($6::text IS NULL OR r.channel = $6)`;
+  const params = [orgId, f.surveyId, f.since, f.until, f.unitIds, f.channel];
+  const r = await db.query<{
+    id: string;
+    channel: string;
+    language: string;
+    customer_id: string | null;
+    org_unit_id: string | null;
+    at: Date | string;
+  }>(
+    `SELECT r.id, r.channel, r.language, r.customer_id, r.org_unit_id,
+            coalesce(r.submitted_at, r.created_at) AS at
+       FROM survey_responses r WHERE ${where} ORDER BY r.created_at, r.id`,
+    params,
+  );
+  const tags = f.tags ?? [];
+  const prefixes = (f.prefixes ?? []).map((p) => `${p.replace(/[%_\\]/g, '\\$&')}%`);
+  const keys = f.questionKeys ?? [];
+  if (r.rows.length === 0 || (tags.length === 0 && prefixes.length === 0 && keys.length === 0))
+    return { responses: r.rows.map(toAnalyticsResponse), answers: [] };
+  const a = await db.query<{
+    response_id: string;
+    question_key: string;
+    item: string;
+    tag: string | null;
+    num: number | null;
+    txt: string | null;
+  }>(
+    `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
+       FROM survey_responses r
+       JOIN survey_answers a ON a.org_id = r.org_id AND a.response_id = r.id
+      WHERE ${where} AND (a.tag = ANY($7::text[]) OR a.tag LIKE ANY($8::text[])
+                          OR a.question_key = ANY($9::text[]))`,
+    [...params, tags, prefixes, keys],
+  );
+  return {
+    responses: r.rows.map(toAnalyticsResponse),
+    answers: a.rows.map((x) => ({
+      responseId: x.response_id,
+      questionKey: x.question_key,
+      item: x.item,
+      tag: x.tag,
+      num: x.num === null ? null : Number(x.num),
+      text: x.txt,
+    })),
+  };
+}
+
+function toAnalyticsResponse(x: {
+  id: string;
+  channel: string;
+  language: string;
+  customer_id: string | null;
+  org_unit_id: string | null;
+  at: Date | string;
+}) {
+  return {
+    id: x.id,
+    channel: x.channel,
+    language: x.language,
+    customerId: x.customer_id,
+    unitId: x.org_unit_id,
+    at: iso(x.at) as string,
   };
 }
 

@@ -6,6 +6,7 @@ import type { AuthContext, Role } from '../../lib/access';
 import { randomToken } from '../../lib/crypto';
 import { AppError, registerErrors } from '../../lib/errors';
 import { type Actor, audit, diff, registerAuditLabels } from '../audit/service';
+import { unitExists } from '../orgs/service';
 
 registerErrors({
   OWNER_ONLY: {
@@ -33,30 +34,65 @@ const COLS = 'id, email, name, role, unit_id AS "unitId", active';
 export const hashPassword = (p: string): Promise<string> => hash(p);
 
 /**
- * Stores a new password hash and ends what the old password opened: every unused reset link and
- * every session of the user, except `keepSessionHash` (the session that changed it, if any).
- * Call inside the transaction that authorised the change.
+ * Stores a new password hash. What the old password opened (reset links, sessions) is the auth
+ * module's to end: call through `auth/service` `changePassword` / `confirmReset`, which do both
+ * inside the transaction that authorised the change.
  */
-export async function setPassword(
+export async function setPasswordHash(
   tx: Sql,
   orgId: string,
   userId: string,
   passwordHash: string,
-  keepSessionHash: string | null,
 ): Promise<void> {
   await tx.query(
     'UPDATE users SET password_hash = $3, updated_at = now() WHERE org_id = $1 AND id = $2',
     [orgId, userId, passwordHash],
   );
-  await tx.query(
-    `UPDATE password_resets SET used_at = now()
-      WHERE org_id = $1 AND user_id = $2 AND used_at IS NULL`,
-    [orgId, userId],
+}
+
+/** The active account behind a login e-mail (any org: an e-mail belongs to one account). */
+export async function activeUserByEmail(
+  db: Sql,
+  email: string,
+): Promise<{
+  id: string;
+  org_id: string;
+  email: string;
+  locale: string;
+  password_hash: string | null;
+} | null> {
+  const r = await db.query<{
+    id: string;
+    org_id: string;
+    email: string;
+    locale: string;
+    password_hash: string | null;
+  }>(
+    'SELECT id, org_id, email, locale, password_hash FROM users WHERE lower(email) = lower($1) AND active',
+    [email],
   );
+  return r.rows[0] ?? null;
+}
+
+export async function passwordHashOf(db: Sql, orgId: string, id: string): Promise<string | null> {
+  const r = await db.query<{ password_hash: string | null }>(
+    'SELECT password_hash FROM users WHERE org_id = $1 AND id = $2',
+    [orgId, id],
+  );
+  return r.rows[0]?.password_hash ?? null;
+}
+
+/** A user's own profile edit (name, language); the caller audits it. */
+export async function updateOwnProfile(
+  tx: Sql,
+  orgId: string,
+  userId: string,
+  input: { locale?: string | undefined; name?: string | undefined },
+): Promise<void> {
   await tx.query(
-    `DELETE FROM sessions WHERE org_id = $1 AND user_id = $2
-        AND ($3::text IS NULL OR id_hash <> $3::text)`,
-    [orgId, userId, keepSessionHash],
+    `UPDATE users SET locale = COALESCE($3, locale), name = COALESCE($4, name), updated_at = now()
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, userId, input.locale ?? null, input.name ?? null],
   );
 }
 
@@ -96,11 +132,7 @@ registerAuditLabels('user', (db, orgId, ids) =>
 
 async function checkUnit(db: Sql, orgId: string, unitId: string | null | undefined) {
   if (!unitId) return;
-  const r = await db.query('SELECT 1 FROM org_units WHERE org_id = $1 AND id = $2', [
-    orgId,
-    unitId,
-  ]);
-  if (!r.rows.length) throw new AppError('NOT_FOUND', { field: 'unitId' });
+  if (!(await unitExists(db, orgId, unitId))) throw new AppError('NOT_FOUND', { field: 'unitId' });
 }
 
 export async function createUser(
@@ -168,7 +200,7 @@ async function checkOwnerRules(
   input: { role?: Role | undefined; active?: boolean | undefined },
 ) {
   if (before.role !== 'owner' && input.role !== 'owner') return;
-  await tx.query('SELECT 1 FROM orgs WHERE id = $1 FOR UPDATE', [auth.orgId]);
+  await tx.query('SELECT 1 FROM pub_orgs WHERE id = $1 FOR UPDATE', [auth.orgId]);
   // The caller's role as of now, under the lock: an owner demoted a moment ago by a concurrent
   // request must not act as owner on the role loaded when their request began.
   const me = await tx.query<{ role: Role }>(

@@ -1,4 +1,4 @@
-// The case page's impartiality panel (DOMAIN.md §8: nobody investigates a complaint about
+// The case page's impartiality panel (ISO 10002 objectivity: nobody investigates a complaint about
 // themselves): who handles the case; assign by the org's strategy or reassign to a chosen
 // eligible agent (the ineligible are listed, disabled, with the reason); the assignee declares a
 // conflict of interest, which reassigns; the staff members the complaint is about, editable.

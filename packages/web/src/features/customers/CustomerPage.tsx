@@ -20,7 +20,6 @@ import { Link, useParams } from 'react-router';
 import { api, download } from '../../api/client';
 import type { TCustomer } from '../../api/types';
 import { canWrite, useSession } from '../../auth/session';
-import { dateTime } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { unitName, useOrgUnits } from '../../ui/units';

@@ -58,7 +58,7 @@ function Detail({ e }: { e: TTimelineItem }) {
   const units = useOrgUnits();
   const lang = i18n.language;
   const d = e.data;
-  if (e.type.startsWith('survey.response')) {
+  if (e.type === 'survey.response' || e.type === 'survey.response.partial') {
     const scores = (d.scores ?? {}) as Record<string, number>;
     const shown = SCORE_ORDER.filter((k) => typeof scores[k] === 'number');
     if (shown.length === 0) return null;
@@ -83,6 +83,30 @@ function Detail({ e }: { e: TTimelineItem }) {
         </Badge>
       </Group>
     );
+  }
+  if (e.type === 'complaint.status') {
+    const st = (k: unknown) => t(`complaints.status.${String(k)}`, { defaultValue: String(k) });
+    return (
+      <Text size="sm">
+        {d.from ? t('c360.statusChange', { from: st(d.from), to: st(d.to) }) : st(d.to)}
+      </Text>
+    );
+  }
+  if (e.type === 'complaint.assigned' && typeof d.assignee === 'string') {
+    return <Text size="sm">{t('c360.assignedTo', { name: d.assignee })}</Text>;
+  }
+  if (e.type === 'retention.points_earned' || e.type === 'retention.points_redeemed') {
+    return (
+      <Text size="sm">
+        {t('c360.points', {
+          points: num(Number(d.points), lang),
+          balance: num(Number(d.balance), lang),
+        })}
+      </Text>
+    );
+  }
+  if (e.type === 'retention.winback_survey' && typeof d.survey === 'string') {
+    return <Text size="sm">{t('c360.winbackSurvey', { survey: d.survey })}</Text>;
   }
   if (e.type === 'retention.purchase' || e.type === 'retention.refund') {
     const amount = new Intl.NumberFormat(lang, {

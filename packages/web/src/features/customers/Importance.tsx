@@ -1,4 +1,4 @@
-// One importance model on the customer page (DOMAIN.md §1, classification by importance): the
+// One importance model on the customer page (classification by importance): the
 // computed loyalty tier and the team's manual class side by side, which one applies, and why.
 // The manual class overrides the computed tier (A ≈ gold, B ≈ silver, C ≈ bronze).
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';

@@ -26,6 +26,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { pick } from '../../ui/pick';
 import { answerLines, responseDetail, unknownAnswers } from './answerDetail';
 import { useResponses } from './api';
+import { ResponseCustomerMatch } from './ResponseCustomerMatch';
 import { exportPath } from './responses';
 import { useSurveyOutlet } from './SurveyLayout';
 
@@ -261,6 +262,7 @@ function ResponseDetail({
           <Text size="sm">{t('surveys.resp.enteredBy', { name: r.enteredByName })}</Text>
         ) : null}
       </Paper>
+      {r.customerId ? null : <ResponseCustomerMatch surveyId={r.surveyId} responseId={r.id} />}
       {pages.map((p, i) => (
         <Stack key={p.key} gap={6}>
           <Title order={3} size="h5">

@@ -25,9 +25,21 @@ export interface TEntryField {
   page: number;
   /** Kano items: the five standard answers (1 like … 5 dislike) are shown as the hint */
   scale?: 'kano';
+  /** the scale's end labels (1 = low … max = high), in the UI language, when the question has them */
+  low?: string;
+  high?: string;
+  /** contact questions: which detail the field takes */
+  sub?: 'name' | 'email' | 'phone';
 }
 
 const int = (min: number, max: number) => ({ kind: 'int' as const, min, max });
+type TLocal = Partial<Record<TLang, string>> | undefined;
+/** End labels of a scale question, left out when it has none. */
+const ends = (lang: TLang, lo: TLocal, hi: TLocal) => {
+  const low = lo ? lt(lo, lang) : '';
+  const high = hi ? lt(hi, lang) : '';
+  return { ...(low ? { low } : {}), ...(high ? { high } : {}) };
+};
 
 /** One field per stored value, in survey order. */
 export function entryFields(def: TSurveyDefinition, lang: TLang): TEntryField[] {
@@ -45,7 +57,7 @@ function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
   ) => [{ ...base, id: q.key, item: null, code: q.key, text: lt(q.title, lang), ...f }];
   const items = (
     list: { key: string; text: string; code?: string }[],
-    r: { min: number; max: number },
+    r: { min: number; max: number; low?: string; high?: string },
   ) =>
     list.map((i) => ({
       ...base,
@@ -58,15 +70,15 @@ function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
     }));
   switch (q.type) {
     case 'rating':
-      return one(int(q.min, q.max));
+      return one({ ...int(q.min, q.max), ...ends(lang, q.lowLabel, q.highLabel) });
     case 'csat':
-      return one(int(1, 5));
+      return one({ ...int(1, 5), ...ends(lang, q.lowLabel, q.highLabel) });
     case 'scale':
-      return one(int(1, q.points));
+      return one({ ...int(1, q.points), ...ends(lang, q.lowLabel, q.highLabel) });
     case 'servqual':
       return items(
         q.items.map((i) => ({ key: i.key, text: lt(i.text, lang), code: `${q.part}${i.n}` })),
-        int(1, q.points),
+        { ...int(1, q.points), ...ends(lang, q.lowLabel, q.highLabel) },
       );
     case 'constant_sum':
       return items(
@@ -75,9 +87,11 @@ function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
       );
     case 'matrix': {
       const vals = q.columns.map((c) => c.value);
+      const lo = q.columns.find((c) => c.value === Math.min(...vals));
+      const hi = q.columns.find((c) => c.value === Math.max(...vals));
       return items(
         q.rows.map((r) => ({ key: r.key, text: `${lt(q.title, lang)} — ${lt(r.text, lang)}` })),
-        int(Math.min(...vals), Math.max(...vals)),
+        { ...int(Math.min(...vals), Math.max(...vals)), ...ends(lang, lo?.label, hi?.label) },
       );
     }
     case 'kano':
@@ -138,6 +152,7 @@ function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
         id: `${q.key}.${f}`,
         item: f,
         code: f,
+        sub: f,
         text: lt(q.title, lang),
         kind: 'text' as const,
         max: 320,

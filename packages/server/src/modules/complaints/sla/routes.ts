@@ -13,7 +13,6 @@ import {
   compileCalendar,
 } from './calendar';
 import { BUILTIN_CALENDAR, BUILTIN_POLICIES } from './compute';
-import * as repo from './repo';
 import {
   ZBadgesQuerySchema,
   ZCalendarSchema,
@@ -40,10 +39,8 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ------------------------------------------------------------------------- calendars
   app.get(`${base}/calendars`, { config: { access: STAFF } }, async (req) => {
-    const { orgId } = authOf(req);
     return {
-      calendars: await repo.listCalendars(db, orgId),
-      units: await repo.listUnitCalendars(db, orgId),
+      ...(await svc.listCalendars(db, authOf(req).orgId)),
       /** Used when no unit calendar and no default calendar exist. */
       builtin: BUILTIN_CALENDAR,
     };
@@ -92,7 +89,7 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // ------------------------------------------------------------------------- policies
   app.get(`${base}/policies`, { config: { access: STAFF } }, async (req) => ({
-    policies: await repo.listPolicies(db, authOf(req).orgId),
+    policies: await svc.listPolicies(db, authOf(req).orgId),
     /** Per-severity targets used when no policy matches a case. */
     builtin: Object.values(BUILTIN_POLICIES),
   }));
@@ -129,7 +126,7 @@ export const complaintsSlaRoutes: FastifyPluginAsyncZod = async (app) => {
     `${base}/notifications`,
     { config: { access: REPORTS }, schema: { querystring: ZNotificationsQuerySchema } },
     async (req) => ({
-      notifications: await repo.listNotifications(db, authOf(req).orgId, req.query),
+      notifications: await svc.listNotifications(db, authOf(req).orgId, req.query),
     }),
   );
   app.get(

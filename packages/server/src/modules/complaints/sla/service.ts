@@ -544,3 +544,15 @@ export async function removePolicy(db: Sql, orgId: string, id: string) {
     await queueRecompute(tx, orgId, 'policy');
   });
 }
+
+// ------------------------------------------------------------------ lists for the routes
+// The routes read through the service, never the repo, so the repo can change behind it.
+export async function listCalendars(db: Sql, orgId: string) {
+  return {
+    calendars: await repo.listCalendars(db, orgId),
+    units: await repo.listUnitCalendars(db, orgId),
+  };
+}
+export const listPolicies = (db: Sql, orgId: string) => repo.listPolicies(db, orgId);
+export const listNotifications = (...a: Parameters<typeof repo.listNotifications>) =>
+  repo.listNotifications(...a);

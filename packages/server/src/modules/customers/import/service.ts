@@ -239,7 +239,7 @@ async function execute(
     const fields = new Map((await listFields(db, orgId)).map((f) => [f.key, f]));
     const units = new Set(
       (
-        await db.query<{ id: string }>('SELECT id FROM org_units WHERE org_id = $1', [orgId])
+        await db.query<{ id: string }>('SELECT id FROM pub_org_units WHERE org_id = $1', [orgId])
       ).rows.map((r) => r.id),
     );
     // Progress needs a denominator: line count minus the header (quoted newlines make it an

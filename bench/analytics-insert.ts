@@ -1,0 +1,110 @@
+// Cost of the analytics aggregate triggers (migration 500) on the submit path's statement:
+// the same `repo.insertNewResponses` batches (NPS survey, 3 answers per response) into a fresh
+// database with the triggers enabled and disabled, alternating rounds on one connection, so
+// the figure is statement time per response without HTTP or autocannon noise.
+//   npx tsx bench/analytics-insert.ts [batches per round=300] [responses per batch=3] [rounds=6]
+//   (PostgreSQL: TEST_DATABASE_URL, else a throwaway cluster via scripts/pg-cluster.mjs)
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { postgresDb } from '../packages/server/src/db/client';
+import { migrate } from '../packages/server/src/db/migrate';
+import * as repo from '../packages/server/src/modules/surveys/repo';
+import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
+// @ts-expect-error plain ESM script without types
+import { startCluster } from '../scripts/pg-cluster.mjs';
+
+const batches = Number(process.argv[2] ?? 300);
+const size = Number(process.argv[3] ?? 3);
+const rounds = Number(process.argv[4] ?? 6);
+
+const cluster = process.env.TEST_DATABASE_URL ? null : await startCluster();
+const base = process.env.TEST_DATABASE_URL ?? cluster.url;
+const name = `bench_an_${process.pid}`;
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const u = new URL(base);
+u.pathname = `/${name}`;
+const db = postgresDb(u.toString(), 1);
+try {
+  await migrate(db);
+  const o = await db.query<{ id: string }>(
+    `INSERT INTO orgs (name, slug) VALUES ('Bench', 'bench') RETURNING id`,
+  );
+  const orgId = (o.rows[0] as { id: string }).id;
+  const surveyId = await ensureSurveyFromTemplate(db, orgId, 'nps_relational', 'Bench', {
+    slug: 'bench-analytics',
+  });
+  const now = new Date().toISOString();
+  const item = (i: number): repo.TNewResponse => {
+    const id = randomUUID();
+    return {
+      orgId,
+      softDuplicate: false,
+      values: {
+        id,
+        surveyId,
+        version: 1,
+        status: 'complete',
+        channel: 'web',
+        language: 'es',
+        customerId: null,
+        orgUnitId: null,
+        enteredBy: null,
+        invitationId: null,
+        deviceKey: null,
+        duplicateOf: null,
+        raw: { id },
+        bodyHash: id,
+        page: null,
+        startedAt: null,
+        submittedAt: now,
+      },
+      rows: [
+        { questionKey: 'nps', item: '', tag: 'nps', num: i % 11, txt: null },
+        { questionKey: 'reason', item: '', tag: 'comment', num: null, txt: `motivo ${i}` },
+        { questionKey: 'satisfaction', item: '', tag: 'satisfaction', num: i % 10, txt: null },
+      ],
+    };
+  };
+  const triggers = ['analytics_answers_ins', 'analytics_responses_ins'];
+  const set = async (on: boolean) => {
+    await db.exec(
+      `ALTER TABLE survey_answers ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[0]};
+       ALTER TABLE survey_responses ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[1]};`,
+    );
+  };
+  const per: Record<'on' | 'off', number[]> = { on: [], off: [] };
+  let k = 0;
+  for (let r = 0; r < rounds * 2; r++) {
+    const mode = r % 2 === 0 ? 'off' : 'on';
+    await set(mode === 'on');
+    const t0 = process.hrtime.bigint();
+    for (let b = 0; b < batches; b++)
+      await repo.insertNewResponses(
+        db,
+        Array.from({ length: size }, () => item(k++)),
+      );
+    const us = Number(process.hrtime.bigint() - t0) / 1000 / (batches * size);
+    per[mode].push(us);
+    process.stderr.write(`${mode} round ${Math.floor(r / 2) + 1}: ${us.toFixed(0)} µs/response\n`);
+  }
+  await set(true);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  process.stdout.write(
+    `${JSON.stringify({
+      batches,
+      responsesPerBatch: size,
+      rounds,
+      usPerResponseOff: Math.round(median(per.off)),
+      usPerResponseOn: Math.round(median(per.on)),
+      overheadUs: Math.round(median(per.on) - median(per.off)),
+      ratio: +(median(per.on) / median(per.off)).toFixed(2),
+    })}\n`,
+  );
+} finally {
+  await db.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.end();
+  await cluster?.stop?.();
+}

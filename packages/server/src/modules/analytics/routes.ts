@@ -1,0 +1,162 @@
+// The analytics module's HTTP routes (registered in modules/index.ts). API doc: docs/analytics.md.
+// Every route is read-only, open to any signed-in role, within the caller's unit scope.
+import {
+  ZAnalyticsFilterSchema,
+  ZCsatQuerySchema,
+  ZCsatReportSchema,
+  ZDriversReportSchema,
+  ZIpaReportSchema,
+  ZKanoReportSchema,
+  ZLeagueReportSchema,
+  ZNpsQuerySchema,
+  ZNpsReportSchema,
+  ZOverviewQuerySchema,
+  ZOverviewReportSchema,
+  ZServqualReportSchema,
+  ZTextQuerySchema,
+  ZTextReportSchema,
+  ZTrendQuerySchema,
+  ZTrendReportSchema,
+} from '@fidelia/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../../lib/auth-context';
+import * as svc from './service';
+
+// A survey id that is not a uuid names no survey: 404 like an unknown one (not a 400).
+const ZSurvey = z.object({ surveyId: z.string().max(64) });
+const read = { access: 'authenticated' as const };
+
+export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { db } = app.deps;
+  const base = '/api/analytics/surveys/:surveyId';
+  app.get(
+    `${base}/servqual`,
+    {
+      config: read,
+      schema: {
+        summary: 'SERVQUAL gaps per item and dimension (as fidelia analyze servqual)',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZServqualReportSchema },
+      },
+    },
+    (req) => svc.servqualReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/nps`,
+    {
+      config: read,
+      schema: {
+        summary: 'NPS with its interval, optionally by group (as fidelia analyze nps)',
+        params: ZSurvey,
+        querystring: ZNpsQuerySchema,
+        response: { 200: ZNpsReportSchema },
+      },
+    },
+    (req) => svc.npsReportFor(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/kano`,
+    {
+      config: read,
+      schema: {
+        summary: 'Kano categories with Better/Worse (as fidelia analyze kano)',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZKanoReportSchema },
+      },
+    },
+    (req) => svc.kanoReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/csat`,
+    {
+      config: read,
+      schema: {
+        summary: 'CSAT: mean and top-2-box share with a Wilson interval',
+        params: ZSurvey,
+        querystring: ZCsatQuerySchema,
+        response: { 200: ZCsatReportSchema },
+      },
+    },
+    (req) => svc.csatReportFor(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/trends`,
+    {
+      config: read,
+      schema: {
+        summary: 'NPS or CSAT by week, month or quarter with control limits and changes',
+        params: ZSurvey,
+        querystring: ZTrendQuerySchema,
+        response: { 200: ZTrendReportSchema },
+      },
+    },
+    (req) => svc.trendReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/ipa`,
+    {
+      config: read,
+      schema: {
+        summary: 'Importance-performance grid of the SERVQUAL dimensions',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZIpaReportSchema },
+      },
+    },
+    (req) => svc.ipaReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/drivers`,
+    {
+      config: read,
+      schema: {
+        summary: 'Key drivers of NPS (or CSAT): relative weights of the SERVQUAL dimensions',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZDriversReportSchema },
+      },
+    },
+    (req) => svc.driversReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/text`,
+    {
+      config: read,
+      schema: {
+        summary: 'Keywords of the open answers',
+        params: ZSurvey,
+        querystring: ZTextQuerySchema,
+        response: { 200: ZTextReportSchema },
+      },
+    },
+    (req) => svc.textReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/league`,
+    {
+      config: read,
+      schema: {
+        summary: 'SERVQUAL overall gap per org unit, best first',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZLeagueReportSchema },
+      },
+    },
+    (req) => svc.leagueReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    '/api/analytics/overview',
+    {
+      config: read,
+      schema: {
+        summary: 'Overview: NPS, CSAT, SERVQUAL gap vs the previous period, channels, alerts',
+        querystring: ZOverviewQuerySchema,
+        response: { 200: ZOverviewReportSchema },
+      },
+    },
+    (req) => svc.overview(db, authOf(req), req.query),
+  );
+};

@@ -1,0 +1,257 @@
+// Table ownership (ARCHITECTURE.md "Cross-module reads"): every table belongs to the module whose
+// migration creates it; SQL anywhere else may only SELECT from the views an owning module
+// publishes, never touch its tables. The SQL is found by parsing every string and template
+// literal in packages/server/src (tests and test helpers excluded: they seed state on purpose)
+// and every migration, so a new shortcut fails here instead of being copied.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(__dirname, '..', 'src');
+const MIGRATIONS = join(SRC, 'db', 'migrations');
+
+// Migration number ranges -> owning module. Core (001–099) holds several modules' tables, so
+// those are named one by one below; a new core table without an entry fails the test.
+const RANGES: { from: number; to: number; module: string }[] = [
+  { from: 100, to: 199, module: 'customers' },
+  { from: 200, to: 299, module: 'surveys' },
+  { from: 300, to: 399, module: 'complaints' },
+  { from: 400, to: 499, module: 'retention' },
+  { from: 500, to: 549, module: 'analytics' },
+];
+const CORE: Record<string, string> = {
+  orgs: 'orgs',
+  org_units: 'orgs',
+  users: 'users',
+  sessions: 'auth',
+  password_resets: 'auth',
+  api_tokens: 'tokens',
+  audit_log: 'audit',
+  jobs: 'jobs',
+  // Rate-limit counters: lib/rate-limit-store.ts is their only reader and writer.
+  rate_limits: 'lib',
+  // Published views (060): owned by the module whose table they show.
+  pub_orgs: 'orgs',
+  pub_org_units: 'orgs',
+  pub_users: 'users',
+  pub_audit_log: 'audit',
+  pub_jobs: 'jobs',
+};
+
+// Accesses that break the rule today, with the reason they stay. Each entry is
+// "<file relative to src>: <verb> <table>"; an entry that no longer matches fails too, so the
+// list only shrinks.
+const ALLOWED: Record<string, string> = {
+  // Infrastructure that is about every table, not a module reading another's data.
+  'db/backup.ts: read orgs': 'restore refuses a database that already holds an org',
+  'demo/seed.ts: read orgs': 'first start: is the database empty',
+  'demo/seed.ts: write orgs': 'first start creates the demo org itself (no org, no actor yet)',
+  'demo/seed.ts: write org_units': 'demo tree without audit entries, as before',
+  // Request authentication runs before any module (one statement per request, hot path).
+  'lib/auth-context.ts: read api_tokens': 'request authentication (bearer token)',
+  'lib/auth-context.ts: read sessions': 'request authentication (session cookie)',
+  'lib/auth-context.ts: read users': 'request authentication: the user behind it, in one join',
+  'lib/auth-context.ts: write api_tokens': 'last_used_at on each authenticated request',
+  // Deactivating an account ends its sessions in the same transaction; auth imports users, so
+  // calling auth from users would be an import cycle. To move: a users -> auth listener.
+  'modules/users/service.ts: write sessions': 'deactivation ends sessions (see above)',
+  // Rewritten on parallel branches (SLA repo, retention import, survey service): switch them to
+  // pub_* views / enqueue() there or right after the merge.
+  'modules/complaints/sla/repo.ts: read org_units': 'parallel rewrite (speed)',
+  'modules/complaints/sla/repo.ts: read users': 'parallel rewrite (speed)',
+  'modules/complaints/sla/repo.ts: write jobs': 'parallel rewrite (speed): use enqueue()',
+  'modules/retention/import.ts: read customers': 'parallel rewrite (speed)',
+  'modules/surveys/service.ts: read customers': 'parallel edit (analytics)',
+  'modules/surveys/service.ts: read orgs': 'parallel edit (analytics)',
+  'modules/surveys/service.ts: read users': 'parallel edit (analytics)',
+};
+
+type Obj = { name: string; module: string; kind: 'table' | 'view'; migration: string };
+
+function migrationModule(file: string, table: string): string {
+  const n = Number(file.slice(0, 3));
+  const r = RANGES.find((x) => n >= x.from && n <= x.to);
+  if (r) return r.module;
+  const core = CORE[table];
+  if (!core) throw new Error(`core table ${table} (${file}) has no owner in CORE`);
+  return core;
+}
+
+function stripSqlComments(sql: string): string {
+  return sql.replace(/--[^\n]*/g, ' ').replace(/\/\*[\s\S]*?\*\//g, ' ');
+}
+
+function objects(): Map<string, Obj> {
+  const out = new Map<string, Obj>();
+  for (const f of readdirSync(MIGRATIONS)
+    .filter((x) => x.endsWith('.sql'))
+    .sort()) {
+    const sql = stripSqlComments(readFileSync(join(MIGRATIONS, f), 'utf8'));
+    const re =
+      /\bCREATE\s+(?:UNLOGGED\s+)?(TABLE|(?:OR\s+REPLACE\s+)?VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/gi;
+    for (const m of sql.matchAll(re)) {
+      const name = (m[2] as string).toLowerCase();
+      const kind = /VIEW/i.test(m[1] as string) ? 'view' : 'table';
+      if (!out.has(name))
+        out.set(name, { name, kind, module: migrationModule(f, name), migration: f });
+    }
+  }
+  return out;
+}
+
+// The module a source file belongs to: modules/<name>/** (sla is part of complaints), else the
+// top-level folder (jobs, lib, db, cli, demo).
+function moduleOf(file: string): string {
+  const parts = file.split('/');
+  if (parts[0] === 'modules') return parts[1] as string;
+  return parts.length > 1 ? (parts[0] as string) : 'app';
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name === 'testing' || e.name === 'migrations') continue;
+      out.push(...walk(p));
+    } else if (
+      e.name.endsWith('.ts') &&
+      !e.name.endsWith('.test.ts') &&
+      !e.name.endsWith('.d.ts') &&
+      e.name !== 'testing.ts'
+    ) {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+// Every string the file spells out, template placeholders replaced by a neutral token.
+function literals(path: string): string[] {
+  const src = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
+    else if (ts.isTemplateExpression(n)) {
+      out.push([n.head.text, ...n.templateSpans.map((s) => ` $x ${s.literal.text}`)].join(''));
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(src);
+  return out;
+}
+
+type Verb = 'read' | 'write';
+// Which tables a SQL text touches and how. Reads: FROM / JOIN (and the comma list after FROM);
+// writes: INSERT INTO, UPDATE, DELETE FROM, TRUNCATE, ALTER TABLE, CREATE INDEX ... ON.
+function accesses(sql: string, known: Map<string, Obj>): { verb: Verb; name: string }[] {
+  const s = stripSqlComments(sql);
+  const out: { verb: Verb; name: string }[] = [];
+  const add = (verb: Verb, raw: string) => {
+    const name = raw.toLowerCase();
+    if (known.has(name)) out.push({ verb, name });
+  };
+  for (const m of s.matchAll(
+    /\b(INSERT\s+INTO|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?|ALTER\s+TABLE(?:\s+IF\s+EXISTS)?|UPDATE|(?:CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON))\s+(?:ONLY\s+)?([a-z_][a-z0-9_]*)/gi,
+  )) {
+    add('write', m[2] as string);
+  }
+  for (const m of s.matchAll(
+    /\b(FROM|JOIN)\s+([a-z_][a-z0-9_]*(?:\s+(?:AS\s+)?[a-z_][a-z0-9_]*)?(?:\s*,\s*[a-z_][a-z0-9_]*(?:\s+(?:AS\s+)?[a-z_][a-z0-9_]*)?)*)/gi,
+  )) {
+    const before = s.slice(Math.max(0, (m.index ?? 0) - 8), m.index).toUpperCase();
+    if (/DELETE\s*$/.test(before)) continue;
+    for (const item of (m[2] as string).split(','))
+      add('read', item.trim().split(/\s+/)[0] as string);
+  }
+  return out;
+}
+
+function violations(): string[] {
+  const known = objects();
+  const found = new Set<string>();
+  for (const path of walk(SRC)) {
+    const file = relative(SRC, path).split(sep).join('/');
+    const mod = moduleOf(file);
+    for (const text of literals(path)) {
+      for (const a of accesses(text, known)) {
+        const o = known.get(a.name) as Obj;
+        if (o.module === mod) continue;
+        if (o.kind === 'view' && a.verb === 'read') continue;
+        found.add(`${file}: ${a.verb} ${a.name}`);
+      }
+    }
+  }
+  // Migrations: a view may only be built from its own module's tables and other modules'
+  // views; DML in a migration touches only its own module's tables. Foreign keys (REFERENCES)
+  // are integrity, not reads, and stay allowed.
+  for (const f of readdirSync(MIGRATIONS).filter((x) => x.endsWith('.sql'))) {
+    const sql = stripSqlComments(readFileSync(join(MIGRATIONS, f), 'utf8'));
+    for (const stmt of sql.split(';')) {
+      const view = /\bCREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+([a-z_][a-z0-9_]*)/i.exec(stmt);
+      const isDml = /^\s*(INSERT|UPDATE|DELETE)\b/i.test(stmt);
+      if (!view && !isDml) continue;
+      const mod = view ? (known.get((view[1] as string).toLowerCase()) as Obj).module : null;
+      for (const a of accesses(stmt, known)) {
+        const o = known.get(a.name) as Obj;
+        if (view && a.name === (view[1] as string).toLowerCase()) continue;
+        const owner = mod ?? migrationModule(f, a.name);
+        if (o.module === owner || (o.kind === 'view' && a.verb === 'read')) continue;
+        found.add(`db/migrations/${f}: ${a.verb} ${a.name}`);
+      }
+    }
+  }
+  return [...found].sort();
+}
+
+describe('table ownership', () => {
+  const known = objects();
+
+  it('maps every table to one module', () => {
+    expect(known.size).toBeGreaterThan(40);
+    expect(known.get('customers')?.module).toBe('customers');
+    expect(known.get('org_units')?.module).toBe('orgs');
+    expect(known.get('retention_scores')?.module).toBe('retention');
+  });
+
+  it('finds the SQL it must judge (a parser that sees nothing cannot fail)', () => {
+    expect(accesses('SELECT c.id FROM customers c JOIN orgs o ON o.id = c.org_id', known)).toEqual([
+      { verb: 'read', name: 'customers' },
+      { verb: 'read', name: 'orgs' },
+    ]);
+    expect(accesses('UPDATE users SET name = $1', known)).toEqual([
+      { verb: 'write', name: 'users' },
+    ]);
+    expect(accesses('DELETE FROM sessions WHERE id = $1', known)).toEqual([
+      { verb: 'write', name: 'sessions' },
+    ]);
+    expect(accesses('INSERT INTO jobs (id) SELECT id FROM orgs', known)).toEqual([
+      { verb: 'write', name: 'jobs' },
+      { verb: 'read', name: 'orgs' },
+    ]);
+    expect(accesses('select 1 from customers a, orgs b', known)).toEqual([
+      { verb: 'read', name: 'customers' },
+      { verb: 'read', name: 'orgs' },
+    ]);
+  });
+
+  it('routes hold no SQL and call services, never repos', () => {
+    const bad: string[] = [];
+    for (const path of walk(SRC).filter((p) => p.endsWith(`${sep}routes.ts`))) {
+      const file = relative(SRC, path).split(sep).join('/');
+      const text = readFileSync(path, 'utf8');
+      if (/from '\.\/repo(-[a-z]+)?'/.test(text)) bad.push(`${file}: imports a repo`);
+      if (literals(path).some((l) => accesses(l, known).length > 0)) bad.push(`${file}: SQL`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('SQL outside the owning module reads only published views', () => {
+    const found = violations();
+    const unexpected = found.filter((v) => !(v in ALLOWED));
+    const stale = Object.keys(ALLOWED).filter((k) => !found.includes(k));
+    expect(unexpected).toEqual([]);
+    expect(stale).toEqual([]);
+  });
+});
