@@ -328,6 +328,13 @@ describe('response import', () => {
     );
     expect(kept.rows[0]?.n).toBe(0); // the uploaded file is dropped once stored
 
+    // The analytics (maintained as answers arrive) count the imported answers like submitted ones.
+    const nps = async (id: string) =>
+      (await call('GET', `/api/analytics/surveys/${id}/nps`)).json();
+    const [a, b] = [await nps(source), await nps(copy)];
+    expect(a.n).toBe(N);
+    expect(b).toEqual(a);
+
     const back = await exportWide(copy);
     const byId = new Map(back.map((r) => [r.response_id, r]));
     const answerCols = Object.keys(exported[0] ?? {}).slice(11); // after the 11 metadata columns
