@@ -4,5 +4,6 @@ export * from './auth';
 export * from './common';
 export * from './complaints';
 export * from './customers';
+export * from './response-import';
 export * from './retention';
 export * from './surveys';

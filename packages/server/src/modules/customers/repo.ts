@@ -143,3 +143,21 @@ export async function customerByEmail(
   );
   return rows[0] ? toCustomer(rows[0]) : null;
 }
+
+/**
+ * Customer ids by external id, for other modules' imports to link rows to known customers
+ * (erased customers are left out: an import must not re-identify them).
+ */
+export async function idsByExternalIds(
+  db: TSql,
+  orgId: string,
+  externalIds: string[],
+): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const { rows } = await db.query<{ id: string; external_id: string }>(
+    `SELECT id, external_id FROM customers
+      WHERE org_id = $1 AND external_id = ANY($2::text[]) AND status <> 'erased'`,
+    [orgId, externalIds],
+  );
+  return new Map(rows.map((r) => [r.external_id, r.id]));
+}

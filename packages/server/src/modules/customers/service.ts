@@ -168,6 +168,9 @@ export async function findByEmail(
   return customerByEmail(db, auth.orgId, email, await unitScope(db, auth));
 }
 
+// For other modules' imports (survey responses) to link rows to known customers.
+export { idsByExternalIds } from './repo';
+
 async function checkRefs(db: Sql, auth: AuthContext, v: TCustomerPatch, fields: TCustomField[]) {
   const scope = await unitScope(db, auth);
   for (const u of [v.unitId, v.internalUnitId]) {

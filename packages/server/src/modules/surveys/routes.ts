@@ -26,6 +26,7 @@ import { publicBaseUrl } from '../../lib/public-url';
 import * as channels from './channels';
 import * as match from './customer-match';
 import { exportResponsesStream } from './export';
+import { responseImportRoutes } from './import-responses/routes';
 import * as outreach from './outreach';
 import * as svc from './service';
 import { createPersonalLink } from './tokens';
@@ -49,6 +50,8 @@ export const surveysRoutes: FastifyPluginAsyncZod = async (app) => {
     WEBHOOK_JOB,
     webhookJob(db, (orgId, id) => svc.responsePayload(db, orgId, id), config.webhookAllowPrivate),
   );
+  // historical waves (CSV/XLSX); own plugin so its multipart parser stays local
+  await app.register(responseImportRoutes);
 
   const perMinute = config.rateLimitSurvey;
   const pub = (factor: number) => ({

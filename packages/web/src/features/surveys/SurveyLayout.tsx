@@ -98,6 +98,11 @@ export default function SurveyLayout() {
                 {t('surveys.detail.reopen')}
               </Button>
             ) : null}
+            {s.publishedVersion ? (
+              <Button variant="default" component={Link} to={`/surveys/${id}/import`}>
+                {t('responseImport.open')}
+              </Button>
+            ) : null}
           </Group>
         ) : null}
       </Group>

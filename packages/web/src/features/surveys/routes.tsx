@@ -9,11 +9,13 @@ const DistributePage = lazy(() => import('./DistributePage'));
 const EntryPage = lazy(() => import('./EntryPage'));
 const ResponsesPage = lazy(() => import('./ResponsesPage'));
 const WebhooksPage = lazy(() => import('./WebhooksPage'));
+const ImportResponses = lazy(() => import('./ImportResponses'));
 
 export const surveysRoutes = (
   <>
     <Route path="/surveys" element={<SurveysPage />} />
     <Route path="/surveys/webhooks" element={<WebhooksPage />} />
+    <Route path="/surveys/:id/import" element={<ImportResponses />} />
     <Route path="/surveys/:id" element={<SurveyLayout />}>
       <Route index element={<Navigate to="build" replace />} />
       <Route path="build" element={<BuilderPage />} />
