@@ -7,6 +7,8 @@
 //
 //   node scripts/build-server.mjs          build when stale (no output when up to date)
 //   node scripts/build-server.mjs --force  always build
+//   … --template                            also make the embedded database template
+//                                           (packages/server/src/db/pglite-template.ts)
 import {
   existsSync,
   mkdirSync,
@@ -94,7 +96,11 @@ export async function buildServer() {
   rmSync(tmp, { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: join(server, 'src/cli.ts'), main: join(server, 'src/main.ts') },
+    entryPoints: {
+      cli: join(server, 'src/cli.ts'),
+      main: join(server, 'src/main.ts'),
+      template: join(server, 'src/db/pglite-template.ts'),
+    },
     outdir: tmp,
     bundle: true,
     splitting: true,
@@ -121,7 +127,7 @@ export async function buildServer() {
   // Chunks no build has produced for a day are removed.
   mkdirSync(DIST, { recursive: true });
   const fresh = readdirSync(tmp);
-  const entries = new Set(['cli.js', 'main.js', 'cli.js.map', 'main.js.map']);
+  const entries = new Set(['cli', 'main', 'template'].flatMap((e) => [`${e}.js`, `${e}.js.map`]));
   for (const f of fresh.filter((f) => !entries.has(f))) renameSync(join(tmp, f), join(DIST, f));
   for (const f of fresh.filter((f) => entries.has(f))) renameSync(join(tmp, f), join(DIST, f));
   rmSync(tmp, { recursive: true, force: true });
@@ -142,13 +148,29 @@ export async function ensureServerBuild({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
-  const force = process.argv.includes('--force');
-  const t0 = performance.now();
-  if (force) await buildServer();
-  const built = force || (await ensureServerBuild({ quiet: true }));
-  if (built) {
-    process.stdout.write(
-      `server compiled to packages/server/dist in ${Math.round(performance.now() - t0)} ms\n`,
-    );
+  // At install time a failure must not fail `npm ci`: the bin and start script then rebuild
+  // (or run the sources through tsx) and a first start runs initdb as it did before.
+  try {
+    const force = process.argv.includes('--force');
+    const t0 = performance.now();
+    if (force) await buildServer();
+    const built = force || (await ensureServerBuild({ quiet: true }));
+    if (built) {
+      process.stdout.write(
+        `server compiled to packages/server/dist in ${Math.round(performance.now() - t0)} ms\n`,
+      );
+    }
+    if (process.argv.includes('--template')) {
+      const t1 = performance.now();
+      const url = pathToFileURL(join(DIST, 'template.js')).href;
+      const { ensurePgliteTemplate } = await import(url);
+      if (await ensurePgliteTemplate()) {
+        process.stdout.write(
+          `embedded database template made in ${Math.round(performance.now() - t1)} ms\n`,
+        );
+      }
+    }
+  } catch (e) {
+    process.stderr.write(`build-server: skipped (${e.message})\n`);
   }
 }

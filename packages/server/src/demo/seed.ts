@@ -35,10 +35,28 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (await db.query('SELECT 1 FROM orgs LIMIT 1')).rows.length === 0;
 }
 
+export interface TDemoLogin {
+  email: string;
+  password: string;
+  orgId: string;
+  demo: DemoOrg;
+}
+
 /** Seeds the demo org; returns the owner's email and one-time password. */
 export async function seedDemo(
   db: Db,
 ): Promise<{ email: string; password: string; orgId: string }> {
+  const login = await seedDemoOrg(db);
+  await seedDemoData(db, login.demo);
+  return { email: login.email, password: login.password, orgId: login.orgId };
+}
+
+/**
+ * The part of the demo a first login needs: the org, its units and users (the owner's
+ * one-time password works as soon as this returns). The server runs seedDemoData after it
+ * listens, so a first start is not kept waiting for the modules' demo data.
+ */
+export async function seedDemoOrg(db: Db): Promise<TDemoLogin> {
   const o = await db.query<{ id: string }>(
     `INSERT INTO orgs (name, slug) VALUES ('Banco Horizonte', 'banco-horizonte') RETURNING id`,
   );
@@ -64,6 +82,19 @@ export async function seedDemo(
     if (role === 'owner') owner = { id: user.id, email, password };
   }
   const demo: DemoOrg = { orgId, units, ownerId: owner.id };
-  for (const seeder of demoSeeders) await seeder(db, demo);
-  return { email: owner.email, password: owner.password, orgId };
+  return { email: owner.email, password: owner.password, orgId, demo };
+}
+
+/** Runs every module's demo seeder in order; onDone is told after each (for progress). */
+export async function seedDemoData(
+  db: Db,
+  demo: DemoOrg,
+  onDone: (done: number, total: number) => void = () => {},
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  for (const [i, seeder] of demoSeeders.entries()) {
+    if (stopped()) return;
+    await seeder(db, demo);
+    onDone(i + 1, demoSeeders.length);
+  }
 }
