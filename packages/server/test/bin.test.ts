@@ -53,6 +53,21 @@ describe('fidelia bin: compiled bundle vs tsx sources', () => {
     expect(compiled).toEqual(sources);
   });
 
+  it('analyze nps on an .xlsx file (exceljs, loaded on first use in the bundle)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Respuestas');
+    ws.addRow(['score']);
+    for (const v of [10, 9, 3, 0]) ws.addRow([v]);
+    const file = join(dir, 'nps.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { compiled, sources } = both(['analyze', 'nps', '--input', file, '--json']);
+    expect(compiled.code).toBe(0);
+    // 2 promoters, 2 detractors of 4 → NPS 0
+    expect(JSON.parse(compiled.out).nps).toBeCloseTo(0, 12);
+    expect(compiled).toEqual(sources);
+  });
+
   it('an input error: same message and exit code', () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, 'score\n11\n');

@@ -52,7 +52,7 @@ export async function seedDemo(
 }
 
 /**
- * The part of the demo a first login needs: the org, its units and users (the owner's
+ * The part of the demo a first login needs: the org, its units and its owner (whose
  * one-time password works as soon as this returns). The server runs seedDemoData after it
  * listens, so a first start is not kept waiting for the modules' demo data.
  */
@@ -69,18 +69,18 @@ export async function seedDemoOrg(db: Db): Promise<TDemoLogin> {
     );
     units[key] = (r.rows[0] as { id: string }).id;
   }
-  let owner = { id: '', email: '', password: '' };
+  // Only the owner before the server listens: each user costs an argon2 hash (tens to hundreds
+  // of ms of CPU), and a first login needs just this one; the others come with the demo data.
   const system = { orgId, userId: null, email: null };
-  for (const [role, email, name, unit] of USERS) {
-    const { user, password } = await createUser(db, system, {
-      email,
-      name,
-      role,
-      unitId: unit ? units[unit] : null,
-      password: randomToken(12),
-    });
-    if (role === 'owner') owner = { id: user.id, email, password };
-  }
+  const [role, email, name] = USERS[0] as (typeof USERS)[number];
+  const { user, password } = await createUser(db, system, {
+    email,
+    name,
+    role,
+    unitId: null,
+    password: randomToken(12),
+  });
+  const owner = { id: user.id, email, password };
   const demo: DemoOrg = { orgId, units, ownerId: owner.id };
   return { email: owner.email, password: owner.password, orgId, demo };
 }
@@ -92,6 +92,17 @@ export async function seedDemoData(
   onDone: (done: number, total: number) => void = () => {},
   stopped: () => boolean = () => false,
 ): Promise<void> {
+  const system = { orgId: demo.orgId, userId: null, email: null };
+  for (const [role, email, name, unit] of USERS.slice(1)) {
+    if (stopped()) return;
+    await createUser(db, system, {
+      email,
+      name,
+      role,
+      unitId: unit ? demo.units[unit] : null,
+      password: randomToken(12),
+    });
+  }
   for (const [i, seeder] of demoSeeders.entries()) {
     if (stopped()) return;
     await seeder(db, demo);
