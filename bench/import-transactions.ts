@@ -63,20 +63,18 @@ const median = (xs: number[]) => {
 // PROF=1: time every statement of the import by its first words (to find where time goes).
 const prof = new Map<string, [number, number]>();
 function timed(d: Db): Db {
-  const wrap =
-    (q: Db['query']) =>
-    async (text: string, params?: unknown[]) => {
-      const k = text.replace(/\s+/g, ' ').slice(0, 60);
-      const t = performance.now();
-      try {
-        return await q(text, params);
-      } finally {
-        const p = prof.get(k) ?? [0, 0];
-        p[0] += performance.now() - t;
-        p[1]++;
-        prof.set(k, p);
-      }
-    };
+  const wrap = (q: Db['query']) => async (text: string, params?: unknown[]) => {
+    const k = text.replace(/\s+/g, ' ').slice(0, 60);
+    const t = performance.now();
+    try {
+      return await q(text, params);
+    } finally {
+      const p = prof.get(k) ?? [0, 0];
+      p[0] += performance.now() - t;
+      p[1]++;
+      prof.set(k, p);
+    }
+  };
   const w = (x: Db): Db =>
     ({
       ...x,
@@ -166,7 +164,14 @@ try {
         `INSERT INTO bench_plain (org_id, external_id, customer_id, occurred_on, amount, currency, type, units)
          SELECT $1, e, c, d::date, a, 'USD', 'purchase', u
            FROM unnest($2::text[], $3::uuid[], $4::text[], $5::numeric[], $6::int[]) AS t(e, c, d, a, u)`,
-        [orgId, b.map((x) => x.e), b.map((x) => x.c), b.map((x) => x.d), b.map((x) => x.a), b.map((x) => x.u)],
+        [
+          orgId,
+          b.map((x) => x.e),
+          b.map((x) => x.c),
+          b.map((x) => x.d),
+          b.map((x) => x.a),
+          b.map((x) => x.u),
+        ],
       );
     }
     base.push(performance.now() - t);
@@ -191,8 +196,12 @@ try {
   console.log(
     `\nTransactions import — engine ${ENGINE}, ${n.toLocaleString('en')} rows (CDNOW_master), ${ROUNDS} alternating rounds, medians; 1-min load average at each round ${loads.map((x) => x.toFixed(1)).join(', ')}; ${new Date().toISOString()}`,
   );
-  console.log(`import counts ${JSON.stringify(counts)}; re-import ${JSON.stringify(recounts)}; rejections stored ${rejected}`);
-  console.log('| engine | import (upload + run) | rows/s | process CPU | baseline plain INSERT | baseline rows/s | import / baseline | re-import (all unchanged) |');
+  console.log(
+    `import counts ${JSON.stringify(counts)}; re-import ${JSON.stringify(recounts)}; rejections stored ${rejected}`,
+  );
+  console.log(
+    '| engine | import (upload + run) | rows/s | process CPU | baseline plain INSERT | baseline rows/s | import / baseline | re-import (all unchanged) |',
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   console.log(
     `| ${ENGINE} | ${(median(imp) / 1000).toFixed(2)} s | ${rate(median(imp))} | ${(median(impCpu) / 1000).toFixed(2)} s | ${(median(base) / 1000).toFixed(2)} s | ${rate(median(base))} | ${(median(imp) / median(base)).toFixed(2)}x | ${(median(again) / 1000).toFixed(2)} s (${rate(median(again))} rows/s) |`,
