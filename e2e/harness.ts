@@ -67,7 +67,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  // The first start prints the one-time demo admin credentials.
+  // The first start prints the one-time demo admin credentials, then seeds the modules' demo
+  // data while already serving; the tests read that data, so wait until it is complete.
+  while (/password\s*:/i.test(out) && !out.includes('demo data ready')) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
+    if (Date.now() > deadline) throw new Error(`demo data not seeded in time:\n${out}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const email = /(?:email|correo)\s*[:=]\s*(\S+@\S+)/i.exec(out)?.[1] ?? '';
   const password = /(?:password|contraseña)\s*[:=]\s*(\S+)/i.exec(out)?.[1] ?? '';
   return {

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: builds the web bundle when it is missing or older than its sources, then runs
-// the server (TypeScript through tsx) on the embedded database unless DATABASE_URL is set.
+// `npm start`: builds the web bundle when it is missing or older than its sources, compiles the
+// server when its bundle is missing or stale (scripts/build-server.mjs; normally done at
+// install), then runs it on the embedded database unless DATABASE_URL is set.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureServerBuild } from './build-server.mjs';
 
 const web = 'packages/web';
 const built = join(web, 'dist', 'index.html');
@@ -33,7 +35,15 @@ if (stale) {
 //   then shuts down by itself (main.ts);
 // - when our own parent (npm, or the `sh -c` npm runs us through) dies without passing the
 //   signal on, we are re-parented: treated as a SIGTERM.
-const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+// A failed compile falls back to running the TypeScript through tsx (slower start, same server).
+let entry = ['packages/server/dist/main.js'];
+try {
+  await ensureServerBuild();
+} catch (e) {
+  console.error(`Compiling the server failed (${e.message}); running it from sources.`);
+  entry = ['--import', 'tsx', 'packages/server/src/main.ts'];
+}
+const server = spawn(process.execPath, entry, {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 const stop = (sig) => server.exitCode === null && server.kill(sig);

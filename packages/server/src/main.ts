@@ -9,7 +9,7 @@ import { loadConfig, type TConfig } from './config';
 import { openDb } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
-import { isEmpty, seedDemo } from './demo/seed';
+import { isEmpty, seedDemoData, seedDemoOrg, type TDemoLogin } from './demo/seed';
 import { startWorker } from './jobs/worker';
 import { publicBaseUrl } from './lib/public-url';
 import { nullMailer, smtpMailer } from './mail/mailer';
@@ -32,8 +32,8 @@ export async function startServer(config: TConfig = loadConfig()) {
   });
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  let demo: { email: string; password: string } | null = null;
-  if (await isEmpty(db)) demo = await seedDemo(db);
+  let demo: TDemoLogin | null = null;
+  if (await isEmpty(db)) demo = await seedDemoOrg(db);
 
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : nullMailer();
   const app = await buildApp({
@@ -44,7 +44,9 @@ export async function startServer(config: TConfig = loadConfig()) {
     version: VERSION,
     webDist: config.webDist ?? WEB_DIST,
   });
-  const worker = startWorker(db, logger);
+  // On a first start the job worker waits for the demo data: seeders write rows (complaint
+  // references, follow-ups) that jobs they queue would otherwise race to write too.
+  let worker: ReturnType<typeof startWorker> | null = demo ? null : startWorker(db, logger);
   await app.listen({ port: config.port, host: config.host });
   const url = publicBaseUrl(config);
   const lines = [`Fidelia ${VERSION} listening on ${url} (database: ${db.engine})`];
@@ -58,6 +60,28 @@ export async function startServer(config: TConfig = loadConfig()) {
   process.stdout.write(`${lines.join('\n')}\n`);
 
   let stopping = false;
+  // The modules' demo data (customers, surveys, complaints, retention) is written while the
+  // server already answers; progress goes to stdout like the credentials, whatever the log
+  // level, so whoever started the server (and the e2e harness) sees when it is complete.
+  let seeding: Promise<void> = Promise.resolve();
+  if (demo) {
+    const t0 = performance.now();
+    const org = demo.demo;
+    seeding = seedDemoData(
+      db,
+      org,
+      (done, total) => {
+        const tail =
+          done === total ? ` — demo data ready (${Math.round(performance.now() - t0)} ms)` : '';
+        process.stdout.write(`Demo data: ${done}/${total} modules seeded${tail}\n`);
+      },
+      () => stopping,
+    )
+      .catch((err: unknown) => logger.error({ err }, 'demo data seeding failed'))
+      .finally(() => {
+        if (!stopping) worker = startWorker(db, logger);
+      });
+  }
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -69,7 +93,8 @@ export async function startServer(config: TConfig = loadConfig()) {
     }, SHUTDOWN_GRACE_MS).unref();
     try {
       await app.close(); // stops accepting, waits for in-flight requests
-      await worker.stop();
+      await seeding; // stops after the module being seeded (`stopping` is checked between)
+      await worker?.stop();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'shutdown failed');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { copyTemplateInto } from './pglite-template';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -119,6 +120,8 @@ export async function openDb(o: OpenDbOptions): Promise<Db> {
     o.holder ?? `a Fidelia process (${process.argv.slice(1).join(' ')})`,
   );
   try {
+    // Under the lock, so two processes never fill the same directory at once.
+    copyTemplateInto(dir);
     const db = pgliteDb(await PGlite.create({ dataDir: dir }));
     return { ...db, close: () => db.close().finally(lock.release) };
   } catch (e) {

@@ -35,10 +35,28 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return (await db.query('SELECT 1 FROM orgs LIMIT 1')).rows.length === 0;
 }
 
+export interface TDemoLogin {
+  email: string;
+  password: string;
+  orgId: string;
+  demo: DemoOrg;
+}
+
 /** Seeds the demo org; returns the owner's email and one-time password. */
 export async function seedDemo(
   db: Db,
 ): Promise<{ email: string; password: string; orgId: string }> {
+  const login = await seedDemoOrg(db);
+  await seedDemoData(db, login.demo);
+  return { email: login.email, password: login.password, orgId: login.orgId };
+}
+
+/**
+ * The part of the demo a first login needs: the org, its units and its owner (whose
+ * one-time password works as soon as this returns). The server runs seedDemoData after it
+ * listens, so a first start is not kept waiting for the modules' demo data.
+ */
+export async function seedDemoOrg(db: Db): Promise<TDemoLogin> {
   const o = await db.query<{ id: string }>(
     `INSERT INTO orgs (name, slug) VALUES ('Banco Horizonte', 'banco-horizonte') RETURNING id`,
   );
@@ -51,19 +69,43 @@ export async function seedDemo(
     );
     units[key] = (r.rows[0] as { id: string }).id;
   }
-  let owner = { id: '', email: '', password: '' };
+  // Only the owner before the server listens: each user costs an argon2 hash (tens to hundreds
+  // of ms of CPU), and a first login needs just this one; the others come with the demo data.
   const system = { orgId, userId: null, email: null };
-  for (const [role, email, name, unit] of USERS) {
-    const { user, password } = await createUser(db, system, {
+  const [role, email, name] = USERS[0] as (typeof USERS)[number];
+  const { user, password } = await createUser(db, system, {
+    email,
+    name,
+    role,
+    unitId: null,
+    password: randomToken(12),
+  });
+  const owner = { id: user.id, email, password };
+  const demo: DemoOrg = { orgId, units, ownerId: owner.id };
+  return { email: owner.email, password: owner.password, orgId, demo };
+}
+
+/** Runs every module's demo seeder in order; onDone is told after each (for progress). */
+export async function seedDemoData(
+  db: Db,
+  demo: DemoOrg,
+  onDone: (done: number, total: number) => void = () => {},
+  stopped: () => boolean = () => false,
+): Promise<void> {
+  const system = { orgId: demo.orgId, userId: null, email: null };
+  for (const [role, email, name, unit] of USERS.slice(1)) {
+    if (stopped()) return;
+    await createUser(db, system, {
       email,
       name,
       role,
-      unitId: unit ? units[unit] : null,
+      unitId: unit ? demo.units[unit] : null,
       password: randomToken(12),
     });
-    if (role === 'owner') owner = { id: user.id, email, password };
   }
-  const demo: DemoOrg = { orgId, units, ownerId: owner.id };
-  for (const seeder of demoSeeders) await seeder(db, demo);
-  return { email: owner.email, password: owner.password, orgId };
+  for (const [i, seeder] of demoSeeders.entries()) {
+    if (stopped()) return;
+    await seeder(db, demo);
+    onDone(i + 1, demoSeeders.length);
+  }
 }

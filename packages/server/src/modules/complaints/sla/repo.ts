@@ -411,71 +411,6 @@ export async function getTarget(db: Sql, orgId: string, caseId: string, target: 
 
 export type TTargetWrite = Omit<TTargetRow, 'warnedAt' | 'breachedAt' | 'version' | 'jobId'>;
 
-/**
- * Inserts or updates the given targets (version + 1 on update; warned/breached marks reset when
- * their instant moved) and returns the rows as stored.
- */
-export async function upsertTargets(
-  db: Sql,
-  orgId: string,
-  rows: TTargetWrite[],
-): Promise<TTargetRow[]> {
-  if (!rows.length) return [];
-  const r = await db.query<Record<string, unknown>>(
-    `INSERT INTO complaint_sla_targets AS t (org_id, complaint_id, target, policy_id, calendar_id,
-       target_min, started_at, due_at, warn_at, met_at, paused)
-     SELECT $1, u.cid, u.target, u.pid, u.calid, u.tmin, u.started, u.due, u.warn, u.met, u.paused
-       FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::int[], $7::timestamptz[],
-                   $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::boolean[])
-            AS u(cid, target, pid, calid, tmin, started, due, warn, met, paused)
-     ON CONFLICT (org_id, complaint_id, target) DO UPDATE SET
-       policy_id = EXCLUDED.policy_id, calendar_id = EXCLUDED.calendar_id,
-       target_min = EXCLUDED.target_min, started_at = EXCLUDED.started_at,
-       due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, met_at = EXCLUDED.met_at,
-       paused = EXCLUDED.paused,
-       warned_at = CASE WHEN t.warn_at IS DISTINCT FROM EXCLUDED.warn_at THEN NULL ELSE t.warned_at END,
-       breached_at = CASE WHEN t.due_at IS DISTINCT FROM EXCLUDED.due_at THEN NULL ELSE t.breached_at END,
-       version = t.version + 1, computed_at = now()
-     RETURNING *`,
-    [
-      orgId,
-      rows.map((x) => x.complaintId),
-      rows.map((x) => x.target),
-      rows.map((x) => x.policyId),
-      rows.map((x) => x.calendarId),
-      rows.map((x) => x.targetMin),
-      rows.map((x) => isoOrNull(x.startedAt)),
-      rows.map((x) => isoOrNull(x.dueAt)),
-      rows.map((x) => isoOrNull(x.warnAt)),
-      rows.map((x) => isoOrNull(x.metAt)),
-      rows.map((x) => x.paused),
-    ],
-  );
-  return r.rows.map(toTarget);
-}
-
-export async function deleteTargets(
-  db: Sql,
-  orgId: string,
-  keys: { complaintId: string; target: string }[],
-): Promise<void> {
-  if (!keys.length) return;
-  await db.query(
-    `DELETE FROM complaint_sla_targets t USING unnest($2::uuid[], $3::text[]) AS u(cid, target)
-      WHERE t.org_id = $1 AND t.complaint_id = u.cid AND t.target = u.target`,
-    [orgId, keys.map((k) => k.complaintId), keys.map((k) => k.target)],
-  );
-}
-
-/** Drops superseded timer jobs that have not started (by primary key), so the queue stays lean. */
-export async function dropQueuedJobs(db: Sql, orgId: string, jobIds: string[]): Promise<void> {
-  if (!jobIds.length) return;
-  await db.query(
-    `DELETE FROM jobs WHERE org_id = $1 AND id = ANY($2::uuid[]) AND status = 'queued'`,
-    [orgId, jobIds],
-  );
-}
-
 /** One timer job per (case, target, version), in bulk; records each job id on its target. */
 export async function enqueueTimers(
   db: Sql,
@@ -506,6 +441,114 @@ export async function enqueueTimers(
       timers.map((t) => new Date(t.runAt).toISOString()),
     ],
   );
+}
+
+/** A target as it will be stored, with the timer job (if any) that now watches it. */
+export interface TTargetStored extends TTargetWrite {
+  version: number;
+  /** the timer job queued for this version; null: none (the row keeps the one it had) */
+  jobId: string | null;
+}
+
+export interface TRecomputeWrite {
+  /** targets no longer planned */
+  gone: { complaintId: string; target: string }[];
+  /** superseded timer jobs, dropped when they have not started */
+  staleJobs: string[];
+  /** targets inserted or changed */
+  targets: TTargetStored[];
+  /** new timer jobs, ids chosen by the caller so the target rows can name them */
+  timers: { id: string; complaintId: string; target: string; version: number; runAt: number }[];
+  /** the case list's denormalised next due instant, for the cases whose targets changed */
+  dues: { id: string; dueAt: number | null }[];
+}
+
+/**
+ * Every write of a recomputation batch in one statement (data-modifying CTEs over unnest
+ * arrays): whatever the batch size, it is one round trip and one plan, with no RETURNING and
+ * no join back from the jobs to the targets. The parts touch disjoint rows, as the CTEs of one
+ * statement must.
+ */
+export async function writeRecompute(db: Sql, orgId: string, w: TRecomputeWrite): Promise<void> {
+  if (!w.gone.length && !w.staleJobs.length && !w.targets.length && !w.dues.length) return;
+  const t = w.targets;
+  await db.query(
+    `WITH gone AS (
+       DELETE FROM complaint_sla_targets t USING unnest($2::uuid[], $3::text[]) AS u(cid, target)
+        WHERE t.org_id = $1 AND t.complaint_id = u.cid AND t.target = u.target),
+     stale AS (
+       DELETE FROM jobs WHERE org_id = $1 AND id = ANY($4::uuid[]) AND status = 'queued'),
+     timers AS (
+       INSERT INTO jobs (id, org_id, kind, payload, run_at, max_attempts)
+       SELECT u.id, $1, '${TIMER_JOB}',
+              jsonb_build_object('caseId', u.cid, 'target', u.target, 'version', u.version),
+              u.run_at, 5
+         FROM unnest($5::uuid[], $6::uuid[], $7::text[], $8::int[], $9::timestamptz[])
+              AS u(id, cid, target, version, run_at)),
+     dues AS (
+       UPDATE complaints c SET due_at = u.due
+         FROM unnest($10::uuid[], $11::timestamptz[]) AS u(id, due)
+        WHERE c.org_id = $1 AND c.id = u.id AND c.due_at IS DISTINCT FROM u.due)
+     INSERT INTO complaint_sla_targets AS t (org_id, complaint_id, target, policy_id, calendar_id,
+       target_min, started_at, due_at, warn_at, met_at, paused, job_id)
+     SELECT $1, u.cid, u.target, u.pid, u.calid, u.tmin, u.started, u.due, u.warn, u.met, u.paused,
+            u.job
+       FROM unnest($12::uuid[], $13::text[], $14::uuid[], $15::uuid[], $16::int[],
+                   $17::timestamptz[], $18::timestamptz[], $19::timestamptz[], $20::timestamptz[],
+                   $21::boolean[], $22::uuid[])
+            AS u(cid, target, pid, calid, tmin, started, due, warn, met, paused, job)
+     ON CONFLICT (org_id, complaint_id, target) DO UPDATE SET
+       policy_id = EXCLUDED.policy_id, calendar_id = EXCLUDED.calendar_id,
+       target_min = EXCLUDED.target_min, started_at = EXCLUDED.started_at,
+       due_at = EXCLUDED.due_at, warn_at = EXCLUDED.warn_at, met_at = EXCLUDED.met_at,
+       paused = EXCLUDED.paused,
+       warned_at = CASE WHEN t.warn_at IS DISTINCT FROM EXCLUDED.warn_at THEN NULL ELSE t.warned_at END,
+       breached_at = CASE WHEN t.due_at IS DISTINCT FROM EXCLUDED.due_at THEN NULL ELSE t.breached_at END,
+       version = t.version + 1, computed_at = now(),
+       job_id = COALESCE(EXCLUDED.job_id, t.job_id)`,
+    [
+      orgId,
+      w.gone.map((x) => x.complaintId),
+      w.gone.map((x) => x.target),
+      w.staleJobs,
+      w.timers.map((x) => x.id),
+      w.timers.map((x) => x.complaintId),
+      w.timers.map((x) => x.target),
+      w.timers.map((x) => x.version),
+      w.timers.map((x) => new Date(x.runAt).toISOString()),
+      w.dues.map((x) => x.id),
+      w.dues.map((x) => isoOrNull(x.dueAt)),
+      t.map((x) => x.complaintId),
+      t.map((x) => x.target),
+      t.map((x) => x.policyId),
+      t.map((x) => x.calendarId),
+      t.map((x) => x.targetMin),
+      t.map((x) => isoOrNull(x.startedAt)),
+      t.map((x) => isoOrNull(x.dueAt)),
+      t.map((x) => isoOrNull(x.warnAt)),
+      t.map((x) => isoOrNull(x.metAt)),
+      t.map((x) => x.paused),
+      t.map((x) => x.jobId),
+    ],
+  );
+}
+
+/**
+ * Targets of the cases whose ids lie in [firstId, lastId] (a keyset page of loadCases): a range
+ * scan of the primary key instead of probing it once per id; the caller keeps the page's own.
+ */
+export async function loadTargetsInRange(
+  db: Sql,
+  orgId: string,
+  firstId: string,
+  lastId: string,
+): Promise<TTargetRow[]> {
+  const r = await db.query<Record<string, unknown>>(
+    `SELECT * FROM complaint_sla_targets
+      WHERE org_id = $1 AND complaint_id >= $2::uuid AND complaint_id <= $3::uuid`,
+    [orgId, firstId, lastId],
+  );
+  return r.rows.map(toTarget);
 }
 
 export async function markTarget(

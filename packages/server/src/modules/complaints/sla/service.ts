@@ -4,10 +4,10 @@
 // Used by others: registerSla(deps) once (routes plugin) hooks every case change
 // (onComplaintChange of ../service) and registers the timer and recompute jobs;
 // slaStatus(db, orgId, caseId) and complianceReport(db, orgId, q) for pages and reports.
+import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../../db/client';
 import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
-import { syncDueAt } from '../repo';
 import {
   type Calendar,
   type CalendarSpec,
@@ -19,6 +19,7 @@ import {
   BUILTIN_CALENDAR,
   choosePolicy,
   planTargets,
+  SLA_TARGETS,
   type SlaFacts,
   type SlaPolicy,
   type SlaTarget,
@@ -186,55 +187,87 @@ export interface RecomputeStats {
 /**
  * Recomputes the targets of the given cases (in the caller's transaction): writes only targets
  * whose instants changed (version + 1), drops their superseded queued timers and queues new
- * ones. Idempotent: running it twice changes nothing the second time.
+ * ones. Idempotent: running it twice changes nothing the second time. `existing` may hold the
+ * cases' stored targets already (a page loaded by range; others' rows are ignored).
+ *
+ * The stored state of a written target is known here without reading it back: the upsert
+ * bumps the version by one and clears warned/breached marks exactly when their instant moved,
+ * so the next timer of each target (and the case's next due instant) is decided before the
+ * one write statement of the batch (repo.writeRecompute).
  */
 export async function recomputeCases(
   db: Sql,
   orgId: string,
   cases: repo.TCaseSlaRow[],
   org: OrgSla,
+  existing?: repo.TTargetRow[],
 ): Promise<RecomputeStats> {
   if (!cases.length) return { cases: 0, changed: 0, timers: 0 };
-  const existing = await repo.loadTargets(
-    db,
-    orgId,
-    cases.map((c) => c.id),
+  const ids = new Set(cases.map((c) => c.id));
+  const stored = (existing ?? (await repo.loadTargets(db, orgId, [...ids]))).filter((t) =>
+    ids.has(t.complaintId),
   );
   const key = (cid: string, t: string) => `${cid}|${t}`;
-  const old = new Map(existing.map((t) => [key(t.complaintId, t.target), t]));
-  const writes: repo.TTargetWrite[] = [];
+  const old = new Map(stored.map((t) => [key(t.complaintId, t.target), t]));
+  const write: repo.TRecomputeWrite = {
+    gone: [],
+    staleJobs: [],
+    targets: [],
+    timers: [],
+    dues: [],
+  };
   const keep = new Set<string>();
   for (const c of cases) {
     const policy = org.policyFor(c.categoryId, c.severity);
     const { id: calendarId, cal } = org.calendarFor(c.unitId);
     const facts = factsOf(c);
+    let touched = false;
+    let due: number | null = null;
     for (const p of planTargets(facts, policy, cal, normalisePauses(facts.pauses))) {
       const w: repo.TTargetWrite = { complaintId: c.id, policyId: policy.id, calendarId, ...p };
       const k = key(c.id, p.target);
       keep.add(k);
       const prev = old.get(k);
-      if (!prev || !same(prev, w)) writes.push(w);
+      if (w.metAt === null && w.dueAt !== null && (due === null || w.dueAt < due)) due = w.dueAt;
+      if (prev && same(prev, w)) continue;
+      touched = true;
+      if (prev?.jobId) write.staleJobs.push(prev.jobId);
+      const next: repo.TTargetRow = {
+        ...w,
+        warnedAt: prev && prev.warnAt === w.warnAt ? prev.warnedAt : null,
+        breachedAt: prev && prev.dueAt === w.dueAt ? prev.breachedAt : null,
+        version: prev ? prev.version + 1 : 1,
+        jobId: null,
+      };
+      const at = nextFire(next);
+      const jobId = at === null ? null : randomUUID();
+      if (jobId !== null && at !== null) {
+        write.timers.push({
+          id: jobId,
+          complaintId: c.id,
+          target: w.target,
+          version: next.version,
+          runAt: at,
+        });
+      }
+      write.targets.push({ ...w, version: next.version, jobId });
     }
+    for (const t of SLA_TARGETS) {
+      const prev = old.get(key(c.id, t));
+      if (!prev || keep.has(key(c.id, t))) continue;
+      touched = true;
+      write.gone.push({ complaintId: c.id, target: t });
+      if (prev.jobId) write.staleJobs.push(prev.jobId);
+    }
+    // the case list filters and sorts on the denormalised next due instant
+    if (touched) write.dues.push({ id: c.id, dueAt: due });
   }
-  const gone = existing.filter((t) => !keep.has(key(t.complaintId, t.target)));
-  await repo.deleteTargets(db, orgId, gone);
-  const stale = [...gone, ...writes.map((w) => old.get(key(w.complaintId, w.target)))]
-    .map((t) => t?.jobId)
-    .filter((x): x is string => !!x);
-  await repo.dropQueuedJobs(db, orgId, stale);
-  const stored = await repo.upsertTargets(db, orgId, writes);
-  const timers = stored.flatMap((t) => {
-    const at = nextFire(t);
-    return at === null
-      ? []
-      : [{ complaintId: t.complaintId, target: t.target, version: t.version, runAt: at }];
-  });
-  await repo.enqueueTimers(db, orgId, timers);
-  // the case list filters and sorts on the denormalised next due instant
-  if (writes.length || gone.length) {
-    await syncDueAt(db, orgId, [...new Set([...writes, ...gone].map((w) => w.complaintId))]);
-  }
-  return { cases: cases.length, changed: writes.length + gone.length, timers: timers.length };
+  await repo.writeRecompute(db, orgId, write);
+  return {
+    cases: cases.length,
+    changed: write.targets.length + write.gone.length,
+    timers: write.timers.length,
+  };
 }
 
 /** Syncs pauses and recomputes one case (inside the caller's transaction). */
@@ -268,7 +301,11 @@ export async function recomputeOrg(
   for (;;) {
     const cases = await repo.loadCases(db, orgId, { afterId: after, limit: batch });
     if (!cases.length) break;
-    const s = await db.transaction((tx) => recomputeCases(tx, orgId, cases, org));
+    const first = (cases[0] as repo.TCaseSlaRow).id;
+    const last = (cases[cases.length - 1] as repo.TCaseSlaRow).id;
+    const s = await db.transaction(async (tx) =>
+      recomputeCases(tx, orgId, cases, org, await repo.loadTargetsInRange(tx, orgId, first, last)),
+    );
     total.cases += s.cases;
     total.changed += s.changed;
     total.timers += s.timers;

@@ -1,0 +1,204 @@
+#!/usr/bin/env node
+// Compiles packages/server (with the workspace packages it imports) into a code-split ESM bundle
+// in packages/server/dist, so the `fidelia` command and `npm start` run plain JavaScript instead
+// of loading ~640 modules through tsx at every start. Run by `npm install`/`npm ci` (postinstall)
+// and again by the bin and start script whenever a source is newer than the bundle; never
+// committed. Development and tests keep running the TypeScript through tsx.
+//
+//   node scripts/build-server.mjs          build when stale (no output when up to date)
+//   node scripts/build-server.mjs --force  always build
+//   … --template                            also make the embedded database template
+//                                           (packages/server/src/db/pglite-template.ts)
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const server = join(root, 'packages/server');
+export const DIST = join(server, 'dist');
+const STAMP = join(DIST, 'cli.js');
+// Everything whose change must trigger a rebuild: the sources bundled in, and this script.
+const SOURCES = [
+  join(server, 'src'),
+  join(root, 'packages/stats/src'),
+  join(root, 'packages/contracts/src'),
+  join(server, 'package.json'),
+  fileURLToPath(import.meta.url),
+];
+
+// Loaded at run time from node_modules rather than bundled: native addons (argon2), packages
+// that locate their own files next to their code (PGlite's wasm and data bundle, pino's worker
+// transports), optional native drivers pg probes for, and exceljs, which the CLI imports only
+// for .xlsx files (bundled it would be parsed on every start or need its own chunk of ~2 MB).
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@electric-sql/pglite/*',
+  '@node-rs/argon2',
+  'pg-native',
+  'pino',
+  'thread-stream',
+  'exceljs',
+  'clamscan',
+];
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let t = st.mtimeMs;
+  for (const e of readdirSync(path, { withFileTypes: true })) {
+    // Tests are not bundled; editing one must not cost a rebuild.
+    if (e.isFile() && /\.test\.ts$/.test(e.name)) continue;
+    t = Math.max(t, newest(join(path, e.name)));
+  }
+  return t;
+}
+
+/** True when the bundle is missing or older than any source it was built from. */
+export function serverBuildStale() {
+  if (!existsSync(STAMP)) return true;
+  const built = statSync(STAMP).mtimeMs;
+  return SOURCES.some((s) => newest(s) > built);
+}
+
+// `new URL('./migrations', import.meta.url)` in a source file must keep meaning "next to this
+// source file" once the code lives in a chunk in dist/: the .sql migrations, package.json and
+// the web bundle are read from their place in the repository at run time, not copied.
+const keepSourceUrls = {
+  name: 'keep-source-urls',
+  setup(build) {
+    build.onLoad({ filter: /packages\/(server|stats|contracts)\/src\/.*\.ts$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta.url')) return undefined;
+      const fromDist = relative(DIST, args.path).split('\\').join('/');
+      const contents = text.replace(
+        /new URL\(([^()]*?),\s*import\.meta\.url\)/g,
+        (_, spec) => `new URL(${spec}, new URL(${JSON.stringify(fromDist)}, import.meta.url))`,
+      );
+      return { contents, loader: 'ts' };
+    });
+  },
+};
+
+// exceljs (~700 CommonJS files with its dependencies, ~0.5 s of every start) is imported at the
+// top of several modules but used only when someone exports or reads a spreadsheet. In the
+// bundle it resolves to a stand-in whose first property access requires the real package
+// (synchronously: it is CommonJS), so the server and the command start without loading it.
+const lazyExceljs = {
+  name: 'lazy-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, (args) =>
+      args.namespace === 'lazy-exceljs'
+        ? { path: 'exceljs', external: true }
+        : { path: 'exceljs', namespace: 'lazy-exceljs' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-exceljs' }, () => ({
+      contents: `
+        let real;
+        const load = () => (real ??= require('exceljs'));
+        export default new Proxy({}, {
+          get: (_, key) => load()[key],
+          has: (_, key) => key in load(),
+        });`,
+      loader: 'js',
+    }));
+  },
+};
+
+export async function buildServer() {
+  const { build } = await import('esbuild');
+  // Built beside dist and swapped in whole, so a process starting meanwhile (or a second build
+  // racing this one) never loads a half-written bundle.
+  const tmp = `${DIST}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: {
+      cli: join(server, 'src/cli.ts'),
+      main: join(server, 'src/main.ts'),
+      template: join(server, 'src/db/pglite-template.ts'),
+    },
+    outdir: tmp,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: 'chunk-[hash]',
+    external: EXTERNAL,
+    plugins: [keepSourceUrls, lazyExceljs],
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'none',
+    // Smaller files parse faster at every start; names are kept for stack traces and logs.
+    minify: true,
+    keepNames: true,
+    logLevel: 'warning',
+    // CommonJS dependencies bundled into ESM still call require/__dirname.
+    banner: {
+      js: [
+        "import { createRequire as __fideliaCreateRequire } from 'node:module';",
+        'const require = __fideliaCreateRequire(import.meta.url);',
+      ].join('\n'),
+    },
+  });
+  // Chunk names carry a content hash, so new chunks never overwrite ones a running server may
+  // still import lazily; the entries (cli.js, main.js) are renamed in last, each atomically.
+  // Chunks no build has produced for a day are removed.
+  mkdirSync(DIST, { recursive: true });
+  const fresh = readdirSync(tmp);
+  const entries = new Set(['cli', 'main', 'template'].flatMap((e) => [`${e}.js`, `${e}.js.map`]));
+  for (const f of fresh.filter((f) => !entries.has(f))) renameSync(join(tmp, f), join(DIST, f));
+  for (const f of fresh.filter((f) => entries.has(f))) renameSync(join(tmp, f), join(DIST, f));
+  rmSync(tmp, { recursive: true, force: true });
+  const keep = new Set(fresh);
+  const dayAgo = Date.now() - 86_400_000;
+  for (const f of readdirSync(DIST)) {
+    const p = join(DIST, f);
+    if (!keep.has(f) && statSync(p).mtimeMs < dayAgo) rmSync(p, { force: true });
+  }
+}
+
+/** Builds when stale; returns true when it built. */
+export async function ensureServerBuild({ quiet = false } = {}) {
+  if (!serverBuildStale()) return false;
+  if (!quiet) process.stderr.write('Compiling the server (first run or sources changed)…\n');
+  await buildServer();
+  return true;
+}
+
+if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
+  // At install time a failure must not fail `npm ci`: the bin and start script then rebuild
+  // (or run the sources through tsx) and a first start runs initdb as it did before.
+  try {
+    const force = process.argv.includes('--force');
+    const t0 = performance.now();
+    if (force) await buildServer();
+    const built = force || (await ensureServerBuild({ quiet: true }));
+    if (built) {
+      process.stdout.write(
+        `server compiled to packages/server/dist in ${Math.round(performance.now() - t0)} ms\n`,
+      );
+    }
+    if (process.argv.includes('--template')) {
+      const t1 = performance.now();
+      const url = pathToFileURL(join(DIST, 'template.js')).href;
+      const { ensurePgliteTemplate } = await import(url);
+      if (await ensurePgliteTemplate()) {
+        process.stdout.write(
+          `embedded database template made in ${Math.round(performance.now() - t1)} ms\n`,
+        );
+      }
+    }
+  } catch (e) {
+    process.stderr.write(`build-server: skipped (${e.message})\n`);
+  }
+}
