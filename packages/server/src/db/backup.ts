@@ -17,7 +17,14 @@ interface TableInfo {
 
 // Not data: schema_migrations is the restore target's own; rate_limits holds throw-away
 // counters (per client address or e-mail, no org) that a restored installation starts afresh.
-const NOT_BACKED_UP = ['schema_migrations', 'rate_limits'];
+// The analytics aggregates are derived: restore recomputes them from the restored answers
+// (restoring them as well would count twice, as the triggers also fire during the restore).
+const NOT_BACKED_UP = [
+  'schema_migrations',
+  'rate_limits',
+  'analytics_daily',
+  'survey_response_counts',
+];
 
 async function tables(db: Sql): Promise<TableInfo[]> {
   const t = await db.query<{ name: string }>(
@@ -146,6 +153,10 @@ export async function restore(db: Db, file: string): Promise<Record<string, numb
       batch.rows.push(o.r);
     }
     await flush();
+    // The aggregates are recomputed from the restored answers, not trusted to the triggers:
+    // tables come back in foreign-key order, which need not be the order in which the app
+    // writes responses and answers (the triggers' contract).
+    await tx.query('SELECT fid_analytics_rebuild(NULL)');
   });
   return counts;
 }
