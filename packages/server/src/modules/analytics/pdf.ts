@@ -133,8 +133,8 @@ async function print(html: string, chromiumPath: string, timeoutMs: number): Pro
         else reject(new AppError('ANALYTICS_PDF_FAILED', { reason: `exit ${code}` }));
       });
     });
-    const pdf = await readFile(out).catch(() => null);
-    if (!pdf || pdf.subarray(0, 4).toString('latin1') !== '%PDF')
+    const pdf = await readFile(out).catch(() => Buffer.alloc(0));
+    if (pdf.subarray(0, 4).toString('latin1') !== '%PDF')
       throw new AppError('ANALYTICS_PDF_FAILED', { reason: 'no output' });
     return pdf;
   } finally {

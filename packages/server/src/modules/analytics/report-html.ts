@@ -148,7 +148,10 @@ const ok = (v: number | null | undefined): v is number =>
 
 /** Number formatting in the report's locale (decimal comma in Spanish), like the web app. */
 export function formatter(lang: TReportLang) {
-  const fixed2 = new Intl.NumberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const fixed2 = new Intl.NumberFormat(lang, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   const int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   const pct1 = new Intl.NumberFormat(lang, {
     style: 'percent',
@@ -224,10 +227,7 @@ function periodText(lang: TReportLang, from?: string, to?: string): string {
 }
 
 /** Paired horizontal bars (expectation grey, perception teal) per dimension on the 1–7 scale. */
-export function pairedBarsSvg(
-  lang: TReportLang,
-  dims: TServqualReport['dimensions'],
-): string {
+export function pairedBarsSvg(lang: TReportLang, dims: TServqualReport['dimensions']): string {
   const t = T[lang];
   const f = formatter(lang);
   const labelW = 190;

@@ -59,7 +59,9 @@ beforeAll(async () => {
     orgUnitId: units[i % 2],
     respondedAt: new Date(Date.UTC(2026, 0, 5 + i, 10)).toISOString(),
     answers: {
-      sq_e: Object.fromEntries(Array.from({ length: 22 }, (_, k) => [`e${k + 1}`, 5 + ((i + k) % 3)])),
+      sq_e: Object.fromEntries(
+        Array.from({ length: 22 }, (_, k) => [`e${k + 1}`, 5 + ((i + k) % 3)]),
+      ),
       sq_p: Object.fromEntries(
         Array.from({ length: 22 }, (_, k) => [`p${k + 1}`, 1 + ((i * 3 + k) % 5) + (i % 2)]),
       ),
@@ -91,27 +93,35 @@ const auth = (): AuthContext => ({
 });
 
 describe('GET /api/analytics/surveys/:id/servqual.pdf', () => {
-  it.skipIf(!hasChromium)('answers a PDF (magic bytes, type, file name), temp files removed', async () => {
-    const before = pdfDirs();
-    const r = await get(`/api/analytics/surveys/${id}/servqual.pdf?lang=es`);
-    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
-    expect(r.headers['content-type']).toBe('application/pdf');
-    expect(r.headers['content-disposition']).toMatch(/^attachment; filename="informe-servqual-[a-z0-9-]+\.pdf"$/);
-    expect(r.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(r.rawPayload.length).toBeGreaterThan(10_000);
-    expect(pdfDirs()).toEqual(before);
-  });
+  it.skipIf(!hasChromium)(
+    'answers a PDF (magic bytes, type, file name), temp files removed',
+    async () => {
+      const before = pdfDirs();
+      const r = await get(`/api/analytics/surveys/${id}/servqual.pdf?lang=es`);
+      expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+      expect(r.headers['content-type']).toBe('application/pdf');
+      expect(r.headers['content-disposition']).toMatch(
+        /^attachment; filename="informe-servqual-[a-z0-9-]+\.pdf"$/,
+      );
+      expect(r.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(r.rawPayload.length).toBeGreaterThan(10_000);
+      expect(pdfDirs()).toEqual(before);
+    },
+  );
 
-  it.skipIf(!hasChromium)('serves parallel requests one Chromium at a time, all complete', async () => {
-    const rs = await Promise.all(
-      ['es', 'en', 'es'].map((l) => get(`/api/analytics/surveys/${id}/servqual.pdf?lang=${l}`)),
-    );
-    for (const r of rs) {
-      expect(r.statusCode).toBe(200);
-      expect(r.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
-    }
-    expect(rs[1]?.headers['content-disposition']).toContain('servqual-report-');
-  });
+  it.skipIf(!hasChromium)(
+    'serves parallel requests one Chromium at a time, all complete',
+    async () => {
+      const rs = await Promise.all(
+        ['es', 'en', 'es'].map((l) => get(`/api/analytics/surveys/${id}/servqual.pdf?lang=${l}`)),
+      );
+      for (const r of rs) {
+        expect(r.statusCode).toBe(200);
+        expect(r.rawPayload.subarray(0, 4).toString('latin1')).toBe('%PDF');
+      }
+      expect(rs[1]?.headers['content-disposition']).toContain('servqual-report-');
+    },
+  );
 
   it('the page carries the JSON routes’ numbers in the chosen locale, the name escaped', async () => {
     const json = (await get(`/api/analytics/surveys/${id}/servqual?channel=phone`)).json();
@@ -130,7 +140,9 @@ describe('GET /api/analytics/surveys/:id/servqual.pdf', () => {
     expect(es.html).toContain('Teléfono');
     expect(en.html).toContain('Phone');
     expect(es.html).not.toContain('<script>');
-    expect(es.html).toContain('Sucursal &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Cía');
+    expect(es.html).toContain(
+      'Sucursal &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Cía',
+    );
     // The league (unfiltered page): both offices with their JSON gaps.
     const all = await servqualReportPage(t.db, auth(), id, { lang: 'es' });
     for (const u of league.units) {
