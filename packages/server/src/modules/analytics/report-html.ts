@@ -280,7 +280,11 @@ const STYLE = `
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #212529;
   font-size: 10pt; margin: 0; }
 h1 { font-size: 18pt; margin: 0 0 2mm; }
-h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid #ced4da; padding-bottom: 1mm; }
+h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid #ced4da; padding-bottom: 1mm;
+  break-after: avoid; }
+thead { display: table-header-group; }
+td.unit { width: 42%; }
+table.league th, table.league td { font-size: 9pt; }
 .meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; margin: 3mm 0; }
 .meta dt { color: #495057; font-weight: bold; }
 .meta dd { margin: 0; }
@@ -291,7 +295,8 @@ h2 { font-size: 12.5pt; margin: 7mm 0 2mm; border-bottom: 1px solid #ced4da; pad
 table { border-collapse: collapse; width: 100%; }
 th, td { padding: 1.2mm 1.5mm; border-bottom: 1px solid #e9ecef; vertical-align: top; }
 th { text-align: left; background: #f1f3f5; font-size: 9pt; }
-td.n, th.n { text-align: right; white-space: nowrap; }
+td.n, th.n { text-align: right; }
+td.n { white-space: nowrap; }
 tr { break-inside: avoid; }
 .neg { color: #c92a2a; font-weight: bold; }
 svg text.lb { font-size: 12px; fill: #212529; }
@@ -353,7 +358,7 @@ ${pairedBarsSvg(lang, report.dimensions)}
     const leagueRows = league.units
       .map(
         (u) =>
-          `<tr><td class="n">${esc(f.int(u.rank))}</td><td>${esc(u.unitName)}</td><td class="n">${esc(f.int(u.n))}</td><td class="n">${esc(f.g(u.gap))}</td><td class="n">${esc(f.g(u.weightedGap))}</td><td class="n">${esc(ci(u.ci95))}</td></tr>`,
+          `<tr><td class="n">${esc(f.int(u.rank))}</td><td class="unit">${esc(u.unitName)}</td><td class="n">${esc(f.int(u.n))}</td><td class="n">${esc(f.g(u.gap))}</td><td class="n">${esc(f.g(u.weightedGap))}</td><td class="n">${esc(ci(u.ci95))}</td></tr>`,
       )
       .join('\n');
     // One unit is no league: the table appears from two units, as on the screen.
@@ -361,7 +366,7 @@ ${pairedBarsSvg(lang, report.dimensions)}
       league.units.length < 2
         ? ''
         : `<h2>${esc(t.league)}</h2>
-<table><thead><tr><th class="n">${esc(t.rank)}</th><th>${esc(t.unit)}</th><th class="n">${esc(t.respondents)}</th><th class="n">${esc(t.overallGap)}</th><th class="n">${esc(t.weightedGap)}</th><th class="n">${esc(t.ci)}</th></tr></thead>
+<table class="league"><thead><tr><th class="n">${esc(t.rank)}</th><th>${esc(t.unit)}</th><th class="n">${esc(t.respondents)}</th><th class="n">${esc(t.overallGap)}</th><th class="n">${esc(t.weightedGap)}</th><th class="n">${esc(t.ci)}</th></tr></thead>
 <tbody>${leagueRows}</tbody></table>`;
     body = tiles + dims + leagueHtml + items;
   }
