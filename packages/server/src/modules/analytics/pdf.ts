@@ -13,8 +13,8 @@ import { AppError, registerErrors } from '../../lib/errors';
 registerErrors({
   ANALYTICS_PDF_UNAVAILABLE: {
     status: 503,
-    es: 'No se puede generar el PDF: el servidor no tiene Chromium instalado (variable CHROMIUM_PATH).',
-    en: 'The PDF cannot be produced: Chromium is not installed on the server (CHROMIUM_PATH).',
+    es: 'No se puede generar el PDF: el servidor no tiene Chromium instalado. Avise a la persona que administra Fidelia.',
+    en: 'The PDF cannot be produced: Chromium is not installed on the server. Please tell whoever runs Fidelia.',
   },
   ANALYTICS_PDF_FAILED: {
     status: 503,
