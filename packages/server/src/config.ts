@@ -48,6 +48,8 @@ export const ZTrustProxySchema = z
     return z.NEVER;
   });
 
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
 export const ZEnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -108,6 +110,8 @@ export const ZEnvSchema = z.object({
         ])
         .optional(),
     ),
+  // Chromium that prints the PDF reports (headless); without it those routes answer 503.
+  CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
   BODY_LIMIT: z.coerce
     .number()
     .int()
@@ -140,6 +144,8 @@ export interface TConfig {
   webhookAllowPrivate: boolean;
   /** Origins that may frame the respondent page; undefined = any (EMBED_ORIGINS unset). */
   embedOrigins?: string[];
+  /** Chromium for the PDF reports; DEFAULT_CHROMIUM_PATH when unset. */
+  chromiumPath?: string;
 }
 
 /** Reads DATA_DIR/session-secret, creating it (mode 600) the first time. */
@@ -190,5 +196,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
           },
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
     embedOrigins: e.EMBED_ORIGINS,
+    chromiumPath: e.CHROMIUM_PATH,
   };
 }

@@ -20,7 +20,9 @@ import {
 } from '@fidelia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { DEFAULT_CHROMIUM_PATH } from '../../config';
 import { authOf } from '../../lib/auth-context';
+import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
 import * as svc from './service';
 
 // A survey id that is not a uuid names no survey: 404 like an unknown one (not a 400).
@@ -28,7 +30,7 @@ const ZSurvey = z.object({ surveyId: z.string().max(64) });
 const read = { access: 'authenticated' as const };
 
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db } = app.deps;
+  const { db, config } = app.deps;
   const base = '/api/analytics/surveys/:surveyId';
   app.get(
     `${base}/servqual`,
@@ -42,6 +44,26 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.servqualReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/servqual.pdf`,
+    {
+      config: read,
+      schema: {
+        summary: 'The SERVQUAL gap report as a printable PDF (es/en), rendered by Chromium',
+        params: ZSurvey,
+        querystring: ZServqualPdfQuerySchema,
+      },
+    },
+    async (req, reply) => {
+      const chromium = config.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
+      const r = await servqualPdf(db, authOf(req), req.params.surveyId, req.query, chromium);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${r.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(r.pdf);
+    },
   );
   app.get(
     `${base}/nps`,

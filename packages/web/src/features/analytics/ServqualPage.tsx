@@ -22,6 +22,7 @@ import { ReportFilters } from './Filters';
 import { IntervalBar, scaleOf } from './IntervalBar';
 import { League } from './League';
 import { excludesZero, hasServqual, servqualCsvRows, worstFirst } from './model';
+import { PdfButton } from './PdfButton';
 import { Empty, PageLoader, ReportError } from './State';
 import { useReport } from './useReport';
 
@@ -80,6 +81,9 @@ export default function ServqualPage() {
     const csvName = `servqual-${detail.data?.slug ?? 'survey'}`;
     body = (
       <Stack gap="md">
+        <Group justify="flex-end">
+          <PdfButton filters={filters} />
+        </Group>
         <SimpleGrid cols={3} spacing="xs">
           <Card withBorder p={{ base: 'xs', sm: 'md' }}>
             <Text size="sm" c="dimmed">
