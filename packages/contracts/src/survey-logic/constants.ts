@@ -31,6 +31,15 @@ export type TServqualDimension = (typeof SERVQUAL_DIMENSIONS)[number];
 /** The five standard Kano answers (1 like, 2 expect, 3 neutral, 4 live with, 5 dislike). */
 export const KANO_ANSWERS = [1, 2, 3, 4, 5] as const;
 
+/** The five standard Kano answers' labels. */
+export const KANO_ANSWER_LABELS: Record<1 | 2 | 3 | 4 | 5, { es: string; en: string }> = {
+  1: { es: 'Me gusta', en: 'I like it' },
+  2: { es: 'Lo espero', en: 'I expect it' },
+  3: { es: 'Me es indiferente', en: 'I am neutral' },
+  4: { es: 'Puedo tolerarlo', en: 'I can live with it' },
+  5: { es: 'No me gusta', en: 'I dislike it' },
+};
+
 export const QUESTION_TYPES = [
   'rating', // integer min..max (0–10 NPS / satisfaction); answer: number
   'csat', // 1–5; answer: number

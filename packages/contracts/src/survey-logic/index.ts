@@ -5,5 +5,6 @@ export * from './check';
 export * from './constants';
 export * from './display';
 export * from './items';
+export * from './question-types';
 export * from './text';
 export * from './values';

@@ -10,7 +10,7 @@ import {
   type TSurveyDefinition,
   ZSurveyDefinitionSchema,
 } from '@fidelia/contracts';
-import { questionItems } from '@fidelia/contracts/survey-logic';
+import { questionItems, withDefaultTags } from '@fidelia/contracts/survey-logic';
 import { AppError, registerErrors } from '../../lib/errors';
 
 registerErrors({
@@ -23,31 +23,6 @@ registerErrors({
 
 function fail(field: string, reason: string): never {
   throw new AppError('SURVEY_DEFINITION_INVALID', { field, reason });
-}
-
-/** Default tags analytics rely on, filled where the author left them out. */
-function withDefaultTags(q: TQuestion): TQuestion {
-  switch (q.type) {
-    case 'servqual':
-      return {
-        ...q,
-        items: q.items.map((i) => ({ ...i, tag: i.tag ?? `servqual:${q.part}:${i.n}` })),
-      };
-    case 'kano':
-      return { ...q, tag: q.tag ?? `kano:${q.attribute}` };
-    case 'value':
-      return {
-        ...q,
-        tag: q.tag ?? 'value',
-        benefits: q.benefits.map((b) => ({ ...b, tag: b.tag ?? `value:benefit:${b.key}` })),
-      };
-    case 'constant_sum':
-      return { ...q, items: q.items.map((i) => ({ ...i, tag: i.tag ?? `importance:${i.key}` })) };
-    case 'csat':
-      return { ...q, tag: q.tag ?? 'csat' };
-    default:
-      return q;
-  }
 }
 
 export interface TIndexedQuestion {
