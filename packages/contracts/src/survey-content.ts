@@ -284,11 +284,5 @@ export const SERVQUAL_DIMENSION_LABELS: Record<TServqualDimension, { es: string;
   empathy: { es: 'Empatía', en: 'Empathy' },
 };
 
-/** The five standard Kano answers' labels. */
-export const KANO_ANSWER_LABELS: Record<1 | 2 | 3 | 4 | 5, { es: string; en: string }> = {
-  1: { es: 'Me gusta', en: 'I like it' },
-  2: { es: 'Lo espero', en: 'I expect it' },
-  3: { es: 'Me es indiferente', en: 'I am neutral' },
-  4: { es: 'Puedo tolerarlo', en: 'I can live with it' },
-  5: { es: 'No me gusta', en: 'I dislike it' },
-};
+// The Kano answer labels live with the other zod-free constants (export columns read them).
+export { KANO_ANSWER_LABELS } from './survey-logic/constants';

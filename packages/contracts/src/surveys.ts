@@ -2,8 +2,36 @@
 // respondent page, staff entry and kiosk; one response format for every channel.
 // Human docs: docs/surveys.md.
 import { z } from 'zod';
+import {
+  CHANNELS,
+  CONDITION_OPS,
+  EXPORT_FORMATS,
+  SERVQUAL_DIMENSIONS,
+  STAFF_CHANNELS,
+  SURVEY_AUDIENCES,
+  SURVEY_LANGUAGES,
+  SURVEY_STATUSES,
+  TEMPLATE_KEYS,
+} from './survey-logic/constants';
 
-export const SURVEY_LANGUAGES = ['es', 'en'] as const;
+// The constants are plain data in survey-logic/ (zod-free, for the respondent bundle); the
+// schemas below build on them and every constant stays importable from here too.
+export {
+  CHANNELS,
+  CONDITION_OPS,
+  EXPORT_FORMATS,
+  KANO_ANSWERS,
+  QUESTION_TYPES,
+  SERVQUAL_DIMENSIONS,
+  STAFF_CHANNELS,
+  SURVEY_AUDIENCES,
+  SURVEY_LANGUAGES,
+  SURVEY_STATUSES,
+  TEMPLATE_KEYS,
+  type TQuestionType,
+  type TServqualDimension,
+} from './survey-logic/constants';
+
 export const ZSurveyLanguageSchema = z.enum(SURVEY_LANGUAGES);
 export type TSurveyLanguage = z.infer<typeof ZSurveyLanguageSchema>;
 
@@ -19,18 +47,6 @@ export const ZKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'key: a-z, 
 export const ZTagSchema = z.string().regex(/^[a-z][a-z0-9_]*(:[A-Za-z0-9_-]+)*$/, 'tag');
 
 // ---------------------------------------------------------------------------------- logic
-export const CONDITION_OPS = [
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in', // answer is one of value[]
-  'includes', // multiple choice answer contains value
-  'answered',
-  'not_answered',
-] as const;
 export const ZConditionSchema = z.strictObject({
   /** question key; for batteries/matrix/kano/constant-sum also `item` */
   q: ZKeySchema,
@@ -71,36 +87,6 @@ export const ZOptionSchema = z.strictObject({
   code: z.number().int().optional(),
 });
 export type TOption = z.infer<typeof ZOptionSchema>;
-
-export const SERVQUAL_DIMENSIONS = [
-  'tangibles',
-  'reliability',
-  'responsiveness',
-  'assurance',
-  'empathy',
-] as const;
-export type TServqualDimension = (typeof SERVQUAL_DIMENSIONS)[number];
-
-/** The five standard Kano answers (1 like, 2 expect, 3 neutral, 4 live with, 5 dislike). */
-export const KANO_ANSWERS = [1, 2, 3, 4, 5] as const;
-
-export const QUESTION_TYPES = [
-  'rating', // integer min..max (0–10 NPS / satisfaction); answer: number
-  'csat', // 1–5; answer: number
-  'scale', // Likert / semantic differential 5 or 7 points with labelled ends; answer: number
-  'servqual', // battery of items on 1..7; answer: { [itemKey]: number }
-  'constant_sum', // items share `total` points (100); answer: { [itemKey]: number }, sum = total
-  'kano', // functional/dysfunctional pair; answer: { functional: 1..5, dysfunctional: 1..5 }
-  'value', // perceived value; answer: { price: 1..points, benefits: {[itemKey]: 1..points}, wtp: number|null }
-  'single', // answer: option value (string), or 'other' + otherText when allowOther
-  'multiple', // answer: option value[]
-  'matrix', // rows × scale columns; answer: { [rowKey]: column value (number) }
-  'text', // answer: string (≤ maxLength)
-  'number', // answer: number in min..max
-  'contact', // answer: { name?, email?, phone? }
-  'date', // answer: 'YYYY-MM-DD'
-] as const;
-export type TQuestionType = (typeof QUESTION_TYPES)[number];
 
 const labels = { lowLabel: ZLocalTextSchema.optional(), highLabel: ZLocalTextSchema.optional() };
 
@@ -241,8 +227,6 @@ export const ZPageSchema = z.strictObject({
 });
 export type TPage = z.infer<typeof ZPageSchema>;
 
-export const SURVEY_AUDIENCES = ['customer', 'internal', 'manager', 'employee'] as const;
-
 /** The survey definition (the builder's document; frozen per published version). */
 export const ZSurveyDefinitionSchema = z.strictObject({
   schemaVersion: z.literal(1).default(1),
@@ -269,7 +253,6 @@ export type TSurveyDefinition = z.infer<typeof ZSurveyDefinitionSchema>;
 export type TSurveyDefinitionInput = z.input<typeof ZSurveyDefinitionSchema>;
 
 // ------------------------------------------------------------------------------- surveys
-export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
 export const ZSurveyStatusSchema = z.enum(SURVEY_STATUSES);
 
 export const ZSurveySettingsSchema = z.strictObject({
@@ -318,15 +301,6 @@ export type TSurveyDetail = z.infer<typeof ZSurveyDetailSchema>;
 
 const ZSlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'slug: a-z, 0-9, -');
 
-export const TEMPLATE_KEYS = [
-  'nps_relational',
-  'csat_transactional',
-  'servqual',
-  'kano',
-  'perceived_value',
-  'internal_customer',
-  'servqual_manager',
-] as const;
 export const ZTemplateKeySchema = z.enum(TEMPLATE_KEYS);
 
 export const ZSurveyCreateSchema = z.strictObject({
@@ -370,20 +344,8 @@ export const ZSurveyExportSchema = z.strictObject({
 export type TSurveyExport = z.input<typeof ZSurveyExportSchema>;
 
 // ------------------------------------------------------------------------------ responses
-export const CHANNELS = [
-  'web',
-  'link',
-  'email',
-  'qr',
-  'kiosk',
-  'phone',
-  'postal',
-  'in_person',
-  'embed',
-] as const;
 export const ZChannelSchema = z.enum(CHANNELS);
 export type TChannel = z.infer<typeof ZChannelSchema>;
-export const STAFF_CHANNELS = ['phone', 'postal', 'in_person'] as const;
 
 const ZAnswerScalar = z.union([z.number(), z.string().max(2000), z.null()]);
 export const ZAnswerValueSchema = z.union([
@@ -607,9 +569,6 @@ export const ZWebhookSchema = z.object({
 });
 export type TWebhook = z.infer<typeof ZWebhookSchema>;
 
-/** spss = numeric-coded CSV with SPSS-safe names; spss_labels = .sps syntax (variable + value
- *  labels, GET DATA of that CSV) */
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'spss', 'spss_labels'] as const;
 export const ZSurveyExportQuerySchema = z.strictObject({
   format: z.enum(EXPORT_FORMATS).default('csv'),
   shape: z.enum(['wide', 'long']).default('wide'),

@@ -1,8 +1,9 @@
 // Respondent app: which survey (anonymous slug, personal token) or the unsubscribe page, from
 // the URL. Served at /s/* by the server (or /respond.html?p=/s/... as a fallback).
 import type { TPublicSurvey } from '@fidelia/contracts';
+import type { TLang } from '@fidelia/contracts/survey-logic';
 import { useEffect, useState } from 'react';
-import { pickLang, type TLang } from './logic';
+import { pickLang } from './logic';
 import { Runner } from './Runner';
 import { fmt, type TKey } from './strings';
 

@@ -1,16 +1,16 @@
 // One component per question type. Plain React + native inputs (radio/checkbox/number/date):
 // keyboard and screen readers work as the platform does; every group is a fieldset/legend.
 import type { TAnswers, TAnswerValue, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
-import { type ReactNode, useId } from 'react';
 import {
   constantSumState,
   lt,
   pipe,
-  seededShuffle,
   type TFieldError,
   type TLang,
   type TPrefill,
-} from './logic';
+} from '@fidelia/contracts/survey-logic';
+import { type ReactNode, useId } from 'react';
+import { seededShuffle } from './logic';
 import { errorText, fmt } from './strings';
 
 export interface TQProps {

@@ -2,20 +2,20 @@
 // retries, resume, thank-you/redirect, kiosk reset. Also used by the builder's preview
 // (submitUrl null: nothing leaves the browser).
 import type { TAnswers, TAnswerValue, TSurveyDefinition } from '@fidelia/contracts';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { uuid } from '../api/uuid';
 import {
   lt,
   pipe,
   pruneHidden,
-  seededShuffle,
   type TFieldError,
   type TLang,
   type TPrefill,
   validatePage,
   visible,
   visiblePages,
-} from './logic';
+} from '@fidelia/contracts/survey-logic';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { uuid } from '../api/uuid';
+import { seededShuffle } from './logic';
 import { QuestionView } from './Questions';
 import { fmt } from './strings';
 

@@ -1,5 +1,5 @@
 // Respondent UI text (es/en). Kept out of i18next on purpose: the respondent bundle stays tiny.
-import type { TErrorCode, TFieldError, TLang } from './logic';
+import type { TErrorCode, TFieldError, TLang } from '@fidelia/contracts/survey-logic';
 
 const es = {
   next: 'Siguiente',

@@ -1,16 +1,21 @@
 // Validates submitted answers against a published definition (types, ranges, options, unknown
 // keys, display logic, required, constant sum, text length) and turns them into long-format rows.
 // Pure; every error names the field at fault (details.field = 'answers.<key>[.<item>]').
-import type {
-  TAnswers,
-  TAnswerValue,
-  TCondition,
-  TDisplayIf,
-  TQuestion,
-  TSurveyDefinition,
-} from '@fidelia/contracts';
+// Display logic and the value predicates come from @fidelia/contracts/survey-logic, the code the
+// respondent page runs, so what the page hides is what this refuses.
+import type { TAnswers, TAnswerValue, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+import {
+  EMAIL_PATTERN,
+  isEmptyAnswer,
+  isInt,
+  isIsoDate,
+  isNum,
+  isRecord,
+  present,
+  questionShown,
+  tagFor,
+} from '@fidelia/contracts/survey-logic';
 import { AppError, registerErrors } from '../../lib/errors';
-import { tagFor } from './definition';
 
 registerErrors({
   SURVEY_ANSWER_UNKNOWN: {
@@ -54,13 +59,6 @@ function invalid(field: string, reason: string): never {
   throw new AppError('SURVEY_ANSWER_INVALID', { field, reason });
 }
 
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isInt = (v: unknown): v is number => isNum(v) && Number.isInteger(v);
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const present = (v: unknown) =>
-  v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-
 function intIn(v: unknown, min: number, max: number, field: string): number {
   if (!isInt(v)) invalid(field, 'integer expected');
   if (v < min || v > max) invalid(field, `out of range ${min}..${max}`);
@@ -78,48 +76,6 @@ function recordOf(v: unknown, items: string[], field: string): Record<string, un
   if (!isRecord(v)) invalid(field, 'object expected');
   for (const k of Object.keys(v)) if (!items.includes(k)) invalid(`${field}.${k}`, 'unknown item');
   return Object.fromEntries(Object.entries(v).filter(([, x]) => present(x)));
-}
-
-function answerOf(answers: TAnswers, c: TCondition): unknown {
-  const v = answers[c.q];
-  if (c.item !== undefined) return isRecord(v) ? v[c.item] : undefined;
-  return v;
-}
-
-function holds(c: TCondition, answers: TAnswers): boolean {
-  const v = answerOf(answers, c);
-  const want = c.value;
-  switch (c.op) {
-    case 'answered':
-      return present(v);
-    case 'not_answered':
-      return !present(v);
-    case 'eq':
-      return present(v) && v === want;
-    case 'neq':
-      return present(v) && v !== want;
-    case 'gt':
-      return isNum(v) && isNum(want) && v > want;
-    case 'gte':
-      return isNum(v) && isNum(want) && v >= want;
-    case 'lt':
-      return isNum(v) && isNum(want) && v < want;
-    case 'lte':
-      return isNum(v) && isNum(want) && v <= want;
-    case 'in':
-      return Array.isArray(want) && (want as unknown[]).includes(v);
-    case 'includes':
-      return Array.isArray(v) && (v as unknown[]).includes(want);
-    default:
-      return false;
-  }
-}
-
-export function visible(d: TDisplayIf | undefined, answers: TAnswers): boolean {
-  if (!d) return true;
-  return d.mode === 'any'
-    ? d.conditions.some((c) => holds(c, answers))
-    : d.conditions.every((c) => holds(c, answers));
 }
 
 /** Validates one question's answer and returns its long rows. */
@@ -240,20 +196,13 @@ function rowsFor(q: TQuestion, v: TAnswerValue, answers: TAnswers, complete: boo
       const rec = recordOf(v, q.fields, f);
       return Object.entries(rec).map(([k, x]) => {
         const s = strOf(x, 320, `${f}.${k}`);
-        if (k === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s))
-          invalid(`${f}.email`, 'email expected');
+        if (k === 'email' && !EMAIL_PATTERN.test(s)) invalid(`${f}.email`, 'email expected');
         return row(k, null, s);
       });
     }
     case 'date': {
       const s = strOf(v, 10, f);
-      const d = new Date(`${s}T00:00:00Z`);
-      if (
-        !/^\d{4}-\d{2}-\d{2}$/.test(s) ||
-        Number.isNaN(d.getTime()) ||
-        d.toISOString().slice(0, 10) !== s
-      )
-        invalid(f, 'date YYYY-MM-DD expected');
+      if (!isIsoDate(s)) invalid(f, 'date YYYY-MM-DD expected');
       if ((q.min && s < q.min) || (q.max && s > q.max)) invalid(f, 'date out of range');
       return [row('', null, s)];
     }
@@ -280,15 +229,14 @@ export function evaluateAnswers(
   }
   const rows: TLongRow[] = [];
   for (const p of def.pages) {
-    const pageShown = visible(p.displayIf, answers);
     for (const q of p.questions) {
       const v = answers[q.key];
-      const shown = pageShown && visible(q.displayIf, answers);
-      if (!shown) {
+      // the very rule the respondent page pages with (survey-logic/display.ts)
+      if (!questionShown(p, q, answers)) {
         if (present(v)) throw new AppError('SURVEY_ANSWER_HIDDEN', { field: `answers.${q.key}` });
         continue;
       }
-      if (!present(v) || (isRecord(v) && Object.values(v).every((x) => !present(x)))) {
+      if (isEmptyAnswer(v)) {
         if (complete && q.required)
           throw new AppError('SURVEY_ANSWER_REQUIRED', { field: `answers.${q.key}` });
         continue;

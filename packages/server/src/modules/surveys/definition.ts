@@ -10,6 +10,7 @@ import {
   type TSurveyDefinition,
   ZSurveyDefinitionSchema,
 } from '@fidelia/contracts';
+import { questionItems, withDefaultTags } from '@fidelia/contracts/survey-logic';
 import { AppError, registerErrors } from '../../lib/errors';
 
 registerErrors({
@@ -22,69 +23,6 @@ registerErrors({
 
 function fail(field: string, reason: string): never {
   throw new AppError('SURVEY_DEFINITION_INVALID', { field, reason });
-}
-
-/** Sub-keys a question stores answers under (item column of the long table). */
-export function questionItems(q: TQuestion): string[] {
-  switch (q.type) {
-    case 'servqual':
-    case 'constant_sum':
-      return q.items.map((i) => i.key);
-    case 'matrix':
-      return q.rows.map((i) => i.key);
-    case 'kano':
-      return ['functional', 'dysfunctional'];
-    case 'value':
-      return ['price', ...q.benefits.map((b) => b.key), 'wtp'];
-    case 'contact':
-      return q.fields;
-    default:
-      return [''];
-  }
-}
-
-/** Default tags analytics rely on, filled where the author left them out. */
-function withDefaultTags(q: TQuestion): TQuestion {
-  switch (q.type) {
-    case 'servqual':
-      return {
-        ...q,
-        items: q.items.map((i) => ({ ...i, tag: i.tag ?? `servqual:${q.part}:${i.n}` })),
-      };
-    case 'kano':
-      return { ...q, tag: q.tag ?? `kano:${q.attribute}` };
-    case 'value':
-      return {
-        ...q,
-        tag: q.tag ?? 'value',
-        benefits: q.benefits.map((b) => ({ ...b, tag: b.tag ?? `value:benefit:${b.key}` })),
-      };
-    case 'constant_sum':
-      return { ...q, items: q.items.map((i) => ({ ...i, tag: i.tag ?? `importance:${i.key}` })) };
-    case 'csat':
-      return { ...q, tag: q.tag ?? 'csat' };
-    default:
-      return q;
-  }
-}
-
-/** The semantic tag of one stored value (question + item). */
-export function tagFor(q: TQuestion, item: string): string | null {
-  switch (q.type) {
-    case 'servqual':
-    case 'constant_sum':
-      return q.items.find((i) => i.key === item)?.tag ?? null;
-    case 'matrix':
-      return q.rows.find((i) => i.key === item)?.tag ?? (q.tag ? `${q.tag}:${item}` : null);
-    case 'kano':
-      return `kano:${q.attribute}:${item}`;
-    case 'value':
-      if (item === 'price') return 'value:price';
-      if (item === 'wtp') return 'value:wtp';
-      return q.benefits.find((b) => b.key === item)?.tag ?? `value:benefit:${item}`;
-    default:
-      return q.tag ?? null;
-  }
 }
 
 export interface TIndexedQuestion {

@@ -5,7 +5,8 @@
 // the embedded database is never held by one huge query.
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import { KANO_ANSWER_LABELS, type TQuestion, type TSurveyDefinition } from '@fidelia/contracts';
+import type { TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+import { columnName, questionType } from '@fidelia/contracts/survey-logic';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
@@ -15,10 +16,6 @@ import { iso } from '../../lib/iso';
 import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
-
-type L = { es?: string | undefined; en?: string | undefined } | undefined;
-const txt = (t: L, lang: 'es' | 'en') =>
-  (lang === 'en' ? (t?.en ?? t?.es) : (t?.es ?? t?.en)) ?? '';
 
 export interface TColumn {
   name: string; // key or key.item
@@ -30,99 +27,18 @@ export interface TColumn {
   kind: 'num' | 'text' | 'choice' | 'flag';
 }
 
+/** A question's columns, as its type's record in the registry names and labels them. */
 function columnsOf(q: TQuestion, lang: 'es' | 'en'): TColumn[] {
-  const title = txt(q.title, lang);
-  const col = (
-    item: string,
-    label: string,
-    kind: TColumn['kind'],
-    values: [number, string][] = [],
-  ): TColumn => ({
-    name: item ? `${q.key}.${item}` : q.key,
-    question: q.key,
-    item,
-    label,
-    kind,
-    values,
-  });
-  const ends = (min: number, max: number, lo: L, hi: L): [number, string][] =>
-    [[min, txt(lo, lang)] as [number, string], [max, txt(hi, lang)] as [number, string]].filter(
-      ([, l]) => l,
-    );
-  switch (q.type) {
-    case 'rating':
-      return [col('', title, 'num', ends(q.min, q.max, q.lowLabel, q.highLabel))];
-    case 'csat':
-      return [col('', title, 'num', ends(1, 5, q.lowLabel, q.highLabel))];
-    case 'scale':
-      return [col('', title, 'num', ends(1, q.points, q.lowLabel, q.highLabel))];
-    case 'number':
-      return [col('', title, 'num')];
-    case 'text':
-    case 'date':
-      return [col('', title, 'text')];
-    case 'single': {
-      const out = [
-        col(
-          '',
-          title,
-          'choice',
-          q.options.map((o, i) => [o.code ?? i + 1, txt(o.label, lang)]),
-        ),
-      ];
-      if (q.allowOther) out.push(col('other', `${title} (otro)`, 'text'));
-      return out;
-    }
-    case 'multiple':
-      return q.options.map((o) =>
-        col(o.value, `${title}: ${txt(o.label, lang)}`, 'flag', [
-          [0, lang === 'en' ? 'No' : 'No'],
-          [1, lang === 'en' ? 'Yes' : 'Sí'],
-        ]),
-      );
-    case 'servqual':
-      return q.items.map((i) =>
-        col(
-          i.key,
-          `${q.part}${i.n} ${txt(i.text, lang)}`,
-          'num',
-          ends(1, q.points, q.lowLabel, q.highLabel),
-        ),
-      );
-    case 'constant_sum':
-      return q.items.map((i) => col(i.key, `${title}: ${txt(i.text, lang)}`, 'num'));
-    case 'matrix':
-      return q.rows.map((r) =>
-        col(
-          r.key,
-          `${title}: ${txt(r.text, lang)}`,
-          'num',
-          q.columns.map((c) => [c.value, txt(c.label, lang)]),
-        ),
-      );
-    case 'kano': {
-      const v = Object.entries(KANO_ANSWER_LABELS).map(
-        ([k, l]) => [Number(k), l[lang]] as [number, string],
-      );
-      return [
-        col('functional', `${title} (${lang === 'en' ? 'functional' : 'funcional'})`, 'num', v),
-        col(
-          'dysfunctional',
-          `${title} (${lang === 'en' ? 'dysfunctional' : 'disfuncional'})`,
-          'num',
-          v,
-        ),
-      ];
-    }
-    case 'value':
-      return [
-        col('price', txt(q.priceText, lang), 'num', ends(1, q.points, undefined, undefined)),
-        ...q.benefits.map((b) => col(b.key, txt(b.text, lang), 'num')),
-        col('wtp', `${txt(q.wtpText, lang)} (${q.currency})`, 'num'),
-      ];
-    case 'contact':
-      return q.fields.map((f) => col(f, `${title}: ${f}`, 'text'));
-  }
+  return questionType(q)
+    .columns(q, lang)
+    .map((c) => ({
+      name: columnName(q.key, c.item),
+      question: q.key,
+      item: c.item,
+      label: c.label,
+      values: c.values,
+      kind: c.kind,
+    }));
 }
 
 const META = [

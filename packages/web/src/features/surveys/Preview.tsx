@@ -2,7 +2,7 @@
 import type { TSurveyDefinition } from '@fidelia/contracts';
 import { useState } from 'react';
 import '../../respond/respond.css';
-import type { TLang } from '../../respond/logic';
+import type { TLang } from '@fidelia/contracts/survey-logic';
 import { Runner } from '../../respond/Runner';
 
 export default function Preview({

@@ -1,6 +1,7 @@
 // Responses of one survey (every channel in one list, with who keyed it in) and the exports:
 // CSV/XLSX wide and long, SPSS-friendly CSV and its .sps labels syntax.
 import type { TResponse, TSurveyDefinition } from '@fidelia/contracts';
+import { CHANNELS, lt } from '@fidelia/contracts/survey-logic';
 import {
   Badge,
   Button,
@@ -20,7 +21,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { download } from '../../api/client';
 import { dateTime } from '../../lib/format';
-import { lt } from '../../respond/logic';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { pick } from '../../ui/pick';
@@ -30,17 +30,6 @@ import { ResponseCustomerMatch } from './ResponseCustomerMatch';
 import { exportPath } from './responses';
 import { useSurveyOutlet } from './SurveyLayout';
 
-const CHANNELS = [
-  'web',
-  'link',
-  'email',
-  'qr',
-  'kiosk',
-  'phone',
-  'postal',
-  'in_person',
-  'embed',
-] as const;
 const STATUSES = ['complete', 'partial'] as const;
 const EXPORTS = [
   ['csv', 'wide'],

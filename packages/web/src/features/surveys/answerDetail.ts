@@ -2,8 +2,8 @@
 // title in the UI language, battery items under their item texts, scale points with their labels
 // ("6 / 7", "1 / 5 · Nada probable"). Internal keys (sq_e, e1…e22, empathy) never reach the screen.
 import type { TAnswerValue, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+import { lt, type TLang } from '@fidelia/contracts/survey-logic';
 import { date, money, num } from '../../lib/format';
-import { lt, type TLang } from '../../respond/logic';
 import { fmt } from '../../respond/strings';
 
 export interface TAnswerLine {

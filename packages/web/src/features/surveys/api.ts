@@ -11,19 +11,11 @@ import type {
   TSurveyPatch,
   TSurveySummary,
 } from '@fidelia/contracts';
+import { TEMPLATE_KEYS, type TTemplateKey } from '@fidelia/contracts/survey-logic';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from '../../api/client';
 
-export const TEMPLATE_KEYS = [
-  'nps_relational',
-  'csat_transactional',
-  'servqual',
-  'kano',
-  'perceived_value',
-  'internal_customer',
-  'servqual_manager',
-] as const;
-export type TTemplateKey = (typeof TEMPLATE_KEYS)[number];
+export { TEMPLATE_KEYS, type TTemplateKey };
 
 export interface TTemplateInfo {
   key: TTemplateKey;

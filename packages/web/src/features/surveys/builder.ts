@@ -1,48 +1,17 @@
 // Pure helpers of the survey builder (no React): defaults per question type, Kano attribute
 // parsing, keys, moving things, condition values. Tested in builder.test.ts.
 import type { TCondition, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+import { CONDITION_OPS, type TQuestionType } from '@fidelia/contracts/survey-logic';
 
-export const QUESTION_TYPES = [
-  'rating',
-  'csat',
-  'scale',
-  'servqual',
-  'constant_sum',
-  'kano',
-  'value',
-  'single',
-  'multiple',
-  'matrix',
-  'text',
-  'number',
-  'contact',
-  'date',
-] as const;
-export type TQType = (typeof QUESTION_TYPES)[number];
-
-// Runtime copies of contract constants (type-only imports keep zod out of the web bundle).
-export const SERVQUAL_DIMENSIONS = [
-  'tangibles',
-  'reliability',
-  'responsiveness',
-  'assurance',
-  'empathy',
-] as const;
-export const KANO_ANSWERS = [1, 2, 3, 4, 5] as const;
-export const STAFF_CHANNELS = ['phone', 'postal', 'in_person'] as const;
-
-export const OPS = [
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in',
-  'includes',
-  'answered',
-  'not_answered',
-] as const;
+// Constants from the shared zod-free piece (the schemas build their enums from the same lists).
+export {
+  KANO_ANSWERS,
+  QUESTION_TYPES,
+  SERVQUAL_DIMENSIONS,
+  STAFF_CHANNELS,
+} from '@fidelia/contracts/survey-logic';
+export type TQType = TQuestionType;
+export const OPS = CONDITION_OPS;
 
 const L = (es: string, en: string) => ({ es, en });
 

@@ -2,7 +2,7 @@
 // keyboard field per stored value, typed text → answers (with the same ranges the server checks),
 // when a typed value is complete (auto-advance), and server error fields → entry fields.
 import type { TAnswers, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
-import { lt, pruneHidden, type TLang } from '../../respond/logic';
+import { lt, pruneHidden, type TLang } from '@fidelia/contracts/survey-logic';
 
 export type TFieldKind = 'int' | 'number' | 'text' | 'choice' | 'multi' | 'date';
 

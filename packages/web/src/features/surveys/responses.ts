@@ -1,6 +1,6 @@
 // Pure helpers of the responses screen: answer text for any question type, export URLs.
 import type { TAnswerValue, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
-import { lt, type TLang } from '../../respond/logic';
+import { lt, type TLang } from '@fidelia/contracts/survey-logic';
 
 export function questionOf(def: TSurveyDefinition, key: string): TQuestion | undefined {
   for (const p of def.pages) for (const q of p.questions) if (q.key === key) return q;

@@ -2,6 +2,7 @@
 // item, named `key` or `key.item`) turned back into the answers object a submission carries, so
 // the submission's own validation (answers.ts) decides what is acceptable. Pure.
 import type { TAnswers, TImportRejection, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
+import { CHANNELS, columnName, questionType } from '@fidelia/contracts/survey-logic';
 import { parseNumber } from '../../../lib/tabular';
 
 /** Export metadata columns this import reads (respondent id first: `response_id` of an export). */
@@ -19,18 +20,6 @@ const META_COLUMNS = new Set([
 ]);
 /** Columns an export writes that an import cannot take over (they describe the source system). */
 const IGNORED_COLUMNS = new Set(['version', 'entered_by', 'duplicate_of', 'customer_id']);
-
-export const CHANNELS = [
-  'web',
-  'link',
-  'email',
-  'qr',
-  'kiosk',
-  'phone',
-  'postal',
-  'in_person',
-  'embed',
-] as const;
 
 type TCellKind = 'int' | 'num' | 'text' | 'choice' | 'flag';
 interface TAnswerColumn {
@@ -52,44 +41,12 @@ export interface TColumnPlan {
   missingRequired: string[];
 }
 
-/** The columns a question is exported to, with how each cell is read back. */
+/** The columns a question is exported to, with how each cell is read back (type registry). */
 function columnsOf(q: TQuestion): Array<{ item: string; kind: TCellKind }> {
-  switch (q.type) {
-    case 'rating':
-    case 'csat':
-    case 'scale':
-      return [{ item: '', kind: 'int' }];
-    case 'number':
-      return [{ item: '', kind: 'num' }];
-    case 'text':
-    case 'date':
-      return [{ item: '', kind: 'text' }];
-    case 'single':
-      return [
-        { item: '', kind: 'choice' },
-        ...(q.allowOther ? [{ item: 'other', kind: 'text' as const }] : []),
-      ];
-    case 'multiple':
-      return q.options.map((o) => ({ item: o.value, kind: 'flag' as const }));
-    case 'servqual':
-    case 'constant_sum':
-      return q.items.map((i) => ({ item: i.key, kind: 'int' as const }));
-    case 'matrix':
-      return q.rows.map((r) => ({ item: r.key, kind: 'int' as const }));
-    case 'kano':
-      return [
-        { item: 'functional', kind: 'int' },
-        { item: 'dysfunctional', kind: 'int' },
-      ];
-    case 'value':
-      return [
-        { item: 'price', kind: 'int' },
-        ...q.benefits.map((b) => ({ item: b.key, kind: 'int' as const })),
-        { item: 'wtp', kind: 'num' },
-      ];
-    case 'contact':
-      return q.fields.map((f) => ({ item: f, kind: 'text' as const }));
-  }
+  // labels are not needed to read a cell; the language only picks them
+  return questionType(q)
+    .columns(q, 'es')
+    .map((c) => ({ item: c.item, kind: c.cell }));
 }
 
 const norm = (h: string) => h.trim().toLowerCase();
@@ -100,8 +57,7 @@ export function planColumns(def: TSurveyDefinition, header: string[]): TColumnPl
   for (const p of def.pages)
     for (const q of p.questions) {
       questions.push(q);
-      for (const c of columnsOf(q))
-        byName.set(c.item ? `${q.key}.${c.item}` : q.key, { question: q, ...c });
+      for (const c of columnsOf(q)) byName.set(columnName(q.key, c.item), { question: q, ...c });
     }
   const plan: TColumnPlan = {
     header,
