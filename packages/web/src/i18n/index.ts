@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import { withFeatureResources } from './resources';
+import { loadTranslationTree } from './resources';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type TLang = (typeof LANGUAGES)[number];
@@ -16,11 +16,24 @@ function syncDocument(lng: string): void {
 
 i18n.on('languageChanged', syncDocument);
 
+// Translations come from lazy chunks (see resources.ts). react-i18next suspends every
+// useTranslation() until the language's tree is in, and changeLanguage() resolves only once the
+// new language is loaded, so no screen ever shows a raw key.
+const lazyTrees = {
+  type: 'backend' as const,
+  callbackApi: false,
+  init() {},
+  read(lng: string) {
+    return loadTranslationTree(lng.startsWith('en') ? 'en' : 'es');
+  },
+};
+
 void i18n
+  .use(lazyTrees)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: withFeatureResources(),
+    ns: ['translation'],
     supportedLngs: LANGUAGES,
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',
