@@ -5,6 +5,7 @@ import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
+import { featurePage } from './i18n';
 import { ComingSoon } from './ui/ComingSoon';
 import { PageLoader } from './ui/PageLoader';
 
@@ -14,11 +15,14 @@ const Shell = lazy(() => import('./ui/Shell'));
 const LoginPage = lazy(() => import('./features/auth/LoginPage'));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('./features/auth/ResetPasswordPage'));
-const CustomersPage = lazy(() => import('./features/customers/CustomersPage'));
-const CustomerPage = lazy(() => import('./features/customers/CustomerPage'));
-const CustomerEditPage = lazy(() => import('./features/customers/CustomerEditPage'));
-const ImportWizard = lazy(() => import('./features/customers/ImportWizard'));
-const AdminPage = lazy(() => import('./features/admin/AdminPage'));
+const CustomersPage = featurePage('customers', () => import('./features/customers/CustomersPage'));
+const CustomerPage = featurePage('customers', () => import('./features/customers/CustomerPage'));
+const CustomerEditPage = featurePage(
+  'customers',
+  () => import('./features/customers/CustomerEditPage'),
+);
+const ImportWizard = featurePage('customers', () => import('./features/customers/ImportWizard'));
+const AdminPage = featurePage('admin', () => import('./features/admin/AdminPage'));
 
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const { user, loading } = useSession();

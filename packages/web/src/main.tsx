@@ -3,9 +3,8 @@ import '@mantine/notifications/styles.css';
 import './ui/global.css';
 import './i18n';
 import { createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
@@ -14,6 +13,8 @@ import { SESSION_KEY, SessionProvider } from './auth/session';
 
 // Teal 9 (#087f5b) keeps white-on-teal buttons and teal links above WCAG AA (4.5:1) on white.
 const theme = createTheme({ primaryColor: 'teal', primaryShade: 9, focusRing: 'auto' });
+
+const NotificationsHost = lazy(() => import('./ui/NotificationsHost'));
 
 const queryClient: QueryClient = new QueryClient({
   // An expired session turns any query into 401: re-read the session so the app shows the login.
@@ -38,7 +39,9 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme}>
-        <Notifications position="top-right" />
+        <Suspense fallback={null}>
+          <NotificationsHost />
+        </Suspense>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
             <SessionProvider>

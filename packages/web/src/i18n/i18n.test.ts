@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type TTree, translationTree } from './resources';
+import { loadTranslationTree, mergeTrees, type TTree } from './resources';
 
-const es = translationTree('es');
-const en = translationTree('en');
+// The same lazy loader the app uses, so the test sees exactly what a screen gets.
+const es = await loadTranslationTree('es');
+const en = await loadTranslationTree('en');
 
 function keys(tree: TTree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -31,6 +32,16 @@ describe('translations', () => {
     }
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('every file of a language is merged, and a clash between features is refused', () => {
+    expect(Object.keys(es)).toEqual(expect.arrayContaining(['common', 'analytics', 'surveys']));
+    expect(() =>
+      mergeTrees([
+        ['../features/a/i18n/es.json', { x: 'a' }],
+        ['../features/b/i18n/es.json', { x: 'b' }],
+      ]),
+    ).toThrow(/clash: x in ..\/features\/b/);
   });
 
   it('no empty translation', () => {

@@ -1,7 +1,8 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { initReactI18next } from 'react-i18next';
-import { withFeatureResources } from './resources';
+import { FEATURE_NAMESPACES, loadNamespace, SHELL_NS } from './resources';
 
 export const LANGUAGES = ['es', 'en'] as const;
 export type TLang = (typeof LANGUAGES)[number];
@@ -16,11 +17,29 @@ function syncDocument(lng: string): void {
 
 i18n.on('languageChanged', syncDocument);
 
+// Translations come from lazy chunks (see resources.ts). react-i18next suspends every
+// useTranslation() until the shell's tree is in; a feature page waits for its namespaces
+// (featurePage below); changeLanguage() resolves only once every namespace loaded so far is in
+// for the new language. So no screen ever shows a raw key.
+const lazyTrees = {
+  type: 'backend' as const,
+  callbackApi: false,
+  init() {},
+  read(lng: string, ns: string) {
+    return loadNamespace(lng.startsWith('en') ? 'en' : 'es', ns);
+  },
+};
+
 void i18n
+  .use(lazyTrees)
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: withFeatureResources(),
+    ns: [SHELL_NS],
+    defaultNS: SHELL_NS,
+    // Code keeps calling t('analytics.title') in the default namespace: a key the shell's tree
+    // lacks is looked up in the feature namespaces (top-level keys are unique across files).
+    fallbackNS: FEATURE_NAMESPACES,
     supportedLngs: LANGUAGES,
     nonExplicitSupportedLngs: true,
     load: 'languageOnly',
@@ -32,6 +51,31 @@ void i18n
       caches: ['localStorage'],
     },
   });
+
+/**
+ * Which feature namespaces the pages of each feature folder use: its own plus those of the other
+ * features whose parts it shows (i18n.test.ts checks this against the keys in the code).
+ */
+export const PAGE_NAMESPACES = {
+  admin: ['admin', 'customers', 'complaints', 'retention'],
+  analytics: ['analytics', 'surveys'],
+  complaints: ['complaints', 'customers'],
+  customers: ['customers', 'retention', 'complaints'],
+  retention: ['retention'],
+  surveys: ['surveys'],
+} satisfies Record<string, string[]>;
+
+/** React.lazy for a feature page that renders only once the feature's translations are in. */
+// biome-ignore lint/suspicious/noExplicitAny: the same bound React.lazy itself puts on components
+export function featurePage<T extends ComponentType<any>>(
+  feature: keyof typeof PAGE_NAMESPACES,
+  load: () => Promise<{ default: T }>,
+): LazyExoticComponent<T> {
+  return lazy(async () => {
+    const [page] = await Promise.all([load(), i18n.loadNamespaces(PAGE_NAMESPACES[feature])]);
+    return page;
+  });
+}
 
 export function currentLang(): TLang {
   return i18n.resolvedLanguage === 'en' ? 'en' : 'es';

@@ -1,15 +1,15 @@
 // Routes of the analytics feature, mounted by App.tsx inside the authenticated shell. Each page
 // is its own lazy chunk, so the chart library never reaches the entry bundle.
-import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
+import { featurePage } from '../../i18n';
 
-const AnalyticsLayout = lazy(() => import('./Layout'));
-const OverviewPage = lazy(() => import('./OverviewPage'));
-const ServqualPage = lazy(() => import('./ServqualPage'));
-const NpsPage = lazy(() => import('./NpsPage'));
-const KanoPage = lazy(() => import('./KanoPage'));
-const PrioritiesPage = lazy(() => import('./PrioritiesPage'));
-const CommentsPage = lazy(() => import('./CommentsPage'));
+const AnalyticsLayout = featurePage('analytics', () => import('./Layout'));
+const OverviewPage = featurePage('analytics', () => import('./OverviewPage'));
+const ServqualPage = featurePage('analytics', () => import('./ServqualPage'));
+const NpsPage = featurePage('analytics', () => import('./NpsPage'));
+const KanoPage = featurePage('analytics', () => import('./KanoPage'));
+const PrioritiesPage = featurePage('analytics', () => import('./PrioritiesPage'));
+const CommentsPage = featurePage('analytics', () => import('./CommentsPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>

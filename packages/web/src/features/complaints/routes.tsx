@@ -1,20 +1,23 @@
 // Routes of the complaints feature, mounted by App.tsx inside the authenticated shell.
-import { lazy } from 'react';
 import { Route } from 'react-router';
+import { featurePage } from '../../i18n';
 
-const ComplaintsPage = lazy(() => import('./ComplaintsPage'));
-const CasePage = lazy(() => import('./CasePage'));
-const NewCasePage = lazy(() => import('./NewCasePage'));
-const ReportsPage = lazy(() => import('./ReportsPage'));
-const PublicFormPage = lazy(() => import('./PublicFormPage'));
-const TrackPage = lazy(() => import('./TrackPage'));
+const ComplaintsPage = featurePage('complaints', () => import('./ComplaintsPage'));
+const CasePage = featurePage('complaints', () => import('./CasePage'));
+const NewCasePage = featurePage('complaints', () => import('./NewCasePage'));
+const ReportsPage = featurePage('complaints', () => import('./ReportsPage'));
+const PublicFormPage = featurePage('complaints', () => import('./PublicFormPage'));
+const TrackPage = featurePage('complaints', () => import('./TrackPage'));
 
 export const complaintsRoutes = (
   <>
     <Route path="/complaints" element={<ComplaintsPage />} />
     <Route path="/complaints/new" element={<NewCasePage />} />
     <Route path="/complaints/reports" element={<ReportsPage />} />
-    <Route path="/complaints/settings/*" Component={lazy(() => import('./SettingsPage'))} />
+    <Route
+      path="/complaints/settings/*"
+      Component={featurePage('complaints', () => import('./SettingsPage'))}
+    />
     <Route path="/complaints/:id" element={<CasePage />} />
   </>
 );

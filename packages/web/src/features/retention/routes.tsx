@@ -1,13 +1,13 @@
 // Routes of the retention feature, mounted by App.tsx inside the authenticated shell.
-import { lazy } from 'react';
 import { Navigate, Route } from 'react-router';
+import { featurePage } from '../../i18n';
 
-const RetentionLayout = lazy(() => import('./Layout'));
-const BestPage = lazy(() => import('./BestPage'));
-const AtRiskPage = lazy(() => import('./AtRiskPage'));
-const TiersPage = lazy(() => import('./TiersPage'));
-const CohortsPage = lazy(() => import('./CohortsPage'));
-const DataPage = lazy(() => import('./DataPage'));
+const RetentionLayout = featurePage('retention', () => import('./Layout'));
+const BestPage = featurePage('retention', () => import('./BestPage'));
+const AtRiskPage = featurePage('retention', () => import('./AtRiskPage'));
+const TiersPage = featurePage('retention', () => import('./TiersPage'));
+const CohortsPage = featurePage('retention', () => import('./CohortsPage'));
+const DataPage = featurePage('retention', () => import('./DataPage'));
 
 export const retentionRoutes = (
   <Route path="/retention" element={<RetentionLayout />}>

@@ -1,15 +1,16 @@
 // Routes of the surveys feature, mounted by App.tsx inside the authenticated shell.
-import { lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import { Navigate, Route } from 'react-router';
+import { featurePage } from '../../i18n';
 
-const SurveysPage = lazy(() => import('./SurveysPage'));
-const SurveyLayout = lazy(() => import('./SurveyLayout'));
-const BuilderPage = lazy(() => import('./BuilderPage'));
-const DistributePage = lazy(() => import('./DistributePage'));
-const EntryPage = lazy(() => import('./EntryPage'));
-const ResponsesPage = lazy(() => import('./ResponsesPage'));
-const WebhooksPage = lazy(() => import('./WebhooksPage'));
-const ImportResponses = lazy(() => import('./ImportResponses'));
+const SurveysPage = featurePage('surveys', () => import('./SurveysPage'));
+const SurveyLayout = featurePage('surveys', () => import('./SurveyLayout'));
+const BuilderPage = featurePage('surveys', () => import('./BuilderPage'));
+const DistributePage = featurePage('surveys', () => import('./DistributePage'));
+const EntryPage = featurePage('surveys', () => import('./EntryPage'));
+const ResponsesPage = featurePage('surveys', () => import('./ResponsesPage'));
+const WebhooksPage = featurePage('surveys', () => import('./WebhooksPage'));
+const ImportResponses = featurePage('surveys', () => import('./ImportResponses'));
 
 export const surveysRoutes = (
   <>
