@@ -1,5 +1,5 @@
 // `fidelia analyze <method> --input FILE`: service-quality analyses of survey files.
-// Formats are in CONTRACTS.md (servqual, kano, nps) and docs/cli-analyze.md (all).
+// Formats of every analyze command (servqual, kano, nps, gap1, gap-causes, audit) are in docs/cli-analyze.md.
 import type { Command } from 'commander';
 import { registerContractCommands } from './analyze/contract-commands';
 import { analyzeDrivers, analyzeIpa } from './analyze/ipa-drivers';
