@@ -3,6 +3,7 @@
 // (un)assignment as its own entry, from complaint_events. The case's own entry (received, with its
 // current state) comes from timeline.ts; the 'created' event would repeat it, so it is left out.
 import type { Sql } from '../../db/client';
+import { over } from '../../db/params';
 import {
   beforeSql,
   isoSql,
@@ -24,7 +25,6 @@ export async function historyFor(
   const params: unknown[] = [orgId, customerId, ASSIGNMENT];
   const key = `'complaint_event:' || e.id::text`;
   const cond = beforeSql('e.at', key, before, params);
-  params.push(limit);
   // complaints_org_customer (org_id, customer_id, received_at, id) finds the customer's cases,
   // complaint_events_case (org_id, complaint_id, at) the range of each case's history; a
   // customer has a handful of cases, so the merge of their ranges is short.
@@ -50,7 +50,7 @@ export async function historyFor(
       WHERE c.org_id = $1 AND c.customer_id = $2
         AND ((e.to_status IS NOT NULL AND e.kind <> 'created') OR e.kind = ANY($3::text[]))
         AND ${cond}
-      ORDER BY ${orderSql('e.at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('e.at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({

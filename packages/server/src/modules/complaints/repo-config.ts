@@ -1,6 +1,6 @@
 // SQL for the editable trees (categories, causes), unit managers, case lists and agents.
 import type { Sql } from '../../db/client';
-import { params } from '../../db/params';
+import { over, params } from '../../db/params';
 import { CASE_COLS, type TCase, toCase } from './repo';
 
 export interface TCategory {
@@ -254,11 +254,10 @@ export async function listCases(
   if (f.after) {
     // The last row's own sort key, read from the table, so the key's type never travels as text.
     // NULL keys sort last in either direction (NULLS LAST), ties by id in the list's direction.
-    params.push(f.after);
+    const id = over(params).add(f.after, 'uuid');
     const key = ORDER[f.sort];
     const cmp = f.dir === 'asc' ? '>' : '<';
-    const last = `(SELECT ${key.replaceAll('c.', 'l.')} FROM complaints l WHERE l.org_id = $1 AND l.id = $${params.length})`;
-    const id = `$${params.length}::uuid`;
+    const last = `(SELECT ${key.replaceAll('c.', 'l.')} FROM complaints l WHERE l.org_id = $1 AND l.id = ${id})`;
     w += ` AND CASE WHEN ${last} IS NULL THEN (${key} IS NULL AND c.id ${cmp} ${id})
                   ELSE (${key} ${cmp} ${last} OR (${key} = ${last} AND c.id ${cmp} ${id})
                         OR ${key} IS NULL) END`;

@@ -100,7 +100,6 @@ async function loyaltyPoints(
   const params: unknown[] = [orgId, customerId];
   const key = `'points:' || id::text`;
   const cond = beforeSql('created_at', key, before, params);
-  params.push(limit);
   // loyalty_ledger_customer_idx (org_id, customer_id, created_at) serves the range and order.
   const { rows } = await db.query<{
     id: string;
@@ -114,7 +113,7 @@ async function loyaltyPoints(
     `SELECT id, ${isoSql('created_at')} AS at, kind, points, balance_after, reason, created_by
        FROM loyalty_ledger
       WHERE org_id = $1 AND customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('created_at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('created_at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   return rows.map((r) => ({
@@ -138,7 +137,6 @@ async function winbacks(
   const params: unknown[] = [orgId, customerId];
   const key = `'winback:' || w.id::text`;
   const cond = beforeSql('w.created_at', key, before, params);
-  params.push(limit);
   // retention_winback_customer_idx (org_id, customer_id) narrows to this customer's few actions.
   const { rows } = await db.query<{
     id: string;
@@ -151,7 +149,7 @@ async function winbacks(
     `SELECT w.id, ${isoSql('w.created_at')} AS at, w.action, w.survey_id, w.note, w.created_by
        FROM retention_winback_actions w
       WHERE w.org_id = $1 AND w.customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('w.created_at', key)} LIMIT $${params.length}`,
+      ORDER BY ${orderSql('w.created_at', key)} LIMIT ${over(params).add(limit)}`,
     params,
   );
   const ids = [...new Set(rows.flatMap((r) => (r.survey_id ? [r.survey_id] : [])))];

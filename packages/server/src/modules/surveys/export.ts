@@ -10,6 +10,7 @@ import { columnName, questionType } from '@fidelia/contracts/survey-logic';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
+import { over } from '../../db/params';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import { iso } from '../../lib/iso';
@@ -148,12 +149,11 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
   let after: { at: string; id: string } | null = null;
   for (;;) {
     const params = [...p.params];
-    let cond = '';
-    if (after) {
-      params.push(after.at, after.id);
-      cond = ` AND (r.created_at, r.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
-    params.push(size);
+    const ph = over(params);
+    const cond = after
+      ? ` AND (r.created_at, r.id) > (${ph.add(after.at, 'timestamptz')}, ${ph.add(after.id, 'uuid')})`
+      : '';
+    const limit = ph.add(size);
     const rs = await db.query<{
       id: string;
       cursor: string;
@@ -174,7 +174,7 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
          FROM survey_responses r
          LEFT JOIN pub_org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
          LEFT JOIN pub_users u ON u.org_id = r.org_id AND u.id = r.entered_by
-        WHERE ${p.where}${cond} ORDER BY r.created_at, r.id LIMIT $${params.length}`,
+        WHERE ${p.where}${cond} ORDER BY r.created_at, r.id LIMIT ${limit}`,
       params,
     );
     if (!rs.rows.length) return;
