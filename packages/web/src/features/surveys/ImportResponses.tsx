@@ -31,6 +31,7 @@ import { api, download } from '../../api/client';
 import { useFormat } from '../../lib/format';
 import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
+import { RejectedRowsTable } from '../../ui/RejectedRowsTable';
 import { useSurvey } from './api';
 import {
   importBase,
@@ -248,7 +249,6 @@ function Rejections({
   runKey: number;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
   const reason = useReason();
   const q = useQuery({
     queryKey: ['response-import-rejections', surveyId, importId, runKey],
@@ -260,41 +260,20 @@ function Rejections({
   });
   if (!q.data || q.data.total === 0) return null;
   return (
-    <div>
-      <Title order={3} size="h5" mt="md" mb={4}>
-        {t('responseImport.rejectedTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        {q.data.total > q.data.items.length
-          ? t('responseImport.rejectedFirst', {
-              shown: f.int(q.data.items.length),
-              total: f.int(q.data.total),
-            })
-          : t('responseImport.rejectedAll', { total: f.int(q.data.total) })}
-      </Text>
-      <Table.ScrollContainer minWidth={340} mah={420}>
-        <Table striped verticalSpacing={4} fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th ta="right">{t('responseImport.rejRow')}</Table.Th>
-              <Table.Th>{t('responseImport.rejColumn')}</Table.Th>
-              <Table.Th>{t('responseImport.rejValue')}</Table.Th>
-              <Table.Th>{t('responseImport.rejReason')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {q.data.items.map((r) => (
-              <Table.Tr key={`${r.row}-${r.column}-${r.reason}`}>
-                <Table.Td ta="right">{f.int(r.row)}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.column || '—'}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.value || '—'}</Table.Td>
-                <Table.Td>{reason(r.reason)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </div>
+    <RejectedRowsTable
+      data={q.data}
+      minWidth={340}
+      reason={reason}
+      texts={{
+        title: t('responseImport.rejectedTitle'),
+        first: (shown, total) => t('responseImport.rejectedFirst', { shown, total }),
+        all: (total) => t('responseImport.rejectedAll', { total }),
+        row: t('responseImport.rejRow'),
+        column: t('responseImport.rejColumn'),
+        value: t('responseImport.rejValue'),
+        reason: t('responseImport.rejReason'),
+      }}
+    />
   );
 }
 
