@@ -8,6 +8,7 @@ import { TX_IMPORT_JOB } from '../modules/retention/import';
 import { REFIT_JOB } from '../modules/retention/model';
 import { FOLLOWUP_JOB } from '../modules/retention/service';
 import { INVITE_JOB, REMIND_JOB } from '../modules/surveys/channels';
+import { RESPONSE_IMPORT_JOB } from '../modules/surveys/import-responses/service';
 import { WEBHOOK_JOB } from '../modules/surveys/webhooks';
 import { isKnownKind, JOB_PAYLOADS } from './kinds';
 import { PermanentJobError, parsePayload } from './queue';
@@ -26,6 +27,7 @@ describe('job kinds', () => {
       INVITE_JOB,
       REMIND_JOB,
       WEBHOOK_JOB,
+      RESPONSE_IMPORT_JOB,
       'survey.followup',
     ];
     expect(used.filter((k) => !isKnownKind(k))).toEqual([]);

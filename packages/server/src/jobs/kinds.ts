@@ -28,6 +28,7 @@ export const JOB_PAYLOADS = {
     manual: z.boolean().optional(),
   }),
   /** Enqueued by the surveys module for a known detractor / low CSAT; handled by complaints. */
+  'survey.response-import': z.looseObject({ importId: id }),
   'survey.followup': z.looseObject({
     orgId: id.optional(),
     responseId: id,

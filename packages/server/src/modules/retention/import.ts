@@ -193,9 +193,7 @@ export async function start(db: Sql, auth: AuthContext, id: string) {
 }
 
 export function registerTxImportJob(db: Sql): void {
-  registerJob(TX_IMPORT_JOB, async (payload, ctx) => {
-    const importId = (payload as { importId?: unknown }).importId;
-    if (typeof importId !== 'string') throw new Error('retention.import job without importId');
+  registerJob(TX_IMPORT_JOB, async ({ importId }, ctx) => {
     return runImport(db, ctx.orgId, importId, (p) => ctx.progress(p), ctx);
   });
 }

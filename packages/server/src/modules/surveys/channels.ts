@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { TCustomer, TInvitationRequest, TSurveyDefinition } from '@fidelia/contracts';
 import { ZInvitationRequestSchema } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
+import type { JobPayload } from '../../jobs/kinds';
 import { enqueue, type JobContext } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { sha256 } from '../../lib/crypto';
@@ -141,17 +142,8 @@ export function invitationMail(
 }
 
 // ------------------------------------------------------------------------------ the job
-interface InvitePayload {
-  surveyId: string;
-  batchId: string;
-  customerIds: string[] | null;
-  segmentId: string | null;
-  all: boolean;
-  reminderAfterDays: number;
-  validDays: number;
-  userId: string | null;
-  unitId: string | null;
-}
+/** The job's payload as parsed by its schema in jobs/kinds.ts. */
+type InvitePayload = JobPayload<'survey.invite'>;
 
 async function* audience(db: Sql, auth: AuthContext, p: InvitePayload): AsyncGenerator<TCustomer> {
   if (p.customerIds) {
@@ -207,8 +199,7 @@ async function orgName(db: Sql, orgId: string) {
 
 export function inviteJob(deps: TChannelDeps) {
   const { db, mailer } = deps;
-  return async (payload: unknown, ctx: JobContext) => {
-    const p = payload as InvitePayload;
+  return async (p: InvitePayload, ctx: JobContext) => {
     const orgId = ctx.orgId;
     const s = await repo.getSurvey(db, orgId, p.surveyId);
     if (!s || s.published_version === null) return { skipped: 'survey_gone' };
@@ -308,8 +299,7 @@ export function inviteJob(deps: TChannelDeps) {
 
 export function remindJob(deps: TChannelDeps) {
   const { db, mailer } = deps;
-  return async (payload: unknown, ctx: JobContext) => {
-    const p = payload as { batchId: string; surveyId: string };
+  return async (p: JobPayload<'survey.remind'>, ctx: JobContext) => {
     const orgId = ctx.orgId;
     const s = await repo.getSurvey(db, orgId, p.surveyId);
     if (s?.status !== 'open' || s.published_version === null) return { reminded: 0 };

@@ -10,6 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import { type TWebhook, ZWebhookCreateSchema } from '@fidelia/contracts';
 import { z } from 'zod';
 import type { Db, Sql } from '../../db/client';
+import type { JobPayload } from '../../jobs/kinds';
 import { enqueue, type JobContext } from '../../jobs/queue';
 import { checkUrl, EgressRefused, egressLookup } from '../../lib/egress';
 import { AppError, registerErrors } from '../../lib/errors';
@@ -436,11 +437,8 @@ export function webhookJob(
   payloadOf: (orgId: string, responseId: string) => Promise<unknown>,
   allowPrivate = false,
 ) {
-  return async (payload: unknown, ctx: JobContext) => {
-    const { deliveryId, maxAttempts = WEBHOOK_MAX_ATTEMPTS } = payload as {
-      deliveryId: string;
-      maxAttempts?: number;
-    };
+  return async (payload: JobPayload<'survey.webhook'>, ctx: JobContext) => {
+    const { deliveryId, maxAttempts = WEBHOOK_MAX_ATTEMPTS } = payload;
     const r = await db.query<{
       id: string;
       response_id: string | null;

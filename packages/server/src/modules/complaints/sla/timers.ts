@@ -9,6 +9,7 @@
 //    entries. Notifications are idempotent (unique per case/target/kind/due) and unsent ones
 //    are retried with the job.
 import type { Sql } from '../../../db/client';
+import type { JobPayload } from '../../../jobs/kinds';
 import { registerJob } from '../../../jobs/queue';
 import type { Mailer } from '../../../mail/mailer';
 import { addSystemEvent, getCaseForSystem, onComplaintChange, unitManager } from '../service';
@@ -81,11 +82,8 @@ async function deliver(deps: SlaDeps, orgId: string, caseId: string) {
   if (failed) throw failed;
 }
 
-export interface TimerPayload {
-  caseId: string;
-  target: SlaTarget;
-  version: number;
-}
+/** The job's payload as parsed by its schema in jobs/kinds.ts. */
+export type TimerPayload = JobPayload<'complaints.sla.timer'>;
 
 /** One timer run; `now` is injectable for tests. Returns what it did. */
 export async function runTimer(
@@ -100,9 +98,10 @@ export async function runTimer(
     await deliver(deps, orgId, p.caseId); // a retry of an earlier attempt may still owe mail
     return { outcome: 'stale' };
   }
+  const target = t.target; // the stored row names a known target (the payload's is a string)
   // Fresh facts first: a missed hook, a restart or a pause may have moved the instants.
   await db.transaction((tx) => recomputeCase(tx, orgId, p.caseId, now));
-  const cur = await repo.getTarget(db, orgId, p.caseId, p.target);
+  const cur = await repo.getTarget(db, orgId, p.caseId, target);
   if (!cur || cur.version !== p.version) return { outcome: 'stale' };
   const fire = nextFire(cur);
   if (fire === null) {
@@ -112,7 +111,7 @@ export async function runTimer(
   if (fire > now) {
     // Woken early (clock skew, manual run): queue again for the right instant.
     await repo.enqueueTimers(db, orgId, [
-      { complaintId: p.caseId, target: p.target, version: p.version, runAt: fire },
+      { complaintId: p.caseId, target: target, version: p.version, runAt: fire },
     ]);
     return { outcome: 'rescheduled' };
   }
@@ -121,10 +120,10 @@ export async function runTimer(
   const kind: 'warning' | 'breach' = cur.dueAt !== null && now >= cur.dueAt ? 'breach' : 'warning';
   const outcome = await db.transaction(async (tx) => {
     const mark = kind === 'breach' ? 'breached_at' : 'warned_at';
-    if (!(await repo.markTarget(tx, orgId, p.caseId, p.target, p.version, mark, now)))
+    if (!(await repo.markTarget(tx, orgId, p.caseId, target, p.version, mark, now)))
       return 'stale' as const;
     if (kind === 'breach' && cur.warnedAt === null)
-      await repo.markTarget(tx, orgId, p.caseId, p.target, p.version, 'warned_at', now);
+      await repo.markTarget(tx, orgId, p.caseId, target, p.version, 'warned_at', now);
     const recipientId =
       kind === 'warning' && c.assigneeId
         ? c.assigneeId
@@ -133,7 +132,7 @@ export async function runTimer(
     const dueAt = cur.dueAt as number;
     const id = await repo.insertNotification(tx, orgId, {
       complaintId: p.caseId,
-      target: p.target,
+      target: target,
       kind,
       dueAt,
       recipientId: user ? recipientId : null,
@@ -143,7 +142,7 @@ export async function runTimer(
       await addSystemEvent(tx, orgId, p.caseId, {
         kind: kind === 'breach' ? 'sla.breach' : 'sla.warning',
         data: {
-          target: p.target,
+          target: target,
           dueAt: new Date(dueAt).toISOString(),
           notifiedUserId: recipientId,
         },
@@ -151,14 +150,14 @@ export async function runTimer(
       if (kind === 'breach' && recipientId) {
         await addSystemEvent(tx, orgId, p.caseId, {
           kind: 'escalated',
-          data: { target: p.target, to: recipientId },
+          data: { target: target, to: recipientId },
         });
       }
     }
     if (kind === 'warning') {
       // Next stop: the due instant, same version.
       await repo.enqueueTimers(tx, orgId, [
-        { complaintId: p.caseId, target: p.target, version: p.version, runAt: dueAt },
+        { complaintId: p.caseId, target: target, version: p.version, runAt: dueAt },
       ]);
     }
     return kind === 'breach' ? ('breached' as const) : ('warned' as const);
@@ -180,9 +179,7 @@ export function registerSla(deps: SlaDeps): void {
     if (IRRELEVANT.has(change.kind)) return;
     await recomputeCase(tx, change.orgId, change.caseId, Date.now(), { cached: true });
   });
-  registerJob(repo.TIMER_JOB, async (payload, ctx) =>
-    runTimer(deps, ctx.orgId, payload as TimerPayload),
-  );
+  registerJob(repo.TIMER_JOB, async (payload, ctx) => runTimer(deps, ctx.orgId, payload));
   registerJob(repo.RECOMPUTE_JOB, async (_payload, ctx) =>
     recomputeOrg(deps.db, ctx.orgId, { progress: (done) => ctx.progress({ done }) }),
   );

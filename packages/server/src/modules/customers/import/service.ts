@@ -194,9 +194,7 @@ export const IMPORT_JOB = 'customer-import';
  * app's database (job handlers get no handle of their own).
  */
 export function registerImportJob(db: Sql): void {
-  registerJob(IMPORT_JOB, async (payload, ctx) => {
-    const importId = (payload as { importId?: unknown }).importId;
-    if (typeof importId !== 'string') throw new Error('customer-import job without importId');
+  registerJob(IMPORT_JOB, async ({ importId }, ctx) => {
     const { rows } = await db.query<{
       file_data: Uint8Array;
       file_format: 'csv' | 'xlsx';

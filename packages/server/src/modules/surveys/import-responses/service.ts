@@ -291,9 +291,7 @@ export async function rejectionsCsv(
  * rows stored by the first attempt are found under their ids and not stored again.
  */
 export function registerResponseImportJob(db: Sql): void {
-  registerJob(RESPONSE_IMPORT_JOB, async (payload, ctx) => {
-    const importId = (payload as { importId?: unknown }).importId;
-    if (typeof importId !== 'string') throw new Error('response-import job without importId');
+  registerJob(RESPONSE_IMPORT_JOB, async ({ importId }, ctx) => {
     await execute(db, ctx.orgId, importId, ctx);
     return null;
   });
