@@ -15,12 +15,11 @@ import { openDelimited } from '../packages/server/src/lib/tabular';
 import { runImport } from '../packages/server/src/modules/customers/import/engine';
 import { suggestMapping } from '../packages/server/src/modules/customers/import/mapping';
 import {
-  createOrg,
-  openPglite,
-  openPostgres,
-  type TTestSql,
-} from '../packages/server/src/modules/customers/testing/sql-db';
-import { testConfig } from '../packages/server/test/harness';
+  createBareOrg,
+  createTestDb,
+  type TestDb,
+  testConfig,
+} from '../packages/server/test/harness';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
@@ -53,7 +52,7 @@ function makeCsv(path: string): void {
 }
 
 /** Baseline: the same rows, already split, inserted in 1000-row batches, nothing checked. */
-async function baseline(db: TTestSql, org: string, path: string): Promise<number> {
+async function baseline(db: TestDb, org: string, path: string): Promise<number> {
   const file = await openDelimited(path);
   const t0 = performance.now();
   let batch: string[][] = [];
@@ -78,7 +77,7 @@ async function baseline(db: TTestSql, org: string, path: string): Promise<number
   return performance.now() - t0;
 }
 
-async function pipeline(db: TTestSql, org: string, path: string) {
+async function pipeline(db: TestDb, org: string, path: string) {
   const file = await openDelimited(path);
   const t0 = performance.now();
   const counts = await runImport(db, org, {
@@ -93,7 +92,7 @@ async function pipeline(db: TTestSql, org: string, path: string) {
 
 /** Samples GET /api/health of the real app (buildApp, same db, same process) every 50 ms. */
 async function withHealthSampling<T>(
-  db: TTestSql,
+  db: TestDb,
   work: () => Promise<T>,
 ): Promise<{ out: T; n: number; p50: number; p99: number; max: number }> {
   const app = await buildApp({ config: testConfig(), db, logger: false });
@@ -121,13 +120,13 @@ async function withHealthSampling<T>(
   return { out, n: samples.length, p50: q(0.5), p99: q(0.99), max: samples.at(-1) ?? 0 };
 }
 
-async function benchEngine(name: string, open: () => Promise<TTestSql>, path: string) {
+async function benchEngine(name: string, open: () => Promise<TestDb>, path: string) {
   const db = await open();
   try {
-    const base = await baseline(db, await createOrg(db), path);
-    const orgH = await createOrg(db);
+    const base = await baseline(db, await createBareOrg(db), path);
+    const orgH = await createBareOrg(db);
     const h = await withHealthSampling(db, () => pipeline(db, orgH, path));
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     await pipeline(db, org, path);
     const again = await pipeline(db, org, path);
     const rowsPerS = (ms: number) => Math.round(N / (ms / 1000));
@@ -147,11 +146,16 @@ const dir = mkdtempSync(join(tmpdir(), 'fidelia-bench-'));
 const csv = join(dir, 'customers.csv');
 makeCsv(csv);
 try {
-  if (ENGINE === 'pglite') await benchEngine('PGlite', openPglite, csv);
+  if (ENGINE === 'pglite')
+    await benchEngine('PGlite', () => createTestDb({ engine: 'pglite' }), csv);
   else {
     const cluster = await startCluster();
     try {
-      await benchEngine('PostgreSQL', () => openPostgres(cluster.url), csv);
+      await benchEngine(
+        'PostgreSQL',
+        () => createTestDb({ engine: 'postgres', url: cluster.url }),
+        csv,
+      );
     } finally {
       await cluster.stop();
     }

@@ -74,12 +74,18 @@ export interface TestDb extends Db {
   url?: string;
 }
 
-export async function createTestDb(): Promise<TestDb> {
-  if (testEngine() === 'pglite') {
+/**
+ * A fresh migrated database. The engine and server come from FIDELIA_TEST_ENGINE and
+ * TEST_DATABASE_URL unless given (benchmarks pick both themselves).
+ */
+export async function createTestDb(
+  o: { engine?: 'pglite' | 'postgres'; url?: string } = {},
+): Promise<TestDb> {
+  if ((o.engine ?? testEngine()) === 'pglite') {
     const db = await PGlite.create({ loadDataDir: await pgliteTemplate() });
     return pgliteDb(db);
   }
-  const url = process.env.TEST_DATABASE_URL;
+  const url = o.url ?? process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('FIDELIA_TEST_ENGINE=postgres needs TEST_DATABASE_URL');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -184,6 +190,33 @@ export async function createOrg(db: Db, name = 'Org'): Promise<TestOrg> {
     users[role] = { id: user.id, email, password, role };
   }
   return { orgId, companyUnitId, users };
+}
+
+/** A bare org (no unit, no user) for repo-level tests and benchmarks; returns its id. */
+export async function createBareOrg(db: Db): Promise<string> {
+  const tag = `${process.pid}-${Date.now().toString(36)}-${seq++}`;
+  const o = await db.query<{ id: string }>(
+    'INSERT INTO orgs (name, slug) VALUES ($1, $2) RETURNING id',
+    [`Org ${tag}`, `org-${tag}`],
+  );
+  return (o.rows[0] as { id: string }).id;
+}
+
+/** A unit under `parentId` (or a root); returns its id. */
+export async function createUnit(
+  db: Db,
+  orgId: string,
+  name: string,
+  kind: 'company' | 'region' | 'branch' | 'team',
+  parentId: string | null,
+): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    'INSERT INTO org_units (org_id, parent_id, name, kind) VALUES ($1, $2, $3, $4) RETURNING id',
+    [orgId, parentId, name, kind],
+  );
+  const id = rows[0]?.id;
+  if (!id) throw new Error('unit insert returned nothing');
+  return id;
 }
 
 export interface Session {

@@ -1,17 +1,17 @@
 // Names sort the Spanish way on PGlite and PostgreSQL alike (migration 120): accents do not
 // move a name, "ñ" is its own letter after "n", and equal keys keep one stable order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBareOrg, createTestDb, type TestDb } from '../../../test/harness';
 import { listCustomers } from './repo';
-import { createOrg, openTestSql, type TTestSql } from './testing/sql-db';
 
 const SPANISH = ['Álvarez', 'álvaro', 'Nuñez', 'Nuria', 'Ñúñez', 'Sánchez', 'Zamora'];
 
 describe('customer names in Spanish order (database)', () => {
-  let db: TTestSql;
+  let db: TestDb;
   let org: string;
   beforeAll(async () => {
-    db = await openTestSql();
-    org = await createOrg(db);
+    db = await createTestDb();
+    org = await createBareOrg(db);
     // Inserted shuffled, so an order by insertion or by id cannot pass by luck.
     for (const name of ['Zamora', 'Ñúñez', 'Sánchez', 'álvaro', 'Nuria', 'Álvarez', 'Nuñez']) {
       await db.query('INSERT INTO customers (org_id, name) VALUES ($1, $2)', [org, name]);

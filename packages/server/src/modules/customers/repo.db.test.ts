@@ -1,9 +1,9 @@
 import type { TCustomerSort } from '@fidelia/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBareOrg, createTestDb, createUnit, type TestDb } from '../../../test/harness';
 import { countCustomers, eraseCustomer, getCustomer, listCustomers, type TListArgs } from './repo';
-import { createOrg, createUnit, openTestSql, type TTestSql } from './testing/sql-db';
 
-async function all(db: TTestSql, org: string, args: Omit<TListArgs, 'cursor'>): Promise<string[]> {
+async function all(db: TestDb, org: string, args: Omit<TListArgs, 'cursor'>): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let guard = 0; guard < 1000; guard++) {
@@ -17,16 +17,16 @@ async function all(db: TTestSql, org: string, args: Omit<TListArgs, 'cursor'>): 
 }
 
 describe('customer repo (database)', () => {
-  let db: TTestSql;
+  let db: TestDb;
   let orgA: string;
   let orgB: string;
   let north: string;
   let south: string;
   let northTeam: string;
   beforeAll(async () => {
-    db = await openTestSql();
-    orgA = await createOrg(db);
-    orgB = await createOrg(db);
+    db = await createTestDb();
+    orgA = await createBareOrg(db);
+    orgB = await createBareOrg(db);
     const root = await createUnit(db, orgA, 'Empresa', 'company', null);
     north = await createUnit(db, orgA, 'Norte', 'region', root);
     south = await createUnit(db, orgA, 'Sur', 'region', root);

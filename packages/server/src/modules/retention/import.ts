@@ -250,7 +250,7 @@ export async function runImport(
     const settings = await getSettings(db, orgId);
     const customers = new Map<string, string>();
     const cr = await db.query<{ id: string; external_id: string }>(
-      `SELECT id, external_id FROM customers
+      `SELECT id, external_id FROM pub_customers
         WHERE org_id = $1 AND external_id IS NOT NULL AND status <> 'erased'`,
       [orgId],
     );

@@ -2,6 +2,7 @@
 // reasoning), fast-check properties, and agreement with the naive minute-stepping oracle.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { iso } from '../../../lib/iso';
 import {
   addBusinessTime,
   businessMinutesBetween,
@@ -15,7 +16,6 @@ import {
 import { naiveAdd, naiveMinutesBetween } from './naive';
 
 const ms = (iso: string) => Date.parse(iso);
-const iso = (t: number) => new Date(t).toISOString();
 
 const OFFICE = [
   { start: '09:00', end: '14:00' },

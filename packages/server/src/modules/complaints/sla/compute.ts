@@ -1,5 +1,6 @@
 // Pure SLA rules: which policy applies to a case, its targets' due/warning instants from the
 // case timeline (clocks stopped during pauses), and a target's status at a given instant.
+import { iso } from '../../../lib/iso';
 import {
   addBusinessMs,
   businessMsBetween,
@@ -161,8 +162,6 @@ export interface TargetView {
   /** Business minutes used so far (until met or now). */
   elapsedMinutes: number;
 }
-
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 /** A target as seen at instant `now` (paused clocks do not run). */
 export function viewTarget(

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../../../db/client';
 import { enqueue, getJob } from '../../../jobs/queue';
 import { AppError, registerErrors } from '../../../lib/errors';
+import { unitExists, unitSubtree } from '../../orgs/service';
 import {
   type Calendar,
   type CalendarSpec,
@@ -467,8 +468,8 @@ export async function complianceReport(
 ): Promise<{ figures: ComplianceFigure[] }> {
   let unitIds: string[] | null = null;
   if (q.unitId) {
-    if (!(await repo.unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
-    unitIds = await repo.unitSubtree(db, orgId, q.unitId);
+    if (!(await unitExists(db, orgId, q.unitId))) throw new AppError('SLA_UNIT_INVALID');
+    unitIds = await unitSubtree(db, orgId, q.unitId);
   }
   const rows = await repo.complianceCounts(db, orgId, {
     from: q.from ?? null,
@@ -542,7 +543,7 @@ export async function assignUnitCalendar(
   unitId: string,
   calendarId: string | null,
 ) {
-  if (!(await repo.unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
+  if (!(await unitExists(db, orgId, unitId))) throw new AppError('SLA_UNIT_INVALID');
   if (calendarId && !(await repo.getCalendar(db, orgId, calendarId)))
     throw new AppError('SLA_CALENDAR_NOT_FOUND');
   return db.transaction(async (tx) => {

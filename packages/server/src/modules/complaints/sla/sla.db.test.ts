@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb, type TestOrg } from '../../../../test/harness';
 import { type SmtpSink, startSmtpSink } from '../../../../test/smtp';
 import { runOne } from '../../../jobs/worker';
+import { iso } from '../../../lib/iso';
 import { smtpMailer } from '../../../mail/mailer';
 import * as repo from './repo';
 import * as svc from './service';
@@ -17,7 +18,6 @@ let org: TestOrg;
 let deps: SlaDeps;
 let calendarId: string;
 const ms = (iso: string) => Date.parse(iso);
-const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
 const OFFICE = [
   { start: '09:00', end: '14:00' },

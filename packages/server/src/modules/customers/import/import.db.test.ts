@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBareOrg, createTestDb, type TestDb } from '../../../../test/harness';
 import { openDelimited, openXlsx } from '../../../lib/tabular';
-import { createOrg, openTestSql, type TTestSql } from '../testing/sql-db';
 import { runImport } from './engine';
 import { suggestMapping } from './mapping';
 
@@ -24,7 +24,7 @@ function cdnowCsv(): Buffer {
 }
 
 async function importBytes(
-  db: TTestSql,
+  db: TestDb,
   orgId: string,
   bytes: Uint8Array,
   dryRun = false,
@@ -57,7 +57,7 @@ async function importBytes(
   return { counts, file, rejections };
 }
 
-async function countCustomers(db: TTestSql, orgId: string): Promise<number> {
+async function countCustomers(db: TestDb, orgId: string): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM customers WHERE org_id = $1',
     [orgId],
@@ -66,16 +66,16 @@ async function countCustomers(db: TTestSql, orgId: string): Promise<number> {
 }
 
 describe('customer import (database)', () => {
-  let db: TTestSql;
+  let db: TestDb;
   beforeAll(async () => {
-    db = await openTestSql();
+    db = await createTestDb();
   });
   afterAll(async () => {
     await db?.close();
   });
 
   it('imports the 23,570 CDNOW ids, and re-importing changes nothing', async () => {
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     const csv = cdnowCsv();
     const first = await importBytes(db, org, csv);
     expect(first.counts).toEqual({
@@ -106,7 +106,7 @@ describe('customer import (database)', () => {
   });
 
   it('reads Windows-1252 with a warning and keeps the accents', async () => {
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     const bytes = iconv.encode(
       'código,nombre,teléfono\nA1,José Muñoz Peña,600111222\nA2,Íñigo Ibáñez,\n',
       'win1252',
@@ -123,7 +123,7 @@ describe('customer import (database)', () => {
   });
 
   it('reads UTF-8 with BOM and semicolon separators', async () => {
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     const text =
       '\uFEFFid;nombre;correo;nivel\nS1;"Pérez; Hermanos S.L.";info@perez.es;a\nS2;Lucía Gil;;C\n';
     const r = await importBytes(db, org, Buffer.from(text, 'utf8'));
@@ -141,7 +141,7 @@ describe('customer import (database)', () => {
   });
 
   it('rejects bad rows and in-file duplicate ids with a per-row reason, keeps the good ones', async () => {
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     const evil = "x'); DROP TABLE customers; --";
     const csv = `id,name,email\nB1,Ana,ana@x.es\nB2,Luis,not-an-email\nB1,Ana bis,ana2@x.es\n,Sin id,\nB3,"${evil}",\n`;
     const r = await importBytes(db, org, Buffer.from(csv));
@@ -159,7 +159,7 @@ describe('customer import (database)', () => {
   });
 
   it('updates only what changed; a dry run writes nothing', async () => {
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     await importBytes(db, org, Buffer.from('id,name,tier\nU1,Ana,A\nU2,Bea,B\n'));
     const dry = await importBytes(
       db,
@@ -189,8 +189,8 @@ describe('customer import (database)', () => {
   });
 
   it('keeps orgs apart: the same external id in two orgs are two customers', async () => {
-    const a = await createOrg(db);
-    const b = await createOrg(db);
+    const a = await createBareOrg(db);
+    const b = await createBareOrg(db);
     await importBytes(db, a, Buffer.from('id,name\nT1,Org A customer\n'));
     const rb = await importBytes(db, b, Buffer.from('id,name\nT1,Org B customer\n'));
     expect(rb.counts.inserted).toBe(1);
@@ -202,7 +202,7 @@ describe('customer import (database)', () => {
   });
 
   it('imports an XLSX sheet (numbers, booleans, accents)', async () => {
-    const org = await createOrg(db);
+    const org = await createBareOrg(db);
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Clientes');
     ws.addRow(['Código cliente', 'Nombre', 'Acepta email', 'Idioma']);

@@ -1,0 +1,155 @@
+// SQL of the SLA notifications (warning / breach, one per case, target, kind and due instant),
+// their recipients' contacts, and the compliance counts of the SLA report. Re-exported by
+// repo.ts. Every function takes the org id first and filters by it.
+import type { Sql } from '../../../db/client';
+import { iso } from '../../../lib/iso';
+
+// ------------------------------------------------------------------------------- notifications
+
+export async function insertNotification(
+  db: Sql,
+  orgId: string,
+  n: {
+    complaintId: string;
+    target: string;
+    kind: 'warning' | 'breach';
+    dueAt: number;
+    recipientId: string | null;
+    recipientEmail: string | null;
+  },
+): Promise<string | null> {
+  const r = await db.query<{ id: string }>(
+    `INSERT INTO complaint_sla_notifications (org_id, complaint_id, target, kind, due_at,
+       recipient_id, recipient_email)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (org_id, complaint_id, target, kind, due_at) DO NOTHING RETURNING id`,
+    [
+      orgId,
+      n.complaintId,
+      n.target,
+      n.kind,
+      new Date(n.dueAt).toISOString(),
+      n.recipientId,
+      n.recipientEmail,
+    ],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+export interface TNotificationRow {
+  id: string;
+  complaintId: string;
+  target: string;
+  kind: 'warning' | 'breach';
+  dueAt: string;
+  recipientId: string | null;
+  recipientEmail: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  error: string | null;
+}
+const NOTI = `id, complaint_id AS "complaintId", target, kind, due_at AS "dueAt",
+  recipient_id AS "recipientId", recipient_email AS "recipientEmail", created_at AS "createdAt",
+  sent_at AS "sentAt", error`;
+const notiOut = (r: TNotificationRow): TNotificationRow => ({
+  ...r,
+  dueAt: iso(r.dueAt),
+  createdAt: iso(r.createdAt),
+  sentAt: iso(r.sentAt),
+});
+
+export async function unsentNotifications(db: Sql, orgId: string, caseId: string) {
+  const r = await db.query<TNotificationRow>(
+    `SELECT ${NOTI} FROM complaint_sla_notifications
+      WHERE org_id = $1 AND complaint_id = $2 AND sent_at IS NULL AND recipient_email IS NOT NULL
+      ORDER BY created_at`,
+    [orgId, caseId],
+  );
+  return r.rows.map(notiOut);
+}
+
+export async function markNotification(
+  db: Sql,
+  orgId: string,
+  id: string,
+  result: { sent: true } | { error: string },
+) {
+  await db.query(
+    `UPDATE complaint_sla_notifications
+        SET sent_at = CASE WHEN $3 THEN now() ELSE sent_at END, error = $4
+      WHERE org_id = $1 AND id = $2`,
+    [orgId, id, 'sent' in result, 'error' in result ? result.error : null],
+  );
+}
+
+export async function listNotifications(
+  db: Sql,
+  orgId: string,
+  o: { caseId?: string | undefined; limit: number },
+) {
+  const r = await db.query<TNotificationRow>(
+    `SELECT ${NOTI} FROM complaint_sla_notifications
+      WHERE org_id = $1 AND ($2::uuid IS NULL OR complaint_id = $2::uuid)
+      ORDER BY created_at DESC, id LIMIT $3`,
+    [orgId, o.caseId ?? null, o.limit],
+  );
+  return r.rows.map(notiOut);
+}
+
+export async function userContact(db: Sql, orgId: string, userId: string) {
+  const r = await db.query<{ email: string; name: string; locale: 'es' | 'en' }>(
+    'SELECT email, name, locale FROM pub_users WHERE org_id = $1 AND id = $2 AND active',
+    [orgId, userId],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Fallback escalation recipient when no unit manager is set: the org's first active owner. */
+export async function orgOwner(db: Sql, orgId: string): Promise<string | null> {
+  const r = await db.query<{ id: string }>(
+    `SELECT id FROM pub_users WHERE org_id = $1 AND active AND role IN ('owner', 'admin')
+      ORDER BY role = 'owner' DESC, created_at, id LIMIT 1`,
+    [orgId],
+  );
+  return r.rows[0]?.id ?? null;
+}
+
+// ------------------------------------------------------------------------------- compliance
+
+export interface TComplianceRow {
+  target: string;
+  severity: string;
+  total: number;
+  met: number;
+  metLate: number;
+  breachedOpen: number;
+  pending: number;
+  paused: number;
+}
+
+/** Counts per target and severity of cases received in [from, to) (optionally in a unit subtree). */
+export async function complianceCounts(
+  db: Sql,
+  orgId: string,
+  q: { from: string | null; to: string | null; unitIds: string[] | null; now: number },
+): Promise<TComplianceRow[]> {
+  const r = await db.query<TComplianceRow>(
+    `SELECT t.target, c.severity,
+            count(*)::int AS total,
+            count(*) FILTER (WHERE t.met_at IS NOT NULL AND (t.due_at IS NULL OR t.met_at <= t.due_at))::int AS met,
+            count(*) FILTER (WHERE t.met_at IS NOT NULL AND t.due_at IS NOT NULL AND t.met_at > t.due_at)::int AS "metLate",
+            count(*) FILTER (WHERE t.met_at IS NULL AND t.due_at IS NOT NULL AND t.due_at <= $5)::int AS "breachedOpen",
+            count(*) FILTER (WHERE t.met_at IS NULL AND t.due_at IS NOT NULL AND t.due_at > $5)::int AS pending,
+            count(*) FILTER (WHERE t.met_at IS NULL AND t.due_at IS NULL)::int AS paused
+       FROM complaint_sla_targets t
+       JOIN complaints c ON c.org_id = t.org_id AND c.id = t.complaint_id
+      WHERE t.org_id = $1
+        AND ($2::date IS NULL OR c.received_at >= $2::date)
+        AND ($3::date IS NULL OR c.received_at < $3::date + 1)
+        AND ($4::uuid[] IS NULL OR c.unit_id = ANY($4::uuid[]))
+      GROUP BY t.target, c.severity
+      ORDER BY t.target, c.severity`,
+    [orgId, q.from, q.to, q.unitIds, new Date(q.now).toISOString()],
+  );
+  return r.rows;
+}
