@@ -5,6 +5,7 @@ import type { Sql } from '../../db/client';
 import { enqueue, type JobContext, registerJob } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
+import { importRun } from '../../lib/import/run';
 import { openTabularBytes, type TabularFile, tabularFormat } from '../../lib/tabular';
 import { audit } from '../audit/service';
 import {
@@ -241,114 +242,109 @@ export async function runImport(
     warned: 0,
   };
   const warnings: TRejection[] = [];
-  try {
-    await set(`status = 'running'`);
-    await db.query('DELETE FROM retention_import_rejections WHERE org_id = $1 AND import_id = $2', [
-      orgId,
-      id,
-    ]);
-    const settings = await getSettings(db, orgId);
-    const customers = new Map<string, string>();
-    const cr = await db.query<{ id: string; external_id: string }>(
-      `SELECT id, external_id FROM pub_customers
-        WHERE org_id = $1 AND external_id IS NOT NULL AND status <> 'erased'`,
-      [orgId],
-    );
-    for (const c of cr.rows) customers.set(c.external_id, c.id);
-    const file = await open(job.file_data, job.file_format, job.file_name);
-    const idx = columnIndex(file.header, job.mapping);
-    const ctx: TRowContext = {
-      mapping: job.mapping,
-      header: file.header,
-      decimalComma: file.decimalComma,
-      defaultCurrency: settings.currency,
-      today: todayDay(),
-      occurrences: new Map(),
-      seen: new Set(),
-    };
-    let good: Array<TTxRow & { customerId: string }> = [];
-    let bad: TRejection[] = [];
-    const flush = async () => {
-      if (good.length) {
-        const r = await upsertBatch(db, orgId, id, good);
-        counts.inserted += r.inserted;
-        counts.updated += r.updated;
-        counts.unchanged += good.length - r.inserted - r.updated;
-      }
-      if (bad.length) await insertRejections(db, orgId, id, bad);
-      counts.rejected += bad.length;
-      good = [];
-      bad = [];
-      await progress({ ...counts });
-      await set(
-        'total = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, warned = $8, warnings = $9::jsonb',
-        [
-          counts.total,
-          counts.inserted,
-          counts.updated,
-          counts.unchanged,
-          counts.rejected,
-          counts.warned,
-          JSON.stringify(warnings),
-        ],
+  return importRun(
+    {
+      importId: id,
+      set,
+      run,
+      expectedMessage: 'transaction import failed: unusable file',
+      failedCode: 'TX_IMPORT_FAILED',
+      onFailed: () => counts,
+    },
+    async () => {
+      await set(`status = 'running'`);
+      await db.query(
+        'DELETE FROM retention_import_rejections WHERE org_id = $1 AND import_id = $2',
+        [orgId, id],
       );
-    };
-    for await (const batch of file.batches) {
-      for (const r of batch) {
-        counts.total++;
-        const v = validateRow(r.values, r.line, idx, ctx);
-        if ('rejection' in v) {
-          bad.push(v.rejection);
-          continue;
+      const settings = await getSettings(db, orgId);
+      const customers = new Map<string, string>();
+      const cr = await db.query<{ id: string; external_id: string }>(
+        `SELECT id, external_id FROM pub_customers
+        WHERE org_id = $1 AND external_id IS NOT NULL AND status <> 'erased'`,
+        [orgId],
+      );
+      for (const c of cr.rows) customers.set(c.external_id, c.id);
+      const file = await open(job.file_data, job.file_format, job.file_name);
+      const idx = columnIndex(file.header, job.mapping);
+      const ctx: TRowContext = {
+        mapping: job.mapping,
+        header: file.header,
+        decimalComma: file.decimalComma,
+        defaultCurrency: settings.currency,
+        today: todayDay(),
+        occurrences: new Map(),
+        seen: new Set(),
+      };
+      let good: Array<TTxRow & { customerId: string }> = [];
+      let bad: TRejection[] = [];
+      const flush = async () => {
+        if (good.length) {
+          const r = await upsertBatch(db, orgId, id, good);
+          counts.inserted += r.inserted;
+          counts.updated += r.updated;
+          counts.unchanged += good.length - r.inserted - r.updated;
         }
-        const customerId = customers.get(v.row.customerExternalId);
-        if (!customerId) {
-          bad.push({
-            row: r.line,
-            column: 'customerId',
-            value: v.row.customerExternalId,
-            reason: 'unknown_customer',
-          });
-          continue;
+        if (bad.length) await insertRejections(db, orgId, id, bad);
+        counts.rejected += bad.length;
+        good = [];
+        bad = [];
+        await progress({ ...counts });
+        await set(
+          'total = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, warned = $8, warnings = $9::jsonb',
+          [
+            counts.total,
+            counts.inserted,
+            counts.updated,
+            counts.unchanged,
+            counts.rejected,
+            counts.warned,
+            JSON.stringify(warnings),
+          ],
+        );
+      };
+      for await (const batch of file.batches) {
+        for (const r of batch) {
+          counts.total++;
+          const v = validateRow(r.values, r.line, idx, ctx);
+          if ('rejection' in v) {
+            bad.push(v.rejection);
+            continue;
+          }
+          const customerId = customers.get(v.row.customerExternalId);
+          if (!customerId) {
+            bad.push({
+              row: r.line,
+              column: 'customerId',
+              value: v.row.customerExternalId,
+              reason: 'unknown_customer',
+            });
+            continue;
+          }
+          if (v.row.warning) {
+            counts.warned++;
+            if (warnings.length < 100)
+              warnings.push({ row: r.line, column: 'amount', value: '0', reason: v.row.warning });
+          }
+          good.push({ ...v.row, customerId });
+          if (good.length >= BATCH) await flush();
         }
-        if (v.row.warning) {
-          counts.warned++;
-          if (warnings.length < 100)
-            warnings.push({ row: r.line, column: 'amount', value: '0', reason: v.row.warning });
-        }
-        good.push({ ...v.row, customerId });
-        if (good.length >= BATCH) await flush();
       }
-    }
-    await flush();
-    await set(`status = 'done', finished_at = now()`);
-    await audit(
-      db,
-      { orgId, userId: null, email: null },
-      {
-        action: 'transaction_import.done',
-        entity: 'transaction_import',
-        entityId: id,
-        changes: { ...counts },
-      },
-    );
-    return counts;
-  } catch (e) {
-    if (e instanceof AppError || !run) {
-      // Expected: the file cannot be imported as it is; no retry.
-      const code = e instanceof AppError ? e.code : 'TX_IMPORT_FAILED';
-      run?.log.warn({ importId: id, code }, 'transaction import failed: unusable file');
-      await set(`status = 'failed', error = $3, finished_at = now()`, [code]).catch(() => {});
+      await flush();
+      await set(`status = 'done', finished_at = now()`);
+      await audit(
+        db,
+        { orgId, userId: null, email: null },
+        {
+          action: 'transaction_import.done',
+          entity: 'transaction_import',
+          entityId: id,
+          changes: { ...counts },
+        },
+      );
       return counts;
-    }
-    // Unexpected (database, bug): the worker logs it with its stack and retries the job (the
-    // run starts over: rejections are cleared, rows upserted); failed only when none is left.
-    await (run.lastAttempt
-      ? set(`status = 'failed', error = 'TX_IMPORT_FAILED', finished_at = now()`)
-      : set(`status = 'queued'`)
-    ).catch(() => {});
-    throw e;
-  }
+    },
+  );
 }
 
 /** One statement per batch; `xmax = 0` tells an insert from an update; unchanged rows are

@@ -6,6 +6,7 @@ import type { Sql } from '../../../db/client';
 import { enqueue, type JobContext, registerJob } from '../../../jobs/queue';
 import type { AuthContext } from '../../../lib/access';
 import { AppError, registerErrors } from '../../../lib/errors';
+import { csvRowEstimate, importRun } from '../../../lib/import/run';
 import { openTabularBytes, type TabularFile, tabularFormat } from '../../../lib/tabular';
 import { audit } from '../../audit/service';
 import { unitScope } from '../../orgs/service';
@@ -228,74 +229,62 @@ async function execute(
       id,
       ...params,
     ]);
-  try {
-    await db.query('DELETE FROM customer_import_rejections WHERE org_id = $1 AND import_id = $2', [
-      orgId,
-      id,
-    ]);
-    const file = await open(job.file_data, job.file_format, job.file_name);
-    const fields = new Map((await listFields(db, orgId)).map((f) => [f.key, f]));
-    const units = new Set(
-      (
-        await db.query<{ id: string }>('SELECT id FROM pub_org_units WHERE org_id = $1', [orgId])
-      ).rows.map((r) => r.id),
-    );
-    // Progress needs a denominator: line count minus the header (quoted newlines make it an
-    // upper bound; the final figure replaces it when the run ends). XLSX reports 0 until done.
-    const total = job.file_format === 'csv' ? Math.max(0, countLines(job.file_data) - 1) : 0;
-    await set(`status = 'running', total = $3`, [total]);
-    const counts = await runImport(db, orgId, {
-      header: file.header,
-      rows: file.rows,
-      mapping,
-      fields,
-      units,
-      dryRun,
+  await importRun(
+    {
       importId: id,
-      onProgress: async (c) => {
-        await heartbeat({ ...c });
-        await set('processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7', [
-          c.processed,
-          c.inserted,
-          c.updated,
-          c.unchanged,
-          c.rejected,
-        ]);
-      },
-    });
-    await set(
-      `status = 'done', total = $3, processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, finished_at = now()`,
-      [counts.processed, counts.inserted, counts.updated, counts.unchanged, counts.rejected],
-    );
-    await audit(
-      db,
-      { orgId, userId: null, email: null },
-      {
-        action: dryRun ? 'customer_import.dry_run' : 'customer_import.done',
-        entity: 'customer_import',
-        entityId: id,
-        changes: { ...counts },
-      },
-    );
-  } catch (e) {
-    if (e instanceof AppError) {
-      // Expected: the file cannot be imported as it is (encoding, header, size…); no retry.
-      ctx.log.warn({ importId: id, code: e.code }, 'customer import failed: unusable file');
-      await set(`status = 'failed', error = $3, finished_at = now()`, [e.code]).catch(() => {});
-      return;
-    }
-    // Unexpected (database, bug): the worker logs it with its stack and retries the job (a
-    // re-run is safe, see above); the import shows failed only when no attempt is left.
-    await (ctx.lastAttempt
-      ? set(`status = 'failed', error = 'IMPORT_FAILED', finished_at = now()`)
-      : set(`status = 'queued'`)
-    ).catch(() => {});
-    throw e;
-  }
-}
-
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
-  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : n;
+      set,
+      run: ctx,
+      expectedMessage: 'customer import failed: unusable file',
+      failedCode: 'IMPORT_FAILED',
+      onFailed: () => undefined,
+    },
+    async () => {
+      await db.query(
+        'DELETE FROM customer_import_rejections WHERE org_id = $1 AND import_id = $2',
+        [orgId, id],
+      );
+      const file = await open(job.file_data, job.file_format, job.file_name);
+      const fields = new Map((await listFields(db, orgId)).map((f) => [f.key, f]));
+      const units = new Set(
+        (
+          await db.query<{ id: string }>('SELECT id FROM pub_org_units WHERE org_id = $1', [orgId])
+        ).rows.map((r) => r.id),
+      );
+      const total = csvRowEstimate(job.file_data, job.file_format);
+      await set(`status = 'running', total = $3`, [total]);
+      const counts = await runImport(db, orgId, {
+        header: file.header,
+        rows: file.rows,
+        mapping,
+        fields,
+        units,
+        dryRun,
+        importId: id,
+        onProgress: async (c) => {
+          await heartbeat({ ...c });
+          await set('processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7', [
+            c.processed,
+            c.inserted,
+            c.updated,
+            c.unchanged,
+            c.rejected,
+          ]);
+        },
+      });
+      await set(
+        `status = 'done', total = $3, processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, finished_at = now()`,
+        [counts.processed, counts.inserted, counts.updated, counts.unchanged, counts.rejected],
+      );
+      await audit(
+        db,
+        { orgId, userId: null, email: null },
+        {
+          action: dryRun ? 'customer_import.dry_run' : 'customer_import.done',
+          entity: 'customer_import',
+          entityId: id,
+          changes: { ...counts },
+        },
+      );
+    },
+  );
 }

@@ -11,6 +11,7 @@ import type { Sql } from '../../../db/client';
 import { enqueue, type JobContext, registerJob } from '../../../jobs/queue';
 import type { AuthContext } from '../../../lib/access';
 import { AppError, registerErrors } from '../../../lib/errors';
+import { csvRowEstimate, importRun } from '../../../lib/import/run';
 import { openTabularBytes, type TabularFile, tabularFormat } from '../../../lib/tabular';
 import { audit } from '../../audit/service';
 import { listUnits, unitScope } from '../../orgs/service';
@@ -306,75 +307,63 @@ export async function execute(
   const job = await repo.fileOf(db, orgId, id);
   if (!job) return;
   const set = (sql: string, params: unknown[] = []) => repo.setProgress(db, orgId, id, sql, params);
-  try {
-    const { version, def } = await publishedSurvey(db, orgId, job.survey_id);
-    await repo.clearRejections(db, orgId, id);
-    const file = await open(job.file_data, job.file_format, job.file_name);
-    const plan = planColumns(def, file.header);
-    const rctx = await rowContext(db, orgId, def, file.decimalComma);
-    // Progress needs a denominator: line count minus the header (quoted newlines make it an
-    // upper bound; the final figure replaces it when the run ends). XLSX reports 0 until done.
-    const total = job.file_format === 'csv' ? Math.max(0, countLines(job.file_data) - 1) : 0;
-    await set(
-      `status = 'running', total = $3, processed = 0, inserted = 0, unchanged = 0, rejected = 0`,
-      [total],
-    );
-    const counts = await runImport(db, {
-      orgId,
-      surveyId: job.survey_id,
-      version,
-      def,
-      plan,
-      ctx: rctx,
-      batches: file.batches,
-      dryRun: job.dry_run,
+  await importRun(
+    {
       importId: id,
-      onProgress: async (c) => {
-        await ctx.progress({ ...c });
-        await set('processed = $3, inserted = $4, unchanged = $5, rejected = $6', [
-          c.processed,
-          c.inserted,
-          c.unchanged,
-          c.rejected,
-        ]);
-      },
-    });
-    // Once stored, the uploaded file (names, e-mails, comments) is not kept: the responses are
-    // the record, and erasing a respondent must not leave a copy behind in the import.
-    await set(
-      `status = 'done', total = $3, processed = $3, inserted = $4, unchanged = $5, rejected = $6, finished_at = now(),
+      set,
+      run: ctx,
+      expectedMessage: 'response import failed: unusable input',
+      failedCode: 'RESPONSE_IMPORT_FAILED',
+      onFailed: () => undefined,
+    },
+    async () => {
+      const { version, def } = await publishedSurvey(db, orgId, job.survey_id);
+      await repo.clearRejections(db, orgId, id);
+      const file = await open(job.file_data, job.file_format, job.file_name);
+      const plan = planColumns(def, file.header);
+      const rctx = await rowContext(db, orgId, def, file.decimalComma);
+      const total = csvRowEstimate(job.file_data, job.file_format);
+      await set(
+        `status = 'running', total = $3, processed = 0, inserted = 0, unchanged = 0, rejected = 0`,
+        [total],
+      );
+      const counts = await runImport(db, {
+        orgId,
+        surveyId: job.survey_id,
+        version,
+        def,
+        plan,
+        ctx: rctx,
+        batches: file.batches,
+        dryRun: job.dry_run,
+        importId: id,
+        onProgress: async (c) => {
+          await ctx.progress({ ...c });
+          await set('processed = $3, inserted = $4, unchanged = $5, rejected = $6', [
+            c.processed,
+            c.inserted,
+            c.unchanged,
+            c.rejected,
+          ]);
+        },
+      });
+      // Once stored, the uploaded file (names, e-mails, comments) is not kept: the responses are
+      // the record, and erasing a respondent must not leave a copy behind in the import.
+      await set(
+        `status = 'done', total = $3, processed = $3, inserted = $4, unchanged = $5, rejected = $6, finished_at = now(),
        file_data = CASE WHEN dry_run THEN file_data ELSE ''::bytea END`,
-      [counts.processed, counts.inserted, counts.unchanged, counts.rejected],
-    );
-    await audit(
-      db,
-      { orgId, userId: null, email: null },
-      {
-        action: job.dry_run ? 'survey_response_import.dry_run' : 'survey_response_import.done',
-        entity: 'survey_response_import',
-        entityId: id,
-        changes: { ...counts },
-      },
-    );
-  } catch (e) {
-    if (e instanceof AppError) {
-      // Expected: the file or survey cannot be imported as it is; another attempt cannot help.
-      ctx.log.warn({ importId: id, code: e.code }, 'response import failed: unusable input');
-      await set(`status = 'failed', error = $3, finished_at = now()`, [e.code]).catch(() => {});
-      return;
-    }
-    // Unexpected (database, bug): logged with its stack by the worker and retried (a re-run is
-    // safe, see above); the import shows failed only when no attempt is left.
-    await (ctx.lastAttempt
-      ? set(`status = 'failed', error = 'RESPONSE_IMPORT_FAILED', finished_at = now()`)
-      : set(`status = 'queued'`)
-    ).catch(() => {});
-    throw e;
-  }
-}
-
-function countLines(bytes: Uint8Array): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) n++;
-  return bytes.length > 0 && bytes[bytes.length - 1] !== 10 ? n + 1 : n;
+        [counts.processed, counts.inserted, counts.unchanged, counts.rejected],
+      );
+      await audit(
+        db,
+        { orgId, userId: null, email: null },
+        {
+          action: job.dry_run ? 'survey_response_import.dry_run' : 'survey_response_import.done',
+          entity: 'survey_response_import',
+          entityId: id,
+          changes: { ...counts },
+        },
+      );
+    },
+  );
 }
