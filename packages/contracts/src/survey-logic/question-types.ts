@@ -3,8 +3,10 @@
 // (defaults filled at validation, the tag of each stored value) and its export columns (name,
 // label, value labels, how an import reads the cell back). The mapped type makes a type listed in
 // QUESTION_TYPES without a record a compile error.
-import type { TQuestion } from '../surveys';
+import type { TAnswers, TAnswerValue, TQuestion } from '../surveys';
+import type { TFieldError } from './check';
 import { KANO_ANSWER_LABELS, type TLang, type TQuestionType } from './constants';
+import { constantSumState, EMAIL_PATTERN, isIsoDate, isNum, present } from './values';
 
 type QOf<K extends TQuestionType> = Extract<TQuestion, { type: K }>;
 type L = { es?: string | undefined; en?: string | undefined } | undefined;
@@ -29,6 +31,11 @@ export interface TQuestionTypeDef<Q extends TQuestion = TQuestion> {
   tag(q: Q, item: string): string | null;
   /** Export columns, labelled in `lang`, in export order. */
   columns(q: Q, lang: TLang): TTypeColumn[];
+  /**
+   * The respondent page's check of a given (non-empty) answer, null = fine (check.ts
+   * `validateQuestion` handles the unanswered case for every type).
+   */
+  check(q: Q, v: TAnswerValue, answers: TAnswers): TFieldError | null;
 }
 
 // Exports label with `??` (an empty wording stays empty), unlike the respondent page's lt().
@@ -46,11 +53,23 @@ const col = (
 ): TTypeColumn => ({ item, label, kind, values, cell });
 
 const single = [''];
+const intIn = (x: unknown, min: number, max: number) =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const inRange = (v: unknown, min: number, max: number): TFieldError | null =>
+  intIn(v, min, max) ? null : { code: 'range', n: min, m: max };
+/** A required battery/pair must have every item answered. */
+const allItems = (required: boolean, keys: string[], v: TAnswerValue): TFieldError | null => {
+  if (!required) return null;
+  const rec = v as Record<string, unknown>;
+  const miss = keys.find((k) => !present(rec[k]));
+  return miss ? { code: 'incomplete', item: miss } : null;
+};
 const own = <Q extends TQuestion>(q: Q) => q.tag ?? null;
 const same = <Q extends TQuestion>(q: Q) => q;
 
 export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>> } = {
   rating: {
+    check: (q, v) => inRange(v, q.min, q.max),
     items: () => single,
     withDefaultTags: same,
     tag: own,
@@ -59,6 +78,7 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
     ],
   },
   csat: {
+    check: (_q, v) => inRange(v, 1, 5),
     items: () => single,
     withDefaultTags: (q) => ({ ...q, tag: q.tag ?? 'csat' }),
     tag: own,
@@ -67,6 +87,7 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
     ],
   },
   scale: {
+    check: (q, v) => inRange(v, 1, q.points),
     items: () => single,
     withDefaultTags: same,
     tag: own,
@@ -75,6 +96,12 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
     ],
   },
   servqual: {
+    check: (q, v) =>
+      allItems(
+        q.required,
+        q.items.map((i) => i.key),
+        v,
+      ),
     items: (q) => q.items.map((i) => i.key),
     withDefaultTags: (q) => ({
       ...q,
@@ -93,6 +120,17 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
       ),
   },
   constant_sum: {
+    check: (q, v) => {
+      const rec = v as Record<string, unknown>;
+      for (const i of q.items) {
+        const x = rec[i.key];
+        if (present(x) && !intIn(x, 0, q.total))
+          return { code: 'range', item: i.key, n: 0, m: q.total };
+      }
+      const s = constantSumState(rec, q.total);
+      // an untouched optional allocation is fine; a started one must add up
+      return s.complete ? null : { code: 'sum', n: s.sum, m: q.total };
+    },
     items: (q) => q.items.map((i) => i.key),
     withDefaultTags: (q) => ({
       ...q,
@@ -103,6 +141,7 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
       q.items.map((i) => col(i.key, `${txt(q.title, lang)}: ${txt(i.text, lang)}`, 'num', 'int')),
   },
   kano: {
+    check: (q, v) => allItems(q.required, ['functional', 'dysfunctional'], v),
     items: () => ['functional', 'dysfunctional'],
     withDefaultTags: (q) => ({ ...q, tag: q.tag ?? `kano:${q.attribute}` }),
     tag: (q, item) => `kano:${q.attribute}:${item}`,
@@ -130,6 +169,14 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
     },
   },
   value: {
+    check: (q, v) => {
+      const rec = v as Record<string, unknown>;
+      if (q.required && !present(rec.price)) return { code: 'incomplete', item: 'price' };
+      const w = rec.wtp;
+      if (present(w) && (!isNum(w) || w < 0 || w > q.wtpMax))
+        return { code: 'range', item: 'wtp', n: 0, m: q.wtpMax };
+      return null;
+    },
     items: (q) => ['price', ...q.benefits.map((b) => b.key), 'wtp'],
     withDefaultTags: (q) => ({
       ...q,
@@ -154,6 +201,10 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
     ],
   },
   single: {
+    check: (q, v, answers) =>
+      q.allowOther && v === 'other' && q.required && !present(answers[`${q.key}__other`])
+        ? { code: 'required', item: 'other' }
+        : null,
     items: () => single,
     withDefaultTags: same,
     tag: own,
@@ -173,6 +224,14 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
     },
   },
   multiple: {
+    check: (q, v) => {
+      const n = Array.isArray(v) ? v.length : 0;
+      if (q.maxSelected !== undefined && n > q.maxSelected)
+        return { code: 'max_selected', n: q.maxSelected };
+      if (q.minSelected !== undefined && n < q.minSelected)
+        return { code: 'min_selected', n: q.minSelected };
+      return null;
+    },
     items: () => single,
     withDefaultTags: same,
     tag: own,
@@ -185,6 +244,12 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
       ),
   },
   matrix: {
+    check: (q, v) =>
+      allItems(
+        q.required,
+        q.rows.map((r) => r.key),
+        v,
+      ),
     items: (q) => q.rows.map((r) => r.key),
     withDefaultTags: same,
     tag: (q, item) =>
@@ -201,18 +266,30 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
       ),
   },
   text: {
+    check: (q, v) => (String(v).length > q.maxLength ? { code: 'too_long', n: q.maxLength } : null),
     items: () => single,
     withDefaultTags: same,
     tag: own,
     columns: (q, lang) => [col('', txt(q.title, lang), 'text', 'text')],
   },
   number: {
+    check: (q, v) => {
+      if (!isNum(v)) return { code: 'range', n: q.min, m: q.max };
+      if (q.integer && !Number.isInteger(v)) return { code: 'integer' };
+      return v < q.min || v > q.max ? { code: 'range', n: q.min, m: q.max } : null;
+    },
     items: () => single,
     withDefaultTags: same,
     tag: own,
     columns: (q, lang) => [col('', txt(q.title, lang), 'num', 'num')],
   },
   contact: {
+    check: (_q, v) => {
+      const rec = v as Record<string, unknown>;
+      return present(rec.email) && !EMAIL_PATTERN.test(String(rec.email))
+        ? { code: 'email', item: 'email' }
+        : null;
+    },
     items: (q) => q.fields,
     withDefaultTags: same,
     tag: own,
@@ -220,6 +297,11 @@ export const QUESTION_TYPE_DEFS: { [K in TQuestionType]: TQuestionTypeDef<QOf<K>
       q.fields.map((f) => col(f, `${txt(q.title, lang)}: ${f}`, 'text', 'text')),
   },
   date: {
+    check: (q, v) => {
+      const s = String(v);
+      if (!isIsoDate(s)) return { code: 'date' };
+      return (q.min && s < q.min) || (q.max && s > q.max) ? { code: 'date' } : null;
+    },
     items: () => single,
     withDefaultTags: same,
     tag: own,

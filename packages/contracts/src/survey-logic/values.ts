@@ -21,3 +21,16 @@ export function isIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+export function sumOf(v: unknown): number {
+  if (!isRecord(v)) return 0;
+  let s = 0;
+  for (const x of Object.values(v)) if (isNum(x)) s += x;
+  return s;
+}
+
+/** State of a constant-sum allocation: the remaining points and whether it can be submitted. */
+export function constantSumState(v: unknown, total: number) {
+  const sum = sumOf(v);
+  return { sum, remaining: total - sum, over: sum > total, complete: sum === total };
+}
