@@ -633,24 +633,29 @@ export function servqualItems() {
   };
 }
 
-/** The survey coverage reads: the given one, else the newest with SERVQUAL answers. */
+type TServqualReport = Awaited<ReturnType<typeof analytics.servqualReport>>;
+
+/** The survey coverage reads (the given one, else the newest SERVQUAL one with answers in the
+ *  filter) and its SERVQUAL report. */
 async function coverageSurvey(
   db: Sql,
   auth: AuthContext,
   q: TCoverageQuery,
-): Promise<{ id: string; name: string } | null> {
+): Promise<{ survey: { id: string; name: string }; report: TServqualReport } | null> {
+  const filter = { from: q.from, to: q.to, unitId: q.unitId };
   const list = (await surveys.listSurveys(db, auth)).items;
   if (q.surveyId) {
     const s = list.find((x) => x.id === q.surveyId);
     if (!s) throw new AppError('NOT_FOUND');
-    return { id: s.id, name: s.name };
+    const report = await analytics.servqualReport(db, auth, s.id, filter);
+    return { survey: { id: s.id, name: s.name }, report };
   }
   const candidates = list
     .filter((s) => s.responses.complete > 0)
     .sort((a, b) => Number(b.template === 'servqual') - Number(a.template === 'servqual'));
   for (const s of candidates.slice(0, 10)) {
-    const r = await analytics.servqualReport(db, auth, s.id, {});
-    if (r.n > 0) return { id: s.id, name: s.name };
+    const report = await analytics.servqualReport(db, auth, s.id, filter);
+    if (report.n > 0) return { survey: { id: s.id, name: s.name }, report };
   }
   return null;
 }
@@ -666,14 +671,14 @@ export async function coverage(
   auth: AuthContext,
   q: TCoverageQuery = {},
 ): Promise<TCoverage> {
-  const survey = await coverageSurvey(db, auth, q);
-  const filter = { from: q.from, to: q.to, unitId: q.unitId };
-  const sq = survey
-    ? await analytics.servqualReport(db, auth, survey.id, filter)
-    : { n: 0, items: [], dimensions: [] };
+  const found = await coverageSurvey(db, auth, q);
+  const sq = found?.report ?? { n: 0, items: [], dimensions: [] };
   const standards = await listStandards(db, auth.orgId, {
     ...(q.unitId ? { unitId: q.unitId } : {}),
     activeOnly: true,
   });
-  return { survey, ...coverageOf(sq, standards, Number(q.minExpectation ?? 6)) };
+  return {
+    survey: found?.survey ?? null,
+    ...coverageOf(sq, standards, Number(q.minExpectation ?? 6)),
+  };
 }
