@@ -30,7 +30,8 @@ try {
       for (const [name, path] of pages) {
         await p.goto(`${server.url}${path}`);
         await p.waitForLoadState('networkidle');
-        await p.waitForTimeout(700);
+        await p.waitForFunction(() => !document.querySelector('.mantine-Loader-root'), null, { timeout: 30_000 });
+        await p.waitForTimeout(500);
         const sw = await p.evaluate(() => document.documentElement.scrollWidth);
         if (sw > width + 1) console.log(`OVERFLOW ${lang} ${width} ${name}: ${sw}`);
         await p.screenshot({ path: `/tmp/std-shots/${name}-${lang}-${width}.png`, fullPage: true });
