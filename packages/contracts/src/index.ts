@@ -6,4 +6,5 @@ export * from './complaints';
 export * from './customers';
 export * from './response-import';
 export * from './retention';
+export * from './standards';
 export * from './surveys';
