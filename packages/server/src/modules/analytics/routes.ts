@@ -2,6 +2,8 @@
 // Every route is read-only, open to any signed-in role, within the caller's unit scope.
 import {
   ZAnalyticsFilterSchema,
+  ZComplaintsAnalyticsQuerySchema,
+  ZComplaintsAnalyticsSchema,
   ZCsatQuerySchema,
   ZCsatReportSchema,
   ZDriversReportSchema,
@@ -22,6 +24,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_CHROMIUM_PATH } from '../../config';
 import { authOf } from '../../lib/auth-context';
+import { complaintsReport } from './complaints-report';
 import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
 import * as svc from './service';
 
@@ -180,5 +183,18 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.overview(db, authOf(req), req.query),
+  );
+  app.get(
+    '/api/analytics/complaints',
+    {
+      config: read,
+      schema: {
+        summary:
+          'Complaints report: trend, categories, Pareto of causes, units, channels, forms, SLA',
+        querystring: ZComplaintsAnalyticsQuerySchema,
+        response: { 200: ZComplaintsAnalyticsSchema },
+      },
+    },
+    (req) => complaintsReport(db, authOf(req), req.query),
   );
 };
