@@ -2,6 +2,7 @@
 // are the JSON `fidelia analyze` prints). Type-only imports: no zod in the bundle.
 import type {
   KANO_CATEGORIES,
+  TComplaintsAnalytics,
   TCsatReport,
   TDriversReport,
   THeadline,
@@ -124,5 +125,20 @@ export function useText(f: TFilters, top = 30) {
     queryKey: ['analytics', 'text', f.survey, analyticsQuery(f), top],
     queryFn: () => api.get<TTextReport>(`${base(f.survey)}/text`, { ...analyticsQuery(f), top }),
     enabled: Boolean(f.survey),
+  });
+}
+
+export type { TComplaintsAnalytics };
+export type TComplaintPeriod = 'week' | 'month';
+
+/** GET /api/analytics/complaints: the complaints report (received date, unit subtree). */
+export function useComplaintsReport(
+  f: Pick<TFilters, 'from' | 'to' | 'unit'>,
+  period: TComplaintPeriod,
+) {
+  const q = { from: f.from, to: f.to, unitId: f.unit, period };
+  return useQuery({
+    queryKey: ['analytics', 'complaints', q],
+    queryFn: () => api.get<TComplaintsAnalytics>('/api/analytics/complaints', q),
   });
 }

@@ -10,6 +10,7 @@ const NpsPage = featurePage('analytics', () => import('./NpsPage'));
 const KanoPage = featurePage('analytics', () => import('./KanoPage'));
 const PrioritiesPage = featurePage('analytics', () => import('./PrioritiesPage'));
 const CommentsPage = featurePage('analytics', () => import('./CommentsPage'));
+const ComplaintsPage = featurePage('analytics', () => import('./ComplaintsPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
@@ -20,6 +21,7 @@ export const analyticsRoutes = (
     <Route path="kano" element={<KanoPage />} />
     <Route path="priorities" element={<PrioritiesPage />} />
     <Route path="comments" element={<CommentsPage />} />
+    <Route path="complaints" element={<ComplaintsPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
 );
