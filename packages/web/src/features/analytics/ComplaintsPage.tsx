@@ -150,8 +150,9 @@ function Report({
   const cases = t('analytics.complaints.cases');
   const periodLabel = (p: string) => (/^\d{4}-\d{2}$/.test(p) ? f.month(`${p}-01`) : f.date(p));
   const trend = d.trend.map((x) => ({ name: periodLabel(x.period), count: x.count }));
-  const pareto = d.pareto.map((x) => ({
-    name: x.cause,
+  // Bars are numbered (cause names are long; the table below names each number).
+  const pareto = d.pareto.map((x, i) => ({
+    name: f.int(i + 1),
     count: x.count,
     cumulative: x.cumulative * 100,
   }));
@@ -277,6 +278,7 @@ function Report({
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
           withRightYAxis
+          xAxisProps={{ interval: 0 }}
           yAxisProps={{ width: 36, allowDecimals: false }}
           rightYAxisProps={{ width: 48, domain: [0, 100] }}
           valueFormatter={(v) => f.num(v, 0)}
@@ -298,18 +300,24 @@ function Report({
           <Table verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
+                <Table.Th>#</Table.Th>
                 <Table.Th>{t('analytics.complaints.cause')}</Table.Th>
                 <Table.Th ta="right">{cases}</Table.Th>
-                <Table.Th ta="right">{t('analytics.complaints.share')}</Table.Th>
+                <Table.Th ta="right" visibleFrom="sm">
+                  {t('analytics.complaints.share')}
+                </Table.Th>
                 <Table.Th ta="right">{t('analytics.complaints.cumulative')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {d.pareto.map((x) => (
+              {d.pareto.map((x, i) => (
                 <Table.Tr key={x.cause}>
+                  <Table.Td>{f.int(i + 1)}</Table.Td>
                   <Table.Td>{x.cause}</Table.Td>
                   <Table.Td ta="right">{f.int(x.count)}</Table.Td>
-                  <Table.Td ta="right">{f.pct(x.share, 0)}</Table.Td>
+                  <Table.Td ta="right" visibleFrom="sm">
+                    {f.pct(x.share, 0)}
+                  </Table.Td>
                   <Table.Td ta="right">{f.pct(x.cumulative, 0)}</Table.Td>
                 </Table.Tr>
               ))}
