@@ -77,3 +77,36 @@ export const ZComplaintsAnalyticsSchema = z.object({
   }),
 });
 export type TComplaintsAnalytics = z.infer<typeof ZComplaintsAnalyticsSchema>;
+
+// GET /api/analytics/surveys/:surveyId/internal?from=&to=&unitId=&channel=
+// Internal customers: serving unit (the `internal:provider` answer, matched to an org unit by
+// name) × internal customer unit (the respondent's unit); a respondent's score is the mean of
+// the `internal:*` ratings they gave (1–5). Cells below `minN` respondents carry no mean.
+export const INTERNAL_MIN_N = 5;
+const ZInternalGroup = z.object({
+  key: z.string(),
+  /** the org unit's name, else the provider as typed; '' = no unit */
+  name: z.string(),
+  unitId: z.string().nullable(),
+  n: z.number().int(),
+  mean: z.number().nullable(),
+});
+export const ZInternalReportSchema = z.object({
+  n: z.number().int(),
+  minN: z.number().int(),
+  /** false when the survey has no `internal:provider` question */
+  applicable: z.boolean(),
+  rows: z.array(ZInternalGroup),
+  columns: z.array(ZInternalGroup),
+  cells: z.array(
+    z.object({
+      row: z.string(),
+      column: z.string(),
+      n: z.number().int(),
+      mean: z.number().nullable(),
+    }),
+  ),
+  /** the rating items in the survey's order, with their overall mean */
+  items: z.array(z.object({ tag: z.string(), n: z.number().int(), mean: z.number().nullable() })),
+});
+export type TInternalReport = z.infer<typeof ZInternalReportSchema>;

@@ -7,6 +7,7 @@ import {
   ZCsatQuerySchema,
   ZCsatReportSchema,
   ZDriversReportSchema,
+  ZInternalReportSchema,
   ZIpaReportSchema,
   ZKanoReportSchema,
   ZLeagueReportSchema,
@@ -25,6 +26,7 @@ import { z } from 'zod';
 import { DEFAULT_CHROMIUM_PATH } from '../../config';
 import { authOf } from '../../lib/auth-context';
 import { complaintsReport } from './complaints-report';
+import { internalReport } from './internal';
 import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
 import * as svc from './service';
 
@@ -196,5 +198,18 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => complaintsReport(db, authOf(req), req.query),
+  );
+  app.get(
+    `${base}/internal`,
+    {
+      config: read,
+      schema: {
+        summary: 'Internal customers: serving unit x internal customer unit, mean rating with n',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZInternalReportSchema },
+      },
+    },
+    (req) => internalReport(db, authOf(req), req.params.surveyId, req.query),
   );
 };
