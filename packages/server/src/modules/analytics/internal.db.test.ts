@@ -117,6 +117,12 @@ describe('internal customer matrix', () => {
     expect(cell(accounts, north)).toEqual({ row: accounts, column: north, n: 5, mean: 4 });
     // two answers: shown as "not enough data"
     expect(cell(accounts, centre)).toEqual({ row: accounts, column: centre, n: 2, mean: null });
+    expect(b.items.map((x: { tag: string }) => x.tag)).toEqual([
+      'internal:timeliness',
+      'internal:accuracy',
+      'internal:communication',
+      'internal:helpfulness',
+    ]);
     const items = Object.fromEntries(
       b.items.map((x: { tag: string; mean: number }) => [x.tag, x.mean]),
     );

@@ -106,7 +106,13 @@ export async function internalReport(
   }
   const byName = (a: G, b: G) => a.name.localeCompare(b.name, 'es') || a.key.localeCompare(b.key);
   const out = (g: G) => ({ key: g.key, name: g.name, unitId: g.unitId, n: g.n, mean: mean(g) });
-  const order = [...items.keys()];
+  // the survey's order of the rating rows, then any other internal:* tag as met
+  const defined: string[] = [];
+  for (const pg of def.pages ?? [])
+    for (const qq of pg.questions ?? [])
+      for (const r of (qq as { rows?: { tag?: string }[] }).rows ?? [])
+        if (r.tag?.startsWith('internal:') && items.has(r.tag)) defined.push(r.tag);
+  const order = [...defined, ...[...items.keys()].filter((k) => !defined.includes(k))];
   return {
     n,
     minN: INTERNAL_MIN_N,

@@ -7,7 +7,16 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../../ui/PageLoader';
 import { filtersToSearch, parseFilters } from './filters';
 
-export const TABS = ['overview', 'servqual', 'nps', 'kano', 'priorities', 'comments', 'complaints'] as const;
+export const TABS = [
+  'overview',
+  'servqual',
+  'nps',
+  'kano',
+  'priorities',
+  'comments',
+  'complaints',
+  'internal',
+] as const;
 
 export default function AnalyticsLayout() {
   const { t } = useTranslation();

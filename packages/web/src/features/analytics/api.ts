@@ -6,6 +6,7 @@ import type {
   TCsatReport,
   TDriversReport,
   THeadline,
+  TInternalReport,
   TIpaReport,
   TKanoReport,
   TLeagueReport,
@@ -140,5 +141,15 @@ export function useComplaintsReport(
   return useQuery({
     queryKey: ['analytics', 'complaints', q],
     queryFn: () => api.get<TComplaintsAnalytics>('/api/analytics/complaints', q),
+  });
+}
+
+export type { TInternalReport };
+
+export function useInternal(f: TFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', 'internal', f.survey, analyticsQuery(f)],
+    queryFn: () => api.get<TInternalReport>(`${base(f.survey)}/internal`, analyticsQuery(f)),
+    enabled: enabled && Boolean(f.survey),
   });
 }

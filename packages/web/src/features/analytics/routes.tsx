@@ -11,6 +11,7 @@ const KanoPage = featurePage('analytics', () => import('./KanoPage'));
 const PrioritiesPage = featurePage('analytics', () => import('./PrioritiesPage'));
 const CommentsPage = featurePage('analytics', () => import('./CommentsPage'));
 const ComplaintsPage = featurePage('analytics', () => import('./ComplaintsPage'));
+const InternalPage = featurePage('analytics', () => import('./InternalPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
@@ -22,6 +23,7 @@ export const analyticsRoutes = (
     <Route path="priorities" element={<PrioritiesPage />} />
     <Route path="comments" element={<CommentsPage />} />
     <Route path="complaints" element={<ComplaintsPage />} />
+    <Route path="internal" element={<InternalPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
 );
