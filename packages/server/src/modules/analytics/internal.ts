@@ -14,7 +14,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { listUnits } from '../orgs/service';
 import * as surveys from '../surveys/service';
-import { resolveFilter } from './service';
+import { rawData, resolveFilter } from './service';
 
 const PROVIDER = 'internal:provider';
 
@@ -41,14 +41,7 @@ export async function internalReport(
   const scope = await resolveFilter(db, auth, surveyId, q);
   const empty = { n: 0, minN: INTERNAL_MIN_N, rows: [], columns: [], cells: [], items: [] };
   if (!hasProvider(def)) return { ...empty, applicable: false };
-  const data = await surveys.analyticsData(db, auth.orgId, {
-    surveyId,
-    since: scope.since,
-    until: scope.until,
-    unitIds: scope.unitIds,
-    channel: scope.channel,
-    prefixes: ['internal:'],
-  });
+  const data = await rawData(db, scope, { prefixes: ['internal:'] });
   const units = await listUnits(db, auth.orgId);
   const byKey = new Map(units.map((u) => [nameKey(u.name), u]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
