@@ -27,7 +27,7 @@ export type TKano = TKanoReport;
 export type TKanoAttribute = TKanoReport['attributes'][number];
 export type TKanoCategory = (typeof KANO_CATEGORIES)[number];
 export type TInterval = [number, number] | null;
-export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment';
+export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment' | 'classification';
 export type TTrendPeriod = 'week' | 'month' | 'quarter';
 export type TTrendMetric = 'nps' | 'csat';
 export type {
@@ -41,9 +41,20 @@ export type {
   TTrendReport,
 };
 
-/** The query string every analytics route takes (contract: from, to, unitId, channel). */
-export function analyticsQuery(f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'>) {
-  return { from: f.from, to: f.to, unitId: f.unit, channel: f.channel };
+/** The query string every analytics route takes (contract: from, to, unitId, channel, and the
+ *  survey reports' respondent filters segment and language). */
+export function analyticsQuery(
+  f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'> &
+    Partial<Pick<TFilters, 'segment' | 'language'>>,
+) {
+  return {
+    from: f.from,
+    to: f.to,
+    unitId: f.unit,
+    channel: f.channel,
+    segment: f.segment || undefined,
+    language: f.language || undefined,
+  };
 }
 
 const base = (surveyId: string) => `/api/analytics/surveys/${encodeURIComponent(surveyId)}`;
