@@ -12,7 +12,7 @@ for (const lang of ['es', 'en']) {
     await p.waitForURL((u) => !u.pathname.startsWith('/login'));
     await p.evaluate((l) => localStorage.setItem('i18nextLng', l), lang);
     await p.goto(`${url}${path}`);
-    await p.waitForTimeout(3500);
+    await p.waitForTimeout(Number(process.env.WAIT ?? 3500));
     const sw = await p.evaluate(() => document.documentElement.scrollWidth);
     console.log(lang, w, 'scrollWidth', sw);
     await p.screenshot({ path: `${out}-${lang}-${w}.png`, fullPage: true });

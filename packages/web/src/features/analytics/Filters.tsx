@@ -129,7 +129,7 @@ export function ReportFilters({
             value={filters.language}
             onChange={(v) => set({ language: v ?? '' })}
             allowDeselect={false}
-            w={{ ...w, xs: 150 }}
+            w={{ ...w, xs: 170 }}
           />
         </>
       )}
