@@ -24,8 +24,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_CHROMIUM_PATH } from '../../config';
+import { registerJob } from '../../jobs/queue';
 import { authOf } from '../../lib/auth-context';
+import { publicBaseUrl } from '../../lib/public-url';
 import { complaintsReport } from './complaints-report';
+import { DIGEST_JOB, getDigest, runDigest, setDigest } from './digest';
 import { internalReport } from './internal';
 import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
 import * as svc from './service';
@@ -35,7 +38,9 @@ const ZSurvey = z.object({ surveyId: z.string().max(64) });
 const read = { access: 'authenticated' as const };
 
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app.deps;
+  const { db, config, mailer } = app.deps;
+  const baseUrl = publicBaseUrl(config);
+  registerJob(DIGEST_JOB, ({ week }, ctx) => runDigest(db, mailer, baseUrl, ctx.orgId, week));
   const base = '/api/analytics/surveys/:surveyId';
   app.get(
     `${base}/servqual`,
@@ -211,5 +216,29 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => internalReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  const ZDigest = z.object({ enabled: z.boolean() });
+  app.get(
+    '/api/analytics/digest',
+    {
+      config: read,
+      schema: {
+        summary: "The caller's weekly overview e-mail: on or off",
+        response: { 200: ZDigest },
+      },
+    },
+    (req) => getDigest(db, authOf(req)),
+  );
+  app.put(
+    '/api/analytics/digest',
+    {
+      config: read,
+      schema: {
+        summary: 'Switch the weekly overview e-mail on or off (sent on Mondays, 07:00 UTC)',
+        body: z.strictObject({ enabled: z.boolean() }),
+        response: { 200: ZDigest },
+      },
+    },
+    (req) => setDigest(db, authOf(req), req.body.enabled),
   );
 };
