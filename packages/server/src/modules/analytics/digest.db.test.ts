@@ -24,7 +24,7 @@ const decode = (m: string) =>
       .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
     'latin1',
   ).toString('utf8');
-const req = (s: Session, method: 'GET' | 'PUT', payload?: unknown) =>
+const req = (s: Session, method: 'GET' | 'PATCH', payload?: unknown) =>
   t.app.inject({
     method,
     url: '/api/analytics/digest',
@@ -96,8 +96,8 @@ afterAll(async () => {
 describe('weekly digest', () => {
   it('is off until the user switches it on; one job for the org, next Monday 07:00 UTC', async () => {
     expect((await req(owner, 'GET')).json()).toEqual({ enabled: false });
-    expect((await req(owner, 'PUT', { enabled: true })).json()).toEqual({ enabled: true });
-    expect((await req(analyst, 'PUT', { enabled: true })).statusCode).toBe(200);
+    expect((await req(owner, 'PATCH', { enabled: true })).json()).toEqual({ enabled: true });
+    expect((await req(analyst, 'PATCH', { enabled: true })).statusCode).toBe(200);
     expect((await req(owner, 'GET')).json()).toEqual({ enabled: true });
     expect((await req(viewer, 'GET')).json()).toEqual({ enabled: false });
     const q = await queued();
@@ -110,8 +110,8 @@ describe('weekly digest', () => {
   });
 
   it('refuses a bad body with a 400', async () => {
-    expect((await req(owner, 'PUT', { enabled: 'yes' })).statusCode).toBe(400);
-    expect((await req(owner, 'PUT', {})).statusCode).toBe(400);
+    expect((await req(owner, 'PATCH', { enabled: 'yes' })).statusCode).toBe(400);
+    expect((await req(owner, 'PATCH', {})).statusCode).toBe(400);
   });
 
   it('mails each opted-in user the week in their language, links on PUBLIC_URL', async () => {
@@ -154,7 +154,7 @@ describe('weekly digest', () => {
   });
 
   it('switched off: no mail next week', async () => {
-    await req(analyst, 'PUT', { enabled: false });
+    await req(analyst, 'PATCH', { enabled: false });
     const [job] = await queued();
     await t.db.query('UPDATE jobs SET run_at = now() WHERE id = $1', [job?.id]);
     expect(await runOne(t.db)).toBe(true);

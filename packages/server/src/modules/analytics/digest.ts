@@ -1,4 +1,4 @@
-// Weekly e-mail digest of the overview (issue 11). A user opts in (GET/PUT /api/analytics/digest);
+// Weekly e-mail digest of the overview (issue 11). A user opts in (GET/PATCH /api/analytics/digest);
 // the org then has one durable `analytics.digest` job queued for the next Monday 07:00 UTC. The
 // job mails every opted-in active user the overview of the week before (Monday to Sunday, the
 // same `overview()` the home screen calls, within the user's own unit scope), in the user's

@@ -229,7 +229,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (req) => getDigest(db, authOf(req)),
   );
-  app.put(
+  app.patch(
     '/api/analytics/digest',
     {
       config: read,
