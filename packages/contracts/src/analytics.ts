@@ -35,10 +35,21 @@ export const ZAnalyticsFilterSchema = z.strictObject({
   /** An org unit and its subtree; must lie in the user's scope. */
   unitId: z.string().uuid().optional(),
   channel: ZChannelSchema.optional(),
+  /** the response's language */
+  language: z.enum(['es', 'en']).optional(),
+  /** the respondent customer's class A/B/C (`none`: no customer or unclassified) */
+  segment: z.enum(['A', 'B', 'C', 'none']).optional(),
 });
 export type TAnalyticsFilter = z.infer<typeof ZAnalyticsFilterSchema>;
 
-export const NPS_GROUP_BY = ['channel', 'unit', 'month', 'language', 'segment'] as const;
+export const NPS_GROUP_BY = [
+  'channel',
+  'unit',
+  'month',
+  'language',
+  'segment',
+  'classification',
+] as const;
 export const ZNpsQuerySchema = ZAnalyticsFilterSchema.extend({
   groupBy: z.enum(NPS_GROUP_BY).optional(),
 });

@@ -1,5 +1,6 @@
 // Shared zod schemas: the single source of truth for request/response shapes.
 export * from './analytics';
+export * from './analytics-reports';
 export * from './auth';
 export * from './common';
 export * from './complaints';

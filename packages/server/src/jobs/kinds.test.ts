@@ -1,6 +1,7 @@
 // The job registry: every kind a module enqueues or handles has a payload schema, and a payload
 // that does not match it is refused as a permanent failure (never cast and half-run).
 import { describe, expect, it } from 'vitest';
+import { DIGEST_JOB } from '../modules/analytics/digest';
 import { COMPLAINT_CHANGED_JOB, COMPLAINT_MAIL_JOB } from '../modules/complaints/service';
 import { RECOMPUTE_JOB, TIMER_JOB } from '../modules/complaints/sla/repo';
 import { IMPORT_JOB } from '../modules/customers/import/service';
@@ -29,6 +30,7 @@ describe('job kinds', () => {
       WEBHOOK_JOB,
       RESPONSE_IMPORT_JOB,
       'survey.followup',
+      DIGEST_JOB,
     ];
     expect(used.filter((k) => !isKnownKind(k))).toEqual([]);
     expect(Object.keys(JOB_PAYLOADS).sort()).toEqual([...new Set(used)].sort());

@@ -64,6 +64,9 @@ export const JOB_PAYLOADS = {
     pAlive: z.number().nullish(),
     clv: z.number().nullish(),
   }),
+  // analytics
+  /** The weekly overview digest of one org; `week` = the Monday (YYYY-MM-DD) it is sent on. */
+  'analytics.digest': z.looseObject({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -5,6 +5,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** optional HTML alternative of `text` (the weekly analytics digest) */
+  html?: string;
   /** extra headers, e.g. List-Unsubscribe on survey invitations */
   headers?: Record<string, string>;
 }
@@ -33,6 +35,7 @@ export function smtpMailer(url: string, from: string): Mailer {
         to: m.to,
         subject: m.subject,
         text: m.text,
+        ...(m.html ? { html: m.html } : {}),
         headers: { ...AUTOMATED_HEADERS, ...m.headers },
       });
     },

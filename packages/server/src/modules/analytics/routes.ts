@@ -2,9 +2,12 @@
 // Every route is read-only, open to any signed-in role, within the caller's unit scope.
 import {
   ZAnalyticsFilterSchema,
+  ZComplaintsAnalyticsQuerySchema,
+  ZComplaintsAnalyticsSchema,
   ZCsatQuerySchema,
   ZCsatReportSchema,
   ZDriversReportSchema,
+  ZInternalReportSchema,
   ZIpaReportSchema,
   ZKanoReportSchema,
   ZLeagueReportSchema,
@@ -21,7 +24,12 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_CHROMIUM_PATH } from '../../config';
+import { registerJob } from '../../jobs/queue';
 import { authOf } from '../../lib/auth-context';
+import { publicBaseUrl } from '../../lib/public-url';
+import { complaintsReport } from './complaints-report';
+import { DIGEST_JOB, getDigest, runDigest, setDigest } from './digest';
+import { internalReport } from './internal';
 import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
 import * as svc from './service';
 
@@ -30,7 +38,9 @@ const ZSurvey = z.object({ surveyId: z.string().max(64) });
 const read = { access: 'authenticated' as const };
 
 export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const { db, config } = app.deps;
+  const { db, config, mailer } = app.deps;
+  const baseUrl = publicBaseUrl(config);
+  registerJob(DIGEST_JOB, ({ week }, ctx) => runDigest(db, mailer, baseUrl, ctx.orgId, week));
   const base = '/api/analytics/surveys/:surveyId';
   app.get(
     `${base}/servqual`,
@@ -180,5 +190,55 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.overview(db, authOf(req), req.query),
+  );
+  app.get(
+    '/api/analytics/complaints',
+    {
+      config: read,
+      schema: {
+        summary:
+          'Complaints report: trend, categories, Pareto of causes, units, channels, forms, SLA',
+        querystring: ZComplaintsAnalyticsQuerySchema,
+        response: { 200: ZComplaintsAnalyticsSchema },
+      },
+    },
+    (req) => complaintsReport(db, authOf(req), req.query),
+  );
+  app.get(
+    `${base}/internal`,
+    {
+      config: read,
+      schema: {
+        summary: 'Internal customers: serving unit x internal customer unit, mean rating with n',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZInternalReportSchema },
+      },
+    },
+    (req) => internalReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  const ZDigest = z.object({ enabled: z.boolean() });
+  app.get(
+    '/api/analytics/digest',
+    {
+      config: read,
+      schema: {
+        summary: "The caller's weekly overview e-mail: on or off",
+        response: { 200: ZDigest },
+      },
+    },
+    (req) => getDigest(db, authOf(req)),
+  );
+  app.patch(
+    '/api/analytics/digest',
+    {
+      config: read,
+      schema: {
+        summary: 'Switch the weekly overview e-mail on or off (sent on Mondays, 07:00 UTC)',
+        body: z.strictObject({ enabled: z.boolean() }),
+        response: { 200: ZDigest },
+      },
+    },
+    (req) => setDigest(db, authOf(req), req.body.enabled),
   );
 };

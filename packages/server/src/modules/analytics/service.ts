@@ -52,6 +52,7 @@ import { customerClasses } from '../customers/service';
 import { listUnits, unitScope } from '../orgs/service';
 import * as retention from '../retention/service';
 import * as surveys from '../surveys/service';
+import { customerUseClasses } from './repo';
 import { csatReport, EMPTY_SERVQUAL, kanoJson, npsReport, servqualJson } from './reports';
 
 registerErrors({
@@ -89,6 +90,9 @@ export interface TScope {
   dayTo: string | null;
   unitIds: string[] | null;
   channel: string | null;
+  /** respondent filters only the raw answers can apply (the aggregates have no such dimension) */
+  language: string | null;
+  segment: string | null;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -136,11 +140,14 @@ export async function resolveFilter(
     surveyId,
     since: from.at,
     until: to.at,
-    daily: (!q.from || from.day !== null) && (!q.to || to.day !== null),
+    daily:
+      (!q.from || from.day !== null) && (!q.to || to.day !== null) && !q.language && !q.segment,
     dayFrom: from.day,
     dayTo: to.day,
     unitIds,
     channel: q.channel ?? null,
+    language: q.language ?? null,
+    segment: q.segment ?? null,
   };
 }
 
@@ -155,8 +162,10 @@ interface TSel {
   questionKeys?: readonly string[];
 }
 
-function rawData(db: Sql, s: TScope, sel: TSel) {
-  return surveys.analyticsData(db, s.orgId, {
+/** The filtered responses and their selected answers; language and segment are applied here
+ *  (the responses carry both), the rest in SQL by the surveys module. */
+export async function rawData(db: Sql, s: TScope, sel: TSel) {
+  const data = await surveys.analyticsData(db, s.orgId, {
     surveyId: s.surveyId,
     since: s.since,
     until: s.until,
@@ -164,6 +173,33 @@ function rawData(db: Sql, s: TScope, sel: TSel) {
     channel: s.channel,
     ...sel,
   });
+  if (!s.language && !s.segment) return data;
+  const classes = s.segment
+    ? await customerClasses(
+        db,
+        s.orgId,
+        data.responses.flatMap((r) => (r.customerId ? [r.customerId] : [])),
+      )
+    : new Map<string, string | null>();
+  const keep = (r: (typeof data.responses)[number]) =>
+    (!s.language || r.language === s.language) &&
+    (!s.segment || ((r.customerId ? classes.get(r.customerId) : null) ?? 'none') === s.segment);
+  const responses = data.responses.filter(keep);
+  const ids = new Set(responses.map((r) => r.id));
+  return { responses, answers: data.answers.filter((a) => ids.has(a.responseId)) };
+}
+
+/** Group key of a response by the respondent customer's use class ('' = none). */
+async function useClassesOf(
+  db: Sql,
+  orgId: string,
+  responses: readonly { customerId: string | null }[],
+): Promise<Map<string, string | null>> {
+  return customerUseClasses(
+    db,
+    orgId,
+    responses.flatMap((r) => (r.customerId ? [r.customerId] : [])),
+  );
 }
 
 // ------------------------------------------------------------------------ daily rows
@@ -425,7 +461,7 @@ export async function npsReportFor(db: Sql, auth: AuthContext, surveyId: string,
     c.d += d;
     groups.set(g, c);
   };
-  if (q.groupBy === 'language' || q.groupBy === 'segment') {
+  if (q.groupBy === 'language' || q.groupBy === 'segment' || q.groupBy === 'classification') {
     const data = await rawData(db, s, { tags: ['nps'] });
     const meta = new Map(data.responses.map((r) => [r.id, r]));
     const classes =
@@ -435,7 +471,9 @@ export async function npsReportFor(db: Sql, auth: AuthContext, surveyId: string,
             auth.orgId,
             data.responses.flatMap((r) => (r.customerId ? [r.customerId] : [])),
           )
-        : new Map<string, string | null>();
+        : q.groupBy === 'classification'
+          ? await useClassesOf(db, auth.orgId, data.responses)
+          : new Map<string, string | null>();
     for (const a of data.answers) {
       const r = meta.get(a.responseId);
       if (!r || a.num === null) continue;
@@ -528,7 +566,9 @@ export async function csatReportFor(db: Sql, auth: AuthContext, surveyId: string
           auth.orgId,
           data.responses.flatMap((r) => (r.customerId ? [r.customerId] : [])),
         )
-      : new Map<string, string | null>();
+      : q.groupBy === 'classification'
+        ? await useClassesOf(db, auth.orgId, data.responses)
+        : new Map<string, string | null>();
   const all: number[] = [];
   const groups = q.groupBy ? new Map<string, number[]>() : undefined;
   for (const a of data.answers) {

@@ -63,3 +63,7 @@ export { isOpen, timelineFor };
 
 customers.registerTimelineSource('complaints', timelineFor);
 customers.onCustomerErased('complaints', eraseCustomerContact);
+
+// Period reports for the analytics screens (analytics/complaints-report.ts).
+export { report as periodReport } from './reports';
+export { complianceReport } from './sla/service';

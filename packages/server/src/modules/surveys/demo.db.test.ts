@@ -23,7 +23,8 @@ it('seeds NPS and SERVQUAL responses across the demo branches and channels', asy
     [orgId],
   );
   expect(r.rows).toEqual([
-    { slug: 'horizonte-csat', n: 0, units: 0, channels: 0 },
+    { slug: 'horizonte-csat', n: 240, units: 6, channels: 4 },
+    { slug: 'horizonte-interno', n: 150, units: 6, channels: 1 },
     { slug: 'horizonte-nps', n: 320, units: 6, channels: 7 },
     { slug: 'horizonte-servqual', n: 180, units: 6, channels: 7 },
   ]);

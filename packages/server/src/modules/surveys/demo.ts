@@ -80,7 +80,7 @@ export const seedDemoSurveys: DemoSeeder = async (db: Sql, demo) => {
   const sq = await ensureSurveyFromTemplate(db, orgId, 'servqual', 'SERVQUAL oficinas 2026', {
     slug: 'horizonte-servqual',
   });
-  await ensureSurveyFromTemplate(db, orgId, 'csat_transactional', 'CSAT tras visita', {
+  const csat = await ensureSurveyFromTemplate(db, orgId, 'csat_transactional', 'CSAT tras visita', {
     slug: 'horizonte-csat',
     settings: { kiosk: true },
   });
@@ -150,7 +150,117 @@ export const seedDemoSurveys: DemoSeeder = async (db: Sql, demo) => {
       WHERE org_id = $1 AND survey_id = ANY($2::uuid[])`,
     [orgId, [nps, sq]],
   );
+  await seedCsatAndInternal(db, demo, csat, known, agentIds, now);
 };
+
+// CSAT after a visit (240 answers, kiosk/QR/web at the branches) and the internal customer
+// survey (the branches rate the central teams that serve them: 150 answers). A PRNG of their
+// own, so the NPS and SERVQUAL answers above stay what they were.
+const SERVING: [key: string, quality: number][] = [
+  ['atencion', 0.5],
+  ['castellana-empresas', -0.6],
+  ['castellana-particulares', 0.2],
+];
+const CSAT_COMMENTS = {
+  good: ['Me atendieron enseguida.', 'Muy amables en la oficina.', 'Todo resuelto a la primera.'],
+  bad: ['Demasiada espera.', 'Tuve que volver otro día.', 'Nadie supo explicarme la comisión.'],
+};
+
+async function seedCsatAndInternal(
+  db: Sql,
+  demo: Parameters<DemoSeeder>[1],
+  csat: string,
+  known: { id: string }[],
+  agentIds: string[],
+  now: number,
+) {
+  const { orgId, units } = demo;
+  const rnd = prng(20261115);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const gauss = () => {
+    const u = Math.max(rnd(), 1e-9);
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
+  };
+  const when = (days: number) =>
+    new Date(now - Math.floor(rnd() * days) * 86_400_000 - Math.floor(rnd() * 8e7)).toISOString();
+  const csatRow = (await repo.getSurvey(db, orgId, csat)) as repo.TSurveyRow;
+  for (let i = 0; i < 240; i++) {
+    const [branch, q] = pick(BRANCHES);
+    const channel = pick(['kiosk', 'kiosk', 'qr', 'web', 'in_person'] as const);
+    const score = clamp(3.9 + q * 0.9 + gauss() * 0.9, 1, 5);
+    const answers: Record<string, unknown> = {
+      csat: score,
+      effort: clamp(score * 1.3 + gauss() * 0.9, 1, 7),
+      resolved:
+        score >= 4
+          ? 'yes'
+          : score === 3
+            ? pick(['yes', 'partly'] as const)
+            : pick(['partly', 'no'] as const),
+    };
+    if (rnd() < 0.25) answers.comment = pick(score >= 4 ? CSAT_COMMENTS.good : CSAT_COMMENTS.bad);
+    const customer = rnd() < 0.3 && known.length ? pick(known) : null;
+    await store(
+      db,
+      csatRow,
+      {
+        unitId: units[branch] ?? null,
+        channel,
+        customerId: customer?.id ?? null,
+        enteredBy: channel === 'in_person' ? pick(agentIds) : null,
+        submittedAt: when(120),
+      },
+      answers,
+    );
+  }
+  const internal = await ensureSurveyFromTemplate(
+    db,
+    orgId,
+    'internal_customer',
+    'Cliente interno 2026',
+    { slug: 'horizonte-interno' },
+  );
+  const intRow = (await repo.getSurvey(db, orgId, internal)) as repo.TSurveyRow;
+  const names = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM pub_org_units WHERE org_id = $1',
+    [orgId],
+  );
+  const nameOf = new Map(names.rows.map((u) => [u.id, u.name]));
+  for (let i = 0; i < 150; i++) {
+    const [branch, bq] = pick(BRANCHES);
+    const [team, tq] = pick(SERVING);
+    const level = 3.6 + tq + bq * 0.3;
+    const item = () => clamp(level + gauss() * 0.8, 1, 5);
+    const answers: Record<string, unknown> = {
+      provider: nameOf.get(units[team] ?? '') ?? team,
+      internal: {
+        timeliness: item(),
+        accuracy: item(),
+        communication: item(),
+        helpfulness: item(),
+      },
+      csat: clamp(level + gauss() * 0.7, 1, 5),
+    };
+    await store(
+      db,
+      intRow,
+      {
+        unitId: units[branch] ?? null,
+        channel: 'email',
+        customerId: null,
+        enteredBy: null,
+        submittedAt: when(90),
+      },
+      answers,
+    );
+  }
+  await db.query(
+    `UPDATE survey_responses SET created_at = submitted_at, updated_at = submitted_at,
+            started_at = submitted_at - interval '3 minutes'
+      WHERE org_id = $1 AND survey_id = ANY($2::uuid[])`,
+    [orgId, [csat, internal]],
+  );
+}
 
 async function store(
   db: Sql,

@@ -1,12 +1,13 @@
 // The report filters: survey, period (presets or two days), org unit (the user's subtree: the
-// unit list the server returns is already limited to it) and channel. Every change goes to the URL.
+// unit list the server returns is already limited to it), channel and, on the survey reports,
+// the respondent's customer class and language. Every change goes to the URL.
 
 import type { TSurveySummary } from '@fidelia/contracts';
 import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DayInput } from '../../ui/DateField';
 import { UnitSelect } from '../../ui/UnitSelect';
-import { CHANNELS, lastDays, type TFilters, todayIso } from './filters';
+import { CHANNELS, LANGUAGES, lastDays, SEGMENTS, type TFilters, todayIso } from './filters';
 
 const PRESETS = [30, 90, 180, 365] as const;
 
@@ -104,6 +105,33 @@ export function ReportFilters({
           allowDeselect={false}
           w={{ ...w, xs: 170 }}
         />
+      )}
+      {/* Respondent filters: only the survey reports read answers one by one. */}
+      {surveys && (
+        <>
+          <Select
+            label={t('analytics.filter.segment')}
+            data={[
+              { value: '', label: t('analytics.filter.allSegments') },
+              ...SEGMENTS.map((c) => ({ value: c, label: t(`analytics.segment.${c}`) })),
+            ]}
+            value={filters.segment}
+            onChange={(v) => set({ segment: v ?? '' })}
+            allowDeselect={false}
+            w={{ ...w, xs: 170 }}
+          />
+          <Select
+            label={t('analytics.filter.language')}
+            data={[
+              { value: '', label: t('analytics.filter.allLanguages') },
+              ...LANGUAGES.map((l) => ({ value: l, label: t(`analytics.language.${l}`) })),
+            ]}
+            value={filters.language}
+            onChange={(v) => set({ language: v ?? '' })}
+            allowDeselect={false}
+            w={{ ...w, xs: 170 }}
+          />
+        </>
       )}
     </Group>
   );

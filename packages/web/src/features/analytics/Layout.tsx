@@ -1,13 +1,23 @@
 // Analytics section: title and one tab per report. Switching tabs keeps the period, unit and
 // channel of the link (the survey is per report: a SERVQUAL survey is not an NPS survey).
-import { Stack, Tabs, Title } from '@mantine/core';
+import { Group, Stack, Tabs, Title } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../../ui/PageLoader';
+import { DigestToggle } from './DigestToggle';
 import { filtersToSearch, parseFilters } from './filters';
 
-export const TABS = ['overview', 'servqual', 'nps', 'kano', 'priorities', 'comments'] as const;
+export const TABS = [
+  'overview',
+  'servqual',
+  'nps',
+  'kano',
+  'priorities',
+  'comments',
+  'complaints',
+  'internal',
+] as const;
 
 export default function AnalyticsLayout() {
   const { t } = useTranslation();
@@ -21,9 +31,13 @@ export default function AnalyticsLayout() {
   };
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">
-        {t('analytics.title')}
-      </Title>
+      <Group justify="space-between" align="start" wrap="wrap" gap="xs">
+        <Title order={1} size="h2">
+          {t('analytics.title')}
+        </Title>
+        {/* the weekly e-mail carries the overview's figures: switched on where they are shown */}
+        {tab === 'overview' && <DigestToggle />}
+      </Group>
       <Tabs value={tab} onChange={go} keepMounted={false}>
         {/* One scrollable row on a phone instead of three rows of tabs. */}
         <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}>

@@ -35,7 +35,7 @@ import { Empty, PageLoader, ReportError } from './State';
 import { TrendChart } from './TrendChart';
 import { useReport } from './useReport';
 
-const GROUPS: TNpsGroupBy[] = ['unit', 'channel', 'month', 'language', 'segment'];
+const GROUPS: TNpsGroupBy[] = ['unit', 'channel', 'month', 'language', 'segment', 'classification'];
 const PERIODS: TTrendPeriod[] = ['week', 'month', 'quarter'];
 
 export default function NpsPage() {
@@ -63,6 +63,8 @@ export default function NpsPage() {
     if (groupBy === 'channel') return t(`surveys.channels.${g}`, { defaultValue: g });
     if (groupBy === 'language') return t(`analytics.language.${g}`, { defaultValue: g });
     if (groupBy === 'month' && /^\d{4}-\d{2}$/.test(g)) return f.month(`${g}-01`);
+    if (groupBy === 'segment' && g) return t(`analytics.segment.${g}`, { defaultValue: g });
+    if (groupBy === 'classification' && g) return t(`useClass.${g}`, { defaultValue: g });
     return g || t('analytics.nps.noGroup');
   };
   const periodLabel = (p: string) => {

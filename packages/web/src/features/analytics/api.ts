@@ -2,9 +2,11 @@
 // are the JSON `fidelia analyze` prints). Type-only imports: no zod in the bundle.
 import type {
   KANO_CATEGORIES,
+  TComplaintsAnalytics,
   TCsatReport,
   TDriversReport,
   THeadline,
+  TInternalReport,
   TIpaReport,
   TKanoReport,
   TLeagueReport,
@@ -25,7 +27,7 @@ export type TKano = TKanoReport;
 export type TKanoAttribute = TKanoReport['attributes'][number];
 export type TKanoCategory = (typeof KANO_CATEGORIES)[number];
 export type TInterval = [number, number] | null;
-export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment';
+export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment' | 'classification';
 export type TTrendPeriod = 'week' | 'month' | 'quarter';
 export type TTrendMetric = 'nps' | 'csat';
 export type {
@@ -39,9 +41,20 @@ export type {
   TTrendReport,
 };
 
-/** The query string every analytics route takes (contract: from, to, unitId, channel). */
-export function analyticsQuery(f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'>) {
-  return { from: f.from, to: f.to, unitId: f.unit, channel: f.channel };
+/** The query string every analytics route takes (contract: from, to, unitId, channel, and the
+ *  survey reports' respondent filters segment and language). */
+export function analyticsQuery(
+  f: Pick<TFilters, 'from' | 'to' | 'unit' | 'channel'> &
+    Partial<Pick<TFilters, 'segment' | 'language'>>,
+) {
+  return {
+    from: f.from,
+    to: f.to,
+    unitId: f.unit,
+    channel: f.channel,
+    segment: f.segment || undefined,
+    language: f.language || undefined,
+  };
 }
 
 const base = (surveyId: string) => `/api/analytics/surveys/${encodeURIComponent(surveyId)}`;
@@ -124,5 +137,30 @@ export function useText(f: TFilters, top = 30) {
     queryKey: ['analytics', 'text', f.survey, analyticsQuery(f), top],
     queryFn: () => api.get<TTextReport>(`${base(f.survey)}/text`, { ...analyticsQuery(f), top }),
     enabled: Boolean(f.survey),
+  });
+}
+
+export type { TComplaintsAnalytics };
+export type TComplaintPeriod = 'week' | 'month';
+
+/** GET /api/analytics/complaints: the complaints report (received date, unit subtree). */
+export function useComplaintsReport(
+  f: Pick<TFilters, 'from' | 'to' | 'unit'>,
+  period: TComplaintPeriod,
+) {
+  const q = { from: f.from, to: f.to, unitId: f.unit, period };
+  return useQuery({
+    queryKey: ['analytics', 'complaints', q],
+    queryFn: () => api.get<TComplaintsAnalytics>('/api/analytics/complaints', q),
+  });
+}
+
+export type { TInternalReport };
+
+export function useInternal(f: TFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', 'internal', f.survey, analyticsQuery(f)],
+    queryFn: () => api.get<TInternalReport>(`${base(f.survey)}/internal`, analyticsQuery(f)),
+    enabled: enabled && Boolean(f.survey),
   });
 }

@@ -5,15 +5,31 @@ const ID = '6e5e275d-c143-448d-8758-838d6576bcf5';
 
 describe('report filters in the URL', () => {
   it('round-trips every filter', () => {
-    const f = { survey: ID, from: '2026-01-01', to: '2026-03-31', unit: ID, channel: 'postal' };
+    const f = {
+      survey: ID,
+      from: '2026-01-01',
+      to: '2026-03-31',
+      unit: ID,
+      channel: 'postal',
+      segment: 'A',
+      language: 'en',
+    };
     expect(parseFilters(new URLSearchParams(filtersToSearch(f).slice(1)))).toEqual(f);
   });
 
   it('drops what does not parse instead of sending it', () => {
     const p = new URLSearchParams(
-      'survey=x;drop&from=2026-02-30&to=yesterday&unit=1&channel=pigeon',
+      'survey=x;drop&from=2026-02-30&to=yesterday&unit=1&channel=pigeon&segment=Z&lang=fr',
     );
-    expect(parseFilters(p)).toEqual({ survey: '', from: '', to: '', unit: '', channel: '' });
+    expect(parseFilters(p)).toEqual({
+      survey: '',
+      from: '',
+      to: '',
+      unit: '',
+      channel: '',
+      segment: '',
+      language: '',
+    });
   });
 
   it('swaps a reversed range', () => {

@@ -1,4 +1,4 @@
-// Report filters live in the URL (?survey=&from=&to=&unit=&channel=) so a copied link reproduces
+// Report filters live in the URL (?survey=&from=&to=&unit=&channel=&segment=&lang=) so a copied link reproduces
 // the view. Values that do not parse are dropped rather than sent: a hand-edited link then shows
 // the unfiltered report instead of an error.
 export const CHANNELS = [
@@ -13,12 +13,19 @@ export const CHANNELS = [
   'embed',
 ] as const;
 
+export const SEGMENTS = ['A', 'B', 'C', 'none'] as const;
+export const LANGUAGES = ['es', 'en'] as const;
+
 export interface TFilters {
   survey: string;
   from: string;
   to: string;
   unit: string;
   channel: string;
+  /** the respondent customer's class (A/B/C, none) */
+  segment: string;
+  /** the language the respondent answered in */
+  language: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,6 +41,8 @@ export function parseFilters(params: URLSearchParams): TFilters {
   const survey = params.get('survey') ?? '';
   const unit = params.get('unit') ?? '';
   const channel = params.get('channel') ?? '';
+  const segment = params.get('segment') ?? '';
+  const language = params.get('lang') ?? '';
   let from = validDay(params.get('from'));
   let to = validDay(params.get('to'));
   // A reversed range is a slip, not a request for nothing.
@@ -44,16 +53,20 @@ export function parseFilters(params: URLSearchParams): TFilters {
     to,
     unit: ID.test(unit) ? unit : '',
     channel: (CHANNELS as readonly string[]).includes(channel) ? channel : '',
+    segment: (SEGMENTS as readonly string[]).includes(segment) ? segment : '',
+    language: (LANGUAGES as readonly string[]).includes(language) ? language : '',
   };
 }
 
 /** Query string of the filters, empty values left out, in a stable order. */
 export function filtersToSearch(f: Partial<TFilters>): string {
   const p = new URLSearchParams();
-  for (const k of ['survey', 'from', 'to', 'unit', 'channel'] as const) {
+  for (const k of ['survey', 'from', 'to', 'unit', 'channel', 'segment'] as const) {
     const v = f[k];
     if (v) p.set(k, v);
   }
+  // `lang` in the link: the respondents' language, not the screen's
+  if (f.language) p.set('lang', f.language);
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -137,3 +137,18 @@ export function servqualCsvRows(
     it.ci95?.[1] ?? null,
   ]);
 }
+
+/** Wordings of the internal-customer rating rows (`internal:<item>` tags), in the survey's order. */
+export function internalItemLabels(
+  def: TSurveyDefinition | undefined,
+  lang: TLang,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const page of def?.pages ?? [])
+    for (const q of page.questions) {
+      const rows = 'rows' in q && Array.isArray(q.rows) ? q.rows : [];
+      for (const r of rows as Array<{ tag?: string; text: TText }>)
+        if (r.tag?.startsWith('internal:')) out.set(r.tag, text(r.text, lang));
+    }
+  return out;
+}

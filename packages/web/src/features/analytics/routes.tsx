@@ -10,6 +10,8 @@ const NpsPage = featurePage('analytics', () => import('./NpsPage'));
 const KanoPage = featurePage('analytics', () => import('./KanoPage'));
 const PrioritiesPage = featurePage('analytics', () => import('./PrioritiesPage'));
 const CommentsPage = featurePage('analytics', () => import('./CommentsPage'));
+const ComplaintsPage = featurePage('analytics', () => import('./ComplaintsPage'));
+const InternalPage = featurePage('analytics', () => import('./InternalPage'));
 
 export const analyticsRoutes = (
   <Route path="/analytics" element={<AnalyticsLayout />}>
@@ -20,6 +22,8 @@ export const analyticsRoutes = (
     <Route path="kano" element={<KanoPage />} />
     <Route path="priorities" element={<PrioritiesPage />} />
     <Route path="comments" element={<CommentsPage />} />
+    <Route path="complaints" element={<ComplaintsPage />} />
+    <Route path="internal" element={<InternalPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>
 );
