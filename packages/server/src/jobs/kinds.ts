@@ -63,6 +63,14 @@ export const JOB_PAYLOADS = {
     pAlive: z.number().nullish(),
     clv: z.number().nullish(),
   }),
+  // performance: monthly recognition run for a month (YYYY-MM), then the next one is queued
+  'performance.recognition': z.looseObject({
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+    repeat: z.boolean().optional(),
+  }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;
