@@ -14,7 +14,7 @@ import type { Sql } from '../../db/client';
 import { enqueue } from '../../jobs/queue';
 import { ADMINS, type AuthContext, WRITERS } from '../../lib/access';
 import { AppError } from '../../lib/errors';
-import { unitExists, unitScope } from '../orgs/service';
+import { listUnits, unitExists, unitScope } from '../orgs/service';
 import * as surveys from '../surveys/service';
 import { listUsers } from '../users/service';
 import * as repo from './repo';
@@ -215,8 +215,8 @@ const previousMonth = (now: number) => {
  * Evaluates every active rule for every active staff member over one month. Idempotent: an
  * award exists at most once per person x rule x month (unique index), so the job and the
  * "evaluate now" button may run as often as they like.
- *  - mystery_score / audit_score: the person's mean final score over the month's visits
- *    (at least one visit) >= threshold;
+ *  - mystery_score / audit_score: the person's mean final score (in %) over the month's
+ *    visits (at least one visit) >= threshold;
  *  - compliments: compliments naming the person in the month >= threshold;
  *  - nps / csat (threshold in %): responses naming the person, only with the minimum sample
  *    (MIN_SAMPLE.nps / .csat) — a rule never rewards 3 answers.
@@ -252,7 +252,8 @@ export async function evaluate(db: Sql, orgId: string, period: string) {
         const kind = rule.metric === 'mystery_score' ? 'mystery' : 'audit';
         const vs = visits.filter((v) => v.staffUserId === u.id && v.kind === kind);
         n = vs.length;
-        value = n ? vs.reduce((a, v) => a + v.score, 0) / n : null;
+        // final scores are shares 0–1 (@fidelia/stats scoreAudit); thresholds are in %
+        value = n ? (100 * vs.reduce((a, v) => a + v.score, 0)) / n : null;
       } else {
         const m =
           rule.metric === 'nps'
@@ -408,6 +409,20 @@ export async function board(db: Sql, orgId: string, period: string) {
     repo.pointTotals(db, orgId, period),
   ]);
   return { period, awards: items, leaders: totals };
+}
+
+/** Active staff (names and units only): the pickers of compliments, nominations, scorecards. */
+export async function staffDirectory(db: Sql, orgId: string) {
+  const [users, units] = await Promise.all([listUsers(db, orgId), listUnits(db, orgId)]);
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return users
+    .filter((u) => u.active)
+    .map((u) => ({
+      id: u.id,
+      name: u.name || u.email,
+      unitId: u.unitId,
+      unitName: u.unitId ? (names.get(u.unitId) ?? null) : null,
+    }));
 }
 
 export const ledger = (db: Sql, orgId: string, userId: string) =>

@@ -152,6 +152,11 @@ export const performanceRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => svc.board(db, authOf(req).orgId, req.query.period ?? currentMonth()),
   );
   app.get(
+    '/api/performance/staff',
+    { config: read, schema: { summary: 'Active staff (name and unit) for the pickers' } },
+    async (req) => ({ items: await svc.staffDirectory(db, authOf(req).orgId) }),
+  );
+  app.get(
     '/api/performance/me/awards',
     { config: read, schema: { summary: "The caller's awards and points (ledger)" } },
     async (req) => ({ items: await svc.ledger(db, authOf(req).orgId, authOf(req).userId) }),

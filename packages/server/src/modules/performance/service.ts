@@ -89,6 +89,7 @@ export {
   MIN_SAMPLE,
   nominate,
   RECOGNITION_JOB,
+  staffDirectory,
   updateRule,
 } from './recognition';
 export { scorecard, staffOptionValue, type TScorecard } from './scorecard';
