@@ -7,6 +7,7 @@ import { authRoutes } from './auth/routes';
 import { complaintsRoutes } from './complaints/routes';
 import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
+import { fieldworkRoutes } from './fieldwork/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { performanceRoutes } from './performance/routes';
@@ -28,5 +29,6 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
+  fieldworkRoutes,
   performanceRoutes,
 ];
