@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
+import type { AuthContext } from '../../lib/access';
 import { caller, ok } from '../complaints/testing';
+import { createAndSubmit, createChecklist } from '../fieldwork/service';
 import { ensureSurveyFromTemplate } from '../surveys/service';
 import { staffOptionValue } from './service';
 
@@ -93,6 +95,49 @@ beforeAll(async () => {
     { tag: 'staff', txt: staff },
   ]);
   await respond(centro, 5, [{ tag: 'nps', num: 10 }]);
+  // Five mystery visits at Norte serving the agent: final scores 1, 1, 2/3, 2/3 and 0 (a
+  // failed critical item), i.e. 12 of 15 checklist items met.
+  const auth: AuthContext = {
+    orgId: org.orgId,
+    userId: org.users.owner.id,
+    role: 'owner',
+    unitId: null,
+    email: org.users.owner.email,
+    via: 'session',
+    scopes: [],
+  };
+  const checklist = await createChecklist(t.db, auth, {
+    name: 'Visita de cliente misterioso',
+    items: [
+      { key: 'greet', section: 'Acogida', label: 'Saluda al entrar', type: 'yesno' },
+      { key: 'wait', section: 'Espera', label: 'Espera menor de 10 minutos', type: 'yesno' },
+      {
+        key: 'id_check',
+        section: 'Seguridad',
+        label: 'Comprueba la identidad',
+        type: 'yesno',
+        critical: true,
+      },
+    ],
+  });
+  const plans: Record<string, boolean>[] = [
+    { greet: true, wait: true, id_check: true },
+    { greet: true, wait: true, id_check: true },
+    { greet: false, wait: true, id_check: true },
+    { greet: true, wait: false, id_check: true },
+    { greet: true, wait: true, id_check: false },
+  ];
+  for (const [i, p] of plans.entries())
+    await createAndSubmit(t.db, auth, {
+      id: randomUUID(),
+      checklistId: checklist.id,
+      kind: 'mystery',
+      unitId: norte,
+      staffUserId: org.users.agent.id,
+      startedAt: `${day(10 + i)}T10:00:00Z`,
+      endedAt: `${day(10 + i)}T10:30:00Z`,
+      answers: Object.entries(p).map(([key, value]) => ({ key, value })),
+    });
   owner = await login(t.app, org.users.owner);
   agent = await login(t.app, org.users.agent);
   analyst = await login(t.app, org.users.analyst);
@@ -111,7 +156,13 @@ type Metric = {
 };
 type Card = {
   surveys: { nps: Metric; csat: Metric; servqual: Metric };
-  fieldwork: { available: boolean };
+  fieldwork: {
+    available: boolean;
+    mystery: { score: Metric; critical: Metric };
+    compliance: Metric;
+    latest: { criticalFailed: boolean; score: number }[];
+    actions: { critical: boolean; title: string }[];
+  };
   complaints: { received: number; named: number | null };
   compliments: number;
   trend: { month: string; nps: Metric; compliments: number; complaints: number }[];
@@ -149,6 +200,24 @@ describe('scorecard', () => {
     expect(c.trend.map((x) => x.month)).toEqual([PREV, CUR]);
     expect(c.trend[0]?.nps.n).toBe(30);
     expect(c.trend[1]?.nps.n).toBe(0);
+    // Mystery final scores 1, 1, 2/3, 2/3, 0: mean 2/3, sd √(6/9 / 4) = 0.408248, t(.975, 4) =
+    // 2.776445, half-width 2.776445 · 0.408248 / √5 = 0.506898
+    const m = c.fieldwork.mystery.score;
+    expect(c.fieldwork.available).toBe(true);
+    expect(m.n).toBe(5);
+    expect(m.enough).toBe(true);
+    expect(m.value).toBeCloseTo(2 / 3, 6);
+    expect(m.ci95?.[0]).toBeCloseTo(2 / 3 - 0.506898, 4);
+    expect(m.ci95?.[1]).toBeCloseTo(2 / 3 + 0.506898, 4);
+    // 1 critical failure in 5 visits (Wilson), shown beside the survey results
+    expect(c.fieldwork.mystery.critical.value).toBeCloseTo(0.2, 9);
+    expect(c.fieldwork.latest.filter((v) => v.criticalFailed)).toHaveLength(1);
+    // 12 of 15 items met = 0.8, but 15 < 30 items: not enough to compare
+    expect(c.fieldwork.compliance.n).toBe(15);
+    expect(c.fieldwork.compliance.value).toBeCloseTo(0.8, 9);
+    expect(c.fieldwork.compliance.enough).toBe(false);
+    // the critical failure opened a corrective action, listed on the scorecard
+    expect(c.fieldwork.actions.some((a) => a.critical)).toBe(true);
   });
 
   it('shows no figure and no rank below the minimum sample', async () => {
@@ -353,6 +422,35 @@ describe('compliments and recognition', () => {
       payload: { nameEs: 'x', nameEn: 'x', metric: 'compliments', threshold: 1, points: 1 },
     });
     expect(rules.statusCode).toBe(403);
+  });
+
+  it('rewards a mystery score at or above the threshold (mean 66.7 %)', async () => {
+    for (const threshold of [60, 70])
+      await ok(
+        call(owner, {
+          method: 'POST',
+          url: '/api/performance/rules',
+          payload: {
+            nameEs: `Misterioso ≥ ${threshold}`,
+            nameEn: `Mystery ≥ ${threshold}`,
+            metric: 'mystery_score',
+            threshold,
+            badgeEs: `Misterioso ${threshold}`,
+          },
+        }),
+        201,
+      );
+    const r = await ok<{ awarded: number }>(
+      call(owner, { method: 'POST', url: '/api/performance/evaluate', payload: { period: PREV } }),
+    );
+    expect(r.awarded).toBe(1);
+    const board = await ok<{ awards: { titleEs: string; value: number; n: number }[] }>(
+      call(agent, { method: 'GET', url: `/api/performance/board?period=${PREV}` }),
+    );
+    const a = board.awards.find((x) => x.titleEs.startsWith('Misterioso'));
+    expect(a?.titleEs).toBe('Misterioso 60');
+    expect(a?.value).toBeCloseTo(200 / 3, 6);
+    expect(a?.n).toBe(5);
   });
 
   it('nominations: approval awards the points once; no self-nomination', async () => {

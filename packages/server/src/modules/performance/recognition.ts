@@ -225,7 +225,7 @@ export async function evaluate(db: Sql, orgId: string, period: string) {
   const b = monthBounds(period);
   await harvestSurveyCompliments(db, orgId, b.since, b.until);
   const rules = await repo.listRules(db, orgId, true);
-  const people = (await listUsers(db, orgId)).filter((u) => u.active);
+  const people = (await listUsers(db, orgId)).filter((u) => u.active && u.role !== 'shopper');
   if (rules.length === 0 || people.length === 0) return { period, awarded: 0, rules: rules.length };
   const compliments = await repo.complimentsByStaff(db, orgId, b.from, b.to);
   const fieldwork = await repo.fieldworkAvailable(db, orgId);
@@ -416,7 +416,7 @@ export async function staffDirectory(db: Sql, orgId: string) {
   const [users, units] = await Promise.all([listUsers(db, orgId), listUnits(db, orgId)]);
   const names = new Map(units.map((u) => [u.id, u.name]));
   return users
-    .filter((u) => u.active)
+    .filter((u) => u.active && u.role !== 'shopper')
     .map((u) => ({
       id: u.id,
       name: u.name || u.email,

@@ -17,6 +17,7 @@ import { type AuthContext, WRITERS } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import * as complaints from '../complaints/service';
 import { complianceReport } from '../complaints/sla/service';
+import * as fieldworkService from '../fieldwork/service';
 import { listUnits, unitScope, unitSubtree } from '../orgs/service';
 import * as surveys from '../surveys/service';
 import { listUsers } from '../users/service';
@@ -276,6 +277,23 @@ export async function scorecard(db: Sql, auth: AuthContext, q: TScorecardQuery) 
   const vf = { unitIds, staffUserId: staff?.id ?? null, since: period.since, until: period.until };
   const vs = fieldwork ? await repo.visits(db, orgId, vf) : [];
   const comp = fieldwork ? await repo.compliance(db, orgId, vf) : { n: 0, met: 0 };
+  // Corrective actions opened by the period's visits (fieldwork service, caller's scope).
+  const visitIds = new Set(vs.map((v) => v.id));
+  const actions = fieldwork
+    ? (await fieldworkService.listActions(db, auth, {}))
+        .filter((a) => visitIds.has(a.visitId))
+        .map((a) => ({
+          id: a.id,
+          visitId: a.visitId,
+          title: a.title,
+          unitName: a.unitName,
+          critical: a.critical,
+          status: a.status,
+          dueOn: a.dueDate,
+          overdue: a.overdue,
+          ownerName: a.ownerName,
+        }))
+    : [];
 
   // Complaints received in the period within the caller's scope.
   const cases: complaints.TCase[] = [];
@@ -380,7 +398,9 @@ export async function scorecard(db: Sql, auth: AuthContext, q: TScorecardQuery) 
         });
     } else {
       kind = 'staff';
-      const people = users.filter((u) => u.active && u.unitId && inScope.has(u.unitId));
+      const people = users.filter(
+        (u) => u.active && u.role !== 'shopper' && u.unitId && inScope.has(u.unitId),
+      );
       rows = people.map((u) => {
         const ur = allRs.filter((r) => r.staff.has(u.id));
         const uv = vs.filter((v) => v.staffUserId === u.id);
@@ -428,6 +448,7 @@ export async function scorecard(db: Sql, auth: AuthContext, q: TScorecardQuery) 
         score: v.score,
         criticalFailed: v.criticalFailed,
       })),
+      actions,
     },
     complaints: {
       received: mineCases.length,

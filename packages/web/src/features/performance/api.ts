@@ -28,7 +28,17 @@ export interface TScorecard {
       score: number;
       criticalFailed: boolean;
     }[];
-    actions?: { title: string; status: string; dueOn: string | null; overdue: boolean }[];
+    actions: {
+      id: string;
+      visitId: string;
+      title: string;
+      unitName: string;
+      critical: boolean;
+      status: 'open' | 'done' | 'verified';
+      dueOn: string;
+      overdue: boolean;
+      ownerName: string | null;
+    }[];
   };
   complaints: {
     received: number;
