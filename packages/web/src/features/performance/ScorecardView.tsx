@@ -157,16 +157,21 @@ export function ScorecardView({ card }: { card: TScorecard }) {
               </Table>
             </Table.ScrollContainer>
           )}
-          {fw.actions && fw.actions.length > 0 && (
+          {fw.actions.length > 0 && (
             <Stack gap={4} mt="sm">
               <Text size="sm" fw={600}>
                 {t('performance.section.actions')}
               </Text>
               {fw.actions.map((a) => (
-                <Text key={`${a.title}-${a.dueOn}`} size="sm">
-                  {a.title} ·{' '}
-                  {t(`performance.actionStatus.${a.status}`, { defaultValue: a.status })}
-                  {a.dueOn ? ` · ${t('performance.dueOn', { date: fmt.date(a.dueOn) })}` : ''}
+                <Text key={a.id} size="sm">
+                  {a.critical && (
+                    <Badge mr={6} color="red" size="xs">
+                      {t('performance.visit.critical')}
+                    </Badge>
+                  )}
+                  {a.title} · {a.unitName} · {t(`performance.actionStatus.${a.status}`)} ·{' '}
+                  {t('performance.dueOn', { date: fmt.date(a.dueOn) })}
+                  {a.ownerName ? ` · ${a.ownerName}` : ''}
                   {a.overdue && (
                     <Badge ml={6} color="red" size="xs">
                       {t('performance.overdue')}
