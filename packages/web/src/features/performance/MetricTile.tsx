@@ -10,14 +10,23 @@ interface Props {
   show: (v: number | null | undefined) => string;
   hint?: string;
   extra?: React.ReactNode;
+  /** test id of the tile (`tile-<id>`) and of its figure (`tile-<id>-value`) */
+  id?: string;
 }
 
-export function MetricTile({ title, metric, show, hint, extra }: Props) {
+export function MetricTile({ title, metric, show, hint, extra, id }: Props) {
   const { t } = useTranslation();
   const m = metric;
   const enough = Boolean(m?.enough && m.value !== null);
   return (
-    <Card withBorder padding="sm" radius="md" role="group" aria-label={title}>
+    <Card
+      withBorder
+      padding="sm"
+      radius="md"
+      role="group"
+      aria-label={title}
+      data-testid={id ? `tile-${id}` : undefined}
+    >
       <Stack gap={4}>
         <Text size="sm" fw={600} c="dimmed">
           {title}
@@ -28,7 +37,7 @@ export function MetricTile({ title, metric, show, hint, extra }: Props) {
           </Text>
         ) : enough ? (
           <>
-            <Text size="xl" fw={700}>
+            <Text size="xl" fw={700} data-testid={id ? `tile-${id}-value` : undefined}>
               {show(m.value)}
             </Text>
             {m.ci95 && (

@@ -40,8 +40,14 @@ export function ScorecardView({ card }: { card: TScorecard }) {
           {t('performance.section.customers')}
         </Title>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="sm">
-          <MetricTile title={t('performance.metric.nps')} metric={card.surveys.nps} show={nps} />
           <MetricTile
+            id="nps"
+            title={t('performance.metric.nps')}
+            metric={card.surveys.nps}
+            show={nps}
+          />
+          <MetricTile
+            id="csat"
             title={t('performance.metric.csat')}
             metric={card.surveys.csat}
             show={share}
@@ -53,6 +59,7 @@ export function ScorecardView({ card }: { card: TScorecard }) {
           />
           {fw.available && (
             <MetricTile
+              id="mystery"
               title={t('performance.metric.mystery')}
               metric={fw.mystery.score}
               show={share}
@@ -128,7 +135,7 @@ export function ScorecardView({ card }: { card: TScorecard }) {
             </Text>
           ) : (
             <Table.ScrollContainer minWidth={480}>
-              <Table striped>
+              <Table striped data-testid="latest-visits">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('performance.visit.date')}</Table.Th>
@@ -158,7 +165,7 @@ export function ScorecardView({ card }: { card: TScorecard }) {
             </Table.ScrollContainer>
           )}
           {fw.actions.length > 0 && (
-            <Stack gap={4} mt="sm">
+            <Stack gap={4} mt="sm" data-testid="visit-actions">
               <Text size="sm" fw={600}>
                 {t('performance.section.actions')}
               </Text>
