@@ -57,7 +57,10 @@ export function npsMetric(scores: number[]): TMetric {
     else d++;
   }
   const r = npsFromCounts(p, pa, d);
-  return metric(r.n, r.nps, r.ci95, MIN_SAMPLE.nps);
+  const ci: [number, number] | null = r.ci95
+    ? [Math.max(-100, r.ci95[0]), Math.min(100, r.ci95[1])]
+    : null;
+  return metric(r.n, r.nps, ci, MIN_SAMPLE.nps);
 }
 
 export function csatMetric(scores: number[]): TMetric {
@@ -65,11 +68,14 @@ export function csatMetric(scores: number[]): TMetric {
   return metric(r.n, r.csat, r.ci95, MIN_SAMPLE.csat);
 }
 
-export function meanMetric(xs: number[], min: number): TMetric {
+/** Mean with its t interval, the interval cut to the scale's range (a score cannot pass 100 %). */
+export function meanMetric(xs: number[], min: number, range: [number, number]): TMetric {
   if (xs.length === 0) return metric(0, null, null, min);
   const r = meanInterval(xs);
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  return metric(xs.length, mean, r?.ci ?? null, min);
+  const [lo, hi] = range;
+  const ci: [number, number] | null = r ? [Math.max(lo, r.ci[0]), Math.min(hi, r.ci[1])] : null;
+  return metric(xs.length, mean, ci, min);
 }
 
 export function shareMetric(successes: number, n: number, min: number): TMetric {
@@ -202,7 +208,7 @@ function surveyMetrics(rs: TResp[]) {
   return {
     nps: npsMetric(nums(rs.map((r) => r.nps))),
     csat: csatMetric(nums(rs.map((r) => r.csat))),
-    servqual: meanMetric(nums(rs.map((r) => r.servqual)), MIN_SAMPLE.servqual),
+    servqual: meanMetric(nums(rs.map((r) => r.servqual)), MIN_SAMPLE.servqual, [1, 7]),
   };
 }
 
@@ -212,6 +218,7 @@ function visitMetrics(vs: repo.TVisitRow[], kind: 'audit' | 'mystery') {
     score: meanMetric(
       mine.map((v) => v.score),
       MIN_SAMPLE.visits,
+      [0, 1],
     ),
     critical: shareMetric(
       mine.filter((v) => v.criticalFailed).length,

@@ -95,7 +95,11 @@ export function ScorecardView({ card }: { card: TScorecard }) {
             />
           )}
           <CountTile
-            title={t('performance.metric.complaints')}
+            title={t(
+              card.subject.kind === 'staff'
+                ? 'performance.metric.complaintsStaff'
+                : 'performance.metric.complaints',
+            )}
             lines={[
               fmt.int(c.received),
               t('performance.complaintsLine', { closed: fmt.int(c.closed), open: fmt.int(c.open) }),

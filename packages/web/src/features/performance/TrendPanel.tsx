@@ -14,8 +14,14 @@ type TKey = (typeof KEYS)[number];
 export function TrendPanel({ card }: { card: TScorecard }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [key, setKey] = useState<TKey>('nps');
   const keys = KEYS.filter((k) => k !== 'mystery' || card.fieldwork.available);
+  // Opens on the first metric with a month that reaches its minimum sample.
+  const [key, setKey] = useState<TKey>(
+    () =>
+      keys.find(
+        (k) => k !== 'compliments' && card.trend.some((p) => p[k].enough && p[k].value !== null),
+      ) ?? 'compliments',
+  );
   const show = (v: number | null | undefined) =>
     key === 'nps' ? fmt.num(v, 0) : key === 'compliments' ? fmt.int(v) : fmt.pct(v);
   const rows = card.trend.map((p) => {

@@ -1,10 +1,10 @@
 // Unit scorecard: the unit chosen here (default: the header's unit picker) and its subtree.
-import { Alert, Group, Stack, Text } from '@mantine/core';
+import { Alert, Group, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../ui/PageLoader';
 import { UnitSelect } from '../../ui/UnitSelect';
-import { unitName, useOrgUnits, useSelectedUnit } from '../../ui/units';
+import { useSelectedUnit } from '../../ui/units';
 import { lastMonths, useScorecard } from './api';
 import { errorText } from './errors';
 import { PeriodSelect } from './PeriodSelect';
@@ -15,7 +15,6 @@ export default function UnitScorecardPage() {
   const [selected] = useSelectedUnit();
   const [unit, setUnit] = useState(selected);
   const [months, setMonths] = useState('12');
-  const units = useOrgUnits();
   const q = { ...(unit ? { unitId: unit } : {}), ...lastMonths(Number(months)) };
   const card = useScorecard(q);
   return (
@@ -31,9 +30,6 @@ export default function UnitScorecardPage() {
         />
         <PeriodSelect value={months} onChange={setMonths} />
       </Group>
-      <Text size="sm" c="dimmed">
-        {unit ? unitName(units.data, unit) : t('performance.wholeOrg')}
-      </Text>
       {card.isPending ? (
         <PageLoader />
       ) : card.error ? (
