@@ -49,7 +49,7 @@ export function TrendPanel({ card }: { card: TScorecard }) {
         connectNulls={false}
         curveType="linear"
         valueFormatter={(v) => show(v)}
-        yAxisProps={{ width: 48 }}
+        yAxisProps={{ width: 48, allowDecimals: key !== 'compliments' }}
         dotProps={{ r: 3 }}
         series={[{ name: 'value', label: t(`performance.trend.${key}`), color: 'teal.8' }]}
       />
