@@ -8,3 +8,4 @@ export * from './fieldwork';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
+export * from './standards';

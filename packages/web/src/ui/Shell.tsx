@@ -35,6 +35,7 @@ export const MODULES = [
   'complaints',
   'retention',
   'admin',
+  'standards',
 ] as const;
 
 function UnitPicker() {

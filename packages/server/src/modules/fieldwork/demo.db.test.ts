@@ -43,3 +43,17 @@ it('seeds scored visits of every kind, a critical failure and an overdue action'
   );
   expect(pending.rows[0]?.n).toBe(2);
 });
+
+it('links checklist items to the standards catalogue with a snapshot; gap-3 compliance per standard', async () => {
+  const r = await db.query<{
+    items: { key: string; standardId: string | null; standardCode: string | null }[];
+  }>('SELECT items FROM fieldwork_checklist_versions WHERE org_id = $1', [orgId]);
+  const espera = r.rows[0]?.items.find((i) => i.key === 'espera');
+  expect(espera?.standardCode).toBe('OF-02');
+  const { complianceByStandard } = await import('./service');
+  const c = await complianceByStandard(db, orgId);
+  const std = c.standards.find((s) => s.code === 'OF-02');
+  // espera answers of own visits (competitor left out): 6,12,4,9,8,15,7,3,5 → within OF-02's 5 minutes in 3 of 9
+  expect(std).toMatchObject({ n: 9, met: 3 });
+  expect(std?.compliance).toBeCloseTo(3 / 9, 12);
+});

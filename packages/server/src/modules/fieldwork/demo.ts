@@ -13,6 +13,7 @@ import { randomToken } from '../../lib/crypto';
 import { createUser } from '../users/service';
 import * as repo from './repo';
 import * as svc from './service';
+import { standardIdsByCode } from './standards-link';
 
 export const DEMO_SHOPPER_EMAIL = 'cliente.misterioso@bancohorizonte.es';
 
@@ -33,7 +34,6 @@ const CHECKLIST: TChecklistInput = {
       section: 'Acogida',
       label: 'Minutos de espera hasta ser atendido',
       type: 'number',
-      max: 10,
       unit: 'min',
       weight: 2,
     },
@@ -273,7 +273,26 @@ export async function seedDemoFieldwork(db: Sql, org: DemoOrg): Promise<void> {
     role: 'shopper',
     email: DEMO_SHOPPER_EMAIL,
   };
-  const checklist = await svc.createChecklist(db, owner, CHECKLIST);
+  // items evidence the bank-branch starter standards (standards module demo) where one exists
+  const codes = await standardIdsByCode(db, orgId);
+  const LINK: Record<string, string> = {
+    saludo: 'OF-01',
+    espera: 'OF-02',
+    identificacion: 'OF-04',
+    limpieza: 'OF-05',
+    cajero: 'OF-06',
+    folletos: 'OF-08',
+    seguimiento: 'OF-09',
+    despedida: 'OF-12',
+  };
+  const checklist = await svc.createChecklist(db, owner, {
+    ...CHECKLIST,
+    items: CHECKLIST.items.map((it) => {
+      const code = LINK[it.key];
+      const standardId = code ? codes.get(code) : undefined;
+      return standardId ? { ...it, standardId } : it;
+    }),
+  });
   const people = await repo.assignableUsers(db, orgId);
   const managerOf = (unitId: string) =>
     people.find((p) => p.role === 'agent' && p.unit_id === unitId)?.id ?? null;
