@@ -8,4 +8,5 @@ export * from './fieldwork';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
+export * from './standards';
 export * from './performance';

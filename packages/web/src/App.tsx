@@ -5,6 +5,7 @@ import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { performanceRoutes } from './features/performance/routes';
 import { retentionRoutes } from './features/retention/routes';
+import { standardsRoutes } from './features/standards/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
 import { ComingSoon } from './ui/ComingSoon';
@@ -61,6 +62,7 @@ export function App() {
           {retentionRoutes}
           {performanceRoutes}
           {analyticsRoutes}
+          {standardsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

@@ -1,8 +1,10 @@
 // Module demo seeders, run after the core demo org exists. Add yours with one line.
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
+import { seedDemoFieldwork } from '../modules/fieldwork/demo';
 import { seedDemoPerformance } from '../modules/performance/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
+import { seedDemoStandards } from '../modules/standards/demo';
 import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
 
@@ -11,5 +13,7 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoSurveys,
   seedDemoComplaints,
   seedDemoRetention,
+  seedDemoStandards,
+  seedDemoFieldwork,
   seedDemoPerformance,
 ];

@@ -12,6 +12,7 @@ import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { performanceRoutes } from './performance/routes';
 import { retentionRoutes } from './retention/routes';
+import { standardsRoutes } from './standards/routes';
 import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
 import { userRoutes } from './users/routes';
@@ -29,6 +30,7 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
+  standardsRoutes,
   fieldworkRoutes,
   performanceRoutes,
 ];

@@ -36,6 +36,7 @@ export const MODULES = [
   'retention',
   'performance',
   'admin',
+  'standards',
 ] as const;
 
 function UnitPicker() {
