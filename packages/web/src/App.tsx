@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { performanceRoutes } from './features/performance/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { standardsRoutes } from './features/standards/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
@@ -59,6 +60,7 @@ export function App() {
           {surveysRoutes}
           {complaintsRoutes}
           {retentionRoutes}
+          {performanceRoutes}
           {analyticsRoutes}
           {standardsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />

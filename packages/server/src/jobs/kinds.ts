@@ -67,6 +67,14 @@ export const JOB_PAYLOADS = {
   // analytics
   /** The weekly overview digest of one org; `week` = the Monday (YYYY-MM-DD) it is sent on. */
   'analytics.digest': z.looseObject({ week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  // performance: monthly recognition run for a month (YYYY-MM), then the next one is queued
+  'performance.recognition': z.looseObject({
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+    repeat: z.boolean().optional(),
+  }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

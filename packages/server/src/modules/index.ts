@@ -7,8 +7,10 @@ import { authRoutes } from './auth/routes';
 import { complaintsRoutes } from './complaints/routes';
 import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
+import { fieldworkRoutes } from './fieldwork/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
+import { performanceRoutes } from './performance/routes';
 import { retentionRoutes } from './retention/routes';
 import { standardsRoutes } from './standards/routes';
 import { surveysRoutes } from './surveys/routes';
@@ -29,4 +31,6 @@ export const apiModules: FastifyPluginAsync[] = [
   retentionRoutes,
   analyticsRoutes,
   standardsRoutes,
+  fieldworkRoutes,
+  performanceRoutes,
 ];
