@@ -35,6 +35,7 @@ CREATE TABLE panel_members (
   use_class     text,
   tier          text,
   demographics  jsonb NOT NULL DEFAULT '{}'::jsonb,
+  language      text NOT NULL DEFAULT 'es' CHECK (language IN ('es', 'en')),
   source        text NOT NULL DEFAULT 'registry' CHECK (source IN ('registry', 'signup')),
   status        text NOT NULL DEFAULT 'active' CHECK (status IN ('pending', 'active', 'withdrawn', 'erased')),
   consent_text  text NOT NULL DEFAULT '',
