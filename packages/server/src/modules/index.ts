@@ -10,6 +10,7 @@ import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { retentionRoutes } from './retention/routes';
+import { strategyRoutes } from './strategy/routes';
 import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
 import { userRoutes } from './users/routes';
@@ -27,4 +28,5 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
+  strategyRoutes,
 ];
