@@ -7,5 +7,9 @@ export * from './customers';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
+<<<<<<< HEAD
 export * from './strategy';
 export * from './panels';
+=======
+export * from './standards';
+>>>>>>> standards

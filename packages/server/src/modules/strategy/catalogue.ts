@@ -3,6 +3,7 @@
 // Shapes are narrowed here so the rest of the module does not depend on their full types.
 import type { Sql } from '../../db/client';
 import { insightSummary } from '../panels/service';
+import { listAttributes, listStandards } from '../standards/service';
 
 export interface TCatAttribute {
   id: string;
@@ -21,12 +22,23 @@ export interface TInsights {
   quotes: { quote: string; theme: string; topic: string; sessionDate: string | null }[];
 }
 
-export async function attributes(_db: Sql, _orgId: string): Promise<TCatAttribute[]> {
-  return [];
+export async function attributes(db: Sql, orgId: string): Promise<TCatAttribute[]> {
+  return (await listAttributes(db, orgId)).map((a) => ({
+    id: a.id,
+    key: a.key,
+    name: { es: a.nameEs, en: a.nameEn },
+    group: a.group,
+  }));
 }
 
-export async function standards(_db: Sql, _orgId: string): Promise<TCatStandard[]> {
-  return [];
+/** The active standards (current version) with the attribute each one measures. */
+export async function standards(db: Sql, orgId: string): Promise<TCatStandard[]> {
+  return (await listStandards(db, orgId, { activeOnly: true })).map((s) => ({
+    id: s.id,
+    attributeId: s.attributeId,
+    code: s.code,
+    name: { es: s.nameEs, en: s.nameEn },
+  }));
 }
 
 export async function insights(
