@@ -7,9 +7,6 @@ export * from './customers';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
-<<<<<<< HEAD
+export * from './standards';
 export * from './strategy';
 export * from './panels';
-=======
-export * from './standards';
->>>>>>> standards

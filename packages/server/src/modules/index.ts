@@ -10,11 +10,8 @@ import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { retentionRoutes } from './retention/routes';
-<<<<<<< HEAD
-import { strategyRoutes } from './strategy/routes';
-=======
 import { standardsRoutes } from './standards/routes';
->>>>>>> standards
+import { strategyRoutes } from './strategy/routes';
 import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
 import { userRoutes } from './users/routes';
@@ -32,9 +29,6 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
-<<<<<<< HEAD
-  strategyRoutes,
-=======
   standardsRoutes,
->>>>>>> standards
+  strategyRoutes,
 ];
