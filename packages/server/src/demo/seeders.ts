@@ -2,6 +2,7 @@
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
+import { seedDemoStrategy } from '../modules/strategy/demo';
 import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
 
@@ -10,4 +11,5 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoSurveys,
   seedDemoComplaints,
   seedDemoRetention,
+  seedDemoStrategy,
 ];
