@@ -9,6 +9,7 @@ import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
+import { panelsRoutes } from './panels/routes';
 import { retentionRoutes } from './retention/routes';
 import { strategyRoutes } from './strategy/routes';
 import { surveysRoutes } from './surveys/routes';
@@ -29,4 +30,5 @@ export const apiModules: FastifyPluginAsync[] = [
   retentionRoutes,
   analyticsRoutes,
   strategyRoutes,
+  panelsRoutes,
 ];
