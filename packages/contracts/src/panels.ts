@@ -11,7 +11,7 @@ export const MEMBER_STATUSES = ['pending', 'active', 'withdrawn', 'erased'] as c
 export const QUOTA_FIELDS = ['segment', 'tier', 'use_class', 'kind'] as const;
 export const SESSION_KINDS = ['focus_group', 'interview'] as const;
 export const INCENTIVE_KINDS = ['points', 'voucher'] as const;
-export const NEED_KINDS = ['stated', 'real'] as const;
+export const PANEL_NEED_KINDS = ['stated', 'real'] as const;
 
 export const ZPanelCreateSchema = z.strictObject({
   name: text(200).min(1),
@@ -98,7 +98,7 @@ export const ZAttendanceSchema = z.strictObject({
   attended: z.boolean(),
 });
 
-export const ZNoteSchema = z.strictObject({
+export const ZPanelNoteSchema = z.strictObject({
   body: z.string().trim().min(1).max(200_000),
   themes: z.array(text(60).min(1)).max(20).default([]),
 });
@@ -110,7 +110,7 @@ export const ZInsightSchema = z.strictObject({
   memberId: uuid.nullish(),
   segment: text(100).nullish(),
   needId: uuid.nullish(),
-  needKind: z.enum(NEED_KINDS).nullish(),
+  needKind: z.enum(PANEL_NEED_KINDS).nullish(),
   attributeId: uuid.nullish(),
   gap: z.number().int().min(1).max(5).nullish(),
 });

@@ -63,6 +63,13 @@ export const JOB_PAYLOADS = {
     pAlive: z.number().nullish(),
     clv: z.number().nullish(),
   }),
+  // panels
+  'panels.invite': z.looseObject({
+    sessionId: id,
+    memberIds: z.array(id).nullable(),
+    reminder: z.boolean(),
+  }),
+  'panels.optin': z.looseObject({ memberId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -9,6 +9,7 @@ import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
+import { panelsRoutes } from './panels/routes';
 import { retentionRoutes } from './retention/routes';
 import { standardsRoutes } from './standards/routes';
 import { strategyRoutes } from './strategy/routes';
@@ -31,4 +32,5 @@ export const apiModules: FastifyPluginAsync[] = [
   analyticsRoutes,
   standardsRoutes,
   strategyRoutes,
+  panelsRoutes,
 ];

@@ -97,6 +97,7 @@ CREATE TABLE panel_invites (
   attended     boolean NOT NULL DEFAULT false,
   recording_consent boolean NOT NULL DEFAULT false,
   invited_at   timestamptz NOT NULL DEFAULT now(),
+  mailed_at    timestamptz,
   reminded_at  timestamptz,
   answered_at  timestamptz,
   PRIMARY KEY (org_id, session_id, member_id),

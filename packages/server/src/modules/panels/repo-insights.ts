@@ -21,6 +21,7 @@ export async function summaryBy(
   column: 'need_id' | 'attribute_id',
   ids: readonly string[] | undefined,
 ): Promise<TSummaryRow[]> {
+  if (ids && ids.length === 0) return [];
   const { rows } = await db.query<{
     key: string;
     n: number;
@@ -40,7 +41,7 @@ export async function summaryBy(
                       'topic', topic) ORDER BY rn)
               FILTER (WHERE rn <= 3 AND quote <> '') AS quotes
        FROM f GROUP BY key ORDER BY key`,
-    [orgId, ids && ids.length ? ids : null],
+    [orgId, ids ?? null],
   );
   return rows.map((r) => ({ key: r.key, n: r.n, quotes: r.quotes ?? [] }));
 }

@@ -56,16 +56,7 @@ export async function insertPanel(
   const r = await db.query<{ id: string }>(
     `INSERT INTO panels (org_id, name, description, kind, consent_text, fatigue_days, signup_slug, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [
-      orgId,
-      v.name,
-      v.description,
-      v.kind,
-      v.consentText,
-      v.fatigueDays,
-      v.signupSlug,
-      v.createdBy,
-    ],
+    [orgId, v.name, v.description, v.kind, v.consentText, v.fatigueDays, v.signupSlug, v.createdBy],
   );
   return (r.rows[0] as { id: string }).id;
 }
@@ -86,17 +77,24 @@ export async function updatePanel(
   const cols = Object.keys(v);
   if (!cols.length) return true;
   const sets = cols.map((c, i) => `${c} = $${i + 3}`).join(', ');
-  const r = await db.query(
-    `UPDATE panels SET ${sets} WHERE org_id = $1 AND id = $2 RETURNING 1`,
-    [orgId, id, ...cols.map((c) => (v as Record<string, unknown>)[c])],
-  );
+  const r = await db.query(`UPDATE panels SET ${sets} WHERE org_id = $1 AND id = $2 RETURNING 1`, [
+    orgId,
+    id,
+    ...cols.map((c) => (v as Record<string, unknown>)[c]),
+  ]);
   return r.rows.length > 0;
 }
 
 export async function panelBySlug(
   db: Sql,
   slug: string,
-): Promise<{ org_id: string; id: string; name: string; description: string; consent_text: string } | null> {
+): Promise<{
+  org_id: string;
+  id: string;
+  name: string;
+  description: string;
+  consent_text: string;
+} | null> {
   // Public sign-up: the slug is the only key (unique across orgs); org_id comes from the row.
   const r = await db.query<{
     org_id: string;
@@ -143,11 +141,7 @@ const MEMBER_COLS = `m.id, m.panel_id, m.customer_id, m.name, m.email, m.kind, m
   (SELECT count(*)::int FROM panel_invites i WHERE i.org_id = m.org_id AND i.member_id = m.id AND i.attended) AS attended,
   (SELECT COALESCE(sum(amount), 0)::text FROM panel_incentives x WHERE x.org_id = m.org_id AND x.member_id = m.id) AS incentives`;
 
-export async function listMembers(
-  db: Sql,
-  orgId: string,
-  panelId: string,
-): Promise<TMemberRow[]> {
+export async function listMembers(db: Sql, orgId: string, panelId: string): Promise<TMemberRow[]> {
   const r = await db.query<TMemberRow>(
     `SELECT ${MEMBER_COLS} FROM panel_members m WHERE m.org_id = $1 AND m.panel_id = $2
       ORDER BY fid_name_key(m.name), m.id`,
@@ -239,7 +233,12 @@ export async function patchMember(
   db: Sql,
   orgId: string,
   id: string,
-  v: { segment?: string | null; tier?: string | null; use_class?: string | null; demographics?: Record<string, string> },
+  v: {
+    segment?: string | null;
+    tier?: string | null;
+    use_class?: string | null;
+    demographics?: Record<string, string>;
+  },
 ): Promise<boolean> {
   const cols = Object.keys(v);
   if (!cols.length) return true;
@@ -252,9 +251,7 @@ export async function patchMember(
       orgId,
       id,
       ...cols.map((c) =>
-        c === 'demographics'
-          ? JSON.stringify(v.demographics)
-          : (v as Record<string, unknown>)[c],
+        c === 'demographics' ? JSON.stringify(v.demographics) : (v as Record<string, unknown>)[c],
       ),
     ],
   );
@@ -319,10 +316,10 @@ export async function anonymiseMember(
       WHERE org_id = $1 AND id = $2`,
     [orgId, memberId, erased],
   );
-  await db.query(`UPDATE panel_incentives SET customer_id = NULL WHERE org_id = $1 AND member_id = $2`, [
-    orgId,
-    memberId,
-  ]);
+  await db.query(
+    `UPDATE panel_incentives SET customer_id = NULL WHERE org_id = $1 AND member_id = $2`,
+    [orgId, memberId],
+  );
 }
 
 export async function memberIdsOfCustomer(
@@ -519,7 +516,11 @@ export interface TInviteRow {
   reminded_at: string | null;
   answered_at: string | null;
 }
-export async function listInvites(db: Sql, orgId: string, sessionId: string): Promise<TInviteRow[]> {
+export async function listInvites(
+  db: Sql,
+  orgId: string,
+  sessionId: string,
+): Promise<TInviteRow[]> {
   const r = await db.query<TInviteRow>(
     `SELECT i.member_id, m.name, m.email, m.status, m.segment, m.customer_id, i.rsvp, i.attended,
             i.recording_consent, ${iso('i.invited_at')} AS invited_at,
@@ -545,7 +546,11 @@ export async function insertInvites(
      SELECT $1, $2, x.member_id, x.token_hash
        FROM jsonb_to_recordset($3::jsonb) AS x(member_id uuid, token_hash text)
      ON CONFLICT DO NOTHING RETURNING member_id`,
-    [orgId, sessionId, JSON.stringify(rows.map((x) => ({ member_id: x.memberId, token_hash: x.tokenHash })))],
+    [
+      orgId,
+      sessionId,
+      JSON.stringify(rows.map((x) => ({ member_id: x.memberId, token_hash: x.tokenHash }))),
+    ],
   );
   return r.rows.map((x) => x.member_id);
 }
@@ -624,16 +629,23 @@ export async function mailableInvites(
        JOIN panel_members m ON m.org_id = i.org_id AND m.id = i.member_id
       WHERE i.org_id = $1 AND i.session_id = $2 AND m.status = 'active' AND m.email IS NOT NULL
         AND ($3::uuid[] IS NULL OR i.member_id = ANY($3::uuid[]))
-        AND (NOT $4 OR (i.rsvp <> 'no' AND i.reminded_at IS NULL))
+        AND (CASE WHEN $4 THEN i.rsvp <> 'no' AND i.reminded_at IS NULL AND i.mailed_at IS NOT NULL
+                  ELSE i.mailed_at IS NULL END)
       ORDER BY i.member_id`,
     [orgId, sessionId, memberIds, reminder],
   );
   return r.rows;
 }
 
-export async function markReminded(db: Sql, orgId: string, sessionId: string, memberId: string) {
+export async function markMailed(
+  db: Sql,
+  orgId: string,
+  sessionId: string,
+  memberId: string,
+  reminder: boolean,
+) {
   await db.query(
-    `UPDATE panel_invites SET reminded_at = now() WHERE org_id = $1 AND session_id = $2 AND member_id = $3`,
+    `UPDATE panel_invites SET ${reminder ? 'reminded_at' : 'mailed_at'} = now() WHERE org_id = $1 AND session_id = $2 AND member_id = $3`,
     [orgId, sessionId, memberId],
   );
 }
@@ -660,7 +672,13 @@ export async function insertNote(
   db: Sql,
   orgId: string,
   sessionId: string,
-  v: { kind: string; fileName: string | null; body: string; themes: string[]; authorId: string | null },
+  v: {
+    kind: string;
+    fileName: string | null;
+    body: string;
+    themes: string[];
+    authorId: string | null;
+  },
 ): Promise<string> {
   const r = await db.query<{ id: string }>(
     `INSERT INTO panel_notes (org_id, session_id, kind, file_name, body, themes, author_id)
@@ -826,4 +844,21 @@ export async function insertIncentive(
     [orgId, v.id, v.memberId, v.customerId, v.sessionId, v.kind, v.amount, v.note, v.createdBy],
   );
   return r.rows.length > 0;
+}
+
+export async function emailInPanel(db: Sql, orgId: string, panelId: string, email: string) {
+  const r = await db.query(
+    `SELECT 1 FROM panel_members WHERE org_id = $1 AND panel_id = $2 AND lower(email) = lower($3)
+        AND status IN ('pending', 'active')`,
+    [orgId, panelId, email],
+  );
+  return r.rows.length > 0;
+}
+
+export async function setOptinHash(db: Sql, orgId: string, memberId: string, hash: string) {
+  await db.query(`UPDATE panel_members SET optin_hash = $3 WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    memberId,
+    hash,
+  ]);
 }
