@@ -88,16 +88,18 @@ export function EvidenceEditor({
         </Group>
       ))}
       <Group gap={4} wrap="wrap">
-        {picks.map((p) => (
-          <Button
-            key={p}
-            size="compact-xs"
-            variant="light"
-            onClick={() => add({ label: t(`strategy.evidence.pick.${p}`), url: PICKS[p] ?? '/' })}
-          >
-            + {t(`strategy.evidence.pick.${p}`)}
-          </Button>
-        ))}
+        {picks
+          .filter((p) => !value.some((x) => x.url === PICKS[p]))
+          .map((p) => (
+            <Button
+              key={p}
+              size="compact-xs"
+              variant="light"
+              onClick={() => add({ label: t(`strategy.evidence.pick.${p}`), url: PICKS[p] ?? '/' })}
+            >
+              + {t(`strategy.evidence.pick.${p}`)}
+            </Button>
+          ))}
       </Group>
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput

@@ -13,6 +13,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  Switch,
   Text,
   TextInput,
   Title,
@@ -42,8 +43,8 @@ const STICKY: CSSProperties = {
   left: 0,
   zIndex: 1,
   background: 'var(--mantine-color-body)',
-  minWidth: 170,
-  maxWidth: 240,
+  minWidth: 230,
+  maxWidth: 300,
 };
 const cellBorder = '1px solid var(--mantine-color-default-border)';
 const th: CSSProperties = { border: cellBorder, padding: '4px 6px', verticalAlign: 'bottom' };
@@ -123,7 +124,13 @@ function AddNeed({ segment, groups }: { segment: string; groups: string[] }) {
   );
 }
 
-function Matrix({ m, writable }: { m: TMatrix; writable: boolean }) {
+function Matrix({ m: full, writable }: { m: TMatrix; writable: boolean }) {
+  const [all, setAll] = useState(false);
+  const linked = new Set(full.cells.map((c) => c.attributeId));
+  const m =
+    all || linked.size === 0
+      ? full
+      : { ...full, attributes: full.attributes.filter((a) => linked.has(a.id)) };
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'es';
   const qc = useQueryClient();
@@ -156,121 +163,131 @@ function Matrix({ m, writable }: { m: TMatrix; writable: boolean }) {
   const groups = [...new Set(m.needs.map((n) => n.customerGroup))];
   const name = (a: TMatrixAttribute) => a.name[lang] || a.name.es;
   return (
-    <div style={{ overflowX: 'auto', maxWidth: '100%' }} data-testid="strategy-matrix">
-      <table
-        style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}
-        aria-label={t('strategy.needs.matrixLabel')}
-      >
-        <thead>
-          <tr>
-            <th style={{ ...th, ...STICKY, textAlign: 'left' }} scope="col">
-              {t('strategy.needs.needCol')}
-            </th>
-            {m.attributes.map((a) => (
-              <th key={a.id} scope="col" style={{ ...th, minWidth: 96, maxWidth: 130 }}>
-                {name(a)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{groups.map((g) => groupRows(g))}</tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
-              {t('strategy.needs.typeRow')}
-            </th>
-            {m.attributes.map((a) => (
-              <td key={a.id} style={td}>
-                {writable ? (
-                  <NativeSelect
-                    size="xs"
-                    aria-label={t('strategy.needs.typeOf', { name: name(a) })}
-                    value={a.overridden ? (a.type ?? 'auto') : 'auto'}
-                    onChange={(e) => void changeType(a, e.currentTarget.value)}
-                    data={[
-                      {
-                        value: 'auto',
-                        label: a.suggestedType
-                          ? t('strategy.needs.suggested', {
-                              type: t(`strategy.attrType.${a.suggestedType}`),
-                            })
-                          : t('strategy.needs.noSuggestion'),
-                      },
-                      ...ATTRIBUTE_TYPES.map((x) => ({
-                        value: x,
-                        label: t(`strategy.attrType.${x}`),
-                      })),
-                    ]}
-                  />
-                ) : (
-                  (a.type && t(`strategy.attrType.${a.type}`)) || '—'
-                )}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
-              {t('strategy.needs.kanoRow')}
-            </th>
-            {m.attributes.map((a) => (
-              <td key={a.id} style={td}>
-                {a.kano?.category
-                  ? `${t(`strategy.kano.${a.kano.category}`)} (n = ${int(a.kano.n, i18n.language)})`
-                  : '—'}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
-              {t('strategy.needs.importanceRow')}
-            </th>
-            {m.attributes.map((a) => (
-              <td key={a.id} style={{ ...td, fontWeight: 700 }}>
-                {int(a.importance, i18n.language)}
-                <Text size="xs" c="dimmed">
-                  {pct(a.weight, i18n.language)}
-                </Text>
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
-              {t('strategy.needs.standardsRow')}
-            </th>
-            {m.attributes.map((a) => (
-              <td key={a.id} style={{ ...td, fontSize: 12 }}>
-                {a.standards.length ? (
-                  a.standards.map((s) => (
-                    <div key={s.id} title={s.name[lang] || s.name.es}>
-                      {s.code}
-                    </div>
-                  ))
-                ) : (
-                  <Text size="xs" c="red">
-                    {t('strategy.needs.noStandard')}
-                  </Text>
-                )}
-              </td>
-            ))}
-          </tr>
-          <tr>
-            <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
-              {t('strategy.needs.insightsRow')}
-            </th>
-            {m.attributes.map((a) => (
-              <td key={a.id} style={td}>
-                {int(a.insights.count, i18n.language)}
-              </td>
-            ))}
-          </tr>
-        </tfoot>
-      </table>
-      {m.needs.length === 0 && (
-        <Text c="dimmed" size="sm" mt="xs">
-          {t('strategy.needs.empty')}
-        </Text>
+    <Stack gap="xs">
+      {linked.size > 0 && (
+        <Switch
+          label={t('strategy.needs.showAll', { n: full.attributes.length })}
+          checked={all}
+          onChange={(e) => setAll(e.currentTarget.checked)}
+        />
       )}
-    </div>
+      <div style={{ overflowX: 'auto', maxWidth: '100%' }} data-testid="strategy-matrix">
+        <table
+          style={{ borderCollapse: 'separate', borderSpacing: 0, fontSize: 13 }}
+          aria-label={t('strategy.needs.matrixLabel')}
+        >
+          <thead>
+            <tr>
+              <th style={{ ...th, ...STICKY, textAlign: 'left' }} scope="col">
+                {t('strategy.needs.needCol')}
+              </th>
+              {m.attributes.map((a) => (
+                <th key={a.id} scope="col" style={{ ...th, minWidth: 96, maxWidth: 130 }}>
+                  {name(a)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{groups.map((g) => groupRows(g))}</tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
+                {t('strategy.needs.typeRow')}
+              </th>
+              {m.attributes.map((a) => (
+                <td key={a.id} style={td}>
+                  <Text size="xs" fw={700}>
+                    {a.type ? t(`strategy.attrType.${a.type}`) : '—'}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {a.overridden
+                      ? t('strategy.needs.manual')
+                      : a.suggestedType
+                        ? t('strategy.needs.fromKano')
+                        : ''}
+                  </Text>
+                  {writable && (
+                    <NativeSelect
+                      size="xs"
+                      aria-label={t('strategy.needs.typeOf', { name: name(a) })}
+                      value={a.overridden ? (a.type ?? 'auto') : 'auto'}
+                      onChange={(e) => void changeType(a, e.currentTarget.value)}
+                      data={[
+                        { value: 'auto', label: t('strategy.needs.auto') },
+                        ...ATTRIBUTE_TYPES.map((x) => ({
+                          value: x,
+                          label: t(`strategy.attrType.${x}`),
+                        })),
+                      ]}
+                    />
+                  )}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
+                {t('strategy.needs.kanoRow')}
+              </th>
+              {m.attributes.map((a) => (
+                <td key={a.id} style={td}>
+                  {a.kano?.category
+                    ? `${t(`strategy.kano.${a.kano.category}`)} (n = ${int(a.kano.n, i18n.language)})`
+                    : '—'}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
+                {t('strategy.needs.importanceRow')}
+              </th>
+              {m.attributes.map((a) => (
+                <td key={a.id} style={{ ...td, fontWeight: 700 }}>
+                  {int(a.importance, i18n.language)}
+                  <Text size="xs" c="dimmed">
+                    {pct(a.weight, i18n.language)}
+                  </Text>
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
+                {t('strategy.needs.standardsRow')}
+              </th>
+              {m.attributes.map((a) => (
+                <td key={a.id} style={{ ...td, fontSize: 12 }}>
+                  {a.standards.length ? (
+                    a.standards.map((s) => (
+                      <div key={s.id} title={s.name[lang] || s.name.es}>
+                        {s.code}
+                      </div>
+                    ))
+                  ) : (
+                    <Text size="xs" c="red">
+                      {t('strategy.needs.noStandard')}
+                    </Text>
+                  )}
+                </td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left' }}>
+                {t('strategy.needs.insightsRow')}
+              </th>
+              {m.attributes.map((a) => (
+                <td key={a.id} style={td}>
+                  {int(a.insights.count, i18n.language)}
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        </table>
+        {m.needs.length === 0 && (
+          <Text c="dimmed" size="sm" mt="xs">
+            {t('strategy.needs.empty')}
+          </Text>
+        )}
+      </div>
+    </Stack>
   );
 
   function groupRows(g: string) {
@@ -298,11 +315,8 @@ function Matrix({ m, writable }: { m: TMatrix; writable: boolean }) {
         {rows.map((n) => (
           <tr key={n.id}>
             <th scope="row" style={{ ...th, ...STICKY, textAlign: 'left', fontWeight: 400 }}>
-              <Group gap={4} wrap="nowrap" align="flex-start">
-                <Badge size="xs" variant="light" color={n.kind === 'real' ? 'grape' : 'blue'}>
-                  {t(`strategy.needKind.${n.kind}`)}
-                </Badge>
-                <span style={{ flex: 1 }}>{n.text}</span>
+              <Group gap={4} wrap="nowrap" align="flex-start" justify="space-between">
+                <span>{n.text}</span>
                 {writable && (
                   <Button
                     size="compact-xs"
@@ -315,11 +329,16 @@ function Matrix({ m, writable }: { m: TMatrix; writable: boolean }) {
                   </Button>
                 )}
               </Group>
-              <Text size="xs" c="dimmed">
-                {t('strategy.needs.importanceShort', { n: n.importance })}
-                {n.insights.count > 0 &&
-                  ` · ${t('strategy.needs.insightCount', { count: n.insights.count })}`}
-              </Text>
+              <Group gap={6} wrap="wrap">
+                <Badge size="xs" variant="light" color={n.kind === 'real' ? 'grape' : 'blue'}>
+                  {t(`strategy.needKind.${n.kind}`)}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {t('strategy.needs.importanceShort', { n: n.importance })}
+                  {n.insights.count > 0 &&
+                    ` · ${t('strategy.needs.insightCount', { count: n.insights.count })}`}
+                </Text>
+              </Group>
             </th>
             {m.attributes.map((a) => {
               const s = cell.get(`${n.id}:${a.id}`) ?? 0;
@@ -336,9 +355,9 @@ function Matrix({ m, writable }: { m: TMatrix; writable: boolean }) {
                       onChange={(e) => void change(n.id, a.id, Number(e.currentTarget.value))}
                       data={[
                         { value: '0', label: '—' },
-                        { value: '9', label: `● 9 ${t('strategy.strength.9')}` },
-                        { value: '3', label: `○ 3 ${t('strategy.strength.3')}` },
-                        { value: '1', label: `△ 1 ${t('strategy.strength.1')}` },
+                        { value: '9', label: '● 9' },
+                        { value: '3', label: '○ 3' },
+                        { value: '1', label: '△ 1' },
                       ]}
                     />
                   ) : s ? (

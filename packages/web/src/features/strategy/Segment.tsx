@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSegments } from './api';
 
+export const ALL = '*';
+
 export function useSegment(): [string | null, (s: string | null) => void] {
   const [sp, setSp] = useSearchParams();
   const seg = sp.get('segment');
+  // '*' = every segment (the needs tab); no parameter = not chosen yet
   return [
-    seg && seg.trim() ? seg : null,
+    seg && seg.trim() && seg !== ALL ? seg : null,
     (s) => {
       const next = new URLSearchParams(sp);
       if (s) next.set('segment', s);
@@ -27,13 +30,15 @@ export function SegmentPicker({ allowAll }: { allowAll?: boolean }) {
   const [fresh, setFresh] = useState('');
   const first = segs.data?.items[0]?.name;
   // A tab that needs one segment opens on the first known one.
+  const [sp] = useSearchParams();
+  const chosen = sp.has('segment');
   useEffect(() => {
-    if (!allowAll && !segment && first) setSegment(first);
-  }, [allowAll, segment, first, setSegment]);
+    if (!chosen && first) setSegment(first);
+  }, [chosen, first, setSegment]);
   const names = new Set((segs.data?.items ?? []).map((s) => s.name));
   if (segment) names.add(segment);
   const data = [
-    ...(allowAll ? [{ value: '', label: t('strategy.allSegments') }] : []),
+    ...(allowAll ? [{ value: ALL, label: t('strategy.allSegments') }] : []),
     ...[...names].map((n) => ({ value: n, label: n })),
   ];
   return (
@@ -41,11 +46,12 @@ export function SegmentPicker({ allowAll }: { allowAll?: boolean }) {
       <Select
         label={t('strategy.segment')}
         data={data}
-        value={segment ?? ''}
+        value={segment ?? (allowAll && chosen ? ALL : null)}
         allowDeselect={false}
         searchable
         placeholder={t('strategy.pickSegment')}
         onChange={(v) => setSegment(v || null)}
+        data-testid="strategy-segment"
         w={{ base: '100%', sm: 260 }}
       />
       <TextInput
