@@ -43,7 +43,7 @@ const STICKY: CSSProperties = {
   left: 0,
   zIndex: 1,
   background: 'var(--mantine-color-body)',
-  minWidth: 230,
+  minWidth: 'min(230px, 42vw)',
   maxWidth: 300,
 };
 const cellBorder = '1px solid var(--mantine-color-default-border)';
