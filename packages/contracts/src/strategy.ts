@@ -101,6 +101,9 @@ export const ZValueModelPutSchema = z.strictObject({
   competitors: z.array(ZValueCompetitorSchema).max(10).default([]),
 });
 export type TValueModelPut = z.input<typeof ZValueModelPutSchema>;
+/** client-made id: the same body again is a replay (200), other content a 409 */
+export const ZValueModelCreateSchema = ZValueModelPutSchema.extend({ id: z.string().uuid() });
+export type TValueModelCreate = z.input<typeof ZValueModelCreateSchema>;
 
 export interface TValueModel {
   id: string;

@@ -217,7 +217,8 @@ export const seedDemoStrategy: DemoSeeder = async (db, org) => {
   // -------------------------------------------------------------------- value models
   const b = () => randomUUID();
   const [pf1, pf2, pe1, pc1] = [b(), b(), b(), b()];
-  await svc.putValueModel(db, auth, randomUUID(), {
+  await svc.createValueModel(db, auth, {
+    id: randomUUID(),
     segment: 'Particulares',
     currency: 'EUR',
     pricePaid: 12,
@@ -260,7 +261,8 @@ export const seedDemoStrategy: DemoSeeder = async (db, org) => {
     ],
   });
   const [ef1, ef2, ee1, ec1] = [b(), b(), b(), b()];
-  await svc.putValueModel(db, auth, randomUUID(), {
+  await svc.createValueModel(db, auth, {
+    id: randomUUID(),
     segment: 'Empresas',
     currency: 'EUR',
     pricePaid: 45,

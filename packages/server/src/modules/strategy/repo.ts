@@ -83,40 +83,43 @@ export async function getValueModel(
   return r.rows[0] ?? null;
 }
 
-/**
- * Creates or replaces the model with this client-made id. 'taken' when the id belongs to
- * another org, 'segment' when another model of the org already covers the segment.
- */
-export async function putValueModel(
+export interface TValueModelIn {
+  segment: string;
+  currency: string;
+  pricePaid: number;
+  surveyId: string | null;
+  notes: string;
+  benefits: unknown;
+  competitors: unknown;
+}
+
+/** Another model of the org already covers this segment. */
+export async function segmentTaken(
+  db: Sql,
+  orgId: string,
+  segment: string,
+  exceptId: string,
+): Promise<boolean> {
+  const r = await db.query(
+    'SELECT 1 FROM strategy_value_models WHERE org_id = $1 AND segment = $2 AND id <> $3',
+    [orgId, segment, exceptId],
+  );
+  return r.rows.length > 0;
+}
+
+/** Inserts the model; false when the id is already used (this org's replay or another org's). */
+export async function insertValueModel(
   db: Sql,
   orgId: string,
   userId: string,
   id: string,
-  v: {
-    segment: string;
-    currency: string;
-    pricePaid: number;
-    surveyId: string | null;
-    notes: string;
-    benefits: unknown;
-    competitors: unknown;
-  },
-): Promise<{ created: boolean } | 'taken' | 'segment'> {
-  const seg = await db.query(
-    'SELECT 1 FROM strategy_value_models WHERE org_id = $1 AND segment = $2 AND id <> $3',
-    [orgId, v.segment, id],
-  );
-  if (seg.rows.length) return 'segment';
-  const r = await db.query<{ created: boolean }>(
+  v: TValueModelIn,
+): Promise<boolean> {
+  const r = await db.query(
     `INSERT INTO strategy_value_models
        (org_id, id, segment, currency, price_paid, survey_id, notes, benefits, competitors, updated_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
-     ON CONFLICT (id) DO UPDATE SET segment = EXCLUDED.segment,
-       currency = EXCLUDED.currency, price_paid = EXCLUDED.price_paid,
-       survey_id = EXCLUDED.survey_id, notes = EXCLUDED.notes, benefits = EXCLUDED.benefits,
-       competitors = EXCLUDED.competitors, updated_by = EXCLUDED.updated_by, updated_at = now()
-       WHERE strategy_value_models.org_id = EXCLUDED.org_id
-     RETURNING (xmax = 0) AS created`,
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       orgId,
       id,
@@ -130,9 +133,35 @@ export async function putValueModel(
       userId,
     ],
   );
-  const row = r.rows[0];
-  // no row: the id is another org's (the update's WHERE kept it from being touched)
-  return row ? { created: Boolean(row.created) } : 'taken';
+  return r.rows.length > 0;
+}
+
+export async function updateValueModel(
+  db: Sql,
+  orgId: string,
+  userId: string,
+  id: string,
+  v: TValueModelIn,
+): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE strategy_value_models SET segment = $3, currency = $4, price_paid = $5,
+            survey_id = $6, notes = $7, benefits = $8::jsonb, competitors = $9::jsonb,
+            updated_by = $10, updated_at = now()
+      WHERE org_id = $1 AND id = $2 RETURNING id`,
+    [
+      orgId,
+      id,
+      v.segment,
+      v.currency,
+      v.pricePaid,
+      v.surveyId,
+      v.notes,
+      JSON.stringify(v.benefits),
+      JSON.stringify(v.competitors),
+      userId,
+    ],
+  );
+  return r.rows.length > 0;
 }
 
 export async function deleteValueModel(db: Sql, orgId: string, id: string): Promise<boolean> {

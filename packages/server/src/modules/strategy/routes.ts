@@ -12,6 +12,7 @@ import {
   ZStrategySegmentQuerySchema,
   ZTriangleRelationParamsSchema,
   ZTriangleUpdateSchema,
+  ZValueModelCreateSchema,
   ZValueModelPutSchema,
 } from '@fidelia/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -52,20 +53,28 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { summary: 'Customer value models per segment, with their figures' } },
     async (req) => ({ items: await svc.listValueModels(db, authOf(req)) }),
   );
+  app.post(
+    '/api/strategy/value-models',
+    {
+      config: write,
+      schema: { summary: 'Add a value model (client-made id)', body: ZValueModelCreateSchema },
+    },
+    async (req, reply) => {
+      const r = await svc.createValueModel(db, authOf(req), req.body);
+      return reply.status(r.replay ? 200 : 201).send({ ...r.model, replay: r.replay });
+    },
+  );
   app.put(
     '/api/strategy/value-models/:id',
     {
       config: write,
       schema: {
-        summary: 'Create or replace a value model (client-made id)',
+        summary: 'Replace a value model',
         params: ZIdParamsSchema,
         body: ZValueModelPutSchema,
       },
     },
-    async (req, reply) => {
-      const r = await svc.putValueModel(db, authOf(req), req.params.id, req.body);
-      return reply.status(r.created ? 201 : 200).send(r.model);
-    },
+    (req) => svc.updateValueModel(db, authOf(req), req.params.id, req.body),
   );
   app.delete(
     '/api/strategy/value-models/:id',

@@ -18,11 +18,13 @@ import {
   type TTriangleEdge,
   type TTriangleRelation,
   type TValueModel,
+  type TValueModelCreate,
   type TValueModelPut,
   ZNeedCreateSchema,
   type ZNeedPatchSchema,
   type ZOrientationPutSchema,
   ZTriangleUpdateSchema,
+  ZValueModelCreateSchema,
   ZValueModelPutSchema,
 } from '@fidelia/contracts';
 import { mean, meanInterval } from '@fidelia/stats';
@@ -206,14 +208,20 @@ export async function listValueModels(db: Sql, auth: AuthContext): Promise<TValu
   return Promise.all(rows.map((r) => shapeModel(db, auth, r)));
 }
 
-/** Creates (201) or replaces (200) the model with this client-made id. */
-export async function putValueModel(
+/** JSON with sorted keys: stored jsonb does not keep key order. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
+}
+
+async function checkValueModel(
   db: Sql,
   auth: AuthContext,
-  id: string,
-  input: TValueModelPut,
-): Promise<{ created: boolean; model: TValueModel }> {
-  const v = ZValueModelPutSchema.parse(input);
+  v: z.infer<typeof ZValueModelPutSchema>,
+) {
   const ids = new Set(v.benefits.map((b) => b.id));
   for (const c of v.competitors)
     for (const k of Object.keys(c.values))
@@ -222,18 +230,72 @@ export async function putValueModel(
     const ok = (await listSurveys(db, auth)).items.some((x) => x.id === v.surveyId);
     if (!ok) throw new AppError('STRATEGY_SURVEY_UNKNOWN');
   }
+}
+
+/**
+ * Creates a model with a client-made id (201); the same body again is a replay (200), the id
+ * with other content or another org's id a 409.
+ */
+export async function createValueModel(
+  db: Sql,
+  auth: AuthContext,
+  input: TValueModelCreate,
+): Promise<{ replay: boolean; model: TValueModel }> {
+  const { id, ...rest } = ZValueModelCreateSchema.parse(input);
+  const v = rest;
+  await checkValueModel(db, auth, v);
   return db.transaction(async (tx) => {
-    const r = await repo.putValueModel(tx, auth.orgId, auth.userId, id, v);
-    if (r === 'taken') throw new AppError('STRATEGY_ID_TAKEN');
-    if (r === 'segment') throw new AppError('STRATEGY_SEGMENT_TAKEN');
+    if (await repo.segmentTaken(tx, auth.orgId, v.segment, id))
+      throw new AppError('STRATEGY_SEGMENT_TAKEN');
+    if (!(await repo.insertValueModel(tx, auth.orgId, auth.userId, id, v))) {
+      const mine = await repo.getValueModel(tx, auth.orgId, id);
+      const same =
+        mine &&
+        canonical({
+          segment: mine.segment,
+          currency: mine.currency,
+          pricePaid: Number(mine.price_paid),
+          surveyId: mine.survey_id,
+          notes: mine.notes,
+          benefits: mine.benefits,
+          competitors: mine.competitors,
+        }) === canonical(v);
+      if (!same) throw new AppError('STRATEGY_ID_TAKEN');
+      return { replay: true, model: await shapeModel(tx, auth, mine) };
+    }
     await audit(tx, auth, {
-      action: r.created ? 'strategy.value_model.created' : 'strategy.value_model.updated',
+      action: 'strategy.value_model.created',
       entity: 'strategy_value_model',
       entityId: id,
       changes: { segment: v.segment, pricePaid: v.pricePaid },
     });
     const row = (await repo.getValueModel(tx, auth.orgId, id)) as repo.TValueModelRow;
-    return { created: r.created, model: await shapeModel(tx, auth, row) };
+    return { replay: false, model: await shapeModel(tx, auth, row) };
+  });
+}
+
+/** Replaces a model of the org (404 when it is not one). */
+export async function updateValueModel(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  input: TValueModelPut,
+): Promise<TValueModel> {
+  const v = ZValueModelPutSchema.parse(input);
+  await checkValueModel(db, auth, v);
+  return db.transaction(async (tx) => {
+    if (!(await repo.getValueModel(tx, auth.orgId, id))) throw new AppError('NOT_FOUND');
+    if (await repo.segmentTaken(tx, auth.orgId, v.segment, id))
+      throw new AppError('STRATEGY_SEGMENT_TAKEN');
+    await repo.updateValueModel(tx, auth.orgId, auth.userId, id, v);
+    await audit(tx, auth, {
+      action: 'strategy.value_model.updated',
+      entity: 'strategy_value_model',
+      entityId: id,
+      changes: { segment: v.segment, pricePaid: v.pricePaid },
+    });
+    const row = (await repo.getValueModel(tx, auth.orgId, id)) as repo.TValueModelRow;
+    return shapeModel(tx, auth, row);
   });
 }
 

@@ -339,6 +339,7 @@ describe('value model', () => {
       })),
     );
     const body = {
+      id,
       segment: 'Particulares',
       currency: 'EUR',
       pricePaid: 120,
@@ -353,7 +354,7 @@ describe('value model', () => {
         { id: randomUUID(), name: 'Banco Rival', price: 100, values: { [eco]: 60, [fun]: 40 } },
       ],
     };
-    const r = await call(a, 'PUT', `/api/strategy/value-models/${id}`, body);
+    const r = await call(a, 'POST', '/api/strategy/value-models', body);
     expect(r.statusCode, r.body).toBe(201);
     const m = r.json();
     expect(m.totalBenefits).toBe(200);
@@ -376,31 +377,48 @@ describe('value model', () => {
     // functional: worth 0.4 < 0.5: not under-valued even though rated 7
     expect(by[fun].underValued).toBe(false);
     expect(m.competitors[0]).toMatchObject({ totalBenefits: 100, perceivedValue: 0 });
-    // the same PUT again replaces (200), the list shows one model
-    expect((await call(a, 'PUT', `/api/strategy/value-models/${id}`, body)).statusCode).toBe(200);
+    // the same POST again is a replay (200), other content with that id a 409
+    const again = await call(a, 'POST', '/api/strategy/value-models', body);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().replay).toBe(true);
+    const other = await call(a, 'POST', '/api/strategy/value-models', { ...body, pricePaid: 1 });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.code).toBe('STRATEGY_ID_TAKEN');
+    // PUT replaces
+    const { id: _id, ...put } = body;
+    const upd = await call(a, 'PUT', `/api/strategy/value-models/${id}`, {
+      ...put,
+      pricePaid: 150,
+    });
+    expect(upd.statusCode, upd.body).toBe(200);
+    expect(upd.json().perceivedValue).toBe(50);
     expect((await call(a, 'GET', '/api/strategy/value-models')).json().items).toHaveLength(1);
   });
 
   it('refuses a second model for the segment, foreign ids and unknown benefits', async () => {
     const base = { segment: 'Particulares', pricePaid: 10, benefits: [], competitors: [] };
-    const dup = await call(a, 'PUT', `/api/strategy/value-models/${randomUUID()}`, base);
+    const post = (s: Session, body: object) =>
+      call(s, 'POST', '/api/strategy/value-models', { id: randomUUID(), ...body });
+    const dup = await post(a, base);
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('STRATEGY_SEGMENT_TAKEN');
-    const foreign = await call(b, 'PUT', `/api/strategy/value-models/${id}`, base);
+    const foreign = await call(b, 'POST', '/api/strategy/value-models', { ...base, id });
     expect(foreign.statusCode).toBe(409);
-    const unknown = await call(a, 'PUT', `/api/strategy/value-models/${randomUUID()}`, {
+    const foreignPut = await call(b, 'PUT', `/api/strategy/value-models/${id}`, base);
+    expect(foreignPut.statusCode).toBe(404);
+    const unknown = await post(a, {
       ...base,
       segment: 'Empresas',
       competitors: [{ id: randomUUID(), name: 'X', price: 1, values: { [randomUUID()]: 5 } }],
     });
     expect(unknown.statusCode).toBe(400);
-    const badSurvey = await call(a, 'PUT', `/api/strategy/value-models/${randomUUID()}`, {
+    const badSurvey = await post(a, {
       ...base,
       segment: 'Empresas',
       surveyId: randomUUID(),
     });
     expect(badSurvey.statusCode).toBe(404);
-    const negative = await call(a, 'PUT', `/api/strategy/value-models/${randomUUID()}`, {
+    const negative = await post(a, {
       ...base,
       segment: 'Empresas',
       pricePaid: -1,

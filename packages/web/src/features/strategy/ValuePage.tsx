@@ -272,13 +272,17 @@ function ModelEditor({
     try {
       const ids = new Set(v.benefits.map((b) => b.id));
       const { id, ...body } = v;
-      await saveValueModel(id, {
-        ...body,
-        competitors: v.competitors.map((c) => ({
-          ...c,
-          values: Object.fromEntries(Object.entries(c.values).filter(([k]) => ids.has(k))),
-        })),
-      });
+      await saveValueModel(
+        id,
+        {
+          ...body,
+          competitors: v.competitors.map((c) => ({
+            ...c,
+            values: Object.fromEntries(Object.entries(c.values).filter(([k]) => ids.has(k))),
+          })),
+        },
+        isNew,
+      );
       notifyOk(t('strategy.saved'));
       await qc.invalidateQueries({ queryKey: ['strategy'] });
       onDone();

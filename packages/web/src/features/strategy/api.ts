@@ -66,8 +66,10 @@ export function useValueModels() {
     queryFn: () => api.get<{ items: TValueModel[] }>('/api/strategy/value-models'),
   });
 }
-export const saveValueModel = (id: string, body: TValueModelPut) =>
-  put<TValueModel>(`/api/strategy/value-models/${id}`, body);
+export const saveValueModel = (id: string, body: TValueModelPut, isNew: boolean) =>
+  isNew
+    ? api.post<TValueModel>('/api/strategy/value-models', { id, ...body })
+    : put<TValueModel>(`/api/strategy/value-models/${id}`, body);
 export const deleteValueModel = (id: string) => api.del(`/api/strategy/value-models/${id}`);
 
 export function useSegments() {
