@@ -184,6 +184,11 @@ function Matrix({ m: full, writable }: { m: TMatrix; writable: boolean }) {
               {m.attributes.map((a) => (
                 <th key={a.id} scope="col" style={{ ...th, minWidth: 96, maxWidth: 130 }}>
                   {name(a)}
+                  {a.group && (
+                    <Text size="xs" c="dimmed" fw={400}>
+                      {t(`strategy.attrGroup.${a.group}`)}
+                    </Text>
+                  )}
                 </th>
               ))}
             </tr>
