@@ -436,9 +436,7 @@ export default function NeedsPage() {
         <SegmentPicker allowAll />
         <Select
           label={t('strategy.needs.kanoSurvey')}
-          placeholder={
-            q.data?.kanoSurvey ? q.data.kanoSurvey.title : t('strategy.needs.noKanoSurvey')
-          }
+          placeholder={q.data ? (q.data.kanoSurvey?.title ?? t('strategy.needs.noKanoSurvey')) : ''}
           clearable
           data={(kanoSurveys.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
           value={kano}
