@@ -78,7 +78,7 @@ describe('strategy workspace', () => {
     );
     await cell.selectOption('1');
     await expect.poll(count, W).toBe(before + 1);
-    expect(await cell.inputValue()).toBe('1');
+    await expect.poll(() => cell.inputValue(), W).toBe('1');
   });
 
   it('fits a phone: the page does not scroll sideways, the matrix does', async () => {

@@ -137,6 +137,18 @@ function Matrix({ m: full, writable }: { m: TMatrix; writable: boolean }) {
   const cell = new Map(m.cells.map((c) => [`${c.needId}:${c.attributeId}`, c.strength]));
   const refresh = () => qc.invalidateQueries({ queryKey: ['strategy', 'matrix'] });
   const change = async (needId: string, attributeId: string, strength: number) => {
+    // shown at once; the refetch then brings the new importance sums
+    qc.setQueriesData<TMatrix>({ queryKey: ['strategy', 'matrix'] }, (old) =>
+      old
+        ? {
+            ...old,
+            cells: [
+              ...old.cells.filter((c) => !(c.needId === needId && c.attributeId === attributeId)),
+              ...(strength ? [{ needId, attributeId, strength }] : []),
+            ],
+          }
+        : old,
+    );
     try {
       await setLink(needId, attributeId, strength);
       await refresh();
