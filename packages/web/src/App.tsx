@@ -4,6 +4,7 @@ import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { retentionRoutes } from './features/retention/routes';
+import { standardsRoutes } from './features/standards/routes';
 import { strategyRoutes } from './features/strategy/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
@@ -60,6 +61,7 @@ export function App() {
           {complaintsRoutes}
           {retentionRoutes}
           {analyticsRoutes}
+          {standardsRoutes}
           {strategyRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>

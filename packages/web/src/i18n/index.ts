@@ -63,6 +63,7 @@ export const PAGE_NAMESPACES = {
   customers: ['customers', 'retention', 'complaints'],
   retention: ['retention'],
   surveys: ['surveys'],
+  standards: ['standards'],
   strategy: ['strategy'],
 } satisfies Record<string, string[]>;
 

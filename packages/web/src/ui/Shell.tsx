@@ -36,6 +36,7 @@ export const MODULES = [
   'retention',
   'strategy',
   'admin',
+  'standards',
 ] as const;
 
 function UnitPicker() {
