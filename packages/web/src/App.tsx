@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { panelsPublicRoutes, panelsRoutes } from './features/panels/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
@@ -41,6 +42,7 @@ export function App() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         {surveysPublicRoutes}
         {complaintsPublicRoutes}
+        {panelsPublicRoutes}
         <Route
           element={
             <RequireAuth>
@@ -59,6 +61,7 @@ export function App() {
           {complaintsRoutes}
           {retentionRoutes}
           {analyticsRoutes}
+          {panelsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

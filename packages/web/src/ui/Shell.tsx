@@ -35,6 +35,7 @@ export const MODULES = [
   'complaints',
   'retention',
   'admin',
+  'panels',
 ] as const;
 
 function UnitPicker() {
