@@ -7,5 +7,6 @@ export * from './customers';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
+export * from './standards';
 export * from './strategy';
 export * from './panels';

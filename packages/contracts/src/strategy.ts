@@ -16,7 +16,7 @@ export type TTriangleRelation = (typeof TRIANGLE_RELATIONS)[number];
 export const BENEFIT_KINDS = ['functional', 'emotional', 'economic'] as const;
 export type TBenefitKind = (typeof BENEFIT_KINDS)[number];
 
-export const NEED_KINDS = ['stated', 'real'] as const;
+export const STRATEGY_NEED_KINDS = ['stated', 'real'] as const;
 export const ATTRIBUTE_TYPES = ['basic', 'expected', 'desired', 'unexpected'] as const;
 export type TAttributeType = (typeof ATTRIBUTE_TYPES)[number];
 /** QFD relationship strengths: strong 9, medium 3, weak 1 (0 in a write = no relationship). */
@@ -148,13 +148,13 @@ export const ZNeedCreateSchema = z.strictObject({
   segment: ZStrategySegmentSchema,
   customerGroup: text(120).min(1),
   text: text(500).min(1),
-  kind: z.enum(NEED_KINDS),
+  kind: z.enum(STRATEGY_NEED_KINDS),
   importance: z.number().int().min(1).max(5).default(3),
 });
 export const ZNeedPatchSchema = z.strictObject({
   customerGroup: text(120).min(1).optional(),
   text: text(500).min(1).optional(),
-  kind: z.enum(NEED_KINDS).optional(),
+  kind: z.enum(STRATEGY_NEED_KINDS).optional(),
   importance: z.number().int().min(1).max(5).optional(),
 });
 export const ZNeedLinkSchema = z.strictObject({
@@ -183,8 +183,11 @@ export interface TNeed {
   kind: 'stated' | 'real';
   importance: number;
 }
-export interface TInsightQuote {
+export interface TStrategyInsightQuote {
   quote: string;
+  theme: string;
+  topic: string;
+  /** ISO date-time of the panel session */
   sessionDate: string | null;
 }
 export interface TMatrixAttribute {
@@ -201,12 +204,12 @@ export interface TMatrixAttribute {
   importance: number;
   /** importance / Σ importance (0..1) */
   weight: number;
-  insights: { count: number; quotes: TInsightQuote[] };
+  insights: { count: number; quotes: TStrategyInsightQuote[] };
 }
 export interface TMatrix {
   segment: string | null;
   kanoSurvey: { id: string; title: string } | null;
-  needs: Array<TNeed & { insights: { count: number; quotes: TInsightQuote[] } }>;
+  needs: Array<TNeed & { insights: { count: number; quotes: TStrategyInsightQuote[] } }>;
   attributes: TMatrixAttribute[];
   cells: { needId: string; attributeId: string; strength: number }[];
 }

@@ -5,6 +5,7 @@ import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { panelsPublicRoutes, panelsRoutes } from './features/panels/routes';
 import { retentionRoutes } from './features/retention/routes';
+import { strategyRoutes } from './features/strategy/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
 import { ComingSoon } from './ui/ComingSoon';
@@ -61,6 +62,7 @@ export function App() {
           {complaintsRoutes}
           {retentionRoutes}
           {analyticsRoutes}
+          {strategyRoutes}
           {panelsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>

@@ -3,6 +3,7 @@ import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
 import { seedDemoPanels } from '../modules/panels/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
+import { seedDemoStrategy } from '../modules/strategy/demo';
 import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
 
@@ -11,5 +12,6 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoSurveys,
   seedDemoComplaints,
   seedDemoRetention,
+  seedDemoStrategy,
   seedDemoPanels,
 ];

@@ -11,6 +11,7 @@ import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { panelsRoutes } from './panels/routes';
 import { retentionRoutes } from './retention/routes';
+import { standardsRoutes } from './standards/routes';
 import { strategyRoutes } from './strategy/routes';
 import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
@@ -29,6 +30,7 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
+  standardsRoutes,
   strategyRoutes,
   panelsRoutes,
 ];

@@ -63,6 +63,7 @@ export const PAGE_NAMESPACES = {
   customers: ['customers', 'retention', 'complaints'],
   retention: ['retention'],
   surveys: ['surveys'],
+  strategy: ['strategy'],
   panels: ['panels'],
 } satisfies Record<string, string[]>;
 

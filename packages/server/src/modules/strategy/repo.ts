@@ -288,12 +288,14 @@ export async function setTypeOverride(
   );
 }
 
+/** Segments the workspace uses, the most filled-in first (needs + answers + models). */
 export async function segmentsInUse(db: Sql, orgId: string): Promise<string[]> {
   const r = await db.query<{ segment: string }>(
-    `SELECT segment FROM strategy_needs WHERE org_id = $1
-     UNION SELECT segment FROM strategy_value_models WHERE org_id = $1
-     UNION SELECT segment FROM strategy_orientation WHERE org_id = $1
-     ORDER BY segment`,
+    `SELECT segment FROM (
+       SELECT segment FROM strategy_needs WHERE org_id = $1
+       UNION ALL SELECT segment FROM strategy_value_models WHERE org_id = $1
+       UNION ALL SELECT segment FROM strategy_orientation WHERE org_id = $1 AND answer <> ''
+     ) s GROUP BY segment ORDER BY count(*) DESC, segment`,
     [orgId],
   );
   return r.rows.map((x) => x.segment);

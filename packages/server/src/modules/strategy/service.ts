@@ -496,10 +496,15 @@ export async function segmentNames(db: Sql, auth: AuthContext) {
     repo.segmentsInUse(db, auth.orgId),
     customerSegments.list(db, auth),
   ]);
-  const names = new Set([...used, ...saved.items.map((s) => s.name)]);
+  // the workspace's own segments first (most filled-in first), then the other saved ones
+  const rest = saved.items
+    .map((s) => s.name)
+    .filter((n) => !used.includes(n))
+    .sort((a, b) => a.localeCompare(b, 'es'));
   return {
-    items: [...names]
-      .sort((a, b) => a.localeCompare(b, 'es'))
-      .map((name) => ({ name, saved: saved.items.some((s) => s.name === name) })),
+    items: [...used, ...rest].map((name) => ({
+      name,
+      saved: saved.items.some((s) => s.name === name),
+    })),
   };
 }
