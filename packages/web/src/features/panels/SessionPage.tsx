@@ -30,7 +30,7 @@ import { useFormat } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { type TSessionDetail, useSamples, useSession } from './api';
-import { useNeeds } from './needs';
+import { useAttributes, useNeeds } from './needs';
 
 const RSVP_COLOR = { pending: 'gray', yes: 'teal', no: 'red' } as const;
 
@@ -209,6 +209,12 @@ function Insights({ s, write }: { s: TSessionDetail; write: boolean }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const needs = useNeeds();
+  const attributes = useAttributes();
+  const { i18n } = useTranslation();
+  const attrName = (id: string | null) => {
+    const a = attributes.data?.find((x) => x.id === id);
+    return a ? (i18n.resolvedLanguage === 'en' ? a.nameEn : a.nameEs) : undefined;
+  };
   const empty = {
     theme: '',
     quote: '',
@@ -304,6 +310,17 @@ function Insights({ s, write }: { s: TSessionDetail; write: boolean }) {
               data={['stated', 'real'].map((k) => ({
                 value: k,
                 label: t(`panels.insights.needKinds.${k}`),
+              }))}
+            />
+            <Select
+              label={t('panels.insights.attribute')}
+              clearable
+              searchable
+              value={v.attributeId || null}
+              onChange={(a) => setV({ ...v, attributeId: a ?? '' })}
+              data={(attributes.data ?? []).map((a) => ({
+                value: a.id,
+                label: attrName(a.id) ?? a.key,
               }))}
             />
             <Select

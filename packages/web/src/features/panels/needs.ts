@@ -13,3 +13,21 @@ export const useNeeds = () =>
         .then((r) => r.items)
         .catch(() => [] as TNeed[]),
   });
+
+export interface TAttribute {
+  id: string;
+  key: string;
+  nameEs: string;
+  nameEn: string;
+}
+
+/** The shared service attribute catalogue (standards module); empty when it is not there. */
+export const useAttributes = () =>
+  useQuery({
+    queryKey: ['panels', 'attributes'],
+    queryFn: () =>
+      api
+        .get<{ items: TAttribute[] }>('/api/standards/attributes')
+        .then((r) => r.items)
+        .catch(() => [] as TAttribute[]),
+  });
