@@ -56,7 +56,7 @@ describe('panels: recruit → quota sample → e-mail invitation → RSVP → in
     return (await r.json()) as T;
   };
   const pick = async (label: string, option: string | RegExp) => {
-    await page.getByRole('textbox', { name: label, exact: true }).click();
+    await page.getByLabel(label, { exact: true }).first().click();
     await page.getByRole('option', { name: option }).first().click();
   };
 
@@ -131,7 +131,7 @@ describe('panels: recruit → quota sample → e-mail invitation → RSVP → in
   it('creates a focus group and invites the sample by e-mail', async () => {
     await page.getByRole('tab', { name: 'Sesiones' }).click();
     await page.getByRole('button', { name: 'Nueva sesión' }).click();
-    await page.getByLabel('Tema').fill('Apertura de cuentas');
+    await page.getByRole('textbox', { name: 'Tema', exact: true }).fill('Apertura de cuentas');
     await page.getByLabel('Lugar').fill('Oficina Madrid Sol');
     await page
       .getByRole('textbox', { name: 'Pregunta', exact: true })

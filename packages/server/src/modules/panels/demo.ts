@@ -27,6 +27,8 @@ const INSIGHTS: Array<{
   gap: number | null;
   needKind: 'stated' | 'real';
   needMatch: RegExp;
+  /** key in the shared service attribute catalogue (standards), when it is there */
+  attr: string;
 }> = [
   {
     theme: 'espera',
@@ -35,6 +37,7 @@ const INSIGHTS: Array<{
     gap: 3,
     needKind: 'stated',
     needMatch: /rapid|esper|tiempo/i,
+    attr: 'waiting_time',
   },
   {
     theme: 'espera',
@@ -43,6 +46,7 @@ const INSIGHTS: Array<{
     gap: 3,
     needKind: 'stated',
     needMatch: /rapid|esper|tiempo|cita/i,
+    attr: 'waiting_time',
   },
   {
     theme: 'trato',
@@ -51,6 +55,7 @@ const INSIGHTS: Array<{
     gap: null,
     needKind: 'real',
     needMatch: /trato|atenci|personal/i,
+    attr: 'individual_attention',
   },
   {
     theme: 'resolución',
@@ -59,6 +64,7 @@ const INSIGHTS: Array<{
     gap: 4,
     needKind: 'real',
     needMatch: /resol|primera|solucion/i,
+    attr: 'first_contact_resolution',
   },
   {
     theme: 'comisiones',
@@ -67,6 +73,7 @@ const INSIGHTS: Array<{
     gap: 4,
     needKind: 'real',
     needMatch: /comisi|transpar|claridad/i,
+    attr: 'printed_materials',
   },
   {
     theme: 'comisiones',
@@ -75,6 +82,7 @@ const INSIGHTS: Array<{
     gap: 2,
     needKind: 'stated',
     needMatch: /comisi|transpar|claridad|aviso/i,
+    attr: 'service_timing_info',
   },
 ];
 
@@ -221,6 +229,12 @@ export const seedDemoPanels: DemoSeeder = async (db: Sql, org) => {
       [org.orgId],
     )
     .catch(() => ({ rows: [] as { id: string; text: string }[] }));
+  const { rows: attributes } = await db
+    .query<{ id: string; key: string }>(
+      'SELECT id, key FROM pub_service_attributes WHERE org_id = $1',
+      [org.orgId],
+    )
+    .catch(() => ({ rows: [] as { id: string; key: string }[] }));
   for (const [i, x] of INSIGHTS.entries()) {
     const who = attendees[i % attendees.length] as (typeof attendees)[number];
     const need = needs.find((n) => x.needMatch.test(n.text));
@@ -233,7 +247,7 @@ export const seedDemoPanels: DemoSeeder = async (db: Sql, org) => {
       segment: x.segment,
       needId: need?.id ?? null,
       needKind: need ? x.needKind : null,
-      attributeId: null,
+      attributeId: attributes.find((a) => a.key === x.attr)?.id ?? null,
       gap: x.gap,
       createdBy: org.ownerId,
     });

@@ -61,6 +61,7 @@ export default function InsightsPage() {
           <Title order={2} size="h4">
             {t('panels.insights.byNeed')}
           </Title>
+          {needs.length === 0 && <Text c="dimmed">{t('panels.insights.noNeedLinks')}</Text>}
           {needs.map((n) => (
             <Card key={n.id} withBorder data-testid="need-insights">
               <Group justify="space-between" wrap="wrap">
@@ -87,6 +88,7 @@ export default function InsightsPage() {
           <Title order={2} size="h4">
             {t('panels.insights.byAttribute')}
           </Title>
+          {attrs.length === 0 && <Text c="dimmed">{t('panels.insights.noAttributes')}</Text>}
           {attrs.map((a) => (
             <Card key={a.id} withBorder>
               <Group justify="space-between" wrap="wrap">
