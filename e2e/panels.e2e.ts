@@ -183,7 +183,7 @@ describe('panels: recruit → quota sample → e-mail invitation → RSVP → in
     attribute = attrs.items[0];
     await page.goto(sessionUrl);
     await page.getByRole('cell', { name: 'Asistirá' }).waitFor();
-    await page.getByRole('checkbox', { name: `${invitee} asistió` }).check();
+    await page.getByRole('checkbox', { name: `${invitee} asistió` }).click();
     await page.getByText(/1 asistieron/).waitFor();
     await page.getByLabel('Nota (escrita en directo)').fill(`${invitee}: ${QUOTE}.`);
     await page.getByLabel('Temas (separados por comas)').fill('apertura');
