@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { panelsPublicRoutes, panelsRoutes } from './features/panels/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { standardsRoutes } from './features/standards/routes';
 import { strategyRoutes } from './features/strategy/routes';
@@ -43,6 +44,7 @@ export function App() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         {surveysPublicRoutes}
         {complaintsPublicRoutes}
+        {panelsPublicRoutes}
         <Route
           element={
             <RequireAuth>
@@ -63,6 +65,7 @@ export function App() {
           {analyticsRoutes}
           {standardsRoutes}
           {strategyRoutes}
+          {panelsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

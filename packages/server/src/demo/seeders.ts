@@ -1,6 +1,7 @@
 // Module demo seeders, run after the core demo org exists. Add yours with one line.
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
+import { seedDemoPanels } from '../modules/panels/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
 import { seedDemoStandards } from '../modules/standards/demo';
 import { seedDemoStrategy } from '../modules/strategy/demo';
@@ -14,4 +15,5 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoRetention,
   seedDemoStandards,
   seedDemoStrategy,
+  seedDemoPanels,
 ];

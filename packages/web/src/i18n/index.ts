@@ -65,6 +65,7 @@ export const PAGE_NAMESPACES = {
   surveys: ['surveys'],
   standards: ['standards'],
   strategy: ['strategy'],
+  panels: ['panels'],
 } satisfies Record<string, string[]>;
 
 /** React.lazy for a feature page that renders only once the feature's translations are in. */

@@ -34,9 +34,10 @@ export const MODULES = [
   'surveys',
   'complaints',
   'retention',
-  'strategy',
-  'admin',
   'standards',
+  'strategy',
+  'panels',
+  'admin',
 ] as const;
 
 function UnitPicker() {

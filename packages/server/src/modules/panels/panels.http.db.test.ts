@@ -308,7 +308,20 @@ describe('panels flow', () => {
     });
     expect(r3.statusCode).toBe(413);
 
-    const attr = randomUUID();
+    const attr = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO service_attributes (org_id, key, name_es, name_en) VALUES ($1, 'espera_caja', 'Espera en caja', 'Queue time') RETURNING id`,
+        [org.orgId],
+      )
+    ).rows[0]?.id as string;
+    expect(
+      (
+        await call(owner, 'POST', `/api/panel-sessions/${sessionId}/insights`, {
+          theme: 'x',
+          attributeId: randomUUID(),
+        })
+      ).statusCode,
+    ).toBe(400);
     const ins = await ok<{ segment: string; customerId: string | null; theme: string }>(
       call(owner, 'POST', `/api/panel-sessions/${sessionId}/insights`, {
         theme: 'Espera',
@@ -366,10 +379,12 @@ describe('panels flow', () => {
     expect(sum.needs[needId]?.count).toBe(1);
     expect(sum.attributes[attr]?.quotes[0]?.quote).toBe('Espero veinte minutos en caja');
     expect((await insightSummary(t.db, other.orgId)).needs).toEqual({});
-    const links = await ok<{ needs: { id: string; text: string | null; count: number }[] }>(
-      call(viewer, 'GET', '/api/panels/insight-links'),
-    );
-    expect(links.needs[0]).toMatchObject({ id: needId, count: 1 });
+    const links = await ok<{
+      needs: { id: string; text: string | null; count: number }[];
+      attributes: { id: string; nameEs: string | null }[];
+    }>(call(viewer, 'GET', '/api/panels/insight-links'));
+    expect(links.needs[0]).toMatchObject({ id: needId, text: 'Rapidez en caja', count: 1 });
+    expect(links.attributes[0]).toMatchObject({ id: attr, nameEs: 'Espera en caja' });
   });
 
   it('keeps an idempotent incentives ledger, exported for payment with formulas neutralised', async () => {

@@ -30,7 +30,7 @@ export async function summaryBy(
     `WITH f AS (
        SELECT i.${column}::text AS key, i.quote, i.theme, i.segment, s.starts_at, s.topic,
               row_number() OVER (PARTITION BY i.${column}
-                                 ORDER BY (i.quote <> '') DESC, s.starts_at DESC, i.id) AS rn
+                                 ORDER BY (i.quote <> '') DESC, s.starts_at DESC, i.created_at, i.id) AS rn
          FROM panel_insights i
          JOIN panel_sessions s ON s.org_id = i.org_id AND s.id = i.session_id
         WHERE i.org_id = $1 AND i.${column} IS NOT NULL
