@@ -11,3 +11,5 @@ export * from './retention';
 export * from './standards';
 export * from './surveys';
 export * from './performance';
+export * from './strategy';
+export * from './panels';

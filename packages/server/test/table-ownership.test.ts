@@ -22,6 +22,8 @@ const RANGES: { from: number; to: number; module: string }[] = [
   { from: 600, to: 619, module: 'standards' },
   { from: 620, to: 649, module: 'fieldwork' },
   { from: 650, to: 669, module: 'performance' },
+  { from: 730, to: 759, module: 'strategy' },
+  { from: 800, to: 829, module: 'panels' },
 ];
 const CORE: Record<string, string> = {
   orgs: 'orgs',

@@ -4,8 +4,10 @@ import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { performanceRoutes } from './features/performance/routes';
+import { panelsPublicRoutes, panelsRoutes } from './features/panels/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { standardsRoutes } from './features/standards/routes';
+import { strategyRoutes } from './features/strategy/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
 import { ComingSoon } from './ui/ComingSoon';
@@ -43,6 +45,7 @@ export function App() {
         <Route path="/reset-password" element={<ResetPasswordPage />} />
         {surveysPublicRoutes}
         {complaintsPublicRoutes}
+        {panelsPublicRoutes}
         <Route
           element={
             <RequireAuth>
@@ -63,6 +66,8 @@ export function App() {
           {performanceRoutes}
           {analyticsRoutes}
           {standardsRoutes}
+          {strategyRoutes}
+          {panelsRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

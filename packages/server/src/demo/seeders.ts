@@ -3,8 +3,10 @@ import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
 import { seedDemoFieldwork } from '../modules/fieldwork/demo';
 import { seedDemoPerformance } from '../modules/performance/demo';
+import { seedDemoPanels } from '../modules/panels/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
 import { seedDemoStandards } from '../modules/standards/demo';
+import { seedDemoStrategy } from '../modules/strategy/demo';
 import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
 
@@ -16,4 +18,6 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoStandards,
   seedDemoFieldwork,
   seedDemoPerformance,
+  seedDemoStrategy,
+  seedDemoPanels,
 ];

@@ -75,6 +75,13 @@ export const JOB_PAYLOADS = {
       .optional(),
     repeat: z.boolean().optional(),
   }),
+  // panels
+  'panels.invite': z.looseObject({
+    sessionId: id,
+    memberIds: z.array(id).nullable(),
+    reminder: z.boolean(),
+  }),
+  'panels.optin': z.looseObject({ memberId: id }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -11,8 +11,10 @@ import { fieldworkRoutes } from './fieldwork/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { performanceRoutes } from './performance/routes';
+import { panelsRoutes } from './panels/routes';
 import { retentionRoutes } from './retention/routes';
 import { standardsRoutes } from './standards/routes';
+import { strategyRoutes } from './strategy/routes';
 import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
 import { userRoutes } from './users/routes';
@@ -33,4 +35,6 @@ export const apiModules: FastifyPluginAsync[] = [
   standardsRoutes,
   fieldworkRoutes,
   performanceRoutes,
+  strategyRoutes,
+  panelsRoutes,
 ];

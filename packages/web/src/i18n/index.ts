@@ -65,6 +65,8 @@ export const PAGE_NAMESPACES = {
   surveys: ['surveys'],
   standards: ['standards'],
   performance: ['performance'],
+  strategy: ['strategy'],
+  panels: ['panels'],
 } satisfies Record<string, string[]>;
 
 /** React.lazy for a feature page that renders only once the feature's translations are in. */

@@ -37,6 +37,9 @@ export const MODULES = [
   'performance',
   'admin',
   'standards',
+  'strategy',
+  'panels',
+  'admin',
 ] as const;
 
 function UnitPicker() {
