@@ -27,6 +27,8 @@ describe('job kinds', () => {
       REMIND_JOB,
       WEBHOOK_JOB,
       'survey.followup',
+      'panels.invite',
+      'panels.optin',
     ];
     expect(used.filter((k) => !isKnownKind(k))).toEqual([]);
     expect(Object.keys(JOB_PAYLOADS).sort()).toEqual([...new Set(used)].sort());
