@@ -31,6 +31,8 @@ describe('job kinds', () => {
       RESPONSE_IMPORT_JOB,
       'survey.followup',
       DIGEST_JOB,
+      'panels.invite',
+      'panels.optin',
     ];
     expect(used.filter((k) => !isKnownKind(k))).toEqual([]);
     expect(Object.keys(JOB_PAYLOADS).sort()).toEqual([...new Set(used)].sort());

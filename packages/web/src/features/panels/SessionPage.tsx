@@ -447,7 +447,7 @@ export default function SessionPage() {
         {s.invites.length === 0 ? (
           <Text c="dimmed">{t('panels.session.noInvites')}</Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
+          <Table.ScrollContainer minWidth={340}>
             <Table>
               <Table.Thead>
                 <Table.Tr>
