@@ -33,6 +33,7 @@ describe('job kinds', () => {
       DIGEST_JOB,
       'panels.invite',
       'panels.optin',
+      'performance.recognition',
     ];
     expect(used.filter((k) => !isKnownKind(k))).toEqual([]);
     expect(Object.keys(JOB_PAYLOADS).sort()).toEqual([...new Set(used)].sort());
