@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { fieldworkRoutes } from './features/fieldwork/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { standardsRoutes } from './features/standards/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
@@ -61,6 +62,7 @@ export function App() {
           {retentionRoutes}
           {analyticsRoutes}
           {standardsRoutes}
+          {fieldworkRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

@@ -64,6 +64,7 @@ export const PAGE_NAMESPACES = {
   retention: ['retention'],
   surveys: ['surveys'],
   standards: ['standards'],
+  fieldwork: ['fieldwork'],
 } satisfies Record<string, string[]>;
 
 /** React.lazy for a feature page that renders only once the feature's translations are in. */
