@@ -274,6 +274,19 @@ export const ZOverviewReportSchema = z.object({
     count: z.number().int(),
     top: z.array(z.object({ customerId: z.string(), name: z.string() })),
   }),
+  /** Fieldwork corrective actions past their due date (caller's units). */
+  overdueCorrectiveActions: z.object({
+    count: z.number().int(),
+    top: z.array(
+      z.object({
+        id: z.string(),
+        visitId: z.string(),
+        title: z.string(),
+        unit: z.string(),
+        dueDate: z.string(),
+      }),
+    ),
+  }),
 });
 export type TOverviewReport = z.infer<typeof ZOverviewReportSchema>;
 

@@ -5,6 +5,7 @@ import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { performanceRoutes } from './features/performance/routes';
 import { panelsPublicRoutes, panelsRoutes } from './features/panels/routes';
+import { fieldworkRoutes } from './features/fieldwork/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { standardsRoutes } from './features/standards/routes';
 import { strategyRoutes } from './features/strategy/routes';
@@ -68,6 +69,7 @@ export function App() {
           {standardsRoutes}
           {strategyRoutes}
           {panelsRoutes}
+          {fieldworkRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

@@ -67,6 +67,7 @@ export const PAGE_NAMESPACES = {
   performance: ['performance'],
   strategy: ['strategy'],
   panels: ['panels'],
+  fieldwork: ['fieldwork'],
 } satisfies Record<string, string[]>;
 
 /** React.lazy for a feature page that renders only once the feature's translations are in. */

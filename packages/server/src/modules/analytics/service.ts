@@ -49,6 +49,7 @@ import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import * as complaints from '../complaints/service';
 import { customerClasses } from '../customers/service';
+import { overdueActions } from '../fieldwork/service';
 import { listUnits, unitScope } from '../orgs/service';
 import * as retention from '../retention/service';
 import * as surveys from '../surveys/service';
@@ -1031,6 +1032,22 @@ export async function overview(
       count: best.length,
       top: best.slice(0, 5).map((c) => ({ customerId: c.customerId, name: c.name })),
     },
+    overdueCorrectiveActions: await overdueTile(db, auth),
+  };
+}
+
+/** Fieldwork's overdue corrective actions in the caller's units (home tile). */
+async function overdueTile(db: Sql, auth: AuthContext) {
+  const o = await overdueActions(db, auth);
+  return {
+    count: o.count,
+    top: o.top.map((a) => ({
+      id: a.id,
+      visitId: a.visitId,
+      title: a.title,
+      unit: a.unitName,
+      dueDate: a.dueDate,
+    })),
   };
 }
 

@@ -176,6 +176,28 @@ export default function OverviewPage() {
               {t('analytics.overview.atRiskLink')}
             </Anchor>
           </Card>
+          <Card withBorder component="section" aria-labelledby="ov-actions">
+            <Text fw={600} id="ov-actions">
+              {t('analytics.overview.overdueActions')}
+            </Text>
+            <Text size="xl" fw={700} c={d.overdueCorrectiveActions.count > 0 ? 'red.8' : undefined}>
+              {f.int(d.overdueCorrectiveActions.count)}
+            </Text>
+            {d.overdueCorrectiveActions.top.length > 0 && (
+              <List size="sm" spacing={2} mt={4}>
+                {d.overdueCorrectiveActions.top.map((a) => (
+                  <List.Item key={a.id}>
+                    <Anchor component={Link} to={`/fieldwork/visits/${a.visitId}`} size="sm">
+                      {a.title} · {a.unit}
+                    </Anchor>
+                  </List.Item>
+                ))}
+              </List>
+            )}
+            <Anchor component={Link} to="/fieldwork/actions" size="sm" mt={6} display="block">
+              {t('analytics.overview.overdueActionsLink')}
+            </Anchor>
+          </Card>
         </SimpleGrid>
       </Stack>
     );
