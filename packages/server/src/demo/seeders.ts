@@ -2,8 +2,8 @@
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
 import { seedDemoFieldwork } from '../modules/fieldwork/demo';
-import { seedDemoPerformance } from '../modules/performance/demo';
 import { seedDemoPanels } from '../modules/panels/demo';
+import { seedDemoPerformance } from '../modules/performance/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
 import { seedDemoStandards } from '../modules/standards/demo';
 import { seedDemoStrategy } from '../modules/strategy/demo';

@@ -35,11 +35,11 @@ export const MODULES = [
   'complaints',
   'retention',
   'standards',
+  'fieldwork',
   'performance',
   'strategy',
   'panels',
   'admin',
-  'fieldwork',
 ] as const;
 
 function UnitPicker() {
