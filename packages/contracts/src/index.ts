@@ -7,3 +7,4 @@ export * from './customers';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
+export * from './diagnostic';

@@ -7,6 +7,7 @@ import { authRoutes } from './auth/routes';
 import { complaintsRoutes } from './complaints/routes';
 import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
+import { diagnosticRoutes } from './diagnostic/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { retentionRoutes } from './retention/routes';
@@ -27,4 +28,5 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
+  diagnosticRoutes,
 ];

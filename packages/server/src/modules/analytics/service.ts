@@ -1039,3 +1039,4 @@ export async function aggregateSummary(
   );
   return n.rows[0] ?? { rows: '0', responses: '0' };
 }
+export { htmlToPdf } from './pdf';
