@@ -1,6 +1,7 @@
 // Module demo seeders, run after the core demo org exists. Add yours with one line.
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
+import { seedDemoDiagnostic } from '../modules/diagnostic/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
 import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
@@ -10,4 +11,5 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoSurveys,
   seedDemoComplaints,
   seedDemoRetention,
+  seedDemoDiagnostic,
 ];

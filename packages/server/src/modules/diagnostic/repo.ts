@@ -295,3 +295,11 @@ export async function userExists(db: Sql, orgId: string, id: string): Promise<bo
   const r = await db.query('SELECT 1 FROM pub_users WHERE org_id = $1 AND id = $2', [orgId, id]);
   return r.rows.length > 0;
 }
+
+/** Demo only: an action closed some weeks ago (so answers after the closing exist). */
+export async function backdateClosing(db: Sql, orgId: string, id: string, at: Date): Promise<void> {
+  await db.query(
+    'UPDATE diagnostic_actions SET closed_at = $3, updated_at = $3 WHERE org_id = $1 AND id = $2',
+    [orgId, id, at],
+  );
+}
