@@ -7,4 +7,5 @@ export * from './customers';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';
+export * from './standards';
 export * from './diagnostic';

@@ -19,6 +19,7 @@ const RANGES: { from: number; to: number; module: string }[] = [
   { from: 300, to: 399, module: 'complaints' },
   { from: 400, to: 499, module: 'retention' },
   { from: 500, to: 549, module: 'analytics' },
+  { from: 600, to: 619, module: 'standards' },
   { from: 700, to: 729, module: 'diagnostic' },
 ];
 const CORE: Record<string, string> = {

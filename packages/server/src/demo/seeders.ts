@@ -3,6 +3,7 @@ import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
 import { seedDemoDiagnostic } from '../modules/diagnostic/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
+import { seedDemoStandards } from '../modules/standards/demo';
 import { seedDemoSurveys } from '../modules/surveys/demo';
 import type { DemoSeeder } from './registry';
 
@@ -11,5 +12,6 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoSurveys,
   seedDemoComplaints,
   seedDemoRetention,
+  seedDemoStandards,
   seedDemoDiagnostic,
 ];

@@ -11,6 +11,7 @@ import { diagnosticRoutes } from './diagnostic/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { retentionRoutes } from './retention/routes';
+import { standardsRoutes } from './standards/routes';
 import { surveysRoutes } from './surveys/routes';
 import { tokenRoutes } from './tokens/routes';
 import { userRoutes } from './users/routes';
@@ -28,5 +29,6 @@ export const apiModules: FastifyPluginAsync[] = [
   complaintsSlaRoutes,
   retentionRoutes,
   analyticsRoutes,
+  standardsRoutes,
   diagnosticRoutes,
 ];
