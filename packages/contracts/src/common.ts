@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const ZRoleSchema = z.enum(['owner', 'admin', 'analyst', 'agent', 'viewer']);
+export const ZRoleSchema = z.enum(['owner', 'admin', 'analyst', 'agent', 'viewer', 'shopper']);
 export type TRole = z.infer<typeof ZRoleSchema>;
 export const ZLocaleSchema = z.enum(['es', 'en']);
 export type TLocale = z.infer<typeof ZLocaleSchema>;

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './common';
 export * from './complaints';
 export * from './customers';
+export * from './fieldwork';
 export * from './response-import';
 export * from './retention';
 export * from './surveys';

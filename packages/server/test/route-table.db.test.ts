@@ -82,11 +82,20 @@ describe('route table', () => {
 
   it('refuses roles outside the access list (403)', async () => {
     for (const r of routes()) {
-      if (r.access === 'public' || r.access === 'authenticated') continue;
+      if (r.access === 'public' || r.access === 'authenticated' || r.access === 'self') continue;
       for (const role of ROLES.filter((x) => !(r.access as readonly string[]).includes(x))) {
         const res = await call(r, fill(r.url, randomUUID()), sessions[role] as Session);
         expect(res.statusCode, `${role} ${r.method} ${r.url}`).toBe(403);
       }
+    }
+  });
+
+  it("refuses the shopper every staff route ('authenticated' = staff only, 403)", async () => {
+    const staffRoutes = routes().filter((r) => r.access === 'authenticated');
+    expect(staffRoutes.length).toBeGreaterThan(10);
+    for (const r of staffRoutes) {
+      const res = await call(r, fill(r.url, randomUUID()), sessions.shopper as Session);
+      expect(res.statusCode, `shopper ${r.method} ${r.url}`).toBe(403);
     }
   });
 

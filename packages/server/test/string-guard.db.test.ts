@@ -19,7 +19,8 @@ const routes = () => t.app.apiRoutes.filter((r) => !SKIP.has(`${r.method} ${r.ur
 /** A session allowed on the route (null for public routes: they are tried anonymously). */
 function caller(r: ApiRoute): Session | null {
   if (r.access === 'public') return null;
-  const role = r.access === 'authenticated' ? 'owner' : (r.access[0] as string);
+  const role =
+    r.access === 'authenticated' || r.access === 'self' ? 'owner' : (r.access[0] as string);
   return sessions[role] as Session;
 }
 

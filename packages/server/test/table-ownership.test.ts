@@ -20,6 +20,7 @@ const RANGES: { from: number; to: number; module: string }[] = [
   { from: 400, to: 499, module: 'retention' },
   { from: 500, to: 549, module: 'analytics' },
   { from: 600, to: 619, module: 'standards' },
+  { from: 620, to: 649, module: 'fieldwork' },
   { from: 700, to: 729, module: 'diagnostic' },
 ];
 const CORE: Record<string, string> = {

@@ -8,6 +8,7 @@ import { complaintsRoutes } from './complaints/routes';
 import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
 import { diagnosticRoutes } from './diagnostic/routes';
+import { fieldworkRoutes } from './fieldwork/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
 import { retentionRoutes } from './retention/routes';
@@ -30,5 +31,6 @@ export const apiModules: FastifyPluginAsync[] = [
   retentionRoutes,
   analyticsRoutes,
   standardsRoutes,
+  fieldworkRoutes,
   diagnosticRoutes,
 ];

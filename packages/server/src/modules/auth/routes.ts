@@ -103,13 +103,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send();
   });
 
-  app.get('/api/auth/me', { config: { access: 'authenticated' } }, async (req) => ({
+  app.get('/api/auth/me', { config: { access: 'self' } }, async (req) => ({
     user: await me(db, authOf(req).userId),
   }));
 
   app.patch(
     '/api/auth/me',
-    { config: { access: 'authenticated' }, schema: { body: ZUpdateMeSchema } },
+    { config: { access: 'self' }, schema: { body: ZUpdateMeSchema } },
     async (req) => {
       const auth = authOf(req);
       const before = await me(db, auth.userId);
@@ -154,7 +154,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/password',
     // Limited like login: a stolen session must not become a way to guess the current password.
-    { config: { access: 'authenticated', ...limit(1) }, schema: { body: ZChangePasswordSchema } },
+    { config: { access: 'self', ...limit(1) }, schema: { body: ZChangePasswordSchema } },
     async (req, reply) => {
       // Ends every reset link and every other session of the user; this session stays.
       const auth = authOf(req);
