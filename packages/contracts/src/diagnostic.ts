@@ -42,7 +42,7 @@ export const ZDiagnosticPdfQuerySchema = ZDiagnosticQuerySchema.extend({
   lang: z.enum(['es', 'en']).default('es'),
 });
 
-export const ZPromiseBodySchema = z.strictObject({
+export const ZDiagnosticPromiseBodySchema = z.strictObject({
   text: text(2000),
   channel: z.enum(DIAGNOSTIC_PROMISE_CHANNELS),
   unitId: z.uuid().nullable().optional(),
@@ -53,14 +53,14 @@ export const ZPromiseBodySchema = z.strictObject({
   ownerId: z.uuid().nullable().optional(),
 });
 /** POST: the client makes the id; the same id and body again is a replay. */
-export const ZPromiseCreateSchema = ZPromiseBodySchema.extend({ id: z.uuid() });
-export const ZPromisePatchSchema = ZPromiseBodySchema.partial();
-export type TPromiseCreate = z.infer<typeof ZPromiseCreateSchema>;
-export type TPromisePatch = z.infer<typeof ZPromisePatchSchema>;
+export const ZDiagnosticPromiseCreateSchema = ZDiagnosticPromiseBodySchema.extend({ id: z.uuid() });
+export const ZDiagnosticPromisePatchSchema = ZDiagnosticPromiseBodySchema.partial();
+export type TDiagnosticPromiseCreate = z.infer<typeof ZDiagnosticPromiseCreateSchema>;
+export type TDiagnosticPromisePatch = z.infer<typeof ZDiagnosticPromisePatchSchema>;
 
-export const ZPromiseComplaintSchema = z.strictObject({ complaintId: z.uuid() });
+export const ZDiagnosticPromiseComplaintSchema = z.strictObject({ complaintId: z.uuid() });
 
-export const ZActionCreateSchema = z.strictObject({
+export const ZDiagnosticActionCreateSchema = z.strictObject({
   id: z.uuid(),
   unitId: z.uuid().nullable().optional(),
   gap: z.number().int().min(1).max(5),
@@ -76,16 +76,16 @@ export const ZActionCreateSchema = z.strictObject({
   ownerId: z.uuid().nullable().optional(),
   dueOn: ZDate.nullable().optional(),
 });
-export const ZActionPatchSchema = z.strictObject({
+export const ZDiagnosticActionPatchSchema = z.strictObject({
   title: text(500).optional(),
   detail: z.string().trim().max(4000).optional(),
   ownerId: z.uuid().nullable().optional(),
   dueOn: ZDate.nullable().optional(),
   status: z.enum(DIAGNOSTIC_ACTION_STATUSES).optional(),
 });
-export type TActionCreate = z.infer<typeof ZActionCreateSchema>;
-export type TActionPatch = z.infer<typeof ZActionPatchSchema>;
-export const ZActionListQuerySchema = z.strictObject({
+export type TDiagnosticActionCreate = z.infer<typeof ZDiagnosticActionCreateSchema>;
+export type TDiagnosticActionPatch = z.infer<typeof ZDiagnosticActionPatchSchema>;
+export const ZDiagnosticActionListQuerySchema = z.strictObject({
   status: z.enum(DIAGNOSTIC_ACTION_STATUSES).optional(),
   unitId: z.uuid().optional(),
 });

@@ -2,7 +2,7 @@
 // with an owner and a due date, tracked to closure; a closed action shows the next period's
 // gap 5 of its dimension (same customer survey and unit, answers after the closing day) beside
 // the gap it had when accepted.
-import type { TActionCreate, TActionPatch } from '@fidelia/contracts';
+import type { TDiagnosticActionCreate, TDiagnosticActionPatch } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
@@ -112,7 +112,7 @@ async function one(db: Sql, auth: AuthContext, id: string): Promise<TAction> {
 }
 
 /** Accept a candidate: same id and body again = replay; the id reused otherwise = 409. */
-export async function createAction(db: Sql, auth: AuthContext, b: TActionCreate) {
+export async function createAction(db: Sql, auth: AuthContext, b: TDiagnosticActionCreate) {
   const { id, ...rest } = b;
   const v: repo.TActionValues = {
     unitId: rest.unitId ?? null,
@@ -146,7 +146,12 @@ export async function createAction(db: Sql, auth: AuthContext, b: TActionCreate)
   return { action: await one(db, auth, id), replay: !created };
 }
 
-export async function patchAction(db: Sql, auth: AuthContext, id: string, p: TActionPatch) {
+export async function patchAction(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  p: TDiagnosticActionPatch,
+) {
   const cur = await one(db, auth, id);
   const ownerId = p.ownerId !== undefined ? p.ownerId : cur.ownerId;
   await checkRefs(db, auth, null, ownerId);

@@ -262,7 +262,12 @@ export async function diagnose(
   }
 
   // Gaps 2 and 3: the standards and fieldwork modules' evidence.
-  const ext = await externalGaps(db, auth, { ...filter, servqual: sq, unitIds: base.unitIds });
+  const ext = await externalGaps(db, auth, {
+    ...filter,
+    customerSurveyId: picked.customer?.id ?? null,
+    servqual: sq,
+    unitIds: base.unitIds,
+  });
 
   // Gap 4: promises against perceptions of the promised items and complaints citing them.
   const verdicts = await promisesForDiagnostic(db, auth, {

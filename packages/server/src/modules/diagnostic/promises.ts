@@ -5,7 +5,11 @@
 // the expectation (the item's 95 % interval of P − E lies wholly below 0), or when at least
 // NOT_KEPT_COMPLAINTS complaints cite it.
 import { createHash } from 'node:crypto';
-import type { TPromiseCreate, TPromisePatch, TServqualReport } from '@fidelia/contracts';
+import type {
+  TDiagnosticPromiseCreate,
+  TDiagnosticPromisePatch,
+  TServqualReport,
+} from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
@@ -65,7 +69,7 @@ async function checkRefs(
     throw new AppError('DIAGNOSTIC_DATES_INVALID', { field: 'validTo' });
 }
 
-function values(b: Omit<TPromiseCreate, 'id'>): repo.TPromiseValues {
+function values(b: Omit<TDiagnosticPromiseCreate, 'id'>): repo.TPromiseValues {
   return {
     unitId: b.unitId ?? null,
     text: b.text,
@@ -94,7 +98,7 @@ export async function listPromises(db: Sql, auth: AuthContext) {
 }
 
 /** POST: the same id and body again = 200 replay; the id reused for other content = 409. */
-export async function createPromise(db: Sql, auth: AuthContext, b: TPromiseCreate) {
+export async function createPromise(db: Sql, auth: AuthContext, b: TDiagnosticPromiseCreate) {
   const { id, ...rest } = b;
   const v = values(rest);
   const hash = hashOf(v);
@@ -129,13 +133,18 @@ export async function getPromise(db: Sql, auth: AuthContext, id: string) {
   return { ...toPromise(row), complaints: cases };
 }
 
-export async function patchPromise(db: Sql, auth: AuthContext, id: string, p: TPromisePatch) {
+export async function patchPromise(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  p: TDiagnosticPromisePatch,
+) {
   const row = await repo.getPromise(db, auth.orgId, id);
   if (!row) throw new AppError('DIAGNOSTIC_PROMISE_NOT_FOUND');
   const cur = toPromise(row);
   const v = values({
     text: p.text ?? cur.text,
-    channel: (p.channel ?? cur.channel) as TPromiseCreate['channel'],
+    channel: (p.channel ?? cur.channel) as TDiagnosticPromiseCreate['channel'],
     unitId: p.unitId !== undefined ? p.unitId : cur.unitId,
     validFrom: p.validFrom !== undefined ? p.validFrom : cur.validFrom,
     validTo: p.validTo !== undefined ? p.validTo : cur.validTo,

@@ -2,11 +2,18 @@
 // external resources (CSP default-src 'none'), charts as inline SVG drawn here, every piece of
 // user text through esc(). Pure: the numbers come in computed (diagnose / listActions), so the PDF
 // shows what the screen shows.
+import { SERVQUAL_ITEMS } from '@fidelia/contracts';
 import type { TAction } from './actions';
 import type { TDiagnostic, TMissing } from './evidence';
 import type { TCandidate } from './ranking';
 
 export type TLang = 'es' | 'en';
+
+/** The SERVQUAL item's perception wording (what the promise or standard is about). */
+export function itemText(k: number | string | null | undefined, lang: TLang): string {
+  const it = SERVQUAL_ITEMS.find((i) => i.n === Number(k));
+  return it ? it.P[lang] : '';
+}
 
 const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
 
@@ -328,7 +335,7 @@ export function candidateTitle(c: TCandidate, lang: TLang, unitName: string | nu
     case 'gap2':
       s = fill(t.cand.gap2, {
         at,
-        label: String(g.label ?? ''),
+        label: itemText(g.item as number, lang),
         reason: t.reason[String(g.reason)] ?? '',
       });
       break;

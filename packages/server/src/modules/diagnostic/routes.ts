@@ -1,14 +1,14 @@
 // HTTP routes of the five-gap diagnostic (issue 16); the rules are in service.ts.
 import {
-  ZActionCreateSchema,
-  ZActionListQuerySchema,
-  ZActionPatchSchema,
+  ZDiagnosticActionCreateSchema,
+  ZDiagnosticActionListQuerySchema,
+  ZDiagnosticActionPatchSchema,
   ZDiagnosticPdfQuerySchema,
+  ZDiagnosticPromiseComplaintSchema,
+  ZDiagnosticPromiseCreateSchema,
+  ZDiagnosticPromisePatchSchema,
   ZDiagnosticQuerySchema,
   ZIdParamsSchema,
-  ZPromiseComplaintSchema,
-  ZPromiseCreateSchema,
-  ZPromisePatchSchema,
 } from '@fidelia/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -106,7 +106,7 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
       config: write,
       schema: {
         summary: 'Record a promise (client-made id; a retry is a replay)',
-        body: ZPromiseCreateSchema,
+        body: ZDiagnosticPromiseCreateSchema,
       },
     },
     async (req, reply) => {
@@ -126,7 +126,11 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/diagnostic/promises/:id',
     {
       config: write,
-      schema: { summary: 'Change a promise', params: ZIdParamsSchema, body: ZPromisePatchSchema },
+      schema: {
+        summary: 'Change a promise',
+        params: ZIdParamsSchema,
+        body: ZDiagnosticPromisePatchSchema,
+      },
     },
     (req) => svc.patchPromise(db, authOf(req), req.params.id, req.body),
   );
@@ -145,7 +149,7 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Link a complaint that cites the promise',
         params: ZIdParamsSchema,
-        body: ZPromiseComplaintSchema,
+        body: ZDiagnosticPromiseComplaintSchema,
       },
     },
     (req) => svc.linkComplaint(db, authOf(req), req.params.id, req.body.complaintId),
@@ -166,7 +170,7 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
       config: read,
       schema: {
         summary: 'Tracked diagnostic actions, with the next period gap 5 of closed ones',
-        querystring: ZActionListQuerySchema,
+        querystring: ZDiagnosticActionListQuerySchema,
       },
     },
     (req) => svc.listActions(db, authOf(req), req.query),
@@ -177,7 +181,7 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
       config: write,
       schema: {
         summary: 'Accept a ranked candidate as a tracked action (client-made id)',
-        body: ZActionCreateSchema,
+        body: ZDiagnosticActionCreateSchema,
       },
     },
     async (req, reply) => {
@@ -192,7 +196,7 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Change owner, due date or status of an action',
         params: ZIdParamsSchema,
-        body: ZActionPatchSchema,
+        body: ZDiagnosticActionPatchSchema,
       },
     },
     (req) => svc.patchAction(db, authOf(req), req.params.id, req.body),
