@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { diagnosticRoutes } from './features/diagnostic/routes';
 import { retentionRoutes } from './features/retention/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
@@ -59,6 +60,7 @@ export function App() {
           {complaintsRoutes}
           {retentionRoutes}
           {analyticsRoutes}
+          {diagnosticRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

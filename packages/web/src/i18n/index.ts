@@ -63,6 +63,7 @@ export const PAGE_NAMESPACES = {
   customers: ['customers', 'retention', 'complaints'],
   retention: ['retention'],
   surveys: ['surveys'],
+  diagnostic: ['diagnostic'],
 } satisfies Record<string, string[]>;
 
 /** React.lazy for a feature page that renders only once the feature's translations are in. */

@@ -34,6 +34,7 @@ export const MODULES = [
   'surveys',
   'complaints',
   'retention',
+  'diagnostic',
   'admin',
 ] as const;
 

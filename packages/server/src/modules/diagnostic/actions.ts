@@ -179,3 +179,8 @@ export async function patchAction(
   });
   return one(db, auth, id);
 }
+
+/** People who may own a promise or an action. */
+export async function listOwners(db: Sql, auth: AuthContext) {
+  return { items: await repo.listOwners(db, auth.orgId) };
+}

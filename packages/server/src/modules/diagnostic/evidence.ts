@@ -4,7 +4,7 @@
 // own promises for gap 4. A gap without evidence says which evidence is missing and how to
 // collect it (`missing`), never a blank.
 
-import type { TDiagnosticQuery, TServqualReport } from '@fidelia/contracts';
+import { SERVQUAL_ITEMS, type TDiagnosticQuery, type TServqualReport } from '@fidelia/contracts';
 import {
   type GAP_CAUSE_FACTORS,
   gap1,
@@ -64,7 +64,12 @@ export interface TDiagnostic {
   gap4: TEvidence<{ promises: TPromiseVerdict[] }>;
   causes: TEvidence<TGapCauses>;
   candidates: TCandidate[];
+  /** the 22 SERVQUAL items' perception wordings (es/en), for the screen */
+  servqualItems: { n: number; dimension: string; text: { es: string; en: string } }[];
 }
+
+export const servqualItemTexts = () =>
+  SERVQUAL_ITEMS.map((i) => ({ n: i.n, dimension: i.dimension, text: i.P }));
 
 const KIND_TEMPLATE = {
   customer: 'servqual',
@@ -301,5 +306,6 @@ export async function diagnose(
     gap4,
     causes,
     candidates,
+    servqualItems: servqualItemTexts(),
   };
 }

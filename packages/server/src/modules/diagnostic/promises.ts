@@ -5,10 +5,11 @@
 // the expectation (the item's 95 % interval of P − E lies wholly below 0), or when at least
 // NOT_KEPT_COMPLAINTS complaints cite it.
 import { createHash } from 'node:crypto';
-import type {
-  TDiagnosticPromiseCreate,
-  TDiagnosticPromisePatch,
-  TServqualReport,
+import {
+  SERVQUAL_ITEMS,
+  type TDiagnosticPromiseCreate,
+  type TDiagnosticPromisePatch,
+  type TServqualReport,
 } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
@@ -90,6 +91,7 @@ export async function listPromises(db: Sql, auth: AuthContext) {
     rows.map((r) => r.id),
   );
   return {
+    servqualItems: SERVQUAL_ITEMS.map((i) => ({ n: i.n, dimension: i.dimension, text: i.P })),
     items: rows.map((r) => ({
       ...toPromise(r),
       complaints: links.filter((l) => l.promiseId === r.id).length,

@@ -303,3 +303,12 @@ export async function backdateClosing(db: Sql, orgId: string, id: string, at: Da
     [orgId, id, at],
   );
 }
+
+/** Active users of the org who may own a promise or an action (id and name only). */
+export async function listOwners(db: Sql, orgId: string): Promise<{ id: string; name: string }[]> {
+  const r = await db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM pub_users WHERE org_id = $1 AND active ORDER BY name, id LIMIT 1000`,
+    [orgId],
+  );
+  return r.rows;
+}

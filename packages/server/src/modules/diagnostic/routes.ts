@@ -165,6 +165,11 @@ export const diagnosticRoutes: FastifyPluginAsyncZod = async (app) => {
 
   // -------------------------------------------------------------------------- actions
   app.get(
+    '/api/diagnostic/owners',
+    { config: write, schema: { summary: 'People who may own a promise or an action' } },
+    (req) => svc.listOwners(db, authOf(req)),
+  );
+  app.get(
     '/api/diagnostic/actions',
     {
       config: read,

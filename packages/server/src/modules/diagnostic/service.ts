@@ -3,7 +3,7 @@
 // ranked candidates (ranking.ts) and the tracked action list (actions.ts).
 import './errors';
 
-export { createAction, listActions, patchAction, type TAction } from './actions';
+export { createAction, listActions, listOwners, patchAction, type TAction } from './actions';
 export { causesTable, diagnose, type TDiagnostic, type TMissing } from './evidence';
 export {
   createPromise,
