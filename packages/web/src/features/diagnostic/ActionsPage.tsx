@@ -67,7 +67,7 @@ function ActionCard({
           </Text>
           {a.detail && <Text size="sm">{a.detail}</Text>}
         </div>
-        <Stack gap={4} align="flex-end">
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
           <Badge color={COLOR[a.status]} variant="light">
             {t(`diagnostic.actions.status.${a.status}`)}
           </Badge>

@@ -159,7 +159,8 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
   const lang = fmtLang(i18n.language);
   const unit = d.unit?.name ?? t('diagnostic.allUnits');
   const itemText = (n: number | null | undefined) =>
-    d.servqualItems.find((i) => i.n === n)?.text[lang] ?? '';
+    (d.servqualItems.find((i) => i.n === n)?.text[lang] ?? '').replace(/\.$/, '');
+  const [allFindings, setAllFindings] = useState(false);
   const g5 = d.gap5.status === 'ok' ? d.gap5.data : null;
   const g1 = d.gap1.status === 'ok' ? d.gap1.data : null;
   const chart = DIMS.map((dim) => ({
@@ -261,12 +262,24 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
             <Text size="sm">{t('diagnostic.noFindings')}</Text>
           ) : (
             <Stack gap={4}>
-              {d.gap2.data.findings.map((x) => (
+              {d.gap2.data.findings.slice(0, allFindings ? undefined : 6).map((x) => (
                 <Text size="sm" key={x.key}>
                   • «{itemText(x.item)}»: {t(`diagnostic.reason.${x.reason}`)}
                   {x.standard ? ` (${x.standard.code})` : ''}
                 </Text>
               ))}
+              {d.gap2.data.findings.length > 6 && (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  w="fit-content"
+                  onClick={() => setAllFindings((v) => !v)}
+                >
+                  {allFindings
+                    ? t('diagnostic.showLess')
+                    : t('diagnostic.showAll', { count: d.gap2.data.findings.length })}
+                </Button>
+              )}
             </Stack>
           ))}
       </Section>
@@ -331,7 +344,11 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
                       </Text>
                     )}
                   </div>
-                  <Badge color={p.notKept ? 'red' : 'teal'} variant="light">
+                  <Badge
+                    color={p.notKept ? 'red' : 'teal'}
+                    variant="light"
+                    style={{ flexShrink: 0 }}
+                  >
                     {p.notKept ? t('diagnostic.notKept') : t('diagnostic.kept')}
                   </Badge>
                 </Group>
@@ -414,6 +431,7 @@ function Candidates({
   const { user } = useSession();
   const create = useCreateAction();
   const [done, setDone] = useState<Set<string>>(new Set());
+  const [all, setAll] = useState(false);
   const accept = (c: TCandidate, title: string) => {
     const g5 = d.gap5.status === 'ok' ? d.gap5.data : null;
     create.mutate(
@@ -449,7 +467,7 @@ function Candidates({
         <Text size="sm">{t('diagnostic.noCandidates')}</Text>
       ) : (
         <Stack gap="xs">
-          {d.candidates.map((c, i) => {
+          {d.candidates.slice(0, all ? undefined : 10).map((c, i) => {
             const title = candidateTitle(c, t, f, d.unit?.name ?? null, itemText);
             return (
               <Group
@@ -470,6 +488,7 @@ function Candidates({
                     size="compact-xs"
                     variant="light"
                     disabled={done.has(c.key)}
+                    style={{ flexShrink: 0 }}
                     onClick={() => accept(c, title)}
                   >
                     {done.has(c.key) ? t('diagnostic.accepted') : t('diagnostic.accept')}
@@ -478,6 +497,18 @@ function Candidates({
               </Group>
             );
           })}
+          {d.candidates.length > 10 && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              w="fit-content"
+              onClick={() => setAll((v) => !v)}
+            >
+              {all
+                ? t('diagnostic.showLess')
+                : t('diagnostic.showAll', { count: d.candidates.length })}
+            </Button>
+          )}
         </Stack>
       )}
     </Card>

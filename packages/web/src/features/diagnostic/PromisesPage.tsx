@@ -67,8 +67,8 @@ export default function PromisesPage() {
       {list.data?.items.length === 0 && <Text>{t('diagnostic.promises.empty')}</Text>}
       {list.data?.items.map((p) => (
         <Card key={p.id} withBorder>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <div>
+          <Group justify="space-between" align="flex-start">
+            <div style={{ flex: '1 1 260px' }}>
               <Text fw={600}>{p.text}</Text>
               <Text size="xs" c="dimmed">
                 {t(`diagnostic.channels.${p.channel}`)} ·{' '}
