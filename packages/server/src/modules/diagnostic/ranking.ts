@@ -5,8 +5,9 @@
 //   min(1, n / 30) (n respondents);
 // - gap 1, per dimension: size = |M − E| / 6; evidence = share of its items whose Welch interval
 //   excludes 0;
-// - gap 2, per important item without a (strong) standard or with a target below the stated
-//   expectation: size = the item's importance share (0–1, else 0.5); evidence = 1;
+// - gap 2, per dimension with important items without a (strong) standard or standards whose
+//   target is below the stated expectation: size = the dimension's importance share (0–1, else
+//   0.5); evidence = min(1, findings / 3);
 // - gap 3, per dimension: size = 1 − compliance of its standards in audits / mystery visits;
 //   evidence = min(1, observations / 20);
 // - gap 4, per promise flagged "not kept": size = max(−gap of its promised items, 0) / 6 plus
@@ -129,16 +130,24 @@ export function rankCandidates(x: TRankInput): TCandidate[] {
     }
   }
   const cause2 = weakestCause(x.causes, 2);
+  const byDim = new Map<string, TRankInput['gap2']>();
   for (const g of x.gap2) {
+    const k = g.dimension ?? '';
+    byDim.set(k, [...(byDim.get(k) ?? []), g]);
+  }
+  for (const [dim, gs] of byDim) {
+    const uncovered = gs.filter((g) => g.reason !== 'target_below_expectation').length;
+    const below = gs.length - uncovered;
+    const importance = gs.find((g) => g.importance !== null)?.importance ?? null;
     push(
       {
-        key: `gap2:${g.key}`,
+        key: `gap2:${dim || 'none'}`,
         gap: 2,
         kind: 'gap2',
-        dimension: g.dimension,
-        figures: { item: g.item, reason: g.reason, label: g.label, importance: g.importance },
-        size: g.importance ?? 0.5,
-        evidence: 1,
+        dimension: dim || null,
+        figures: { uncovered, below },
+        size: importance ?? 0.5,
+        evidence: Math.min(1, gs.length / 3),
       },
       cause2,
     );

@@ -12,7 +12,7 @@ export type TLang = 'es' | 'en';
 /** The SERVQUAL item's perception wording (what the promise or standard is about). */
 export function itemText(k: number | string | null | undefined, lang: TLang): string {
   const it = SERVQUAL_ITEMS.find((i) => i.n === Number(k));
-  return it ? it.P[lang] : '';
+  return it ? it.P[lang].replace(/\.$/, '') : '';
 }
 
 const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'] as const;
@@ -92,6 +92,7 @@ const T = {
     standard: 'Estándar',
     compliance: 'Cumplimiento',
     finding: 'Hallazgo',
+    findings: '{n} hallazgos',
     reason: {
       no_standard: 'Importante para los clientes y sin estándar',
       weak_standard: 'Importante y con un estándar débil',
@@ -122,7 +123,7 @@ const T = {
     cand: {
       gap5: 'Brecha 5 en {dim}{at}: percepción {gap} por debajo de la expectativa ({k} de {m} ítems con intervalo bajo cero)',
       gap1: 'Brecha 1 en {dim}{at}: los directivos se desvían {gap} de lo que esperan los clientes ({k} de {m} ítems)',
-      gap2: 'Brecha 2{at}: {label}: {reason}',
+      gap2: 'Brecha 2 en {dim}{at}: {u} ítems importantes sin estándar sólido, {b} objetivos por debajo de la expectativa',
       gap3: 'Brecha 3 en {dim}{at}: {k} estándares incumplidos en auditorías (cumplimiento {pct})',
       gap4: 'Brecha 4{at}: no se cumple la promesa «{promise}» ({k} reclamaciones)',
       cause: 'Causa de la brecha {n}{at}: «{factor}» baja ({mean} sobre 7)',
@@ -222,6 +223,7 @@ const T = {
     standard: 'Standard',
     compliance: 'Compliance',
     finding: 'Finding',
+    findings: '{n} findings',
     reason: {
       no_standard: 'Important to customers, no standard',
       weak_standard: 'Important, weak standard',
@@ -252,7 +254,7 @@ const T = {
     cand: {
       gap5: 'Gap 5 on {dim}{at}: perception {gap} below expectation ({k} of {m} items with the interval below zero)',
       gap1: 'Gap 1 on {dim}{at}: managers are {gap} off what customers expect ({k} of {m} items)',
-      gap2: 'Gap 2{at}: {label}: {reason}',
+      gap2: 'Gap 2 on {dim}{at}: {u} important items without a strong standard, {b} targets below the expectation',
       gap3: 'Gap 3 on {dim}{at}: {k} standards failing in audits (compliance {pct})',
       gap4: "Gap 4{at}: promise '{promise}' not kept ({k} complaints)",
       cause: "Cause of gap {n}{at}: '{factor}' low ({mean} out of 7)",
@@ -333,11 +335,7 @@ export function candidateTitle(c: TCandidate, lang: TLang, unitName: string | nu
       });
       break;
     case 'gap2':
-      s = fill(t.cand.gap2, {
-        at,
-        label: itemText(g.item as number, lang),
-        reason: t.reason[String(g.reason)] ?? '',
-      });
+      s = fill(t.cand.gap2, { dim, at, u: Number(g.uncovered), b: Number(g.below) });
       break;
     case 'gap3':
       s = fill(t.cand.gap3, { dim, at, k: Number(g.failing), pct: f.pct(Number(g.compliance)) });
@@ -510,7 +508,7 @@ export function diagnosticHtml({ lang, d, actions, generatedAt }: TReportInput):
     );
     for (const x of d.gap2.data.findings)
       out.push(
-        `<tr><td>${esc(x.label)}: ${esc(t.reason[x.reason] ?? '')}</td><td>${esc(x.dimension ? t.dims[x.dimension] : '')}</td></tr>`,
+        `<tr><td>«${esc(itemText(x.item, lang))}»: ${esc(t.reason[x.reason] ?? '')}${x.standard ? ` (${esc(x.standard.code)})` : ''}</td><td>${esc(x.dimension ? t.dims[x.dimension] : '')}</td></tr>`,
       );
     out.push('</tbody></table>');
   }
@@ -534,7 +532,7 @@ export function diagnosticHtml({ lang, d, actions, generatedAt }: TReportInput):
     );
     for (const p of d.gap4.data.promises)
       out.push(
-        `<tr><td>${esc(p.text)}</td><td>${esc(t.channels[p.channel] ?? '')}</td><td>${f.n2(p.perception)}</td><td>${f.n2(p.worstGap)}</td><td>${p.complaints}</td><td class="${p.notKept ? 'bad' : ''}">${esc(p.notKept ? t.notKept : t.kept)}</td></tr>`,
+        `<tr><td>${esc(p.text)}</td><td>${esc(t.channels[p.channel] ?? '')}</td><td>${f.n2(p.perception)}</td><td>${f.n2(p.worstGap)}</td><td>${p.complaints}</td><td class="${p.notKept ? 'bad' : 'ok'}">${esc(p.notKept ? t.notKept : t.kept)}</td></tr>`,
       );
     out.push('</tbody></table>');
   }
@@ -575,7 +573,7 @@ export function diagnosticHtml({ lang, d, actions, generatedAt }: TReportInput):
   }
   const css = `body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11px;color:#222;margin:24px}
 h1{font-size:20px;margin:0 0 8px}h2{font-size:14px;margin:18px 0 6px;border-bottom:1px solid #ccc;page-break-after:avoid}
-table{border-collapse:collapse;width:100%;margin:4px 0;page-break-inside:auto}th,td{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;margin:4px 0;page-break-inside:auto}th,td{border:1px solid #ddd;padding:3px 5px;text-align:left;vertical-align:top}tbody th{white-space:nowrap}td.bad,td.ok{white-space:nowrap}
 thead th{background:#f2f2f2}.meta th{width:30%;background:#fafafa}.missing{color:#8a5a00;background:#fff6e0;padding:6px;border-left:3px solid #e0a800}
 .bad{color:#b00020;font-weight:bold}.cands li{margin:3px 0}.score{color:#666;font-size:10px}svg{margin:6px 0}tr{page-break-inside:avoid}
 @page{size:A4;margin:14mm}`;
