@@ -14,7 +14,7 @@ export function candidateTitle(
   t: TFunction,
   f: TFmt,
   unitName: string | null,
-  itemText: TItemText,
+  _itemText?: TItemText,
 ): string {
   const at = unitName ? t('diagnostic.cand.at', { unit: unitName }) : '';
   const dim = c.dimension ? t(`diagnostic.dims.${c.dimension}`) : '';
@@ -40,11 +40,7 @@ export function candidateTitle(
       });
       break;
     case 'gap2':
-      s = t('diagnostic.cand.gap2', {
-        at,
-        item: itemText(Number(g.item)),
-        reason: t(`diagnostic.reason.${g.reason}`),
-      });
+      s = t('diagnostic.cand.gap2', { dim, at, u: g.uncovered, b: g.below });
       break;
     case 'gap3':
       s = t('diagnostic.cand.gap3', { dim, at, k: g.failing, pct: f.pct(Number(g.compliance)) });
