@@ -94,7 +94,13 @@ const standardContent = {
   /** The service level the standard promises on the SERVQUAL 1–7 scale (coverage rule). */
   promisedLevel: z.number().min(1).max(7).nullish(),
   unitIds: z.array(z.uuid()).max(500).default([]),
-  researchUrl: z.string().trim().max(2000).nullish(),
+  /** http(s) link or a path of this app (e.g. the analytics SERVQUAL report) */
+  researchUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .regex(/^(https?:\/\/|\/(?!\/))\S*$/i, 'http(s) link or /path')
+    .nullish(),
   researchNote: longText.nullish(),
   researchSurveyId: z.uuid().nullish(),
 };

@@ -4,7 +4,9 @@ import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
 import { diagnosticRoutes } from './features/diagnostic/routes';
+import { fieldworkRoutes } from './features/fieldwork/routes';
 import { retentionRoutes } from './features/retention/routes';
+import { standardsRoutes } from './features/standards/routes';
 import { surveysPublicRoutes, surveysRoutes } from './features/surveys/routes';
 import { featurePage } from './i18n';
 import { ComingSoon } from './ui/ComingSoon';
@@ -60,6 +62,8 @@ export function App() {
           {complaintsRoutes}
           {retentionRoutes}
           {analyticsRoutes}
+          {standardsRoutes}
+          {fieldworkRoutes}
           {diagnosticRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>

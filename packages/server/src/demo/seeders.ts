@@ -1,6 +1,7 @@
 // Module demo seeders, run after the core demo org exists. Add yours with one line.
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
+import { seedDemoFieldwork } from '../modules/fieldwork/demo';
 import { seedDemoDiagnostic } from '../modules/diagnostic/demo';
 import { seedDemoRetention } from '../modules/retention/demo';
 import { seedDemoStandards } from '../modules/standards/demo';
@@ -13,5 +14,6 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoComplaints,
   seedDemoRetention,
   seedDemoStandards,
+  seedDemoFieldwork,
   seedDemoDiagnostic,
 ];

@@ -63,6 +63,8 @@ export const PAGE_NAMESPACES = {
   customers: ['customers', 'retention', 'complaints'],
   retention: ['retention'],
   surveys: ['surveys'],
+  standards: ['standards'],
+  fieldwork: ['fieldwork'],
   diagnostic: ['diagnostic'],
 } satisfies Record<string, string[]>;
 

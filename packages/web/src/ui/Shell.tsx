@@ -15,7 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { isAdmin, useSession } from '../auth/session';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
@@ -34,8 +34,10 @@ export const MODULES = [
   'surveys',
   'complaints',
   'retention',
-  'diagnostic',
   'admin',
+  'standards',
+  'fieldwork',
+  'diagnostic',
 ] as const;
 
 function UnitPicker() {
@@ -107,6 +109,11 @@ export default function Shell() {
   const { user } = useSession();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
+  // Mystery shoppers see only their own assigned visits (fieldwork), nothing else of the product.
+  const shopper = user?.role === 'shopper';
+  if (shopper && !location.pathname.startsWith('/fieldwork/')) {
+    return <Navigate to="/fieldwork/my" replace />;
+  }
   return (
     <>
       <a href="#main" className="fid-skip">
@@ -133,9 +140,7 @@ export default function Shell() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               {/* On phones the picker lives at the top of the burger menu to keep the header narrow. */}
-              <Box visibleFrom="sm">
-                <UnitPicker />
-              </Box>
+              <Box visibleFrom="sm">{!shopper && <UnitPicker />}</Box>
               <LanguageSwitch />
               <UserMenu />
             </Group>
@@ -143,19 +148,21 @@ export default function Shell() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
           <Box hiddenFrom="sm" mb="sm">
-            <UnitPicker />
+            {!shopper && <UnitPicker />}
           </Box>
           <ScrollArea>
-            {MODULES.filter((m) => m !== 'admin' || isAdmin(user)).map((m) => (
-              <NavLink
-                key={m}
-                component={RouterLink}
-                to={`/${m}`}
-                label={t(`nav.${m}`)}
-                active={location.pathname.startsWith(`/${m}`)}
-                onClick={close}
-              />
-            ))}
+            {MODULES.filter((m) => m !== 'admin' || isAdmin(user))
+              .filter((m) => !shopper || m === 'fieldwork')
+              .map((m) => (
+                <NavLink
+                  key={m}
+                  component={RouterLink}
+                  to={`/${m}`}
+                  label={t(`nav.${m}`)}
+                  active={location.pathname.startsWith(`/${m}`)}
+                  onClick={close}
+                />
+              ))}
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main id="main" tabIndex={-1}>

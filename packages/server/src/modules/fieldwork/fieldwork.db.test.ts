@@ -156,8 +156,15 @@ describe('mystery shopper visit', () => {
     const ids = (mine.json() as { items: { id: string }[] }).items.map((x) => x.id);
     expect(ids).toContain(visitId);
     expect(ids).not.toContain(other2);
-    expect((await api(s.shopper as Session, 'GET', `/api/fieldwork/visits/${other2}`)).statusCode).toBe(404);
-    for (const url of ['/api/fieldwork/checklists', '/api/fieldwork/actions', '/api/customers', '/api/org-units']) {
+    expect(
+      (await api(s.shopper as Session, 'GET', `/api/fieldwork/visits/${other2}`)).statusCode,
+    ).toBe(404);
+    for (const url of [
+      '/api/fieldwork/checklists',
+      '/api/fieldwork/actions',
+      '/api/customers',
+      '/api/org-units',
+    ]) {
       expect((await api(s.shopper as Session, 'GET', url)).statusCode, url).toBe(403);
     }
     expect((await api(s.shopper as Session, 'GET', '/api/auth/me')).statusCode).toBe(200);
@@ -179,25 +186,40 @@ describe('mystery shopper visit', () => {
       ...times(),
     });
     expect(yes.statusCode).toBe(400);
-    const unknown = await api(s.shopper as Session, 'POST', `/api/fieldwork/visits/${visitId}/submit`, {
-      answers: [{ key: 'nope', value: true }],
-      ...times(),
-    });
+    const unknown = await api(
+      s.shopper as Session,
+      'POST',
+      `/api/fieldwork/visits/${visitId}/submit`,
+      {
+        answers: [{ key: 'nope', value: true }],
+        ...times(),
+      },
+    );
     expect(unknown.json().error.code).toBe('FIELDWORK_ANSWER_UNKNOWN_ITEM');
     const v = await api(s.admin as Session, 'GET', `/api/fieldwork/visits/${visitId}`);
     expect(v.json().status).toBe('scheduled');
   });
 
   it('scores with scoreAudit: critical failure → final 0, corrective actions opened', async () => {
-    const photo = await api(s.shopper as Session, 'POST', `/api/fieldwork/visits/${visitId}/photos`, {
-      id: randomUUID(),
-      kind: 'receipt',
-      filename: 'ticket.png',
-      contentBase64: PNG.toString('base64'),
-    });
+    const photo = await api(
+      s.shopper as Session,
+      'POST',
+      `/api/fieldwork/visits/${visitId}/photos`,
+      {
+        id: randomUUID(),
+        kind: 'receipt',
+        filename: 'ticket.png',
+        contentBase64: PNG.toString('base64'),
+      },
+    );
     expect(photo.statusCode, photo.body).toBe(201);
     sent = body();
-    const r = await api(s.shopper as Session, 'POST', `/api/fieldwork/visits/${visitId}/submit`, sent);
+    const r = await api(
+      s.shopper as Session,
+      'POST',
+      `/api/fieldwork/visits/${visitId}/submit`,
+      sent,
+    );
     expect(r.statusCode, r.body).toBe(201);
     const v = (r.json() as { visit: Record<string, unknown> }).visit;
     const expected = scoreAuditVisit(toStatsChecklist((v.items as never[]) ?? []), {
@@ -219,13 +241,23 @@ describe('mystery shopper visit', () => {
   });
 
   it('the same submission again replays (200), different answers are a 409, nothing changes', async () => {
-    const again = await api(s.shopper as Session, 'POST', `/api/fieldwork/visits/${visitId}/submit`, sent);
+    const again = await api(
+      s.shopper as Session,
+      'POST',
+      `/api/fieldwork/visits/${visitId}/submit`,
+      sent,
+    );
     expect(again.statusCode).toBe(200);
     expect(again.json().replay).toBe(true);
-    const changed = await api(s.shopper as Session, 'POST', `/api/fieldwork/visits/${visitId}/submit`, {
-      ...sent,
-      answers: [{ key: 'saludo', value: false }],
-    });
+    const changed = await api(
+      s.shopper as Session,
+      'POST',
+      `/api/fieldwork/visits/${visitId}/submit`,
+      {
+        ...sent,
+        answers: [{ key: 'saludo', value: false }],
+      },
+    );
     expect(changed.statusCode).toBe(409);
     expect(changed.json().error.code).toBe('FIELDWORK_ALREADY_SUBMITTED');
     const n = await t.db.query<{ n: number }>(
@@ -258,12 +290,17 @@ describe('mystery shopper visit', () => {
       { item_key: 'limpieza', met: true },
       { item_key: 'saludo', met: true },
     ]);
-    const late = await api(s.shopper as Session, 'POST', `/api/fieldwork/visits/${visitId}/photos`, {
-      id: randomUUID(),
-      kind: 'evidence',
-      filename: 'x.png',
-      contentBase64: PNG.toString('base64'),
-    });
+    const late = await api(
+      s.shopper as Session,
+      'POST',
+      `/api/fieldwork/visits/${visitId}/photos`,
+      {
+        id: randomUUID(),
+        kind: 'evidence',
+        filename: 'x.png',
+        contentBase64: PNG.toString('base64'),
+      },
+    );
     expect(late.statusCode).toBe(409);
   });
 });
@@ -301,11 +338,7 @@ describe('photos', () => {
     const codes = (v.json().flags as { code: string }[]).map((f) => f.code);
     expect(codes).toContain('duplicate_photo');
     expect(codes).toContain('no_receipt');
-    const served = await api(
-      s.admin as Session,
-      'GET',
-      `/api/fieldwork/visits/${a}/photos/${id}`,
-    );
+    const served = await api(s.admin as Session, 'GET', `/api/fieldwork/visits/${a}/photos/${id}`);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
   });
@@ -321,11 +354,16 @@ describe('photos', () => {
     expect(r.statusCode).toBe(201);
     const d = await api(s.admin as Session, 'GET', `/api/fieldwork/visits/${v}`);
     expect((d.json().flags as { code: string }[]).map((f) => f.code)).toContain('too_short');
-    const bad = await api(shopper2.session, 'POST', `/api/fieldwork/visits/${await scheduleFor(shopper2.id)}/submit`, {
-      answers: [],
-      startedAt: end.toISOString(),
-      endedAt: new Date(end.getTime() - 60_000).toISOString(),
-    });
+    const bad = await api(
+      shopper2.session,
+      'POST',
+      `/api/fieldwork/visits/${await scheduleFor(shopper2.id)}/submit`,
+      {
+        answers: [],
+        startedAt: end.toISOString(),
+        endedAt: new Date(end.getTime() - 60_000).toISOString(),
+      },
+    );
     expect(bad.json().error.code).toBe('FIELDWORK_TIMES_INVALID');
   });
 });
@@ -335,7 +373,10 @@ describe('versions, scopes, isolation', () => {
     const v1 = await scheduleFor(shopper2.id);
     const put = await api(s.admin as Session, 'PUT', `/api/fieldwork/checklists/${checklistId}`, {
       name: 'Visita a oficina bancaria',
-      items: [...ITEMS, { key: 'despedida', section: 'acogida', label: 'Se despide', type: 'yesno' }],
+      items: [
+        ...ITEMS,
+        { key: 'despedida', section: 'acogida', label: 'Se despide', type: 'yesno' },
+      ],
     });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().version).toBe(2);
@@ -377,7 +418,9 @@ describe('versions, scopes, isolation', () => {
 
   it("another org's users never see or change this org's visits", async () => {
     const v = await scheduleFor(org.users.shopper.id);
-    expect((await api(s.otherOwner as Session, 'GET', `/api/fieldwork/visits/${v}`)).statusCode).toBe(404);
+    expect(
+      (await api(s.otherOwner as Session, 'GET', `/api/fieldwork/visits/${v}`)).statusCode,
+    ).toBe(404);
     const r = await api(s.otherOwner as Session, 'POST', `/api/fieldwork/visits/${v}/submit`, {
       answers: [],
       ...times(),
@@ -402,13 +445,23 @@ describe('reports and import', () => {
       ...times(),
     });
     expect(r0.statusCode).toBe(201);
-    const rep = await api(s.viewer as Session, 'GET', `/api/fieldwork/checklists/${checklistId}/report`);
+    const rep = await api(
+      s.viewer as Session,
+      'GET',
+      `/api/fieldwork/checklists/${checklistId}/report`,
+    );
     expect(rep.statusCode, rep.body).toBe(200);
     const report = rep.json();
     expect(report.competitors.map((c: { unit: string }) => c.unit)).toEqual(['Banco Rival']);
     expect(report.units.map((u: { unit: string }) => u.unit)).not.toContain('Banco Rival');
     // recompute the version-1 part with the contract's function from the raw rows
-    const rows = await t.db.query<{ id: string; unit: string; kind: 'audit'; key: string; value: never }>(
+    const rows = await t.db.query<{
+      id: string;
+      unit: string;
+      kind: 'audit';
+      key: string;
+      value: never;
+    }>(
       `SELECT v.id, COALESCE(u.name, v.competitor_name) AS unit, v.kind, a.item_key AS key, a.value
          FROM fieldwork_visits v LEFT JOIN org_units u ON u.id = v.unit_id
          LEFT JOIN fieldwork_answers a ON a.visit_id = v.id
@@ -416,16 +469,21 @@ describe('reports and import', () => {
         ORDER BY v.visited_at, v.id`,
       [org.orgId],
     );
-    const visits = new Map<string, { id: string; unit: string; kind: 'audit'; answers: Record<string, never> }>();
+    const visits = new Map<
+      string,
+      { id: string; unit: string; kind: 'audit'; answers: Record<string, never> }
+    >();
     for (const r of rows.rows) {
       const v = visits.get(r.id) ?? { id: r.id, unit: r.unit, kind: r.kind, answers: {} };
       if (r.key) v.answers[r.key] = r.value;
       visits.set(r.id, v);
     }
-    const items = (await t.db.query<{ items: never[] }>(
-      'SELECT items FROM fieldwork_checklist_versions WHERE checklist_id = $1 AND version = 1',
-      [checklistId],
-    )).rows[0]?.items as never[];
+    const items = (
+      await t.db.query<{ items: never[] }>(
+        'SELECT items FROM fieldwork_checklist_versions WHERE checklist_id = $1 AND version = 1',
+        [checklistId],
+      )
+    ).rows[0]?.items as never[];
     const expected = scoreAudit(toStatsChecklist(items), [...visits.values()]);
     for (const ev of expected.visits) {
       const got = report.visits.find((x: { visit: string }) => x.visit === ev.visit);
@@ -434,7 +492,9 @@ describe('reports and import', () => {
     const sum = await api(s.viewer as Session, 'GET', '/api/fieldwork/summary');
     expect(sum.statusCode).toBe(200);
     expect(sum.json().competitors).toHaveLength(1);
-    expect(sum.json().items.find((x: { item: string }) => x.item === 'identifica').n).toBeGreaterThan(0);
+    expect(
+      sum.json().items.find((x: { item: string }) => x.item === 'identifica').n,
+    ).toBeGreaterThan(0);
   });
 
   it("imports an agency's CSV with per-row rejections; a second import stores nothing twice", async () => {
@@ -453,7 +513,10 @@ describe('reports and import', () => {
       return t.app.inject({
         method: 'POST',
         url: `/api/fieldwork/checklists/${checklistId}/import`,
-        headers: { ...(s.admin as Session).headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          ...(s.admin as Session).headers,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
         payload,
       });
     };
@@ -496,7 +559,14 @@ describe('reports and import', () => {
       status: 'verified',
     });
     expect(verifyEarly.statusCode).toBe(403);
-    expect((await api(s.analyst as Session, 'PATCH', `/api/fieldwork/actions/${a.id}`, { status: 'done', note: 'Formación dada' })).statusCode).toBe(200);
+    expect(
+      (
+        await api(s.analyst as Session, 'PATCH', `/api/fieldwork/actions/${a.id}`, {
+          status: 'done',
+          note: 'Formación dada',
+        })
+      ).statusCode,
+    ).toBe(200);
     const ver = await api(s.admin as Session, 'PATCH', `/api/fieldwork/actions/${a.id}`, {
       status: 'verified',
       note: 'Comprobado en la siguiente visita',

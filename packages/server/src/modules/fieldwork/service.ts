@@ -125,6 +125,8 @@ async function buildItems(db: Sql, orgId: string, input: TChecklistInput) {
   const items: TChecklistItem[] = parsed.items.map((i) => {
     const s = i.standardId ? snaps.get(i.standardId) : undefined;
     const yesno = i.type === 'yesno';
+    const fromStd =
+      i.type === 'number' && s?.measureKind === 'number' && i.min == null && i.max == null;
     return {
       key: i.key,
       section: i.section,
@@ -132,8 +134,9 @@ async function buildItems(db: Sql, orgId: string, input: TChecklistInput) {
       type: i.type,
       weight: i.weight,
       critical: i.critical,
-      min: yesno ? null : (i.min ?? null),
-      max: yesno ? null : (i.max ?? null),
+      // a numeric item without its own target measures against the standard's (snapshot)
+      min: yesno ? null : (i.min ?? (fromStd ? (s?.targetMin ?? null) : null)),
+      max: yesno ? null : (i.max ?? (fromStd ? (s?.targetMax ?? null) : null)),
       pass: i.type === 'scale' ? (i.pass ?? null) : null,
       unit: i.type === 'number' ? (i.unit ?? null) : null,
       photo: i.photo,

@@ -124,6 +124,15 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  app.get(
+    '/api/standards/servqual-items',
+    {
+      config: read,
+      schema: { summary: 'The 22 SERVQUAL items (es/en wording) and dimension names' },
+    },
+    () => svc.servqualItems(),
+  );
+
   // ---------------------------------------------------------------------------- coverage
   app.get(
     '/api/standards/coverage',
@@ -181,17 +190,21 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: read, schema: { summary: 'A standard at its current version', params: ZId } },
     (req) => svc.requireStandard(db, authOf(req).orgId, idOr404(req.params.id)),
   );
-  app.put(
-    '/api/standards/:id',
+  app.post(
+    '/api/standards/:id/versions',
     {
       config: write,
       schema: {
-        summary: 'Edit a standard: writes a new version (from baseVersion; stale base 409)',
+        summary:
+          'Edit a standard: writes version baseVersion + 1 (201); same content 200; stale base 409',
         params: ZId,
         body: ZStandardEditSchema,
       },
     },
-    (req) => svc.editStandard(db, authOf(req), idOr404(req.params.id), req.body),
+    async (req, reply) => {
+      const r = await svc.editStandard(db, authOf(req), idOr404(req.params.id), req.body);
+      return reply.status(r.changed ? 201 : 200).send(r);
+    },
   );
   app.get(
     '/api/standards/:id/versions',

@@ -24,6 +24,7 @@ import type {
   TStandardVersion,
   TStarterCatalogue,
 } from '@fidelia/contracts';
+import { SERVQUAL_DIMENSION_LABELS, SERVQUAL_ITEMS as SERVQUAL_WORDING } from '@fidelia/contracts';
 import { SERVQUAL_ITEMS } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
@@ -616,6 +617,21 @@ export async function loadCatalogue(
 }
 
 // ------------------------------------------------------------------------------ coverage
+
+/** The 22 SERVQUAL items with their perception wording (es/en), for pickers and reports. */
+export function servqualItems() {
+  return {
+    items: SERVQUAL_WORDING.map((i) => ({
+      n: i.n,
+      dimension: i.dimension,
+      es: i.P.es,
+      en: i.P.en,
+      expectationEs: i.E.es,
+      expectationEn: i.E.en,
+    })),
+    dimensions: SERVQUAL_DIMENSION_LABELS,
+  };
+}
 
 /** The survey coverage reads: the given one, else the newest with SERVQUAL answers. */
 async function coverageSurvey(

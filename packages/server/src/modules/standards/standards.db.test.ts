@@ -227,7 +227,7 @@ describe('standards: client-made ids and versions', () => {
 
   it('an edit writes version 2; version 1 stays readable; a stale edit is refused', async () => {
     const { id: _, code: __, ...content } = body;
-    const e = await call('PUT', `/api/standards/${id}`, owner, {
+    const e = await call('POST', `/api/standards/${id}/versions`, owner, {
       ...content,
       baseVersion: 1,
       targetMax: 2,
@@ -239,7 +239,7 @@ describe('standards: client-made ids and versions', () => {
       standard: { currentVersion: 2, targetMax: 2 },
     });
     // the same save again (a retry): nothing new
-    const again = await call('PUT', `/api/standards/${id}`, owner, {
+    const again = await call('POST', `/api/standards/${id}/versions`, owner, {
       ...content,
       baseVersion: 1,
       targetMax: 2,
@@ -247,7 +247,7 @@ describe('standards: client-made ids and versions', () => {
     expect(again.statusCode).toBe(200);
     expect(again.json().changed).toBe(false);
     // another edit from version 1: conflict
-    const stale = await call('PUT', `/api/standards/${id}`, owner, {
+    const stale = await call('POST', `/api/standards/${id}/versions`, owner, {
       ...content,
       baseVersion: 1,
       targetMax: 1,
@@ -271,7 +271,7 @@ describe('standards: client-made ids and versions', () => {
     );
     expect(pub.rows).toEqual([{ version: 2, target_max: 2, moment: 'telephone' }]);
     // deactivating is a version of its own too
-    const off = await call('PUT', `/api/standards/${id}`, owner, {
+    const off = await call('POST', `/api/standards/${id}/versions`, owner, {
       ...content,
       baseVersion: 2,
       targetMax: 2,
@@ -457,7 +457,7 @@ describe('tenant isolation', () => {
     expect((await call('GET', `/api/standards/${mine.id}/versions`, otherOwner)).statusCode).toBe(
       404,
     );
-    const edit = await call('PUT', `/api/standards/${mine.id}`, otherOwner, {
+    const edit = await call('POST', `/api/standards/${mine.id}/versions`, otherOwner, {
       baseVersion: 1,
       nameEs: 'x',
       nameEn: 'x',

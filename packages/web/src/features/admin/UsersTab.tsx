@@ -23,7 +23,7 @@ import { pick } from '../../ui/pick';
 import { UnitSelect } from '../../ui/UnitSelect';
 import { unitName, useOrgUnits } from '../../ui/units';
 
-const ROLES: TRole[] = ['owner', 'admin', 'analyst', 'agent', 'viewer'];
+const ROLES: TRole[] = ['owner', 'admin', 'analyst', 'agent', 'viewer', 'shopper'];
 
 function CreateUser({ roles, onDone }: { roles: TRole[]; onDone: () => void }) {
   const { t } = useTranslation();
