@@ -282,7 +282,7 @@ export const STARTER_CATALOGUES: Record<
         10,
         SEC,
         FRONT,
-        6,
+        6.5,
       ],
       [
         'OF-02',
@@ -296,7 +296,7 @@ export const STARTER_CATALOGUES: Record<
         5,
         MIN,
         BRANCH_MGR,
-        6,
+        6.5,
       ],
       [
         'OF-03',
@@ -310,7 +310,7 @@ export const STARTER_CATALOGUES: Record<
         3,
         ['tonos', 'rings'],
         FRONT,
-        6,
+        6.5,
       ],
       [
         'OF-04',
@@ -324,7 +324,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         PCT,
         BRANCH_MGR,
-        6,
+        6.5,
       ],
       [
         'OF-05',
@@ -352,7 +352,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         PCT,
         BRANCH_MGR,
-        6,
+        6.5,
       ],
       [
         'OF-07',
@@ -394,7 +394,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         null,
         FRONT,
-        6,
+        6.5,
       ],
       [
         'OF-10',
@@ -408,7 +408,7 @@ export const STARTER_CATALOGUES: Record<
         48,
         HOURS,
         BRANCH_MGR,
-        6,
+        6.5,
       ],
       [
         'OF-11',
@@ -422,7 +422,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         ['puntos', 'points'],
         BRANCH_MGR,
-        6,
+        6.5,
       ],
       [
         'OF-12',
@@ -456,7 +456,7 @@ export const STARTER_CATALOGUES: Record<
         30,
         SEC,
         STORE_MGR,
-        6,
+        6.5,
       ],
       [
         'TI-02',
@@ -470,7 +470,7 @@ export const STARTER_CATALOGUES: Record<
         4,
         MIN,
         STORE_MGR,
-        6,
+        6.5,
       ],
       [
         'TI-03',
@@ -484,7 +484,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         null,
         STORE_MGR,
-        6,
+        6.5,
       ],
       [
         'TI-04',
@@ -498,7 +498,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         PCT,
         STORE_MGR,
-        6,
+        6.5,
       ],
       [
         'TI-05',
@@ -512,7 +512,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         null,
         STORE_MGR,
-        6,
+        6.5,
       ],
       [
         'TI-06',
@@ -560,7 +560,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         PCT,
         TEAM_LEAD,
-        6,
+        6.5,
       ],
       [
         'CL-02',
@@ -574,7 +574,7 @@ export const STARTER_CATALOGUES: Record<
         5,
         PCT,
         TEAM_LEAD,
-        6,
+        6.5,
       ],
       [
         'CL-03',
@@ -602,7 +602,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         null,
         TEAM_LEAD,
-        6,
+        6.5,
       ],
       [
         'CL-05',
@@ -616,7 +616,7 @@ export const STARTER_CATALOGUES: Record<
         24,
         HOURS,
         TEAM_LEAD,
-        6,
+        6.5,
       ],
       [
         'CL-06',
@@ -630,7 +630,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         ['puntos', 'points'],
         TEAM_LEAD,
-        6,
+        6.5,
       ],
     ]),
   },
@@ -650,7 +650,7 @@ export const STARTER_CATALOGUES: Record<
         48,
         HOURS,
         TECH_LEAD,
-        6,
+        6.5,
       ],
       [
         'ST-02',
@@ -664,7 +664,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         PCT,
         TECH_LEAD,
-        6,
+        6.5,
       ],
       [
         'ST-03',
@@ -678,7 +678,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         PCT,
         TECH_LEAD,
-        6,
+        6.5,
       ],
       [
         'ST-04',
@@ -734,7 +734,7 @@ export const STARTER_CATALOGUES: Record<
         null,
         ['puntos', 'points'],
         TECH_LEAD,
-        6,
+        6.5,
       ],
     ]),
   },

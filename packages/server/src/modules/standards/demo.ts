@@ -63,7 +63,7 @@ export const seedDemoStandards: DemoSeeder = async (db, org) => {
     uomEs: 'h',
     uomEn: 'h',
     ownerRole: 'Responsable de empresas',
-    promisedLevel: 6,
+    promisedLevel: 6.5,
     unitIds: [org.units['castellana-empresas'] as string].filter(Boolean),
   });
   await add({

@@ -233,7 +233,7 @@ describe('standards: client-made ids and versions', () => {
       targetMax: 2,
       changeNote: 'Nuevo objetivo',
     });
-    expect(e.statusCode, e.body).toBe(200);
+    expect(e.statusCode, e.body).toBe(201);
     expect(e.json()).toMatchObject({
       changed: true,
       standard: { currentVersion: 2, targetMax: 2 },

@@ -251,14 +251,14 @@ export default function AttributesPage() {
               {t(`standards.group.${g}`)}
             </Title>
             <Table.ScrollContainer minWidth={600}>
-              <Table striped>
+              <Table striped layout="fixed">
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('standards.attributes.name')}</Table.Th>
-                    <Table.Th>{t('standards.field.dimension')}</Table.Th>
-                    <Table.Th>{t('standards.col.items')}</Table.Th>
-                    <Table.Th>{t('standards.attributes.usage')}</Table.Th>
-                    {writer && <Table.Th>{t('standards.col.action')}</Table.Th>}
+                    <Table.Th w={190}>{t('standards.field.dimension')}</Table.Th>
+                    <Table.Th w={170}>{t('standards.col.items')}</Table.Th>
+                    <Table.Th w={220}>{t('standards.attributes.usage')}</Table.Th>
+                    {writer && <Table.Th w={150}>{t('standards.col.action')}</Table.Th>}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

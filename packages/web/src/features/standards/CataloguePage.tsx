@@ -26,6 +26,7 @@ import { useFormat } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { UnitSelect } from '../../ui/UnitSelect';
+import { unitName, useOrgUnits } from '../../ui/units';
 import { DIMENSIONS, nameOf, type TStandard, useCatalogues, useMoments, useStandards } from './api';
 import { targetText } from './model';
 
@@ -119,6 +120,7 @@ export default function CataloguePage() {
   const [q, setQ] = useState('');
   const [activeOnly, setActiveOnly] = useState(true);
   const moments = useMoments();
+  const units = useOrgUnits();
   const list = useStandards({ unitId, momentId, dimension, q, activeOnly });
   const writer = canWrite(user);
   const groups = (moments.data ?? [])
@@ -195,15 +197,15 @@ export default function CataloguePage() {
               {nameOf(m, lang)}
             </Title>
             <Table.ScrollContainer minWidth={640}>
-              <Table striped highlightOnHover>
+              <Table striped highlightOnHover layout="fixed">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>{t('standards.col.code')}</Table.Th>
+                    <Table.Th w={90}>{t('standards.col.code')}</Table.Th>
                     <Table.Th>{t('standards.col.standard')}</Table.Th>
-                    <Table.Th>{t('standards.col.target')}</Table.Th>
-                    <Table.Th>{t('standards.col.owner')}</Table.Th>
-                    <Table.Th>{t('standards.col.items')}</Table.Th>
-                    <Table.Th>{t('standards.col.version')}</Table.Th>
+                    <Table.Th w={170}>{t('standards.col.target')}</Table.Th>
+                    <Table.Th w={180}>{t('standards.col.owner')}</Table.Th>
+                    <Table.Th w={140}>{t('standards.col.items')}</Table.Th>
+                    <Table.Th w={100}>{t('standards.col.version')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -221,7 +223,9 @@ export default function CataloguePage() {
                         )}
                         {s.unitIds.length > 0 && (
                           <Text size="xs" c="dimmed">
-                            {t('standards.someUnits', { count: s.unitIds.length })}
+                            {t('standards.onlyIn', {
+                              units: s.unitIds.map((u) => unitName(units.data, u)).join(', '),
+                            })}
                           </Text>
                         )}
                       </Table.Td>

@@ -72,7 +72,7 @@ function UncoveredTable({ items, writer }: { items: TCoverageItem[]; writer: boo
                 </Badge>
               </Table.Td>
               {writer && (
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor component={Link} to={`/standards/new?item=${i.item}`} size="sm">
                     {t('standards.coverage.createFor')}
                   </Anchor>

@@ -1,0 +1,201 @@
+// The shared service attribute catalogue (issue 16): CRUD, ensureAttributes for other modules,
+// the starter entries, and where each attribute is used.
+import type {
+  TAttribute,
+  TAttributeGroup,
+  TAttributeInput,
+  TAttributePatch,
+  TAttributeUsage,
+  TServqualDimension,
+} from '@fidelia/contracts';
+import type { Sql } from '../../db/client';
+import type { AuthContext } from '../../lib/access';
+import { AppError } from '../../lib/errors';
+import { audit } from '../audit/service';
+import * as surveys from '../surveys/service';
+import { STARTER_ATTRIBUTES } from './catalogues';
+import * as repo from './repo';
+import { actorOf, checkItems } from './rules';
+
+export const listAttributes = (db: Sql, orgId: string): Promise<TAttribute[]> =>
+  repo.listAttributes(db, orgId);
+
+export async function getAttributeByKey(
+  db: Sql,
+  orgId: string,
+  key: string,
+): Promise<TAttribute | null> {
+  return (await repo.attributesByKeys(db, orgId, [key]))[0] ?? null;
+}
+
+export async function getAttribute(db: Sql, orgId: string, id: string): Promise<TAttribute> {
+  const a = await repo.attributeById(db, orgId, id);
+  if (!a) throw new AppError('ATTRIBUTE_NOT_FOUND');
+  return a;
+}
+
+export interface TEnsureAttribute {
+  key: string;
+  nameEs?: string;
+  nameEn?: string;
+  group?: TAttributeGroup;
+  dimension?: TServqualDimension | null;
+  servqualItems?: number[];
+  /** who registered it, e.g. 'kano', 'complaints', 'strategy' */
+  source?: string;
+}
+
+const humanise = (key: string) => {
+  const s = key.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
+/**
+ * Registers keys in the catalogue (idempotent: keys already there are left untouched, new ones
+ * get the given names or the key as name) and answers every requested key's attribute.
+ */
+export async function ensureAttributes(
+  db: Sql,
+  orgId: string,
+  xs: TEnsureAttribute[],
+): Promise<TAttribute[]> {
+  const keys = [...new Set(xs.map((x) => x.key))];
+  if (keys.length === 0) return [];
+  for (const k of keys)
+    if (!/^[a-z][a-z0-9_]{0,62}$/.test(k)) throw new AppError('VALIDATION_FAILED', { key: k });
+  await repo.insertAttributes(
+    db,
+    orgId,
+    xs.map((x) => ({
+      key: x.key,
+      nameEs: x.nameEs ?? humanise(x.key),
+      nameEn: x.nameEn ?? humanise(x.key),
+      descriptionEs: null,
+      descriptionEn: null,
+      group: x.group ?? 'process',
+      dimension: x.dimension ?? null,
+      servqualItems: x.servqualItems ?? [],
+      source: x.source ?? 'module',
+    })),
+  );
+  return repo.attributesByKeys(db, orgId, keys);
+}
+
+/** The starter entries (tangibles, people, process, after-sales), es/en; idempotent. */
+export async function ensureStarterAttributes(db: Sql, orgId: string): Promise<number> {
+  return repo.insertAttributes(
+    db,
+    orgId,
+    STARTER_ATTRIBUTES.map((a) => ({
+      key: a.key,
+      nameEs: a.es,
+      nameEn: a.en,
+      descriptionEs: null,
+      descriptionEn: null,
+      group: a.group,
+      dimension: a.dimension,
+      servqualItems: a.items,
+      source: 'starter',
+    })),
+  );
+}
+
+const attrContent = (a: TAttributeInput | TAttribute) => ({
+  nameEs: a.nameEs.trim(),
+  nameEn: a.nameEn.trim(),
+  descriptionEs: a.descriptionEs ?? null,
+  descriptionEn: a.descriptionEn ?? null,
+  group: a.group ?? 'process',
+  dimension: a.dimension ?? null,
+  servqualItems: [...(a.servqualItems ?? [])],
+});
+
+/** POST: a new key (201), the same key with the same content again (200 replay), else 409. */
+export async function createAttribute(
+  db: Sql,
+  auth: AuthContext,
+  input: TAttributeInput,
+): Promise<{ attribute: TAttribute; replay: boolean }> {
+  const c = attrContent(input);
+  checkItems(c.dimension, c.servqualItems);
+  return db.transaction(async (tx) => {
+    const n = await repo.insertAttributes(tx, auth.orgId, [
+      { key: input.key, ...c, source: 'manual' },
+    ]);
+    const a = (await repo.attributesByKeys(tx, auth.orgId, [input.key]))[0] as TAttribute;
+    if (n === 0) {
+      if (JSON.stringify(attrContent(a)) !== JSON.stringify(c))
+        throw new AppError('ATTRIBUTE_KEY_TAKEN', { key: input.key });
+      return { attribute: a, replay: true };
+    }
+    await audit(tx, actorOf(auth), {
+      action: 'create',
+      entity: 'service_attribute',
+      entityId: a.id,
+      changes: { key: a.key },
+    });
+    return { attribute: a, replay: false };
+  });
+}
+
+export async function patchAttribute(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  patch: TAttributePatch,
+): Promise<TAttribute> {
+  return db.transaction(async (tx) => {
+    const cur = await getAttribute(tx, auth.orgId, id);
+    const next = attrContent({ ...cur, ...patch } as TAttribute);
+    checkItems(next.dimension, next.servqualItems);
+    await repo.updateAttribute(tx, auth.orgId, id, next);
+    await audit(tx, actorOf(auth), {
+      action: 'update',
+      entity: 'service_attribute',
+      entityId: id,
+      changes: patch as Record<string, unknown>,
+    });
+    return getAttribute(tx, auth.orgId, id);
+  });
+}
+
+export async function deleteAttribute(db: Sql, auth: AuthContext, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await getAttribute(tx, auth.orgId, id);
+    if (await repo.attributeReferenced(tx, auth.orgId, id)) throw new AppError('ATTRIBUTE_IN_USE');
+    await repo.deleteAttribute(tx, auth.orgId, id);
+    await audit(tx, actorOf(auth), { action: 'delete', entity: 'service_attribute', entityId: id });
+  });
+}
+
+/**
+ * Where each attribute is used: standards (current versions), Kano questions of the org's
+ * surveys (attribute key = catalogue key), and complaint cases (not available yet: the
+ * complaints service has no count by service_attribute; null until it does).
+ */
+export async function attributeUsage(db: Sql, auth: AuthContext): Promise<TAttributeUsage[]> {
+  const attrs = await repo.listAttributes(db, auth.orgId);
+  const standards = await repo.listStandards(db, auth.orgId);
+  const kano = new Map<string, TAttributeUsage['kanoQuestions']>();
+  for (const s of (await surveys.listSurveys(db, auth)).items) {
+    const def = (await surveys.getSurvey(db, auth, s.id)).definition as {
+      pages?: { questions?: { type: string; key: string; attribute?: string }[] }[];
+    };
+    for (const p of def.pages ?? [])
+      for (const q of p.questions ?? []) {
+        if (q.type !== 'kano' || !q.attribute) continue;
+        const list = kano.get(q.attribute) ?? [];
+        list.push({ surveyId: s.id, surveyName: s.name, questionKey: q.key });
+        kano.set(q.attribute, list);
+      }
+  }
+  return attrs.map((a) => ({
+    attributeId: a.id,
+    key: a.key,
+    standards: standards
+      .filter((s) => s.attributeId === a.id)
+      .map(({ id, code, nameEs, nameEn, active }) => ({ id, code, nameEs, nameEn, active })),
+    kanoQuestions: kano.get(a.key) ?? [],
+    complaints: null,
+  }));
+}
