@@ -34,6 +34,9 @@ describe('demo diagnostic', () => {
     expect(d.gap1.status).toBe('ok');
     expect(d.causes.status).toBe('ok');
     expect(d.gap4.status).toBe('ok');
+    // gaps 2 and 3 from the standards and fieldwork demos (catalogue, audits at the branch)
+    expect(d.gap2.status).toBe('ok');
+    expect(d.gap3.status).toBe('ok');
     if (d.gap4.status !== 'ok' || d.gap1.status !== 'ok') return;
     const flags = d.gap4.data.promises.map((p) => p.notKept);
     expect(flags).toContain(true);
