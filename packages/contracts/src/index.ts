@@ -5,6 +5,7 @@ export * from './auth';
 export * from './common';
 export * from './complaints';
 export * from './customers';
+export * from './diagnostic';
 export * from './fieldwork';
 export * from './panels';
 export * from './performance';

@@ -24,6 +24,7 @@ const RANGES: { from: number; to: number; module: string }[] = [
   { from: 650, to: 669, module: 'performance' },
   { from: 730, to: 759, module: 'strategy' },
   { from: 800, to: 829, module: 'panels' },
+  { from: 700, to: 729, module: 'diagnostic' },
 ];
 const CORE: Record<string, string> = {
   orgs: 'orgs',

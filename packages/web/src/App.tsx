@@ -3,6 +3,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
 import { analyticsRoutes } from './features/analytics/routes';
 import { complaintsPublicRoutes, complaintsRoutes } from './features/complaints/routes';
+import { diagnosticRoutes } from './features/diagnostic/routes';
 import { fieldworkRoutes } from './features/fieldwork/routes';
 import { panelsPublicRoutes, panelsRoutes } from './features/panels/routes';
 import { performanceRoutes } from './features/performance/routes';
@@ -70,6 +71,7 @@ export function App() {
           {strategyRoutes}
           {panelsRoutes}
           {fieldworkRoutes}
+          {diagnosticRoutes}
           <Route path="*" element={<ComingSoon module="notFound" />} />
         </Route>
       </Routes>

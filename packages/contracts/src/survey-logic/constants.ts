@@ -69,6 +69,7 @@ export const TEMPLATE_KEYS = [
   'perceived_value',
   'internal_customer',
   'servqual_manager',
+  'gap_causes',
 ] as const;
 export type TTemplateKey = (typeof TEMPLATE_KEYS)[number];
 

@@ -1,6 +1,7 @@
 // Module demo seeders, run after the core demo org exists. Add yours with one line.
 import { seedDemoComplaints } from '../modules/complaints/demo';
 import { seedDemoCustomers } from '../modules/customers/demo';
+import { seedDemoDiagnostic } from '../modules/diagnostic/demo';
 import { seedDemoFieldwork } from '../modules/fieldwork/demo';
 import { seedDemoPanels } from '../modules/panels/demo';
 import { seedDemoPerformance } from '../modules/performance/demo';
@@ -20,4 +21,5 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoPerformance,
   seedDemoStrategy,
   seedDemoPanels,
+  seedDemoDiagnostic,
 ];

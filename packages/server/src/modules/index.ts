@@ -7,6 +7,7 @@ import { authRoutes } from './auth/routes';
 import { complaintsRoutes } from './complaints/routes';
 import { complaintsSlaRoutes } from './complaints/sla/routes';
 import { customersRoutes } from './customers/routes';
+import { diagnosticRoutes } from './diagnostic/routes';
 import { fieldworkRoutes } from './fieldwork/routes';
 import { healthRoutes } from './health/routes';
 import { orgRoutes } from './orgs/routes';
@@ -37,4 +38,5 @@ export const apiModules: FastifyPluginAsync[] = [
   performanceRoutes,
   strategyRoutes,
   panelsRoutes,
+  diagnosticRoutes,
 ];

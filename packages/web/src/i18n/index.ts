@@ -68,6 +68,7 @@ export const PAGE_NAMESPACES = {
   strategy: ['strategy'],
   panels: ['panels'],
   fieldwork: ['fieldwork'],
+  diagnostic: ['diagnostic'],
 } satisfies Record<string, string[]>;
 
 /** React.lazy for a feature page that renders only once the feature's translations are in. */

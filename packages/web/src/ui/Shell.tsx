@@ -40,6 +40,7 @@ export const MODULES = [
   'strategy',
   'panels',
   'admin',
+  'diagnostic',
 ] as const;
 
 function UnitPicker() {

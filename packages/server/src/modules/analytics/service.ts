@@ -1096,3 +1096,4 @@ export async function aggregateSummary(
   );
   return n.rows[0] ?? { rows: '0', responses: '0' };
 }
+export { htmlToPdf } from './pdf';

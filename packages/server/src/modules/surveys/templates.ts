@@ -72,6 +72,17 @@ export const TEMPLATES: { key: string; name: L; description: L }[] = [
       en: 'Managers predict customer expectations on the 22 SERVQUAL items.',
     },
   },
+  {
+    key: 'gap_causes',
+    name: {
+      es: 'Causas de las brechas (personal y directivos)',
+      en: 'Causes of the gaps (staff and managers)',
+    },
+    description: {
+      es: 'Cuestionario de Zeithaml, Berry y Parasuraman: 16 factores organizativos de las brechas 1 a 4 (1–7).',
+      en: 'Zeithaml, Berry & Parasuraman questionnaire: 16 organisational factors behind gaps 1–4 (1–7).',
+    },
+  },
 ];
 
 const agree7 = {
@@ -441,10 +452,337 @@ export function buildTemplate(key: string, params: Params = {}): TSurveyDefiniti
           },
         ],
       };
+    case 'gap_causes':
+      return gapCausesTemplate();
     default:
       return {
         title: { es: 'Nueva encuesta', en: 'New survey' },
         pages: [{ key: 'p1', questions: [npsQuestion(company)] }],
       };
   }
+}
+
+// ----------------------------------------------------------------------------- gap causes
+// The Zeithaml, Berry & Parasuraman (1988) staff/manager questionnaire on the organisational
+// causes of gaps 1–4. Each item is tagged `gapcause:<factor>:<n>` (or `:r` when reverse-worded,
+// scored 8 − value), the very column names `fidelia analyze gap-causes` reads; the diagnostic
+// module scores the answers with the same @fidelia/stats `gapCauses`.
+type TCauseItem = [factor: string, reverse: boolean, es: string, en: string];
+export const GAP_CAUSE_ITEMS: TCauseItem[] = [
+  [
+    'marketing_research_orientation',
+    false,
+    'Recogemos con regularidad información sobre lo que esperan los clientes.',
+    'We regularly collect information about what customers expect.',
+  ],
+  [
+    'marketing_research_orientation',
+    false,
+    'Los datos que recogemos sobre los clientes se usan para decidir.',
+    'The information we gather about customers is used in decisions.',
+  ],
+  [
+    'marketing_research_orientation',
+    true,
+    'Rara vez hablamos directamente con los clientes sobre el servicio.',
+    'We seldom talk directly with customers about the service.',
+  ],
+  [
+    'upward_communication',
+    false,
+    'El personal de contacto comunica a la dirección lo que piden los clientes.',
+    'Contact staff pass on to management what customers ask for.',
+  ],
+  [
+    'upward_communication',
+    true,
+    'La dirección rara vez pregunta al personal de contacto por los clientes.',
+    'Management seldom asks contact staff about customers.',
+  ],
+  [
+    'levels_of_management',
+    true,
+    'Hay demasiados niveles entre el personal de contacto y la dirección.',
+    'There are too many levels between contact staff and top management.',
+  ],
+  [
+    'levels_of_management',
+    false,
+    'Un problema de un cliente llega pronto a quien puede resolverlo.',
+    "A customer's problem quickly reaches someone who can solve it.",
+  ],
+  [
+    'management_commitment',
+    false,
+    'La dirección dedica recursos a mejorar la calidad del servicio.',
+    'Management commits resources to improving service quality.',
+  ],
+  [
+    'management_commitment',
+    false,
+    'Los directivos ven la calidad del servicio como una prioridad.',
+    'Managers see service quality as a priority.',
+  ],
+  [
+    'goal_setting',
+    false,
+    'Tenemos objetivos formales de calidad de servicio.',
+    'We have formal service quality goals.',
+  ],
+  [
+    'goal_setting',
+    false,
+    'Los objetivos de servicio se basan en lo que esperan los clientes.',
+    "Our service goals are based on customers' expectations.",
+  ],
+  [
+    'task_standardization',
+    false,
+    'Usamos procedimientos y tecnología para que el servicio sea homogéneo.',
+    'We use procedures and technology to make the service consistent.',
+  ],
+  [
+    'task_standardization',
+    true,
+    'Cada empleado presta el servicio a su manera.',
+    'Every employee delivers the service their own way.',
+  ],
+  [
+    'perception_of_feasibility',
+    false,
+    'Tenemos capacidad para dar a los clientes el nivel de servicio que esperan.',
+    'We are able to give customers the level of service they expect.',
+  ],
+  [
+    'perception_of_feasibility',
+    true,
+    'Cumplir lo que esperan los clientes no es realista con nuestros medios.',
+    'Meeting customer expectations is not realistic with our means.',
+  ],
+  [
+    'teamwork',
+    false,
+    'Me siento parte de un equipo en mi unidad.',
+    'I feel part of a team in my unit.',
+  ],
+  [
+    'teamwork',
+    false,
+    'Mis compañeros se esfuerzan por atender bien a los clientes.',
+    'My colleagues go out of their way to serve customers well.',
+  ],
+  [
+    'teamwork',
+    true,
+    'Siento que compito con mis compañeros.',
+    'I feel I am competing with my colleagues.',
+  ],
+  [
+    'employee_job_fit',
+    false,
+    'Me siento cómodo en mi puesto: sé hacerlo bien.',
+    'I feel comfortable in my job: I can do it well.',
+  ],
+  [
+    'employee_job_fit',
+    false,
+    'La empresa contrata a personas capacitadas para su trabajo.',
+    'The company hires people qualified for their jobs.',
+  ],
+  [
+    'technology_job_fit',
+    false,
+    'Tengo las herramientas y los equipos que necesito para atender bien.',
+    'I have the tools and equipment I need to serve customers well.',
+  ],
+  [
+    'technology_job_fit',
+    true,
+    'Los sistemas informáticos fallan a menudo cuando atiendo.',
+    'The IT systems often fail while I serve customers.',
+  ],
+  [
+    'perceived_control',
+    false,
+    'Puedo resolver por mí mismo los problemas de los clientes.',
+    "I can solve customers' problems on my own.",
+  ],
+  [
+    'perceived_control',
+    true,
+    'Muchas cosas de mi trabajo escapan a mi control.',
+    'Much of my job is beyond my control.',
+  ],
+  [
+    'supervisory_control_systems',
+    false,
+    'Se me evalúa por lo bien que atiendo a los clientes.',
+    'I am evaluated on how well I serve customers.',
+  ],
+  [
+    'supervisory_control_systems',
+    true,
+    'Se reconoce más el volumen de trabajo que la calidad del servicio.',
+    'Volume of work is recognised more than quality of service.',
+  ],
+  [
+    'role_conflict',
+    true,
+    'Los clientes y la empresa me piden cosas contradictorias.',
+    'Customers and the company ask contradictory things of me.',
+  ],
+  [
+    'role_conflict',
+    true,
+    'Tengo que saltarme normas para atender bien a un cliente.',
+    'I have to bend the rules to serve a customer well.',
+  ],
+  [
+    'role_conflict',
+    false,
+    'Lo que me pide la empresa encaja con lo que necesitan los clientes.',
+    'What the company asks of me fits what customers need.',
+  ],
+  [
+    'role_ambiguity',
+    false,
+    'Sé exactamente qué se espera de mí en mi trabajo.',
+    'I know exactly what is expected of me in my job.',
+  ],
+  [
+    'role_ambiguity',
+    false,
+    'Recibo suficiente información sobre los productos y servicios.',
+    'I receive enough information about products and services.',
+  ],
+  [
+    'horizontal_communication',
+    false,
+    'El personal de contacto sabe lo que se promete en la publicidad antes de que salga.',
+    'Contact staff know what advertising promises before it runs.',
+  ],
+  [
+    'horizontal_communication',
+    false,
+    'Las políticas son las mismas en todas las oficinas.',
+    'Policies are the same in every branch.',
+  ],
+  [
+    'propensity_to_overpromise',
+    true,
+    'Nos presionan para prometer más de lo que podemos cumplir.',
+    'We are under pressure to promise more than we can deliver.',
+  ],
+  [
+    'propensity_to_overpromise',
+    true,
+    'La competencia nos obliga a prometer demasiado.',
+    'Competition pushes us to overpromise.',
+  ],
+];
+
+const GAP_OF_FACTOR: Record<string, number> = {
+  marketing_research_orientation: 1,
+  upward_communication: 1,
+  levels_of_management: 1,
+  management_commitment: 2,
+  goal_setting: 2,
+  task_standardization: 2,
+  perception_of_feasibility: 2,
+  teamwork: 3,
+  employee_job_fit: 3,
+  technology_job_fit: 3,
+  perceived_control: 3,
+  supervisory_control_systems: 3,
+  role_conflict: 3,
+  role_ambiguity: 3,
+  horizontal_communication: 4,
+  propensity_to_overpromise: 4,
+};
+
+/** Item k of a factor: `<factor>_<k>` as the key, `gapcause:<factor>:<k>[:r]` as the tag. */
+export function gapCauseRows(gap: number) {
+  const seen = new Map<string, number>();
+  return GAP_CAUSE_ITEMS.flatMap(([factor, reverse, es, en]) => {
+    const k = (seen.get(factor) ?? 0) + 1;
+    seen.set(factor, k);
+    if (GAP_OF_FACTOR[factor] !== gap) return [];
+    return [
+      {
+        key: `${factor}_${k}`,
+        tag: `gapcause:${factor}:${k}${reverse ? ':r' : ''}`,
+        text: { es, en },
+      },
+    ];
+  });
+}
+
+function gapCausesTemplate(): TSurveyDefinitionInput {
+  const pageTitle: Record<number, L> = {
+    1: { es: 'Conocer al cliente', en: 'Knowing the customer' },
+    2: { es: 'Objetivos y estándares', en: 'Goals and standards' },
+    3: { es: 'Su trabajo diario', en: 'Your daily work' },
+    4: { es: 'Comunicación y promesas', en: 'Communication and promises' },
+  };
+  const agreeColumns = [1, 2, 3, 4, 5, 6, 7].map((v) => ({
+    value: v,
+    label: {
+      es: [
+        'Totalmente en desacuerdo',
+        'En desacuerdo',
+        'Algo en desacuerdo',
+        'Neutral',
+        'Algo de acuerdo',
+        'De acuerdo',
+        'Totalmente de acuerdo',
+      ][v - 1] as string,
+      en: [
+        'Strongly disagree',
+        'Disagree',
+        'Somewhat disagree',
+        'Neutral',
+        'Somewhat agree',
+        'Agree',
+        'Strongly agree',
+      ][v - 1] as string,
+    },
+  }));
+  return {
+    audience: 'employee',
+    title: { es: 'Cómo trabajamos el servicio', en: 'How we work on service' },
+    intro: {
+      es: 'Encuesta anónima para el personal y los directivos. Indique su grado de acuerdo con cada frase.',
+      en: 'Anonymous survey for staff and managers. Indicate how much you agree with each statement.',
+    },
+    pages: [
+      {
+        key: 'role',
+        questions: [
+          {
+            key: 'role',
+            type: 'single',
+            tag: 'gapcause:role',
+            required: true,
+            title: { es: '¿Cuál es su puesto?', en: 'What is your position?' },
+            options: [
+              { value: 'contact', label: { es: 'Personal de contacto', en: 'Contact staff' } },
+              { value: 'manager', label: { es: 'Directivo o mando', en: 'Manager or supervisor' } },
+            ],
+          },
+        ],
+      },
+      ...[1, 2, 3, 4].map((gap) => ({
+        key: `gap${gap}`,
+        questions: [
+          {
+            key: `causes_gap${gap}`,
+            type: 'matrix',
+            title: pageTitle[gap] as L,
+            rows: gapCauseRows(gap),
+            columns: agreeColumns,
+          } as TQuestionInput,
+        ],
+      })),
+    ],
+  };
 }
