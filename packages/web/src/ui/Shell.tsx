@@ -37,10 +37,10 @@ export const MODULES = [
   'standards',
   'fieldwork',
   'performance',
+  'diagnostic',
   'strategy',
   'panels',
   'admin',
-  'diagnostic',
 ] as const;
 
 function UnitPicker() {
