@@ -140,7 +140,9 @@ export default function PanelsPage() {
                 <Anchor component={Link} to={`/panels/${p.id}`} fw={600}>
                   {p.name}
                 </Anchor>
-                <Badge variant="light" style={{ flexShrink: 0 }}>{t(`panels.kind.${p.kind}`)}</Badge>
+                <Badge variant="light" style={{ flexShrink: 0 }}>
+                  {t(`panels.kind.${p.kind}`)}
+                </Badge>
               </Group>
               {p.description && (
                 <Text size="sm" c="dimmed" lineClamp={2}>
