@@ -83,6 +83,20 @@ function parentsFirst(rows: Record<string, unknown>[], fk: { col: string; ref: s
   return out;
 }
 
+// bytea columns (fieldwork photos) come back as Uint8Array (PGlite) or Buffer (node-postgres),
+// which JSON would turn into an object of numbers; PostgreSQL's hex input form `\x…` is a string
+// that json_populate_recordset reads back into bytea on both engines.
+function byteaAsHex(row: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(row)) {
+    if (v instanceof Uint8Array) {
+      out ??= { ...row };
+      out[k] = `\\x${Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')}`;
+    }
+  }
+  return out ?? row;
+}
+
 export async function backup(db: Db, file: string): Promise<Record<string, number>> {
   const out = createWriteStream(file);
   const write = async (o: unknown) => {
@@ -96,7 +110,7 @@ export async function backup(db: Db, file: string): Promise<Record<string, numbe
         `SELECT ${t.cols.map((c) => `"${c}"`).join(', ')} FROM "${t.name}"`,
       );
       const rows = t.selfFk ? parentsFirst(r.rows, t.selfFk) : r.rows;
-      for (const row of rows) await write({ t: t.name, r: row });
+      for (const row of rows) await write({ t: t.name, r: byteaAsHex(row) });
       counts[t.name] = rows.length;
     }
   });

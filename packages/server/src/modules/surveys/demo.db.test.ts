@@ -22,15 +22,26 @@ it('seeds NPS and SERVQUAL responses across the demo branches and channels', asy
       WHERE s.org_id = $1 GROUP BY s.slug ORDER BY s.slug`,
     [orgId],
   );
+  // The whole demo is seeded: the other modules' surveys (gap causes and manager predictions from
+  // diagnostic, Kano and perceived value from strategy) are listed too.
   expect(r.rows).toEqual([
+    { slug: 'horizonte-causas', n: 14, units: 1, channels: 1 },
     { slug: 'horizonte-csat', n: 240, units: 6, channels: 4 },
+    { slug: 'horizonte-directivos', n: 6, units: 1, channels: 1 },
     { slug: 'horizonte-interno', n: 150, units: 6, channels: 1 },
+    { slug: 'horizonte-kano', n: 72, units: 4, channels: 1 },
     { slug: 'horizonte-nps', n: 320, units: 6, channels: 7 },
     { slug: 'horizonte-servqual', n: 180, units: 6, channels: 7 },
+    { slug: 'horizonte-valor', n: 64, units: 4, channels: 1 },
   ]);
-  const sq = await responsesLong(db, orgId, { tagPrefix: 'servqual:' });
+  const servqual = await db.query<{ id: string }>(
+    `SELECT id FROM surveys WHERE org_id = $1 AND slug = 'horizonte-servqual'`,
+    [orgId],
+  );
+  const surveyId = servqual.rows[0]?.id;
+  const sq = await responsesLong(db, orgId, { surveyId, tagPrefix: 'servqual:' });
   expect(sq).toHaveLength(180 * 44);
-  const weights = await responsesLong(db, orgId, { tagPrefix: 'importance:' });
+  const weights = await responsesLong(db, orgId, { surveyId, tagPrefix: 'importance:' });
   const sums = new Map<string, number>();
   for (const w of weights) sums.set(w.responseId, (sums.get(w.responseId) ?? 0) + (w.num ?? 0));
   expect([...sums.values()].every((s) => s === 100)).toBe(true);
