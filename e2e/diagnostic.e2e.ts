@@ -78,10 +78,11 @@ describe('five-gap diagnostic (demo data, real server, Chromium, poppler)', () =
 
   it('Spanish: all five gaps of the branch, candidates, actions and the PDF', async () => {
     const { ctx, page } = await open('es-ES');
-    const units = (await (await ctx.request.get(`${server.url}/api/org-units`)).json()) as {
-      items?: { id: string; name: string }[];
-    } & { id: string; name: string }[];
-    const list = Array.isArray(units) ? units : (units.items ?? []);
+    type Unit = { id: string; name: string };
+    const units = (await (await ctx.request.get(`${server.url}/api/org-units`)).json()) as
+      | Unit[]
+      | { items?: Unit[] };
+    const list: Unit[] = Array.isArray(units) ? units : (units.items ?? []);
     unitId = list.find((u) => u.name === 'Oficina Bilbao Gran Vía')?.id as string;
     expect(unitId).toBeTruthy();
     const d = await (await ctx.request.get(`${server.url}/api/diagnostic?unitId=${unitId}`)).json();

@@ -125,7 +125,7 @@ export function registerPanelJobs(db: Sql, mailer: Mailer, deps: TMailDeps): voi
   });
   registerJob('panels.optin', async (p, ctx) => {
     const m = await repo.getMember(db, ctx.orgId, p.memberId);
-    if (!m || m.status !== 'pending' || !m.email) return { sent: 0 };
+    if (m?.status !== 'pending' || !m.email) return { sent: 0 };
     const panel = await repo.getPanel(db, ctx.orgId, m.panel_id);
     const token = optinToken(deps.secret, ctx.orgId, m.id);
     await mailer.send({

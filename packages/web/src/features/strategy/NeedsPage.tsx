@@ -79,7 +79,15 @@ function AddNeed({ segment, groups }: { segment: string; groups: string[] }) {
     }
   };
   return (
-    <Paper withBorder p="sm" component="form" onSubmit={(e) => (e.preventDefault(), void add())}>
+    <Paper
+      withBorder
+      p="sm"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+    >
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           label={t('strategy.needs.group')}

@@ -13,7 +13,7 @@ export function useSegment(): [string | null, (s: string | null) => void] {
   const seg = sp.get('segment');
   // '*' = every segment (the needs tab); no parameter = not chosen yet
   return [
-    seg && seg.trim() && seg !== ALL ? seg : null,
+    seg?.trim() && seg !== ALL ? seg : null,
     (s) => {
       const next = new URLSearchParams(sp);
       if (s) next.set('segment', s);
