@@ -138,7 +138,7 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
     unitId: null,
     validFrom: since,
     servqualItems: [5, 9, 11],
-    attributeIds: attrs('first_contact_resolution', 'waiting'),
+    attributeIds: attrs('first_contact_resolution', 'waiting_time'),
     ownerId: demo.ownerId,
   });
   await createPromise(db, auth, {
