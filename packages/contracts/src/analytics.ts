@@ -49,6 +49,7 @@ export const NPS_GROUP_BY = [
   'language',
   'segment',
   'classification',
+  'tier',
 ] as const;
 export const ZNpsQuerySchema = ZAnalyticsFilterSchema.extend({
   groupBy: z.enum(NPS_GROUP_BY).optional(),

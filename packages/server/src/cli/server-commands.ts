@@ -1,4 +1,4 @@
-// Server-side commands: serve, migrate, user create, backup, restore. Each opens the database
+// Server-side commands: serve, migrate, user create, backup, restore, standards sync-attributes. Each opens the database
 // from the same environment as the server (DATABASE_URL or DATA_DIR). The database, server and
 // user modules are imported inside the actions, so `fidelia analyze …` and `--help` do not pay
 // for loading them.
@@ -137,5 +137,26 @@ export function registerServerCommands(program: Command): void {
         }),
       );
       process.stdout.write(`restored: ${JSON.stringify(counts)}\n`);
+    });
+
+  const standards = program
+    .command('standards')
+    .description('the shared service attribute catalogue');
+  standards
+    .command('sync-attributes')
+    .description('add the attributes named by complaint cases and Kano questions (idempotent)')
+    .requiredOption('--org <slugOrId>', 'organisation slug or id')
+    .action(async (opts: { org: string }) => {
+      const { syncAttributes } = await import('../modules/standards/service');
+      await withDb('standards sync-attributes', async (db) => {
+        const r = await db.query<{ id: string }>(
+          'SELECT id FROM pub_orgs WHERE slug = $1 OR id::text = $1',
+          [opts.org],
+        );
+        const orgId = r.rows[0]?.id;
+        if (!orgId) throw new CliError(`--org: no organisation "${opts.org}"`, 2);
+        const { added, keys } = await syncAttributes(db, orgId);
+        process.stdout.write(added ? `added ${added}: ${keys.join(', ')}\n` : 'up to date\n');
+      });
     });
 }

@@ -15,3 +15,18 @@ export async function customerUseClasses(
   );
   return new Map(r.rows.map((x) => [x.id, x.use_class]));
 }
+
+/** Current loyalty tier of each given customer (retention's published view); absent: no tier. */
+export async function customerTiers(
+  db: Sql,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (ids.length === 0) return new Map();
+  const r = await db.query<{ customer_id: string; tier: string }>(
+    `SELECT customer_id, tier FROM pub_retention_customer_tiers
+      WHERE org_id = $1 AND customer_id = ANY($2::uuid[])`,
+    [orgId, [...new Set(ids)]],
+  );
+  return new Map(r.rows.map((x) => [x.customer_id, x.tier]));
+}

@@ -53,7 +53,7 @@ import { overdueActions } from '../fieldwork/service';
 import { listUnits, unitScope } from '../orgs/service';
 import * as retention from '../retention/service';
 import * as surveys from '../surveys/service';
-import { customerUseClasses } from './repo';
+import { customerTiers, customerUseClasses } from './repo';
 import { csatReport, EMPTY_SERVQUAL, kanoJson, npsReport, servqualJson } from './reports';
 
 registerErrors({
@@ -197,6 +197,19 @@ async function useClassesOf(
   responses: readonly { customerId: string | null }[],
 ): Promise<Map<string, string | null>> {
   return customerUseClasses(
+    db,
+    orgId,
+    responses.flatMap((r) => (r.customerId ? [r.customerId] : [])),
+  );
+}
+
+/** The respondents' current loyalty tiers (retention's pub_retention_customer_tiers). */
+function tiersOf(
+  db: Sql,
+  orgId: string,
+  responses: readonly { customerId: string | null }[],
+): Promise<Map<string, string | null>> {
+  return customerTiers(
     db,
     orgId,
     responses.flatMap((r) => (r.customerId ? [r.customerId] : [])),
@@ -462,7 +475,12 @@ export async function npsReportFor(db: Sql, auth: AuthContext, surveyId: string,
     c.d += d;
     groups.set(g, c);
   };
-  if (q.groupBy === 'language' || q.groupBy === 'segment' || q.groupBy === 'classification') {
+  if (
+    q.groupBy === 'language' ||
+    q.groupBy === 'segment' ||
+    q.groupBy === 'classification' ||
+    q.groupBy === 'tier'
+  ) {
     const data = await rawData(db, s, { tags: ['nps'] });
     const meta = new Map(data.responses.map((r) => [r.id, r]));
     const classes =
@@ -474,7 +492,9 @@ export async function npsReportFor(db: Sql, auth: AuthContext, surveyId: string,
           )
         : q.groupBy === 'classification'
           ? await useClassesOf(db, auth.orgId, data.responses)
-          : new Map<string, string | null>();
+          : q.groupBy === 'tier'
+            ? await tiersOf(db, auth.orgId, data.responses)
+            : new Map<string, string | null>();
     for (const a of data.answers) {
       const r = meta.get(a.responseId);
       if (!r || a.num === null) continue;
@@ -569,7 +589,9 @@ export async function csatReportFor(db: Sql, auth: AuthContext, surveyId: string
         )
       : q.groupBy === 'classification'
         ? await useClassesOf(db, auth.orgId, data.responses)
-        : new Map<string, string | null>();
+        : q.groupBy === 'tier'
+          ? await tiersOf(db, auth.orgId, data.responses)
+          : new Map<string, string | null>();
   const all: number[] = [];
   const groups = q.groupBy ? new Map<string, number[]>() : undefined;
   for (const a of data.answers) {

@@ -150,6 +150,15 @@ function rng(seed: number) {
   };
 }
 
+// The service attribute a category's cases name: catalogue keys of the standards starter list,
+// and one free text the catalogue does not have yet (the attributes page's sync adds it).
+const SERVICE_ATTRIBUTE: Record<string, string> = {
+  'Tiempo de espera': 'waiting_time',
+  'Trato recibido': 'courtesy',
+  Instalaciones: 'facilities',
+  'Aplicación móvil': 'Aplicación móvil',
+};
+
 // Target state of each of the 60 cases (share of a real mature backlog).
 const PLAN = [
   ...Array(24).fill('closed'),
@@ -325,9 +334,9 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
            unit_id, staff_involved, assignee_id, customer_token, expected_response_by, acknowledged_at,
            first_response_at, responded_at, reject_reason, recourse, response_text, remedies,
            root_category_id, cause_id, five_whys, closed_at, reopen_count, rating, rating_comment, rated_at,
-           received_at)
+           received_at, service_attribute)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'es', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-           $19, $20, $21, $22, $23, $24, $25, $26::jsonb, $8, $27, $28, $29, $30, $31, $32, $33, $34)
+           $19, $20, $21, $22, $23, $24, $25, $26::jsonb, $8, $27, $28, $29, $30, $31, $32, $33, $34, $35)
          RETURNING id`,
         [
           orgId,
@@ -366,6 +375,7 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
           ratingComment,
           ratedAt,
           new Date(received).toISOString(),
+          SERVICE_ATTRIBUTE[story[0]] ?? null,
         ],
       );
       const id = r.rows[0]?.id as string;

@@ -64,6 +64,8 @@ export { isOpen, timelineFor };
 customers.registerTimelineSource('complaints', timelineFor);
 customers.onCustomerErased('complaints', eraseCustomerContact);
 
+/** Cases per service_attribute value (every case, open or closed), in no set order. */
+export { serviceAttributeCounts } from './repo-attributes';
 // Period reports for the analytics screens (analytics/complaints-report.ts).
 export { report as periodReport } from './reports';
 export { complianceReport } from './sla/service';

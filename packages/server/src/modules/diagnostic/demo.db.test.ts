@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/harness';
 import { seedDemoData, seedDemoOrg } from '../../demo/seed';
 import type { AuthContext } from '../../lib/access';
+import { listAttributes } from '../standards/service';
 import { BRANCH } from './demo';
+import { listPromises } from './promises';
 import { diagnose, listActions } from './service';
 
 describe('demo diagnostic', () => {
@@ -47,5 +49,11 @@ describe('demo diagnostic', () => {
     const done = items.find((a) => a.status === 'done');
     expect(done?.after?.n).toBeGreaterThan(0);
     expect(done?.baselineGap).not.toBeNull();
+    // the promises point into the shared attribute catalogue
+    const keyOf = new Map((await listAttributes(db, demo.orgId)).map((a) => [a.id, a.key]));
+    const linked = (await listPromises(db, auth)).items.flatMap((p) =>
+      p.attributeIds.map((id) => keyOf.get(id)),
+    );
+    expect(linked).toEqual(expect.arrayContaining(['first_contact_resolution', 'equipment']));
   }, 120_000);
 });

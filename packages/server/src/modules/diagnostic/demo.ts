@@ -10,6 +10,7 @@ import type { DemoOrg } from '../../demo/registry';
 import type { AuthContext } from '../../lib/access';
 import * as analytics from '../analytics/service';
 import * as complaints from '../complaints/service';
+import * as standards from '../standards/service';
 import * as surveys from '../surveys/service';
 import { createAction, patchAction } from './actions';
 import { createPromise, linkComplaint } from './promises';
@@ -123,6 +124,12 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
   }
 
   // Gap 4: what the bank promises.
+  // linked to the shared attribute catalogue (seeded by the standards demo before this one)
+  const attrIds = new Map(
+    (await standards.listAttributes(db, auth.orgId)).map((a) => [a.key, a.id] as const),
+  );
+  const attrs = (...keys: string[]) =>
+    keys.flatMap((k) => (attrIds.has(k) ? [attrIds.get(k) as string] : []));
   const since = new Date(now - 365 * 86_400_000).toISOString().slice(0, 10);
   const notKept = await createPromise(db, auth, {
     id: randomUUID(),
@@ -131,7 +138,7 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
     unitId: null,
     validFrom: since,
     servqualItems: [5, 9, 11],
-    attributeIds: [],
+    attributeIds: attrs('first_contact_resolution', 'waiting_time'),
     ownerId: demo.ownerId,
   });
   await createPromise(db, auth, {
@@ -141,7 +148,7 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
     unitId: null,
     validFrom: since,
     servqualItems: [1, 2],
-    attributeIds: [],
+    attributeIds: attrs('equipment', 'facilities'),
     ownerId: demo.ownerId,
   });
   await createPromise(db, auth, {
@@ -151,7 +158,7 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
     unitId,
     validFrom: since,
     servqualItems: [18],
-    attributeIds: [],
+    attributeIds: attrs('individual_attention'),
     ownerId: null,
   });
   const cases = await complaints.listCases(db, auth, {

@@ -12,6 +12,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import { audit } from '../audit/service';
+import * as complaints from '../complaints/service';
 import * as surveys from '../surveys/service';
 import { STARTER_ATTRIBUTES } from './catalogues';
 import * as repo from './repo';
@@ -168,15 +169,27 @@ export async function deleteAttribute(db: Sql, auth: AuthContext, id: string): P
   });
 }
 
-/**
- * Where each attribute is used: standards (current versions), Kano questions of the org's
- * surveys (attribute key = catalogue key), and complaint cases (not available yet: the
- * complaints service has no count by service_attribute; null until it does).
- */
-export async function attributeUsage(db: Sql, auth: AuthContext): Promise<TAttributeUsage[]> {
-  const attrs = await repo.listAttributes(db, auth.orgId);
-  const standards = await repo.listStandards(db, auth.orgId);
-  const kano = new Map<string, TAttributeUsage['kanoQuestions']>();
+/** A complaint's free-text service_attribute as a catalogue key ("Tiempo de espera" → tiempo_de_espera). */
+export function attributeKeyOf(value: string): string | null {
+  const k = value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^[0-9_]+/, '')
+    .slice(0, 63)
+    .replace(/_+$/, '');
+  return k === '' ? null : k;
+}
+
+type TKanoUse = TAttributeUsage['kanoQuestions'][number];
+
+/** Kano questions of the org's surveys, by their attribute key. */
+async function kanoUses(db: Sql, orgId: string): Promise<Map<string, TKanoUse[]>> {
+  // the surveys service reads by the caller's org only; no role rule applies to these reads
+  const auth = { orgId } as AuthContext;
+  const kano = new Map<string, TKanoUse[]>();
   for (const s of (await surveys.listSurveys(db, auth)).items) {
     const def = (await surveys.getSurvey(db, auth, s.id)).definition as {
       pages?: { questions?: { type: string; key: string; attribute?: string }[] }[];
@@ -189,6 +202,29 @@ export async function attributeUsage(db: Sql, auth: AuthContext): Promise<TAttri
         kano.set(q.attribute, list);
       }
   }
+  return kano;
+}
+
+/** Complaint cases per catalogue key (values that name the same key are added up). */
+async function complaintCounts(db: Sql, orgId: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const c of await complaints.serviceAttributeCounts(db, orgId)) {
+    const k = attributeKeyOf(c.attribute);
+    if (k) out.set(k, (out.get(k) ?? 0) + c.cases);
+  }
+  return out;
+}
+
+/**
+ * Where each attribute is used: standards (current versions), Kano questions of the org's
+ * surveys (attribute key = catalogue key), and complaint cases whose service_attribute names
+ * the key.
+ */
+export async function attributeUsage(db: Sql, auth: AuthContext): Promise<TAttributeUsage[]> {
+  const attrs = await repo.listAttributes(db, auth.orgId);
+  const standards = await repo.listStandards(db, auth.orgId);
+  const kano = await kanoUses(db, auth.orgId);
+  const cases = await complaintCounts(db, auth.orgId);
   return attrs.map((a) => ({
     attributeId: a.id,
     key: a.key,
@@ -196,6 +232,34 @@ export async function attributeUsage(db: Sql, auth: AuthContext): Promise<TAttri
       .filter((s) => s.attributeId === a.id)
       .map(({ id, code, nameEs, nameEn, active }) => ({ id, code, nameEs, nameEn, active })),
     kanoQuestions: kano.get(a.key) ?? [],
-    complaints: null,
+    complaints: cases.get(a.key) ?? 0,
   }));
+}
+
+/**
+ * Adds to the catalogue every attribute named by a complaint case or a Kano question that is
+ * not there yet (idempotent: a second run adds nothing). Answers how many were added.
+ */
+export async function syncAttributes(
+  db: Sql,
+  orgId: string,
+): Promise<{ added: number; keys: string[] }> {
+  const want = new Map<string, TEnsureAttribute>();
+  for (const c of await complaints.serviceAttributeCounts(db, orgId)) {
+    const key = attributeKeyOf(c.attribute);
+    if (key && !want.has(key))
+      want.set(key, {
+        key,
+        nameEs: c.attribute.trim(),
+        nameEn: c.attribute.trim(),
+        source: 'complaints',
+      });
+  }
+  for (const key of (await kanoUses(db, orgId)).keys())
+    if (/^[a-z][a-z0-9_]{0,62}$/.test(key) && !want.has(key))
+      want.set(key, { key, source: 'kano' });
+  const before = new Set((await repo.listAttributes(db, orgId)).map((a) => a.key));
+  const fresh = [...want.values()].filter((x) => !before.has(x.key));
+  await ensureAttributes(db, orgId, fresh);
+  return { added: fresh.length, keys: fresh.map((x) => x.key).sort() };
 }

@@ -31,5 +31,9 @@ describe('demo standards', () => {
     expect(c.uncovered.every((i) => i.important)).toBe(true);
     const covered = new Set(all.flatMap((s) => s.servqualItems));
     expect(c.uncovered.some((i) => !covered.has(i.item))).toBe(true);
+    // complaint cases name catalogue attributes; the sync adds the one free text they use
+    const usage = await svc.attributeUsage(db, systemAuth(orgId));
+    expect(usage.find((u) => u.key === 'waiting_time')?.complaints).toBeGreaterThan(0);
+    expect((await svc.syncAttributes(db, orgId)).keys).toContain('aplicacion_movil');
   });
 });

@@ -47,6 +47,17 @@ export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => ({ items: await svc.attributeUsage(db, authOf(req)) }),
   );
   app.post(
+    '/api/standards/attributes/sync',
+    {
+      config: write,
+      schema: {
+        summary:
+          'Add the attributes named by complaint cases and Kano questions that are not in the catalogue yet (idempotent)',
+      },
+    },
+    (req) => svc.syncAttributes(db, authOf(req).orgId),
+  );
+  app.post(
     '/api/standards/attributes',
     {
       config: write,

@@ -35,7 +35,15 @@ import { Empty, PageLoader, ReportError } from './State';
 import { TrendChart } from './TrendChart';
 import { useReport } from './useReport';
 
-const GROUPS: TNpsGroupBy[] = ['unit', 'channel', 'month', 'language', 'segment', 'classification'];
+const GROUPS: TNpsGroupBy[] = [
+  'unit',
+  'channel',
+  'month',
+  'language',
+  'segment',
+  'classification',
+  'tier',
+];
 const PERIODS: TTrendPeriod[] = ['week', 'month', 'quarter'];
 
 export default function NpsPage() {
@@ -65,6 +73,7 @@ export default function NpsPage() {
     if (groupBy === 'month' && /^\d{4}-\d{2}$/.test(g)) return f.month(`${g}-01`);
     if (groupBy === 'segment' && g) return t(`analytics.segment.${g}`, { defaultValue: g });
     if (groupBy === 'classification' && g) return t(`useClass.${g}`, { defaultValue: g });
+    if (groupBy === 'tier' && g) return t(`analytics.tier.${g}`, { defaultValue: g });
     return g || t('analytics.nps.noGroup');
   };
   const periodLabel = (p: string) => {

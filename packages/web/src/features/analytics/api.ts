@@ -27,7 +27,14 @@ export type TKano = TKanoReport;
 export type TKanoAttribute = TKanoReport['attributes'][number];
 export type TKanoCategory = (typeof KANO_CATEGORIES)[number];
 export type TInterval = [number, number] | null;
-export type TNpsGroupBy = 'channel' | 'unit' | 'month' | 'language' | 'segment' | 'classification';
+export type TNpsGroupBy =
+  | 'channel'
+  | 'unit'
+  | 'month'
+  | 'language'
+  | 'segment'
+  | 'classification'
+  | 'tier';
 export type TTrendPeriod = 'week' | 'month' | 'quarter';
 export type TTrendMetric = 'nps' | 'csat';
 export type {

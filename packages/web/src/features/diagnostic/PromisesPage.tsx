@@ -27,6 +27,7 @@ import { UnitSelect } from '../../ui/UnitSelect';
 import {
   type TItemText,
   type TPromise,
+  useAttributeCatalogue,
   useComplaintSearch,
   useDeletePromise,
   useLinkComplaint,
@@ -49,6 +50,10 @@ export default function PromisesPage() {
   const [open, setOpen] = useState<string | null>(null);
   const lang = fmtLang(i18n.language);
   const items = list.data?.servqualItems ?? [];
+  const catalogue = useAttributeCatalogue();
+  const attrName = new Map(
+    (catalogue.data ?? []).map((a) => [a.id, lang === 'en' ? a.nameEn : a.nameEs]),
+  );
   return (
     <Stack gap="md">
       <div>
@@ -90,6 +95,18 @@ export default function PromisesPage() {
                   </Badge>
                 ))}
               </Group>
+              {p.attributeIds.length > 0 && (
+                <Group gap={4} mt={4}>
+                  <Text size="xs" c="dimmed">
+                    {t('diagnostic.promises.attributes')}:
+                  </Text>
+                  {p.attributeIds.map((a) => (
+                    <Badge key={a} variant="outline" color="grape" size="sm">
+                      {attrName.get(a) ?? t('diagnostic.promises.attributeGone')}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
             </div>
             <Stack gap={4} align="flex-end">
               <Badge color={Number(p.complaints) > 0 ? 'orange' : 'gray'} variant="light">
@@ -146,7 +163,9 @@ function PromiseForm({
   const [validFrom, setFrom] = useState(promise?.validFrom ?? '');
   const [validTo, setTo] = useState(promise?.validTo ?? '');
   const [sq, setSq] = useState<string[]>((promise?.servqualItems ?? []).map(String));
+  const [attributeIds, setAttributes] = useState<string[]>(promise?.attributeIds ?? []);
   const [ownerId, setOwner] = useState<string | null>(promise?.ownerId ?? null);
+  const catalogue = useAttributeCatalogue();
   const submit = () =>
     save.mutate(
       {
@@ -159,6 +178,7 @@ function PromiseForm({
           validFrom: validFrom || null,
           validTo: validTo || null,
           servqualItems: sq.map(Number),
+          attributeIds,
           ownerId,
         },
       },
@@ -211,6 +231,18 @@ function PromiseForm({
           }))}
           value={sq}
           onChange={setSq}
+        />
+        <MultiSelect
+          label={t('diagnostic.promises.attributes')}
+          description={t('diagnostic.promises.attributesHelp')}
+          searchable
+          nothingFoundMessage={t('diagnostic.promises.noAttributes')}
+          data={(catalogue.data ?? []).map((a) => ({
+            value: a.id,
+            label: lang === 'en' ? a.nameEn : a.nameEs,
+          }))}
+          value={attributeIds}
+          onChange={setAttributes}
         />
         <Select
           label={t('diagnostic.promises.owner')}

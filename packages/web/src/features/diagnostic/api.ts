@@ -1,5 +1,5 @@
 // Diagnostic API hooks (server: modules/diagnostic). Type-only imports: no zod in the bundle.
-import type { TServqualReport } from '@fidelia/contracts';
+import type { TAttribute, TServqualReport } from '@fidelia/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
@@ -156,6 +156,7 @@ export interface TPromise {
   validFrom: string | null;
   validTo: string | null;
   servqualItems: number[];
+  attributeIds: string[];
   ownerId: string | null;
   ownerName: string | null;
   complaints: number | { id: string; reference: string; subject: string; status: string }[];
@@ -184,6 +185,15 @@ export function usePromise(id: string | null) {
     queryKey: ['diagnostic', 'promise', id],
     queryFn: () => api.get<TPromiseDetail>(`/api/diagnostic/promises/${id}`),
     enabled: Boolean(id),
+  });
+}
+/** The shared service attribute catalogue (server: modules/standards), for the promise links. */
+export function useAttributeCatalogue() {
+  return useQuery({
+    queryKey: ['diagnostic', 'attributes'],
+    queryFn: () =>
+      api.get<{ items: TAttribute[] }>('/api/standards/attributes').then((r) => r.items),
+    staleTime: 60_000,
   });
 }
 export function useOwners(enabled = true) {

@@ -213,6 +213,23 @@ export default function AttributesPage() {
   const usage = useAttributeUsage();
   const [editing, setEditing] = useState<TAttribute | 'new' | null>(null);
   const byId = new Map((usage.data ?? []).map((u) => [u.attributeId, u]));
+  const [syncing, setSyncing] = useState(false);
+  const sync = async () => {
+    setSyncing(true);
+    try {
+      const r = await api.post<{ added: number }>('/api/standards/attributes/sync', {});
+      notifyOk(
+        r.added
+          ? t('standards.attributes.synced', { count: r.added })
+          : t('standards.attributes.syncedNone'),
+      );
+      await qc.invalidateQueries({ queryKey: ['standards'] });
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setSyncing(false);
+    }
+  };
   const remove = async (a: TAttribute) => {
     if (!window.confirm(t('standards.attributes.confirmDelete', { name: nameOf(a, lang) }))) return;
     try {
@@ -314,6 +331,13 @@ export default function AttributesPage() {
       <Text size="xs" c="dimmed">
         {t('standards.attributes.complaintsNote')}
       </Text>
+      {writer && (
+        <Group>
+          <Button variant="light" loading={syncing} onClick={() => void sync()}>
+            {t('standards.attributes.sync')}
+          </Button>
+        </Group>
+      )}
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
