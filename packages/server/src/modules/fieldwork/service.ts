@@ -644,6 +644,28 @@ export async function storeImported(
   });
 }
 
+/** Reassigns a visit that is still scheduled (null = nobody). */
+export async function reassignVisit(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  assigneeId: string | null,
+): Promise<TVisitDetail> {
+  await db.transaction(async (tx) => {
+    const v = await visibleVisit(tx, auth, id, true);
+    if (v.status !== 'scheduled') throw new AppError('FIELDWORK_NOT_SCHEDULED');
+    if (assigneeId) await assertAssignee(tx, auth.orgId, assigneeId, v.kind, v.unit_id);
+    await repo.setAssignee(tx, auth.orgId, id, assigneeId);
+    await audit(tx, auth, {
+      action: 'update',
+      entity: 'fieldwork_visit',
+      entityId: id,
+      changes: { assigneeId: [v.assignee_id, assigneeId] },
+    });
+  });
+  return getVisit(db, auth, id);
+}
+
 export async function reviewVisit(
   db: Sql,
   auth: AuthContext,
