@@ -106,14 +106,19 @@ export function ActionsTable({ items }: { items: TCorrectiveAction[] }) {
                       />
                     </Stack>
                   ) : (
-                    <Text c={a.overdue ? 'red' : undefined} fw={a.overdue ? 600 : undefined} span>
+                    <Text
+                      size="sm"
+                      c={a.overdue ? 'red' : undefined}
+                      fw={a.overdue ? 600 : undefined}
+                      span
+                    >
                       {date(a.dueDate, i18n.language)}
                       {a.overdue ? ` · ${t('fieldwork.overdue')}` : ''}
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>
-                  <Badge color={COLOR[a.status]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={COLOR[a.status]} variant="light" style={{ overflow: 'visible' }}>
                     {t(`fieldwork.actionStatus.${a.status}`)}
                   </Badge>
                 </Table.Td>

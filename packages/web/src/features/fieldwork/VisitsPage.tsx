@@ -80,10 +80,10 @@ export default function VisitsPage() {
         </Group>
       )}
       {canEdit && open && <ScheduleForm />}
-      <Group justify="space-between" align="flex-end" wrap="wrap">
-        <Text size="sm" c="dimmed" maw={640}>
-          {t('fieldwork.visitsHelp')}
-        </Text>
+      <Text size="sm" c="dimmed" maw={640}>
+        {t('fieldwork.visitsHelp')}
+      </Text>
+      <Group align="flex-end" wrap="wrap">
         <Select
           label={t('fieldwork.kindLabel')}
           placeholder={t('fieldwork.allKinds')}
@@ -141,8 +141,12 @@ export default function VisitsPage() {
                   </Table.Td>
                   <Table.Td>{t(`fieldwork.kind.${v.kind}`)}</Table.Td>
                   <Table.Td>{date(v.visitedAt ?? v.windowFrom, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[v.status]} variant="light">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge
+                      color={STATUS_COLOR[v.status]}
+                      variant="light"
+                      style={{ overflow: 'visible' }}
+                    >
                       {t(`fieldwork.status.${v.status}`)}
                     </Badge>
                   </Table.Td>
