@@ -66,7 +66,8 @@ describe('fieldwork: checklist builder → schedule → the shopper sees the vis
     await page.getByRole('button', { name: 'Añadir un ítem libre' }).click();
     await page.getByLabel('Qué se comprueba').fill('Cajero limpio');
     await page
-      .getByRole('textbox', { name: 'Añadir un ítem desde un estándar de servicio' })
+      .getByLabel('Añadir un ítem desde un estándar de servicio', { exact: true })
+      .first()
       .click();
     const option = page.getByRole('option').first();
     const stdLabel = ((await option.textContent()) ?? '').split(' · ').slice(1).join(' · ');
@@ -97,11 +98,11 @@ describe('fieldwork: checklist builder → schedule → the shopper sees the vis
     const form = page
       .locator('.mantine-Paper-root')
       .filter({ hasText: 'Programar y asignar una visita' });
-    await form.getByRole('textbox', { name: 'Lista de control' }).click();
+    await form.getByLabel('Lista de control', { exact: true }).first().click();
     await page.getByRole('option', { name: 'Ronda e2e' }).click();
-    await form.getByRole('textbox', { name: 'Unidad visitada' }).fill('Oficina Madrid Sol');
+    await form.getByLabel('Unidad visitada', { exact: true }).first().fill('Oficina Madrid Sol');
     await page.getByRole('option', { name: 'Oficina Madrid Sol' }).click();
-    await form.getByRole('textbox', { name: 'Asignada a' }).fill('Tomás');
+    await form.getByLabel('Asignada a', { exact: true }).first().fill('Tomás');
     await page.getByRole('option', { name: /Tomás Ronda/ }).click();
     await form.getByRole('button', { name: 'Programar visita' }).click();
     await page.getByText('Visita programada.').waitFor();

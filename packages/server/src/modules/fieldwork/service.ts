@@ -173,7 +173,9 @@ export async function updateChecklist(
   return db.transaction(async (tx) => {
     const cur = await repo.getChecklist(tx, auth.orgId, id);
     if (!cur) throw new AppError('NOT_FOUND');
-    const c = await buildItems(tx, auth.orgId, input);
+    // `active` is not part of the checklist's content (strict schema): leave it out of the build
+    const { active: _active, ...content } = input;
+    const c = await buildItems(tx, auth.orgId, content);
     const same = JSON.stringify(c.items) === JSON.stringify(cur.items);
     if (same) {
       await repo.renameChecklist(tx, auth.orgId, id, {

@@ -89,7 +89,13 @@ export default function ChecklistEditorPage() {
     setName(q.data.name);
     setDescription(q.data.description);
     setActive(q.data.active);
-    setItems(q.data.items.map((x) => ({ ...x, uid: uid(), unit: x.unit ?? '' })) as TDraftItem[]);
+    setItems(
+      q.data.items.map(({ standardCode: _c, standardName: _n, ...x }) => ({
+        ...x,
+        uid: uid(),
+        unit: x.unit ?? '',
+      })),
+    );
   }, [q.data]);
 
   const save = useMutation({
