@@ -109,7 +109,7 @@ describe('fieldwork: checklist builder → schedule → the shopper sees the vis
     const visits = await api<{
       items: {
         checklistId: string;
-        version: number;
+        checklistVersion: number;
         status: string;
         assigneeName: string | null;
         unitName: string | null;
@@ -118,7 +118,7 @@ describe('fieldwork: checklist builder → schedule → the shopper sees the vis
     const mine = visits.items.filter((v) => v.checklistId === id);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({
-      version: 2,
+      checklistVersion: 2,
       assigneeName: 'Tomás Ronda',
       unitName: 'Oficina Madrid Sol',
     });
