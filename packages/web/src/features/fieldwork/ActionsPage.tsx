@@ -118,7 +118,14 @@ export function ActionsTable({ items }: { items: TCorrectiveAction[] }) {
                   )}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Badge color={COLOR[a.status]} variant="light" style={{ overflow: 'visible' }}>
+                  <Badge
+                    color={COLOR[a.status]}
+                    variant="light"
+                    styles={{
+                      root: { maxWidth: 'none', flexShrink: 0 },
+                      label: { overflow: 'visible' },
+                    }}
+                  >
                     {t(`fieldwork.actionStatus.${a.status}`)}
                   </Badge>
                 </Table.Td>

@@ -145,7 +145,10 @@ export default function VisitsPage() {
                     <Badge
                       color={STATUS_COLOR[v.status]}
                       variant="light"
-                      style={{ overflow: 'visible' }}
+                      styles={{
+                        root: { maxWidth: 'none', flexShrink: 0 },
+                        label: { overflow: 'visible' },
+                      }}
                     >
                       {t(`fieldwork.status.${v.status}`)}
                     </Badge>
