@@ -62,6 +62,11 @@ registerErrors({
     es: 'La visita ya está revisada: no admite cambios.',
     en: 'The visit has already been reviewed: it cannot be changed.',
   },
+  FIELDWORK_NOT_SCHEDULED: {
+    status: 409,
+    es: 'La visita ya está hecha: no se puede reasignar.',
+    en: 'The visit has already been made: it cannot be reassigned.',
+  },
   FIELDWORK_NOT_SUBMITTED: {
     status: 409,
     es: 'Solo se puede revisar una visita enviada.',

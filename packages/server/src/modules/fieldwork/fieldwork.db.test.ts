@@ -574,3 +574,55 @@ describe('reports and import', () => {
     expect(ver.json().status).toBe('verified');
   });
 });
+
+describe('builder and scheduling screens (PUT with active, reassign)', () => {
+  it('saving items together with `active` (what the builder sends) makes a new version', async () => {
+    const cur = (
+      await api(s.admin as Session, 'GET', `/api/fieldwork/checklists/${checklistId}`)
+    ).json();
+    const put = await api(s.admin as Session, 'PUT', `/api/fieldwork/checklists/${checklistId}`, {
+      name: cur.name,
+      description: cur.description,
+      active: true,
+      items: [...ITEMS].reverse(),
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json().version).toBe(cur.version + 1);
+    expect(put.json().items[0].key).toBe('identifica');
+  });
+
+  it('a manager reassigns a scheduled visit; done visits and bad assignees are refused', async () => {
+    const id = await scheduleFor(org.users.shopper.id);
+    const r = await api(s.admin as Session, 'PATCH', `/api/fieldwork/visits/${id}`, {
+      assigneeId: shopper2.id,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().assigneeId).toBe(shopper2.id);
+    expect((await api(s.shopper as Session, 'GET', `/api/fieldwork/visits/${id}`)).statusCode).toBe(
+      404,
+    );
+    // an agent (not a manager) cannot reassign
+    const agent = await api(s.agent as Session, 'PATCH', `/api/fieldwork/visits/${id}`, {
+      assigneeId: null,
+    });
+    expect(agent.statusCode).toBe(403);
+    // a shopper cannot take an internal audit
+    const audit = await scheduleFor(org.users.admin.id, 'audit');
+    const bad = await api(s.admin as Session, 'PATCH', `/api/fieldwork/visits/${audit}`, {
+      assigneeId: shopper2.id,
+    });
+    expect(bad.statusCode).toBeGreaterThanOrEqual(400);
+    expect(bad.statusCode).toBeLessThan(500);
+    // once submitted, the visit keeps its assignee
+    const sent = await api(shopper2.session, 'POST', `/api/fieldwork/visits/${id}/submit`, {
+      answers: [{ key: 'saludo', value: true }],
+      ...times(),
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const late = await api(s.admin as Session, 'PATCH', `/api/fieldwork/visits/${id}`, {
+      assigneeId: null,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.code).toBe('FIELDWORK_NOT_SCHEDULED');
+  });
+});

@@ -209,6 +209,18 @@ export async function listVisits(db: Sql, orgId: string, f: TVisitFilter): Promi
   return r.rows;
 }
 
+export async function setAssignee(
+  db: Sql,
+  orgId: string,
+  id: string,
+  assigneeId: string | null,
+): Promise<void> {
+  await db.query(
+    `UPDATE fieldwork_visits SET assignee_id = $3 WHERE org_id = $1 AND id = $2 AND status = 'scheduled'`,
+    [orgId, id, assigneeId],
+  );
+}
+
 export async function insertVisits(
   db: Sql,
   orgId: string,

@@ -180,6 +180,18 @@ export const fieldworkRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(Buffer.from(p.data));
     },
   );
+  app.patch(
+    '/api/fieldwork/visits/:id',
+    {
+      config: managers,
+      schema: {
+        summary: 'Reassign a visit that is still scheduled',
+        params: ZId,
+        body: z.object({ assigneeId: z.uuid().nullable() }).strict(),
+      },
+    },
+    (req) => svc.reassignVisit(db, authOf(req), req.params.id, req.body.assigneeId),
+  );
   app.post(
     '/api/fieldwork/visits/:id/review',
     {

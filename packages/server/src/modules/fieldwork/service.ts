@@ -173,7 +173,9 @@ export async function updateChecklist(
   return db.transaction(async (tx) => {
     const cur = await repo.getChecklist(tx, auth.orgId, id);
     if (!cur) throw new AppError('NOT_FOUND');
-    const c = await buildItems(tx, auth.orgId, input);
+    // `active` is not part of the checklist's content (strict schema): leave it out of the build
+    const { active: _active, ...content } = input;
+    const c = await buildItems(tx, auth.orgId, content);
     const same = JSON.stringify(c.items) === JSON.stringify(cur.items);
     if (same) {
       await repo.renameChecklist(tx, auth.orgId, id, {
@@ -642,6 +644,28 @@ export async function storeImported(
     await store(tx, auth, v, s, null, { startedAt: null, endedAt: null, visitedAt: r.visitedAt });
     return 'stored';
   });
+}
+
+/** Reassigns a visit that is still scheduled (null = nobody). */
+export async function reassignVisit(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+  assigneeId: string | null,
+): Promise<TVisitDetail> {
+  await db.transaction(async (tx) => {
+    const v = await visibleVisit(tx, auth, id, true);
+    if (v.status !== 'scheduled') throw new AppError('FIELDWORK_NOT_SCHEDULED');
+    if (assigneeId) await assertAssignee(tx, auth.orgId, assigneeId, v.kind, v.unit_id);
+    await repo.setAssignee(tx, auth.orgId, id, assigneeId);
+    await audit(tx, auth, {
+      action: 'update',
+      entity: 'fieldwork_visit',
+      entityId: id,
+      changes: { assigneeId: [v.assignee_id, assigneeId] },
+    });
+  });
+  return getVisit(db, auth, id);
 }
 
 export async function reviewVisit(

@@ -4,14 +4,19 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../../auth/session';
 import { PageLoader } from '../../ui/PageLoader';
 
-export const TABS = ['results', 'visits', 'actions', 'my'] as const;
+export const TABS = ['results', 'visits', 'checklists', 'actions', 'import', 'my'] as const;
+const MANAGER_TABS: readonly string[] = ['import'];
 
 export default function FieldworkLayout() {
   const { t } = useTranslation();
   const loc = useLocation();
   const navigate = useNavigate();
+  const { user } = useSession();
+  const manager = ['owner', 'admin', 'analyst'].includes(user?.role ?? '');
+  const tabs = TABS.filter((x) => manager || !MANAGER_TABS.includes(x));
   const tab = TABS.find((x) => loc.pathname.startsWith(`/fieldwork/${x}`)) ?? 'visits';
   return (
     <Stack gap="md">
@@ -19,8 +24,8 @@ export default function FieldworkLayout() {
         {t('fieldwork.title')}
       </Title>
       <Tabs value={tab} onChange={(v) => v && navigate(`/fieldwork/${v === 'my' ? 'my-tab' : v}`)}>
-        <Tabs.List>
-          {TABS.map((x) => (
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}>
+          {tabs.map((x) => (
             <Tabs.Tab key={x} value={x}>
               {t(`fieldwork.tab.${x}`)}
             </Tabs.Tab>

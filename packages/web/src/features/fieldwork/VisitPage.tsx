@@ -120,7 +120,7 @@ export default function VisitPage() {
           ))}
         </Alert>
       )}
-      <Table.ScrollContainer minWidth={480}>
+      <Table.ScrollContainer minWidth={560}>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -141,7 +141,30 @@ export default function VisitPage() {
                   </Text>
                 </Table.Td>
                 <Table.Td>{show(it.key)}</Table.Td>
-                <Table.Td>{byKey.get(it.key)?.comment}</Table.Td>
+                <Table.Td>
+                  {byKey.get(it.key)?.comment}
+                  {v.photos
+                    .filter((p) => p.itemKey === it.key)
+                    .map((p) => (
+                      <a
+                        key={p.id}
+                        href={`/api/fieldwork/visits/${v.id}/photos/${p.id}`}
+                        target="_blank"
+                        rel="noreferrer"
+                      >
+                        <Image
+                          src={`/api/fieldwork/visits/${v.id}/photos/${p.id}`}
+                          alt={t('fieldwork.photoOf', { item: it.label })}
+                          radius="sm"
+                          w={72}
+                          h={54}
+                          fit="cover"
+                          mt={4}
+                          data-testid="item-photo"
+                        />
+                      </a>
+                    ))}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -172,6 +195,7 @@ export default function VisitPage() {
               />
               <Text size="xs" c="dimmed">
                 {p.kind === 'receipt' ? t('fieldwork.receiptPhoto') : t('fieldwork.evidencePhoto')}
+                {p.itemKey ? ` · ${v.items.find((x) => x.key === p.itemKey)?.label ?? ''}` : ''}
               </Text>
             </Stack>
           ))}

@@ -1,11 +1,54 @@
 // Staff list of visits (audits, mystery visits, competitor outlets) with score and flags.
-import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { useSession } from '../../auth/session';
 import { date, pct } from '../../lib/format';
+import { notifyError } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
-import { useVisits } from './api';
+import { UnitSelect } from '../../ui/UnitSelect';
+import { type TVisitSummary, useVisits } from './api';
+import { BUILDERS } from './ChecklistsPage';
+import { personOptions, ScheduleForm, usePeople } from './ScheduleForm';
+
+function Assignee({ v, canEdit }: { v: TVisitSummary; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const people = usePeople(canEdit && v.status === 'scheduled');
+  const m = useMutation({
+    mutationFn: (assigneeId: string | null) =>
+      api.patch(`/api/fieldwork/visits/${v.id}`, { assigneeId }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['fieldwork'] }),
+    onError: notifyError,
+  });
+  if (!canEdit || v.status !== 'scheduled') {
+    return (
+      <>
+        {v.assigneeName ?? (
+          <Text c="dimmed" span>
+            {t('fieldwork.schedule.unassigned')}
+          </Text>
+        )}
+      </>
+    );
+  }
+  return (
+    <Select
+      aria-label={t('fieldwork.schedule.reassign')}
+      placeholder={t('fieldwork.schedule.unassigned')}
+      size="xs"
+      clearable
+      searchable
+      value={v.assigneeId}
+      onChange={(x) => m.mutate(x)}
+      data={personOptions(people.data ?? [], v.kind, t)}
+      w={200}
+    />
+  );
+}
 
 export const STATUS_COLOR: Record<string, string> = {
   scheduled: 'gray',
@@ -17,13 +60,30 @@ export const STATUS_COLOR: Record<string, string> = {
 export default function VisitsPage() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<string | null>(null);
-  const q = useVisits(kind ? { kind } : {});
+  const [status, setStatus] = useState<string | null>(null);
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const { user } = useSession();
+  const canEdit = BUILDERS.includes(user?.role ?? '');
+  const q = useVisits({
+    ...(kind ? { kind } : {}),
+    ...(status ? { status } : {}),
+    ...(unitId ? { unitId } : {}),
+  });
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Text size="sm" c="dimmed" maw={640}>
-          {t('fieldwork.visitsHelp')}
-        </Text>
+      {canEdit && (
+        <Group>
+          <Button variant={open ? 'default' : 'filled'} onClick={() => setOpen((o) => !o)}>
+            {open ? t('fieldwork.schedule.close') : t('fieldwork.schedule.open')}
+          </Button>
+        </Group>
+      )}
+      {canEdit && open && <ScheduleForm />}
+      <Text size="sm" c="dimmed" maw={640}>
+        {t('fieldwork.visitsHelp')}
+      </Text>
+      <Group align="flex-end" wrap="wrap">
         <Select
           label={t('fieldwork.kindLabel')}
           placeholder={t('fieldwork.allKinds')}
@@ -34,13 +94,33 @@ export default function VisitsPage() {
             value: k,
             label: t(`fieldwork.kind.${k}`),
           }))}
+          w={200}
+        />
+        <Select
+          label={t('fieldwork.col.status')}
+          placeholder={t('fieldwork.schedule.allStatuses')}
+          clearable
+          value={status}
+          onChange={setStatus}
+          data={['scheduled', 'submitted', 'approved', 'rejected'].map((k) => ({
+            value: k,
+            label: t(`fieldwork.status.${k}`),
+          }))}
+          w={200}
+        />
+        <UnitSelect
+          label={t('fieldwork.col.unit')}
+          placeholder={t('fieldwork.schedule.allUnits')}
+          clearable
+          value={unitId}
+          onChange={setUnitId}
           w={220}
         />
       </Group>
       {q.isLoading ? (
         <PageLoader />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
+        <Table.ScrollContainer minWidth={760}>
           <Table striped highlightOnHover>
             <Table.Thead>
               <Table.Tr>
@@ -48,6 +128,7 @@ export default function VisitsPage() {
                 <Table.Th>{t('fieldwork.col.kind')}</Table.Th>
                 <Table.Th>{t('fieldwork.col.date')}</Table.Th>
                 <Table.Th>{t('fieldwork.col.status')}</Table.Th>
+                <Table.Th>{t('fieldwork.schedule.assignee')}</Table.Th>
                 <Table.Th ta="right">{t('fieldwork.col.final')}</Table.Th>
                 <Table.Th>{t('fieldwork.col.flags')}</Table.Th>
               </Table.Tr>
@@ -60,10 +141,20 @@ export default function VisitsPage() {
                   </Table.Td>
                   <Table.Td>{t(`fieldwork.kind.${v.kind}`)}</Table.Td>
                   <Table.Td>{date(v.visitedAt ?? v.windowFrom, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[v.status]} variant="light">
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    <Badge
+                      color={STATUS_COLOR[v.status]}
+                      variant="light"
+                      styles={{
+                        root: { maxWidth: 'none', flexShrink: 0 },
+                        label: { overflow: 'visible' },
+                      }}
+                    >
                       {t(`fieldwork.status.${v.status}`)}
                     </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Assignee v={v} canEdit={canEdit} />
                   </Table.Td>
                   <Table.Td ta="right">
                     {v.criticalFailed.length > 0 ? (

@@ -11,6 +11,9 @@ const VisitPage = featurePage('fieldwork', () => import('./VisitPage'));
 const ActionsPage = featurePage('fieldwork', () => import('./ActionsPage'));
 const MyVisitsPage = featurePage('fieldwork', () => import('./MyVisitsPage'));
 const VisitFormPage = featurePage('fieldwork', () => import('./VisitFormPage'));
+const ChecklistsPage = featurePage('fieldwork', () => import('./ChecklistsPage'));
+const ChecklistEditorPage = featurePage('fieldwork', () => import('./ChecklistEditorPage'));
+const ImportPage = featurePage('fieldwork', () => import('./ImportPage'));
 
 function Mine() {
   const { user } = useSession();
@@ -27,6 +30,9 @@ export const fieldworkRoutes = (
       <Route path="visits" element={<VisitsPage />} />
       <Route path="visits/:id" element={<VisitPage />} />
       <Route path="actions" element={<ActionsPage />} />
+      <Route path="checklists" element={<ChecklistsPage />} />
+      <Route path="checklists/:id" element={<ChecklistEditorPage />} />
+      <Route path="import" element={<ImportPage />} />
       <Route path="my-tab" element={<MyVisitsPage />} />
       <Route path="*" element={<Navigate to="results" replace />} />
     </Route>
