@@ -188,8 +188,14 @@ export async function createRule(db: Sql, orgId: string, r: TRule) {
   return (await repo.listRules(db, orgId)).find((x) => x.id === id);
 }
 
+// Ids arrive as path text; one that is not a UUID names nothing (404), and must not reach a uuid
+// column, where PostgreSQL would refuse the statement itself.
+const isUuid = (s: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
 export async function updateRule(db: Sql, orgId: string, id: string, r: TRule) {
   checkRule(r);
+  if (!isUuid(id)) throw new AppError('NOT_FOUND');
   if (!(await repo.updateRule(db, orgId, id, ruleInput(r)))) throw new AppError('NOT_FOUND');
   return (await repo.listRules(db, orgId)).find((x) => x.id === id);
 }
@@ -367,7 +373,7 @@ export async function decideNomination(
   d: { decision: 'approved' | 'rejected'; note?: string | undefined },
 ) {
   const orgId = auth.orgId;
-  const n = await repo.getNomination(db, orgId, id);
+  const n = isUuid(id) ? await repo.getNomination(db, orgId, id) : null;
   if (!n) throw new AppError('NOT_FOUND');
   if (n.nominatedBy === auth.userId && !ADMINS.includes(auth.role))
     throw new AppError('PERFORMANCE_OWN_NOMINATION');
