@@ -40,6 +40,8 @@ export {
   type TTimelineSource,
 } from './timeline';
 
+import { isUuid } from '../../lib/uuid';
+
 registerErrors({
   CUSTOMER_EXTERNAL_ID_TAKEN: {
     status: 409,
@@ -119,8 +121,6 @@ function auditChanges(
   return out;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function list(db: Sql, auth: AuthContext, q: TCustomerListQuery) {
   const scope = await unitScope(db, auth);
   let filters: TListArgs['filters'] = { q: q.q, kind: q.kind, status: q.status, tier: q.tier };
@@ -135,7 +135,7 @@ export async function list(db: Sql, auth: AuthContext, q: TCustomerListQuery) {
   }
   // A unit id that is not a uuid names no unit (and must not reach the ::uuid cast: a 500).
   if (q.unitId)
-    filters.unitIds = UUID.test(q.unitId)
+    filters.unitIds = isUuid(q.unitId)
       ? ((await unitScope(db, { orgId: auth.orgId, unitId: q.unitId })) ?? [])
       : [];
   const page = await listCustomers(db, auth.orgId, {

@@ -25,6 +25,7 @@ import { enqueue } from '../../jobs/queue';
 import type { AuthContext } from '../../lib/access';
 import { randomToken, sha256 } from '../../lib/crypto';
 import { AppError, registerErrors } from '../../lib/errors';
+import { isUuid } from '../../lib/uuid';
 import { audit, registerAuditLabels } from '../audit/service';
 import * as customers from '../customers/service';
 import * as repo from './repo';
@@ -117,9 +118,6 @@ export interface TPanelDeps {
   secret: string;
   publicUrl: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (s: string) => UUID.test(s);
 
 // ------------------------------------------------------------------------------ shapes
 const toPanel = (p: repo.TPanelRow) => ({

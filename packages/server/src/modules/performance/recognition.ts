@@ -14,6 +14,7 @@ import type { Sql } from '../../db/client';
 import { enqueue } from '../../jobs/queue';
 import { ADMINS, type AuthContext, WRITERS } from '../../lib/access';
 import { AppError } from '../../lib/errors';
+import { isUuid } from '../../lib/uuid';
 import { listUnits, unitExists, unitScope } from '../orgs/service';
 import * as surveys from '../surveys/service';
 import { listUsers } from '../users/service';
@@ -187,11 +188,6 @@ export async function createRule(db: Sql, orgId: string, r: TRule) {
   await ensureMonthlyJob(db, orgId);
   return (await repo.listRules(db, orgId)).find((x) => x.id === id);
 }
-
-// Ids arrive as path text; one that is not a UUID names nothing (404), and must not reach a uuid
-// column, where PostgreSQL would refuse the statement itself.
-const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 export async function updateRule(db: Sql, orgId: string, id: string, r: TRule) {
   checkRule(r);

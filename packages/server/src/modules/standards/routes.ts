@@ -14,6 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WRITERS } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
+import { isUuid } from '../../lib/uuid';
 import * as svc from './service';
 
 // An id that is not a uuid names nothing: 404 like an unknown one.
@@ -24,13 +25,12 @@ const ZVersion = z.object({
 });
 const ZCatalogue = z.object({ key: z.string().max(64) });
 const ZLoad = z.strictObject({ language: z.enum(['es', 'en']).default('es') });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const read = { access: 'authenticated' as const };
 const write = { access: WRITERS };
 
 export const standardsRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db } = app.deps;
-  const idOr404 = (id: string) => (UUID.test(id) ? id : '00000000-0000-0000-0000-000000000000');
+  const idOr404 = (id: string) => (isUuid(id) ? id : '00000000-0000-0000-0000-000000000000');
 
   // ------------------------------------------------------------------ attribute catalogue
   app.get(

@@ -3,6 +3,7 @@
 import type { TSurveyDefinition, TSurveySettings } from '@fidelia/contracts';
 import { ZSurveySettingsSchema } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
+import { isUuid } from '../../lib/uuid';
 import type { TLongRow } from './answers';
 
 export interface TSurveyRow {
@@ -66,9 +67,6 @@ export async function slugTaken(db: Sql, slug: string, exceptId?: string): Promi
   ]);
   return r.rows.length > 0;
 }
-
-const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 
 export async function getSurvey(
   db: Sql,

@@ -14,6 +14,7 @@ import type { JobPayload } from '../../jobs/kinds';
 import { enqueue, type JobContext } from '../../jobs/queue';
 import { checkUrl, EgressRefused, egressLookup } from '../../lib/egress';
 import { AppError, registerErrors } from '../../lib/errors';
+import { isUuid } from '../../lib/uuid';
 
 registerErrors({
   WEBHOOK_URL_REFUSED: {
@@ -133,8 +134,6 @@ const toHook = (r: Record<string, unknown>): TWebhookOut => ({
 });
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
-const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 async function assertSurvey(db: Sql, orgId: string, surveyId: string | null | undefined) {
   if (!surveyId) return;

@@ -5,6 +5,7 @@ import type { Sql } from '../../db/client';
 import type { AuthContext, Role } from '../../lib/access';
 import { randomToken } from '../../lib/crypto';
 import { AppError, registerErrors } from '../../lib/errors';
+import { isUuid } from '../../lib/uuid';
 import { type Actor, audit, diff, registerAuditLabels } from '../audit/service';
 import { unitExists } from '../orgs/service';
 
@@ -121,12 +122,11 @@ export async function userNames(
 }
 
 // entity_id is free text in the audit log: only uuids can name a user.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 registerAuditLabels('user', (db, orgId, ids) =>
   userNames(
     db,
     orgId,
-    ids.filter((i) => UUID.test(i)),
+    ids.filter((i) => isUuid(i)),
   ),
 );
 

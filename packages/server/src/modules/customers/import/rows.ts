@@ -6,6 +6,7 @@ import {
   type TImportMapping,
   type TImportRejection,
 } from '@fidelia/contracts';
+import { isUuid } from '../../../lib/uuid';
 
 /** What an import row can set; absent keys are left untouched on update. */
 export interface TImportDraft {
@@ -33,7 +34,6 @@ export type TRowResult =
 
 const MAX_TEXT = 4000;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRUE = new Set(['1', 'true', 'yes', 'y', 'si', 'sí', 's', 'x', 'verdadero']);
 const FALSE = new Set(['0', 'false', 'no', 'n', 'falso', '']);
 
@@ -183,7 +183,7 @@ export function validateRow(
         return null;
       }
       case 'unitId':
-        if (raw !== '' && !UUID_RE.test(raw)) return fail(header, raw, 'invalid_unit');
+        if (raw !== '' && !isUuid(raw)) return fail(header, raw, 'invalid_unit');
         draft.unitId = raw === '' ? null : raw.toLowerCase();
         return null;
       case 'language':
