@@ -1,7 +1,16 @@
-// Streams an import file through validation, diffing and batched upserts. Each batch commits
-// in its own transaction (progress is visible, memory stays flat); re-running the same file is
-// idempotent because only real differences are written.
-import type { TCustomField, TImportMapping, TImportRejection } from '@fidelia/contracts';
+// The customers import on the shared row loop (lib/import/pipeline.ts): validation (rows.ts)
+// with unknown units and repeated external ids rejected, then per batch the diff against the
+// stored customers (diff.ts) and the upserts (write.ts). Each batch commits in its own
+// transaction (progress is visible, memory stays flat); re-running the same file is idempotent
+// because only real differences are written.
+import type { TCustomField, TImportMapping } from '@fidelia/contracts';
+import {
+  inBatches,
+  runPipeline,
+  type TBatch,
+  type TPipelineCounts,
+  type TRowVerdict,
+} from '../../../lib/import/pipeline';
 import type { TabularRow } from '../../../lib/tabular';
 import type { TSql } from '../sql';
 import { DuplicateTracker, diffCustomer } from './diff';
@@ -39,89 +48,88 @@ export async function runImport(
   orgId: string,
   opts: TRunImportOptions,
 ): Promise<TImportCounts> {
-  const counts = emptyCounts();
+  const written = { inserted: 0, updated: 0, unchanged: 0 };
   const dups = new DuplicateTracker();
-  const batchSize = opts.batchSize ?? 1000;
-  let batch: Array<{ rowNo: number; draft: TImportDraft }> = [];
-  let rejections: TImportRejection[] = [];
+  const countsOf = (c: TPipelineCounts): TImportCounts => ({
+    processed: c.processed,
+    inserted: written.inserted,
+    updated: written.updated,
+    unchanged: written.unchanged,
+    rejected: c.rejected,
+  });
 
-  const flush = async () => {
+  const validate = (row: TabularRow): TRowVerdict<TImportDraft> => {
+    const r = validateRow(row.line, opts.header, row.values, opts.mapping, opts.fields);
+    if (r.ok && r.draft.unitId && opts.units && !opts.units.has(r.draft.unitId)) {
+      const column = Object.entries(opts.mapping).find(([, t]) => t === 'unitId')?.[0] ?? '';
+      return {
+        ok: false,
+        rejections: [{ row: row.line, column, value: r.draft.unitId, reason: 'unknown_unit' }],
+      };
+    }
+    if (!r.ok) return { ok: false, rejections: r.errors };
+    const first = dups.check(r.draft.externalId, row.line);
+    if (first === null) return { ok: true, value: r.draft };
+    return {
+      ok: false,
+      rejections: [
+        {
+          row: row.line,
+          column: externalIdColumn(opts.mapping),
+          value: r.draft.externalId,
+          reason: `duplicate_external_id:${first}`,
+        },
+      ],
+    };
+  };
+
+  const write = async (batch: TBatch<TImportDraft>) => {
     const stored =
-      batch.length === 0
+      batch.rows.length === 0
         ? new Map()
         : await loadByExternalIds(
             db,
             orgId,
-            batch.map((b) => b.draft.externalId),
+            batch.rows.map((b) => b.value.externalId),
           );
     const inserts: TImportDraft[] = [];
     const updates: Array<{ id: string; changes: Partial<TImportDraft> }> = [];
-    for (const { rowNo, draft } of batch) {
+    for (const { line, value: draft } of batch.rows) {
       const s = stored.get(draft.externalId);
       if (s?.erased) {
         // An erased customer stays anonymous: importing its id again must not re-identify it.
-        rejections.push({
-          row: rowNo,
-          column: '',
-          value: draft.externalId,
-          reason: 'customer_erased',
-        });
-        counts.rejected++;
+        batch.reject([
+          { row: line, column: '', value: draft.externalId, reason: 'customer_erased' },
+        ]);
         continue;
       }
       const d = diffCustomer(draft, s);
       if (d.kind === 'insert') inserts.push(d.draft);
       else if (d.kind === 'update') updates.push({ id: d.id, changes: d.changes });
-      else counts.unchanged++;
+      else written.unchanged++;
     }
-    const pending = rejections;
-    rejections = [];
     // A dry run still stores its rejections: the report is what the user previews.
     await db.transaction(async (tx) => {
       if (opts.dryRun) {
-        counts.inserted += inserts.length;
-        counts.updated += updates.length;
+        written.inserted += inserts.length;
+        written.updated += updates.length;
       } else {
-        counts.inserted += await insertDrafts(tx, orgId, inserts, opts.importId ?? null);
-        counts.updated += await updateChanged(tx, orgId, updates, opts.importId ?? null);
+        written.inserted += await insertDrafts(tx, orgId, inserts, opts.importId ?? null);
+        written.updated += await updateChanged(tx, orgId, updates, opts.importId ?? null);
       }
-      if (opts.importId) await insertRejections(tx, orgId, opts.importId, pending);
+      if (opts.importId) await insertRejections(tx, orgId, opts.importId, batch.rejections);
     });
-    batch = [];
-    await opts.onProgress?.({ ...counts });
-    // PGlite runs in this thread and its promises settle as microtasks, so without this the
-    // whole import would starve HTTP requests until the next file chunk is read (seconds).
-    await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
-  for await (const row of opts.rows) {
-    // Blank lines (e.g. trailing ones from spreadsheets) are not rows.
-    if (row.values.every((v) => v.trim() === '')) continue;
-    counts.processed++;
-    const r = validateRow(row.line, opts.header, row.values, opts.mapping, opts.fields);
-    if (r.ok && r.draft.unitId && opts.units && !opts.units.has(r.draft.unitId)) {
-      const column = Object.entries(opts.mapping).find(([, t]) => t === 'unitId')?.[0] ?? '';
-      rejections.push({ row: row.line, column, value: r.draft.unitId, reason: 'unknown_unit' });
-      counts.rejected++;
-    } else if (!r.ok) {
-      rejections.push(...r.errors);
-      counts.rejected++;
-    } else {
-      const first = dups.check(r.draft.externalId, row.line);
-      if (first !== null) {
-        rejections.push({
-          row: row.line,
-          column: externalIdColumn(opts.mapping),
-          value: r.draft.externalId,
-          reason: `duplicate_external_id:${first}`,
-        });
-        counts.rejected++;
-      } else batch.push({ rowNo: row.line, draft: r.draft });
-    }
-    if (batch.length >= batchSize || rejections.length >= batchSize) await flush();
-  }
-  await flush();
-  return counts;
+  const counts = await runPipeline({
+    batches: inBatches(opts.rows),
+    skipBlankRows: true,
+    validate,
+    batchSize: opts.batchSize ?? 1000,
+    write,
+    progress: (c) => opts.onProgress?.(countsOf(c)),
+  });
+  return countsOf(counts);
 }
 
 function externalIdColumn(mapping: TImportMapping): string {

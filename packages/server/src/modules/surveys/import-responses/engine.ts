@@ -1,11 +1,19 @@
-// Streams an import file through the submission's validation and stores it in batches. Each
+// The survey response import on the shared row loop (lib/import/pipeline.ts): rows read by
+// rows.ts (repeated respondents rejected), then per batch the customers looked up, the
+// submission's own validation, and the stored responses compared. Each
 // batch is ONE statement (repo.insertNewResponses: responses and their answers together, ON
 // CONFLICT DO NOTHING), so a row is stored whole or not at all, and a crashed run retried from
 // the start finds its rows already there under the same ids and stores nothing twice.
 import { createHash } from 'node:crypto';
-import type { TImportRejection, TSurveyDefinition } from '@fidelia/contracts';
+import type { TSurveyDefinition } from '@fidelia/contracts';
 import type { Sql } from '../../../db/client';
 import { AppError } from '../../../lib/errors';
+import {
+  runPipeline,
+  type TBatch,
+  type TPipelineCounts,
+  type TRowVerdict,
+} from '../../../lib/import/pipeline';
 import type { TabularRow } from '../../../lib/tabular';
 import { idsByExternalIds } from '../../customers/service';
 import { evaluateAnswers } from '../answers';
@@ -80,34 +88,50 @@ interface TReady {
 }
 
 export async function runImport(db: Sql, o: TRunOptions): Promise<TImportCounts> {
-  const counts: TImportCounts = { processed: 0, inserted: 0, unchanged: 0, rejected: 0 };
+  const written = { inserted: 0, unchanged: 0 };
+  const countsOf = (c: TPipelineCounts): TImportCounts => ({
+    processed: c.processed,
+    inserted: written.inserted,
+    unchanged: written.unchanged,
+    rejected: c.rejected,
+  });
   const firstSeen = new Map<string, number>();
-  const batchSize = o.batchSize ?? 500;
-  let pending: Array<{ line: number; parsed: TParsedRow }> = [];
-  let rejections: TImportRejection[] = [];
-  let rejectedRows = 0;
-  const reject = (rs: TImportRejection[]) => {
-    rejections.push(...rs);
-    rejectedRows++;
-  };
   const cellAt = (values: readonly string[], column: string) => {
     const i = o.plan.header.findIndex((h) => h.trim() === column);
     return i < 0 ? '' : (values[i] ?? '');
   };
-  const valuesByLine = new Map<number, readonly string[]>();
 
-  const flush = async () => {
+  const validate = (row: TabularRow): TRowVerdict<TParsedRow> => {
+    const r = readRow(o.plan, row.line, row.values, o.ctx);
+    if (!r.ok) return { ok: false, rejections: r.errors };
+    const first = firstSeen.get(r.row.respondentId);
+    if (first !== undefined)
+      return {
+        ok: false,
+        rejections: [
+          {
+            row: row.line,
+            column: o.plan.respondentColumn ?? '',
+            value: r.row.respondentId,
+            reason: `duplicate_respondent:${first}`,
+          },
+        ],
+      };
+    firstSeen.set(r.row.respondentId, row.line);
+    return { ok: true, value: r.row };
+  };
+
+  const write = async (batch: TBatch<TParsedRow>) => {
     const customers = await idsByExternalIds(db, o.orgId, [
-      ...new Set(pending.map((p) => p.parsed.customerExternalId).filter((x): x is string => !!x)),
+      ...new Set(batch.rows.map((p) => p.value.customerExternalId).filter((x): x is string => !!x)),
     ]);
     const ready: TReady[] = [];
-    for (const { line, parsed } of pending) {
-      const values = valuesByLine.get(line) ?? [];
+    for (const { line, value: parsed, values } of batch.rows) {
       let customerId: string | null = null;
       if (parsed.customerExternalId) {
         customerId = customers.get(parsed.customerExternalId) ?? null;
         if (!customerId) {
-          reject([
+          batch.reject([
             {
               row: line,
               column: 'customer_external_id',
@@ -124,7 +148,7 @@ export async function runImport(db: Sql, o: TRunOptions): Promise<TImportCounts>
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const column = columnOfField((e.details as { field?: unknown } | undefined)?.field);
-        reject([{ row: line, column, value: cellAt(values, column), reason: reasonOf(e) }]);
+        batch.reject([{ row: line, column, value: cellAt(values, column), reason: reasonOf(e) }]);
         continue;
       }
       const id = responseIdFor(o.surveyId, parsed.respondentId);
@@ -183,7 +207,7 @@ export async function runImport(db: Sql, o: TRunOptions): Promise<TImportCounts>
       if (!s) toInsert.push(r);
       else if (s.bodyHash !== r.item.values.bodyHash || s.surveyId !== o.surveyId) {
         // Imported before with other answers: the stored response stays as it was.
-        reject([
+        batch.reject([
           {
             row: r.line,
             column: o.plan.respondentColumn ?? '',
@@ -194,8 +218,6 @@ export async function runImport(db: Sql, o: TRunOptions): Promise<TImportCounts>
       } else if (s.importId === o.importId) ownEarlier++;
       else sameAsStored++;
     }
-    const batchRejections = rejections;
-    rejections = [];
     await db.transaction(async (tx) => {
       let created = toInsert.length;
       if (!o.dryRun && toInsert.length > 0) {
@@ -207,48 +229,20 @@ export async function runImport(db: Sql, o: TRunOptions): Promise<TImportCounts>
         // A concurrent run of the same file stored the others meanwhile.
         sameAsStored += toInsert.length - keys.size;
       }
+      await repo.insertRejections(tx, o.orgId, o.importId, batch.rejections);
       // Rows this import stored in an attempt that crashed count as its own insertions.
-      counts.inserted += created + ownEarlier;
-      counts.unchanged += sameAsStored;
-      counts.rejected += rejectedRows;
-      rejectedRows = 0;
-      await repo.insertRejections(tx, o.orgId, o.importId, batchRejections);
+      written.inserted += created + ownEarlier;
+      written.unchanged += sameAsStored;
     });
-    pending = [];
-    valuesByLine.clear();
-    await o.onProgress?.({ ...counts });
-    // PGlite runs in this thread and settles its promises as microtasks: yield to the event loop
-    // so HTTP requests (the progress bar polling) are served while a large import runs.
-    await new Promise<void>((resolve) => setImmediate(resolve));
   };
 
-  for await (const batch of o.batches) {
-    for (const row of batch) {
-      if (row.values.every((v) => v.trim() === '')) continue;
-      counts.processed++;
-      const r = readRow(o.plan, row.line, row.values, o.ctx);
-      if (!r.ok) {
-        reject(r.errors);
-      } else {
-        const first = firstSeen.get(r.row.respondentId);
-        if (first !== undefined) {
-          reject([
-            {
-              row: row.line,
-              column: o.plan.respondentColumn ?? '',
-              value: r.row.respondentId,
-              reason: `duplicate_respondent:${first}`,
-            },
-          ]);
-        } else {
-          firstSeen.set(r.row.respondentId, row.line);
-          pending.push({ line: row.line, parsed: r.row });
-          valuesByLine.set(row.line, row.values);
-        }
-      }
-      if (pending.length >= batchSize || rejections.length >= batchSize) await flush();
-    }
-  }
-  await flush();
-  return counts;
+  const counts = await runPipeline({
+    batches: o.batches,
+    skipBlankRows: true,
+    validate,
+    batchSize: o.batchSize ?? 500,
+    write,
+    progress: (c) => o.onProgress?.(countsOf(c)),
+  });
+  return countsOf(counts);
 }
