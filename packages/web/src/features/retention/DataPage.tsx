@@ -5,136 +5,190 @@ import {
   Badge,
   Button,
   Code,
-  FileInput,
   Group,
   List,
   Paper,
+  Progress,
+  SimpleGrid,
   Stack,
   Table,
   Text,
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, download } from '../../api/client';
 import { canWrite, useSession } from '../../auth/session';
 import { date, fixed, int, money, num, pct } from '../../lib/format';
-import { notifyError, notifyOk } from '../../ui/notify';
-import { type TTxImportPreview, useImports, useRuns } from './api';
+import { ImportWizard } from '../../ui/ImportWizard';
+import { notifyError } from '../../ui/notify';
+import { RejectedRowsTable } from '../../ui/RejectedRowsTable';
+import { type TTxImportPreview, type TTxImportStatus, useImports, useRuns } from './api';
 import { NO_TRUNCATE } from './ScoreTable';
 import { modelSummary } from './summary';
 
-function ImportBox() {
+function TxPreview({ p }: { p: TTxImportPreview }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<TTxImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const fd = new FormData();
-      fd.append('file', file);
-      setPreview(await api.post<TTxImportPreview>('/api/retention/imports', fd));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const run = async () => {
-    if (!preview) return;
-    setBusy(true);
-    try {
-      await api.post(`/api/retention/imports/${preview.id}/run`);
-      notifyOk(t('retention.importQueued'));
-      setPreview(null);
-      setFile(null);
-      await qc.invalidateQueries({ queryKey: ['retention', 'imports'] });
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Paper withBorder p="md" radius="md">
-      <Title order={2} size="h4" mb="xs">
-        {t('retention.importTitle')}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('retention.importHelp')}
-      </Text>
-      <List size="sm" mb="sm" spacing={2}>
+    <Stack gap="xs">
+      <List size="sm" spacing={2}>
         <List.Item>{t('retention.ruleLayout')}</List.Item>
         <List.Item>{t('retention.ruleId')}</List.Item>
         <List.Item>{t('retention.ruleRefund')}</List.Item>
         <List.Item>{t('retention.ruleReject')}</List.Item>
       </List>
-      <Group align="flex-end" wrap="wrap">
-        <FileInput
-          label={t('retention.file')}
-          accept=".csv,.txt,.xlsx"
-          value={file}
-          onChange={(f) => {
-            setFile(f);
-            setPreview(null);
-          }}
-          w={{ base: '100%', sm: 320 }}
-          clearable
-        />
-        <Button onClick={() => void upload()} disabled={!file} loading={busy && !preview}>
-          {t('retention.upload')}
-        </Button>
-      </Group>
-      {preview && (
-        <Stack gap="xs" mt="md">
-          <Text size="sm">
-            {t('retention.detected')}{' '}
-            {Object.entries(preview.mapping).map(([h, c]) => (
-              <Badge key={h} variant="light" mr={4}>
-                {h} → {t(`retention.column.${c}`)}
-              </Badge>
-            ))}
-          </Text>
-          {preview.missing.length > 0 ? (
-            <Alert color="red" role="alert">
-              {t('retention.missingColumns', {
-                cols: preview.missing.map((c) => t(`retention.column.${c}`)).join(', '),
-              })}
-            </Alert>
-          ) : (
-            <Group>
-              <Button onClick={() => void run()} loading={busy}>
-                {t('retention.runImport')}
-              </Button>
-            </Group>
-          )}
-          <Table.ScrollContainer minWidth={480}>
-            <Table fz="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  {preview.headers.map((h) => (
-                    <Table.Th key={h}>{h}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.sampleRows.map((r) => (
-                  <Table.Tr key={r.join('|')}>
-                    {r.map((c, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: columns by position
-                      <Table.Td key={i}>{c}</Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Stack>
+      <Text size="sm">
+        {t('retention.detected')}{' '}
+        {Object.entries(p.mapping).map(([h, c]) => (
+          <Badge key={h} variant="light" mr={4} styles={NO_TRUNCATE}>
+            {h} → {t(`retention.column.${c}`)}
+          </Badge>
+        ))}
+      </Text>
+      {p.missing.length > 0 && (
+        <Alert color="red" role="alert">
+          {t('retention.missingColumns', {
+            cols: p.missing.map((c) => t(`retention.column.${c}`)).join(', '),
+          })}
+        </Alert>
       )}
+      <Text size="sm" fw={600}>
+        {t('retention.wizard.sample')}
+      </Text>
+      <Table.ScrollContainer minWidth={480}>
+        <Table fz="xs">
+          <Table.Thead>
+            <Table.Tr>
+              {p.headers.map((h) => (
+                <Table.Th key={h}>{h}</Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.sampleRows.map((r) => (
+              <Table.Tr key={r.join('|')}>
+                {r.map((c, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns by position
+                  <Table.Td key={i}>{c}</Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}
+
+function TxCounts({ s }: { s: TTxImportStatus }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => int(x, i18n.language);
+  const active = s.status === 'queued' || s.status === 'running';
+  return (
+    <Stack gap="xs">
+      {/* No denominator while it runs (rows read so far): a full, moving bar until done. */}
+      <Progress
+        value={active || s.status === 'done' ? 100 : 0}
+        striped={active}
+        animated={active}
+        size="lg"
+        aria-label={t('retention.wizard.progress')}
+      />
+      <Text size="sm" aria-live="polite">
+        {t(`retention.jobStatus.${s.status}`)} · {t('retention.wizard.read', { n: n(s.total) })}
+      </Text>
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        {(['inserted', 'updated', 'unchanged', 'rejected', 'warned'] as const).map((k) => (
+          <div key={k}>
+            <Text size="xs" c="dimmed">
+              {t(`retention.wizard.${k}`)}
+            </Text>
+            <Text fw={700} size="lg" c={k === 'rejected' && s[k] > 0 ? 'red.8' : undefined}>
+              {n(s[k])}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      {s.status === 'failed' && (
+        <Alert color="red" role="alert">
+          {t('retention.wizard.failed')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function TxRejections({ s }: { s: TTxImportStatus }) {
+  const { t } = useTranslation();
+  // The status carries the first 100 rejections (one per row); the CSV has them all.
+  const items = s.rejections.map((r) => ({
+    ...r,
+    column: t(`retention.column.${r.column}`, { defaultValue: r.column }),
+  }));
+  return (
+    <RejectedRowsTable
+      data={{ items, total: Math.max(s.rejected, items.length) }}
+      minWidth={420}
+      reason={(r) => t(`retention.reason.${r}`, { defaultValue: r })}
+      texts={{
+        title: t('retention.wizard.rejectedTitle'),
+        first: (shown, total) => t('retention.wizard.rejectedFirst', { shown, total }),
+        all: (total) => t('retention.wizard.rejectedAll', { total }),
+        row: t('retention.wizard.rejRow'),
+        column: t('retention.wizard.rejColumn'),
+        value: t('retention.wizard.rejValue'),
+        reason: t('retention.wizard.rejReason'),
+      }}
+    />
+  );
+}
+
+function ImportBox() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const onStored = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: ['retention'] });
+  }, [qc]);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4" mb="xs">
+        {t('retention.importTitle')}
+      </Title>
+      <ImportWizard<TTxImportPreview, TTxImportStatus>
+        texts={{
+          stepUpload: t('retention.wizard.stepUpload'),
+          stepPreview: t('retention.wizard.stepPreview'),
+          stepRun: t('retention.wizard.stepRun'),
+          uploadHelp: t('retention.importHelp'),
+          file: t('retention.file'),
+          upload: t('retention.upload'),
+          back: t('common.back'),
+          next: t('common.next'),
+          run: t('retention.runImport'),
+          downloadRejected: t('retention.downloadRejections'),
+          done: t('retention.wizard.done'),
+        }}
+        accept=".csv,.txt,.xlsx"
+        statusKey={['retention', 'import']}
+        upload={(file) => {
+          const fd = new FormData();
+          fd.append('file', file);
+          return api.post<TTxImportPreview>('/api/retention/imports', fd);
+        }}
+        preview={(p) => <TxPreview p={p} />}
+        runnable={(p) => p.missing.length === 0}
+        trial={false}
+        start={async (p) => {
+          await api.post(`/api/retention/imports/${p.id}/run`);
+          await qc.invalidateQueries({ queryKey: ['retention', 'imports'] });
+        }}
+        statusUrl={(p) => `/api/retention/imports/${p.id}`}
+        counts={(s) => <TxCounts s={s} />}
+        rejections={(_p, s) => <TxRejections s={s} />}
+        rejectionsCsv={(p) => `/api/retention/imports/${p.id}/rejections.csv`}
+        onStored={onStored}
+      />
     </Paper>
   );
 }

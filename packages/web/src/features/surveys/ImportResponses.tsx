@@ -11,35 +11,27 @@ import {
   Anchor,
   Badge,
   Button,
-  FileInput,
   Group,
   Paper,
   Progress,
   SimpleGrid,
   Stack,
-  Stepper,
   Table,
   Text,
   Title,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, download } from '../../api/client';
+import { api } from '../../api/client';
 import { useFormat } from '../../lib/format';
-import { notifyError } from '../../ui/notify';
+import { ImportWizard } from '../../ui/ImportWizard';
 import { PageLoader } from '../../ui/PageLoader';
 import { RejectedRowsTable } from '../../ui/RejectedRowsTable';
 import { useSurvey } from './api';
-import {
-  importBase,
-  isFinished,
-  progressPct,
-  reasonKey,
-  useResponseImportStatus,
-} from './importResponses';
+import { importBase, progressPct, reasonKey } from './importResponses';
 
 const SHOWN = 100;
 
@@ -277,25 +269,16 @@ function Rejections({
   );
 }
 
-// Steps: 0 upload, 1 columns and first rows, 2 trial run, 3 real run (progress, summary).
+// Steps (the shared wizard): upload, columns and first rows, trial run, real run (progress, summary).
 export default function ImportResponses() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const survey = useSurvey(id);
   const qc = useQueryClient();
-  const phone = useMediaQuery('(max-width: 40em)');
-  const [step, setStep] = useState(0);
-  const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<TResponseImportPreview | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [runKey, setRunKey] = useState(0);
-  const status = useResponseImportStatus(id, preview?.id ?? null, runKey);
-  const finished = isFinished(status.data);
-  const storedAll = step === 3 && status.data?.status === 'done';
   // The survey's counts change once the real run has stored its rows.
-  useEffect(() => {
-    if (storedAll) void qc.invalidateQueries({ queryKey: ['survey', id] });
-  }, [storedAll, qc, id]);
+  const onStored = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: ['survey', id] });
+  }, [qc, id]);
 
   if (survey.isLoading) return <PageLoader />;
   const back = (
@@ -311,48 +294,6 @@ export default function ImportResponses() {
       </Stack>
     );
 
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const fd = new FormData();
-      fd.append('file', file);
-      setPreview(await api.post<TResponseImportPreview>(`/api/surveys/${id}/response-imports`, fd));
-      setStep(1);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const run = async (dryRun: boolean) => {
-    if (!preview) return;
-    setBusy(true);
-    try {
-      await api.post(`${importBase(id, preview.id)}/run`, { dryRun });
-      setRunKey((k) => k + 1);
-      setStep(dryRun ? 2 : 3);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const downloadRejected = () =>
-    preview &&
-    download(`${importBase(id, preview.id)}/rejections.csv`, 'rejected-rows.csv').catch(
-      notifyError,
-    );
-  const hasRejected = finished && (status.data?.rejected ?? 0) > 0;
-  const results = preview && status.data && (
-    <>
-      <Counts s={status.data} />
-      {hasRejected && <Rejections surveyId={id} importId={preview.id} runKey={runKey} />}
-    </>
-  );
-
   return (
     <Stack gap="md">
       {back}
@@ -363,91 +304,48 @@ export default function ImportResponses() {
         <Text c="dimmed">{survey.data.name}</Text>
       </div>
       <Paper withBorder p="md" radius="md">
-        <Stepper
-          active={storedAll ? 4 : step}
-          size="sm"
-          allowNextStepsSelect={false}
-          orientation={phone ? 'vertical' : 'horizontal'}
-          wrap
-        >
-          <Stepper.Step label={t('responseImport.stepUpload')}>
-            <Stack gap="sm" maw={560}>
-              <Text size="sm">{t('responseImport.uploadHelp')}</Text>
-              <FileInput
-                label={t('responseImport.file')}
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                value={file}
-                onChange={setFile}
-                clearable
-              />
-              <Group>
-                <Button onClick={() => void upload()} loading={busy} disabled={!file}>
-                  {t('responseImport.upload')}
-                </Button>
-              </Group>
-            </Stack>
-          </Stepper.Step>
-          <Stepper.Step label={t('responseImport.stepPreview')}>
-            {preview && <PreviewStep p={preview} />}
-            <Group mt="md">
-              <Button variant="default" onClick={() => setStep(0)}>
-                {t('common.back')}
-              </Button>
-              <Button onClick={() => void run(true)} loading={busy}>
-                {t('responseImport.dryRun')}
-              </Button>
-            </Group>
-          </Stepper.Step>
-          <Stepper.Step label={t('responseImport.stepDryRun')}>
-            <Text size="sm" mb="sm">
-              {t('responseImport.dryRunHelp')}
-            </Text>
-            {results}
-            <Group mt="md">
-              <Button variant="default" onClick={() => setStep(1)}>
-                {t('common.back')}
-              </Button>
-              {hasRejected && (
-                <Button variant="default" onClick={() => void downloadRejected()}>
-                  {t('responseImport.downloadRejected')}
-                </Button>
-              )}
-              <Button
-                onClick={() => void run(false)}
-                loading={busy}
-                disabled={!finished || status.data?.status === 'failed'}
-              >
-                {t('responseImport.run')}
-              </Button>
-            </Group>
-          </Stepper.Step>
-          <Stepper.Step label={t('responseImport.stepRun')}>
-            {results}
-            {status.data?.status === 'failed' && (
-              <Group mt="md">
-                <Button onClick={() => void run(false)} loading={busy}>
-                  {t('responseImport.run')}
-                </Button>
-              </Group>
-            )}
-          </Stepper.Step>
-          <Stepper.Completed>
-            <Stack gap="sm">
-              <Text fw={600}>{t('responseImport.done')}</Text>
-              {results}
-              <Group>
-                {hasRejected && (
-                  <Button variant="default" onClick={() => void downloadRejected()}>
-                    {t('responseImport.downloadRejected')}
-                  </Button>
-                )}
-                <Button component={Link} to={`/surveys/${id}/responses`}>
-                  {t('responseImport.toResponses')}
-                </Button>
-              </Group>
-            </Stack>
-          </Stepper.Completed>
-        </Stepper>
+        <ImportWizard<TResponseImportPreview, TResponseImportStatus>
+          texts={{
+            stepUpload: t('responseImport.stepUpload'),
+            stepPreview: t('responseImport.stepPreview'),
+            stepDryRun: t('responseImport.stepDryRun'),
+            stepRun: t('responseImport.stepRun'),
+            uploadHelp: t('responseImport.uploadHelp'),
+            file: t('responseImport.file'),
+            upload: t('responseImport.upload'),
+            back: t('common.back'),
+            next: t('common.next'),
+            dryRun: t('responseImport.dryRun'),
+            dryRunHelp: t('responseImport.dryRunHelp'),
+            run: t('responseImport.run'),
+            downloadRejected: t('responseImport.downloadRejected'),
+            done: t('responseImport.done'),
+          }}
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          statusKey={['response-import', id]}
+          upload={(file) => {
+            const fd = new FormData();
+            fd.append('file', file);
+            return api.post<TResponseImportPreview>(`/api/surveys/${id}/response-imports`, fd);
+          }}
+          preview={(p) => <PreviewStep p={p} />}
+          trial
+          start={async (p, dryRun) => {
+            await api.post(`${importBase(id, p.id)}/run`, { dryRun });
+          }}
+          statusUrl={(p) => importBase(id, p.id)}
+          counts={(s) => <Counts s={s} />}
+          rejections={(p, _s, runKey) => (
+            <Rejections surveyId={id} importId={p.id} runKey={runKey} />
+          )}
+          rejectionsCsv={(p) => `${importBase(id, p.id)}/rejections.csv`}
+          doneActions={
+            <Button component={Link} to={`/surveys/${id}/responses`}>
+              {t('responseImport.toResponses')}
+            </Button>
+          }
+          onStored={onStored}
+        />
       </Paper>
     </Stack>
   );

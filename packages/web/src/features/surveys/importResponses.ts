@@ -1,25 +1,8 @@
-// Response import: status polling and the rejection reasons in words (pure parts testable).
+// Response import: the progress share and the rejection reasons in words (pure parts testable).
 import type { TResponseImportStatus } from '@fidelia/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-
-const ACTIVE = new Set(['uploaded', 'queued', 'running']);
 
 export const importBase = (surveyId: string, importId: string) =>
   `/api/surveys/${surveyId}/response-imports/${importId}`;
-
-/** Polls an import every second while it is queued or running. */
-export function useResponseImportStatus(surveyId: string, id: string | null, runKey: number) {
-  return useQuery({
-    queryKey: ['response-import', surveyId, id, runKey],
-    queryFn: () => api.get<TResponseImportStatus>(importBase(surveyId, id ?? '')),
-    enabled: Boolean(id) && runKey > 0,
-    refetchInterval: (q) => (q.state.data && !ACTIVE.has(q.state.data.status) ? false : 1000),
-  });
-}
-
-export const isFinished = (s: TResponseImportStatus | undefined) =>
-  Boolean(s && !ACTIVE.has(s.status));
 
 /** Share of the file read, 0–100 (the total is the file's line count, an upper bound). */
 export function progressPct(s: Pick<TResponseImportStatus, 'status' | 'processed' | 'total'>) {
