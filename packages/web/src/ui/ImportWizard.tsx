@@ -29,6 +29,8 @@ export interface TImportWizardTexts {
   downloadRejected: string;
   /** The heading of the finished state, if any. */
   done?: string;
+  /** With it, the finished state offers to start over with another file. */
+  again?: string;
 }
 
 export interface TWizardStatus {
@@ -101,6 +103,12 @@ export function ImportWizard<P extends { id: string }, S extends TWizardStatus>(
   }, [stored, onStored]);
 
   const go = (s: TStep) => setStep(s);
+  const restart = () => {
+    setPreview(null);
+    setFile(null);
+    setRunKey(0);
+    go('upload');
+  };
   const after = (s: TStep): TStep => steps[steps.indexOf(s) + 1] ?? 'run';
   const before = (s: TStep): TStep => steps[steps.indexOf(s) - 1] ?? 'upload';
 
@@ -276,6 +284,11 @@ export function ImportWizard<P extends { id: string }, S extends TWizardStatus>(
           <Group>
             {downloadButton}
             {o.doneActions}
+            {texts.again && (
+              <Button variant="default" onClick={restart}>
+                {texts.again}
+              </Button>
+            )}
           </Group>
         </Stack>
       </Stepper.Completed>

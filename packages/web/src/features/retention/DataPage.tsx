@@ -168,6 +168,7 @@ function ImportBox() {
           run: t('retention.runImport'),
           downloadRejected: t('retention.downloadRejections'),
           done: t('retention.wizard.done'),
+          again: t('retention.wizard.again'),
         }}
         accept=".csv,.txt,.xlsx"
         statusKey={['retention', 'import']}
