@@ -1,6 +1,6 @@
 // The run frame every file import job shares (customers, retention transactions, survey
-// responses): the module reads its stored upload, maps and validates rows, writes batches and
-// records rejections in its own tables; this file holds what is the same around that:
+// responses) around its row loop (pipeline.ts; the module supplies row rules and batch writer
+// and keeps its rejections in its own tables); this file holds what is the same around that:
 //  - `csvRowEstimate`: the progress denominator (line count minus the header; quoted newlines
 //    make it an upper bound, the final figure replaces it; XLSX reports 0 until done);
 //  - `importRun`: the failure rules. An AppError (the file or its target cannot be imported as

@@ -3,7 +3,6 @@
 // registry does not know is rejected, zero amounts are kept with a warning; each batch of 2,000
 // is one upsert (repo-import.ts) with insert/update/unchanged counts, then its rejections.
 // Idempotent: re-running writes only differences.
-import type { TTxColumn } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { JobContext } from '../../jobs/queue';
 import { runPipeline, type TBatch, type TRowVerdict } from '../../lib/import/pipeline';
@@ -73,7 +72,7 @@ export async function runImport(
       const file = await openFile(job.file_data, job.file_format, job.file_name);
       const idx = columnIndex(file.header, job.mapping);
       const ctx: TRowContext = {
-        mapping: job.mapping as Record<string, TTxColumn>,
+        mapping: job.mapping,
         header: file.header,
         decimalComma: file.decimalComma,
         defaultCurrency: settings.currency,
