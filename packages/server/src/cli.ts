@@ -1,30 +1,47 @@
 // The `fidelia` command line. Each command group lives in cli/<group>.ts and registers itself
 // on the program; this file only wires them together and turns errors into exit codes.
-import { Command, CommanderError } from 'commander';
-import { registerAnalytics } from './cli/analytics';
-import { registerAnalyze } from './cli/analyze';
-import { registerChurn } from './cli/churn';
-import { registerClv } from './cli/clv';
+//
+// Groups are imported on demand: a command whose first word names one group (`fidelia clv fit
+// …`) loads only that group's modules, so it does not parse and evaluate what the others pull
+// in (the tabular reader's encodings, zod, the server) at every start. Anything else (`--help`,
+// an unknown word, no arguments) loads every group, in the order below, as before.
+import { Command, CommanderError, type Command as TCommand } from 'commander';
 import { CliError } from './cli/errors';
-import { registerServerCommands } from './cli/server-commands';
 
-export function buildProgram(): Command {
+type TRegister = (program: TCommand) => void;
+interface TGroup {
+  /** The top-level command words the group registers. */
+  words: readonly string[];
+  load: () => Promise<TRegister>;
+}
+
+const GROUPS: readonly TGroup[] = [
+  {
+    words: ['serve', 'migrate', 'user', 'backup', 'restore', 'standards'],
+    load: async () => (await import('./cli/server-commands')).registerServerCommands,
+  },
+  { words: ['analyze'], load: async () => (await import('./cli/analyze')).registerAnalyze },
+  { words: ['clv'], load: async () => (await import('./cli/clv')).registerClv },
+  { words: ['churn'], load: async () => (await import('./cli/churn')).registerChurn },
+  { words: ['analytics'], load: async () => (await import('./cli/analytics')).registerAnalytics },
+];
+
+/** The program with the groups that `argv` can reach (all of them when argv is omitted). */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('fidelia')
     .description('Fidelia — customer experience and service quality')
     .showHelpAfterError()
     .exitOverride();
-  registerServerCommands(program);
-  registerAnalyze(program);
-  registerClv(program);
-  registerChurn(program);
-  registerAnalytics(program);
+  const first = argv?.[0];
+  const only = GROUPS.filter((g) => first !== undefined && g.words.includes(first));
+  for (const g of only.length === 1 ? only : GROUPS) (await g.load())(program);
   return program;
 }
 
 /** Runs the CLI and returns the process exit code (never throws, never prints a stack). */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {

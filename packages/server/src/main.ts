@@ -44,10 +44,11 @@ export async function startServer(config: TConfig = loadConfig()) {
     version: VERSION,
     webDist: config.webDist ?? WEB_DIST,
   });
-  // On a first start the job worker waits for the demo data: seeders write rows (complaint
+  await app.listen({ port: config.port, host: config.host });
+  // The job worker starts once the server listens (its first poll must not delay the first
+  // answer). On a first start it waits for the demo data: seeders write rows (complaint
   // references, follow-ups) that jobs they queue would otherwise race to write too.
   let worker: ReturnType<typeof startWorker> | null = demo ? null : startWorker(db, logger);
-  await app.listen({ port: config.port, host: config.host });
   const url = publicBaseUrl(config);
   const lines = [`Fidelia ${VERSION} listening on ${url} (database: ${db.engine})`];
   if (demo) {

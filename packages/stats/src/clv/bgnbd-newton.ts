@@ -98,91 +98,69 @@ function xTerms(
   }
 }
 
-/** Per-eval tables: per distinct x (C terms, log a − log(b+x−1), 1/(b+x−1)), per distinct T
- *  and t_x (log and reciprocal of α + value). */
-interface TTables extends TXTerms {
-  lbx: Float64Array;
-  ibx: Float64Array;
-  lT: Float64Array;
-  iT: Float64Array;
-  lTx: Float64Array;
-  iTx: Float64Array;
-}
-
+/** Per-eval tables: per distinct T and t_x value, log and reciprocal of α + value. */
 function logAndInverse(vals: Float64Array, alpha: number, l: Float64Array, inv: Float64Array) {
   for (let k = 0; k < vals.length; k++) {
-    l[k] = Math.log(alpha + vals[k]!);
-    inv[k] = 1 / (alpha + vals[k]!);
+    const v = alpha + vals[k]!;
+    l[k] = Math.log(v);
+    inv[k] = 1 / v;
   }
 }
 
-/** The pass over the rows: accumulates ℓ, its θ-gradient and θ-Hessian (without the r·log α
- *  term) into acc = [ℓ, g_r, g_α, g_a, g_b, H_rr, H_rα, H_ra, H_rb, H_αα, H_αa, H_αb, H_aa,
- *  H_ab, H_bb] (zeroed by the caller). A top-level function with typed-array arguments and no
- *  branches on the log-sum-exp, so V8 optimises it early. The sums live in acc, not in locals
- *  stored after the loop: V8 compiles the long loop on the stack (OSR) during the first pass,
- *  when code after the loop has never run and so has no type feedback, and its first exit then
- *  threw the compiled code away (measured: one deoptimisation and recompile per fresh fit). */
-function rowPass(
+/** Number of per-group sums written by groupPass. */
+const NS = 11;
+
+/** The pass over the rows of one x > 0 group (same x, so r + x and log a − log(b+x−1) are
+ *  constants here). Per row, with lt = log(α+T), ltx = log(α+t_x), it, itx their α-derivative
+ *  factors 1/(α+·), Dl = ltx − lt, Di = itx − it and d = A4 − A3 = lbx − (r+x)·Dl:
+ *  logaddexp(A3, A4) = A3 + max(d, 0) + log1p(e^−|d|), w4 = softmax weight of A4 and
+ *  v = w3·w4. Everything that depends on T alone (A3 and its derivatives, for every customer
+ *  including x = 0) is summed per distinct T by the caller, so a row costs one exp, one log1p
+ *  and eleven weighted sums, written into acc[0..10] (zeroed by the caller):
+ *  [Σ max(d,0)+log1p, Σ w4, Σ w4·Dl, Σ w4·Di, Σ w4·(itx²−it²), Σ v, Σ v·Dl, Σ v·Di, Σ v·Dl²,
+ *  Σ v·Dl·Di, Σ v·Di²], each weighted by the row's count. A small top-level function with
+ *  typed-array arguments, accumulating into acc inside the loop (V8 compiles long loops on the
+ *  stack during their first run; locals stored after the loop had no type feedback then and
+ *  the compiled loop was thrown away at its first exit). */
+function groupPass(
   w: Float64Array,
-  xi: Int32Array,
   ti: Int32Array,
   txi: Int32Array,
-  xv: Float64Array,
-  t: TTables,
-  r: number,
-  a: number,
+  from: number,
+  to: number,
+  lT: Float64Array,
+  iT: Float64Array,
+  lTx: Float64Array,
+  iTx: Float64Array,
+  rx: number,
+  lbx: number,
   acc: Float64Array,
 ): void {
-  const ia = 1 / a;
-  for (let i = 0; i < w.length; i++) {
+  for (let i = from; i < to; i++) {
     const wi = w[i]!;
-    const kx = xi[i]!;
     const kT = ti[i]!;
     const kTx = txi[i]!;
-    const x = xv[kx]!;
-    const lt = t.lT[kT]!;
-    const it = t.iT[kT]!;
-    const ltx = t.lTx[kTx]!;
-    const itx = t.iTx[kTx]!;
-    const ib = t.ibx[kx]!;
-    const rx = r + x;
-    const a3 = -rx * lt;
-    // For x = 0 there is no A4 term: its weight must be exactly 0.
-    const a4 = x > 0 ? t.lbx[kx]! - rx * ltx : Number.NEGATIVE_INFINITY;
-    const mx = Math.max(a3, a4);
-    const e3 = Math.exp(a3 - mx);
-    const e4 = Math.exp(a4 - mx);
-    const sum = e3 + e4;
-    const w3 = e3 / sum;
-    const w4 = e4 / sum;
-    acc[0]! += wi * (t.c[kx]! + mx + Math.log(sum));
-    acc[1]! += wi * (t.cr[kx]! - w3 * lt - w4 * ltx);
-    const mi = w3 * it + w4 * itx;
-    acc[2]! -= wi * rx * mi;
-    acc[3]! += wi * (t.ca[kx]! + w4 * ia);
-    acc[4]! += wi * (t.cb[kx]! - w4 * ib);
-    // C'' + w3∇²A3 + w4∇²A4 …
-    acc[5]! += wi * t.crr[kx]!;
-    acc[6]! -= wi * mi;
-    acc[9]! += wi * rx * (w3 * it * it + w4 * itx * itx);
-    acc[12]! += wi * (t.caa[kx]! - w4 * ia * ia);
-    acc[13]! += wi * t.caa[kx]!;
-    acc[14]! += wi * (t.cbb[kx]! + w4 * ib * ib);
-    // … + w3·w4·DDᵀ with D = ∇A3 − ∇A4.
-    const v = wi * w3 * w4;
-    const Dr = ltx - lt;
-    const Dal = -rx * (it - itx);
-    acc[5]! += v * Dr * Dr;
-    acc[6]! += v * Dr * Dal;
-    acc[7]! -= v * Dr * ia;
-    acc[8]! += v * Dr * ib;
-    acc[9]! += v * Dal * Dal;
-    acc[10]! -= v * Dal * ia;
-    acc[11]! += v * Dal * ib;
-    acc[12]! += v * ia * ia;
-    acc[13]! -= v * ia * ib;
-    acc[14]! += v * ib * ib;
+    const it = iT[kT]!;
+    const itx = iTx[kTx]!;
+    const Dl = lTx[kTx]! - lT[kT]!;
+    const Di = itx - it;
+    const d = lbx - rx * Dl;
+    const e = Math.exp(-Math.abs(d));
+    const s = 1 / (1 + e);
+    const w4 = d > 0 ? s : e * s;
+    const v = wi * e * s * s;
+    const ww = wi * w4;
+    acc[0]! += wi * (Math.max(d, 0) + Math.log1p(e));
+    acc[1]! += ww;
+    acc[2]! += ww * Dl;
+    acc[3]! += ww * Di;
+    acc[4]! += ww * Di * (itx + it);
+    acc[5]! += v;
+    acc[6]! += v * Dl;
+    acc[7]! += v * Di;
+    acc[8]! += v * Dl * Dl;
+    acc[9]! += v * Dl * Di;
+    acc[10]! += v * Di * Di;
   }
 }
 
@@ -192,51 +170,138 @@ export function bgnbdNewtonObjective(d: TCoded): (u: Float64Array) => TNewtonEva
   const TT = d.codes.T;
   const TX = d.codes.tx;
   const nx = X.vals.length;
+  const nT = TT.vals.length;
+  const nd = d.w.length;
   const order = sumOrder(X.vals);
-  const mk = () => new Float64Array(nx);
-  const t: TTables = {
-    c: mk(),
-    cr: mk(),
-    ca: mk(),
-    cb: mk(),
-    crr: mk(),
-    caa: mk(),
-    cbb: mk(),
-    lbx: mk(),
-    ibx: mk(),
-    lT: new Float64Array(TT.vals.length),
-    iT: new Float64Array(TT.vals.length),
-    lTx: new Float64Array(TX.vals.length),
-    iTx: new Float64Array(TX.vals.length),
-  };
-  const acc = new Float64Array(15);
+  // Rows grouped by x code (counting sort), with each group's weight; per distinct T the
+  // weight and the weighted x of its rows (for the A3 terms, which every row has).
+  const gStart = new Int32Array(nx + 1);
+  const gW = new Float64Array(nx);
+  const WT = new Float64Array(nT);
+  const XWT = new Float64Array(nT);
   let wsum = 0;
-  for (const w of d.w) wsum += w;
+  for (let i = 0; i < nd; i++) {
+    const k = X.idx[i]!;
+    const wi = d.w[i]!;
+    gStart[k + 1]!++;
+    gW[k]! += wi;
+    WT[TT.idx[i]!]! += wi;
+    XWT[TT.idx[i]!]! += wi * X.vals[k]!;
+    wsum += wi;
+  }
+  for (let k = 0; k < nx; k++) gStart[k + 1]! += gStart[k]!;
+  const fill = gStart.slice(0, nx);
+  const sw = new Float64Array(nd);
+  const sT = new Int32Array(nd);
+  const sTx = new Int32Array(nd);
+  for (let i = 0; i < nd; i++) {
+    const j = fill[X.idx[i]!]!++;
+    sw[j] = d.w[i]!;
+    sT[j] = TT.idx[i]!;
+    sTx[j] = TX.idx[i]!;
+  }
+  const mk = () => new Float64Array(nx);
+  const t: TXTerms = { c: mk(), cr: mk(), ca: mk(), cb: mk(), crr: mk(), caa: mk(), cbb: mk() };
+  const lT = new Float64Array(nT);
+  const iT = new Float64Array(nT);
+  const lTx = new Float64Array(TX.vals.length);
+  const iTx = new Float64Array(TX.vals.length);
+  const acc = new Float64Array(NS);
   return (u) => {
     const r = Math.exp(u[0]!);
     const alpha = Math.exp(u[1]!);
     const a = Math.exp(u[2]!);
     const b = Math.exp(u[3]!);
-    xTerms(X.vals, order, r, a, b, t);
-    for (let k = 0; k < nx; k++) {
-      const x = X.vals[k]!;
-      t.lbx[k] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : 0;
-      t.ibx[k] = x > 0 ? 1 / (b + x - 1) : 0;
-    }
-    logAndInverse(TT.vals, alpha, t.lT, t.iT);
-    logAndInverse(TX.vals, alpha, t.lTx, t.iTx);
-    acc.fill(0);
-    rowPass(d.w, X.idx, TT.idx, TX.idx, X.vals, t, r, a, acc);
-    // r·log α for every customer.
     const la = Math.log(alpha);
-    const ll = acc[0]! + wsum * r * la;
-    const gt = [acc[1]! + wsum * la, acc[2]! + (wsum * r) / alpha, acc[3]!, acc[4]!];
+    const ia = 1 / a;
+    xTerms(X.vals, order, r, a, b, t);
+    logAndInverse(TT.vals, alpha, lT, iT);
+    logAndInverse(TX.vals, alpha, lTx, iTx);
+    // A3 = −(r+x)·log(α+T) for every customer, summed per distinct T.
+    let sA3 = 0;
+    let sLt = 0;
+    let sRxIt = 0;
+    let sIt = 0;
+    let sRxIt2 = 0;
+    for (let k = 0; k < nT; k++) {
+      const rw = r * WT[k]! + XWT[k]!;
+      sA3 -= rw * lT[k]!;
+      sLt += WT[k]! * lT[k]!;
+      sRxIt += rw * iT[k]!;
+      sIt += WT[k]! * iT[k]!;
+      sRxIt2 += rw * iT[k]! * iT[k]!;
+    }
+    let ll = sA3 + wsum * r * la;
+    let gr = -sLt + wsum * la;
+    let gal = -sRxIt + (wsum * r) / alpha;
+    let ga = 0;
+    let gb = 0;
+    let hrr = 0;
+    let hral = -sIt + wsum / alpha;
+    let hra = 0;
+    let hrb = 0;
+    let halal = sRxIt2 - (wsum * r) / (alpha * alpha);
+    let hala = 0;
+    let halb = 0;
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    for (let k = 0; k < nx; k++) {
+      const W = gW[k]!;
+      ll += W * t.c[k]!;
+      gr += W * t.cr[k]!;
+      ga += W * t.ca[k]!;
+      gb += W * t.cb[k]!;
+      hrr += W * t.crr[k]!;
+      haa += W * t.caa[k]!;
+      hab += W * t.caa[k]!;
+      hbb += W * t.cbb[k]!;
+      const x = X.vals[k]!;
+      if (!(x > 0) || W === 0) continue;
+      const rx = r + x;
+      const ib = 1 / (b + x - 1);
+      acc.fill(0);
+      groupPass(
+        sw,
+        sT,
+        sTx,
+        gStart[k]!,
+        gStart[k + 1]!,
+        lT,
+        iT,
+        lTx,
+        iTx,
+        rx,
+        Math.log(a * ib),
+        acc,
+      );
+      const sw4 = acc[1]!;
+      const sw4Di = acc[3]!;
+      const sv = acc[5]!;
+      const svDl = acc[6]!;
+      const svDi = acc[7]!;
+      ll += acc[0]!;
+      gr -= acc[2]!;
+      gal -= rx * sw4Di;
+      ga += ia * sw4;
+      gb -= ib * sw4;
+      hrr += acc[8]!;
+      hral += rx * acc[9]! - sw4Di;
+      hra -= ia * svDl;
+      hrb += ib * svDl;
+      halal += rx * (acc[4]! + rx * acc[10]!);
+      hala -= ia * rx * svDi;
+      halb += ib * rx * svDi;
+      haa += ia * ia * (sv - sw4);
+      hab -= ia * ib * sv;
+      hbb += ib * ib * (sw4 + sv);
+    }
     const Ht = [
-      [acc[5]!, acc[6]! + wsum / alpha, acc[7]!, acc[8]!],
-      [0, acc[9]! - (wsum * r) / (alpha * alpha), acc[10]!, acc[11]!],
-      [0, 0, acc[12]!, acc[13]!],
-      [0, 0, 0, acc[14]!],
+      [hrr, hral, hra, hrb],
+      [0, halal, hala, halb],
+      [0, 0, haa, hab],
+      [0, 0, 0, hbb],
     ];
-    return toLogParams(ll, gt, Ht, [r, alpha, a, b], wsum);
+    return toLogParams(ll, [gr, gal, ga, gb], Ht, [r, alpha, a, b], wsum);
   };
 }

@@ -7,6 +7,7 @@
 // work is one log and one division for Σ log(γ+mx), Σ 1/(γ+mx), Σ 1/(γ+mx)² per group.
 import { type TNewtonEval, toLogParams } from './newton';
 import { digamma, gammaln, trigamma } from './special';
+import { codeColumn } from './types';
 
 /** Σ log(γ + mx), Σ 1/(γ + mx), Σ 1/(γ + mx)² over one x group, into out[0..2]. The only
  *  per-customer work, kept in a small top-level function: V8 optimises small functions early and
@@ -29,36 +30,25 @@ function groupSums(mx: Float64Array, from: number, to: number, gamma: number, ou
 
 /** xs, ms: repeat buyers only (x > 0, m > 0). */
 export function ggNewtonObjective(
-  xs: readonly number[],
-  ms: readonly number[],
+  xs: ArrayLike<number>,
+  ms: ArrayLike<number>,
 ): (u: Float64Array) => TNewtonEval {
   const n = xs.length;
-  // Group customers by x (a counting sort keyed by a Map of distinct x: no comparator sort).
-  const group = new Map<number, number>();
-  const gOf = new Int32Array(n);
-  const gx: number[] = [];
-  const count: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = xs[i]!;
-    let k = group.get(x);
-    if (k === undefined) {
-      k = gx.length;
-      group.set(x, k);
-      gx.push(x);
-      count.push(0);
-    }
-    gOf[i] = k;
-    count[k]!++;
-  }
-  const start = new Int32Array(gx.length + 1);
-  for (let k = 0; k < gx.length; k++) start[k + 1] = start[k]! + count[k]!;
-  const fill = start.slice(0, gx.length);
-  const sumLogM = new Float64Array(gx.length);
+  // Group customers by x: x numbered by a typed-array hash (codeColumn), then a counting sort.
+  const code = codeColumn(Float64Array.from(xs));
+  const gx = code.vals;
+  const ng = gx.length;
+  const start = new Int32Array(ng + 1);
+  for (let i = 0; i < n; i++) start[code.idx[i]! + 1]!++;
+  for (let k = 0; k < ng; k++) start[k + 1]! += start[k]!;
+  const fill = start.slice(0, ng);
+  const sumLogM = new Float64Array(ng);
   const mx = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const k = gOf[i]!;
-    mx[fill[k]!++] = ms[i]! * xs[i]!;
-    sumLogM[k] = sumLogM[k]! + Math.log(ms[i]!);
+    const k = code.idx[i]!;
+    const m = ms[i]!;
+    mx[fill[k]!++] = m * gx[k]!;
+    sumLogM[k]! += Math.log(m);
   }
   const sums = new Float64Array(3);
   return (u) => {
@@ -79,8 +69,8 @@ export function ggNewtonObjective(
     let hqq = 0;
     let hqg = 0;
     let hgg = 0;
-    for (let k = 0; k < gx.length; k++) {
-      const x = gx[k] ?? 0;
+    for (let k = 0; k < ng; k++) {
+      const x = gx[k]!;
       groupSums(mx, start[k]!, start[k + 1]!, gamma, sums);
       const sl = sums[0]!;
       const si = sums[1]!;

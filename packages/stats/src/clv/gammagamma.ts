@@ -34,22 +34,24 @@ export function fitGammaGamma(
   m: ArrayLike<number>,
   opts: TFitOptions = {},
 ): TGammaGammaParams & TFitInfo {
-  const xs: number[] = [];
-  const ms: number[] = [];
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i] ?? 0;
-    const mi = m[i] ?? 0;
-    if (xi > 0 && mi > 0) {
-      xs.push(xi);
-      ms.push(mi);
-    }
-  }
-  const n = xs.length;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (x[i]! > 0 && m[i]! > 0) n++;
   if (n < 2) throw new ClvFitError('Gamma-Gamma: fewer than two repeat buyers with spend');
+  const xs = new Float64Array(n);
+  const ms = new Float64Array(n);
   // First start scaled to the data: p = 1, q = 2 and γ = mean spend match the model's mean
   // spend pγ/(q − 1) (saves Newton steps whatever the currency); then the fixed starts.
   let meanM = 0;
-  for (const v of ms) meanM += v / n;
+  for (let i = 0, j = 0; i < x.length; i++) {
+    const xi = x[i]!;
+    const mi = m[i]!;
+    if (xi > 0 && mi > 0) {
+      xs[j] = xi;
+      ms[j++] = mi;
+      meanM += mi;
+    }
+  }
+  meanM /= n;
   const starts = [
     [0, Math.log(2), Math.log(meanM)],
     [0, 0, 0],
@@ -57,7 +59,7 @@ export function fitGammaGamma(
   ];
   let res: TMinimizeResult | null = null;
   if (opts.method !== 'nelder-mead-bfgs') res = newtonFromStarts(ggNewtonObjective(xs, ms), starts);
-  res ??= minimize(ggMeanNll(xs, ms), starts, { gradTol: opts.gradTol });
+  res ??= minimize(ggMeanNll(Array.from(xs), Array.from(ms)), starts, { gradTol: opts.gradTol });
   const out = {
     p: Math.exp(res.x[0] ?? 0),
     q: Math.exp(res.x[1] ?? 0),

@@ -176,3 +176,31 @@ describe('exact derivatives', () => {
     for (const [x, v] of ref) expect(Math.abs(trigamma(x) / v - 1)).toBeLessThan(1e-12);
   });
 });
+
+describe('row collapsing (typed-array hash)', () => {
+  it('gives the same distinct rows and counts as string keys, and consistent column codes', () => {
+    // CDNOW (heavy repetition), synthetic (no repetition), and values that collide in the hash
+    // (x·131 + t_x the same for different rows; −0 and 0, which are one value; large values).
+    const tricky = {
+      x: Float64Array.from([0, 1, 0, 1, 2, 0, 1e9, 1e9, 3, 3]),
+      tx: Float64Array.from([131, 0, 131, 0, 0, -0, 5.5, 5.5, 0.1, 0.1]),
+      T: Float64Array.from([7, 7, 7, 7, 7, 7, 1e12, 1e12, 0.30000000000000004, 0.3]),
+    };
+    for (const s of [cdnow, syn, tricky]) {
+      const c = compressCoded(s);
+      const want = new Map<string, number>();
+      for (let i = 0; i < s.x.length; i++) {
+        const k = `${s.x[i]}|${s.tx[i]}|${s.T[i]}`;
+        want.set(k, (want.get(k) ?? 0) + 1);
+      }
+      expect(c.w.length).toBe(want.size);
+      for (let i = 0; i < c.w.length; i++) {
+        expect(c.w[i]).toBe(want.get(`${c.x[i]}|${c.tx[i]}|${c.T[i]}`));
+        expect(c.codes.x.vals[c.codes.x.idx[i] ?? -1] === c.x[i]).toBe(true);
+        expect(c.codes.tx.vals[c.codes.tx.idx[i] ?? -1] === c.tx[i]).toBe(true);
+        expect(c.codes.T.vals[c.codes.T.idx[i] ?? -1] === c.T[i]).toBe(true);
+      }
+      expect(new Set(c.codes.T.vals).size).toBe(c.codes.T.vals.length);
+    }
+  });
+});

@@ -59,63 +59,98 @@ export interface TCoded extends TWeighted {
   codes: { x: TColumnCode; tx: TColumnCode; T: TColumnCode };
 }
 
-/** Index of v among a column's distinct values, adding it when new. */
-function codeOf(map: Map<number, number>, vals: number[], v: number): number {
-  let k = map.get(v);
-  if (k === undefined) {
-    k = vals.length;
-    map.set(v, k);
-    vals.push(v);
-  }
-  return k;
+// Row collapsing uses open-addressing hash tables in typed arrays (no Map, no strings): a fresh
+// process runs it in V8's first, unoptimised tiers, where a Map look-up per row and column was
+// most of a cold fit's collapsing. The hash is arithmetic on the values themselves (no calls,
+// no bit views; cheap in the interpreter); collisions are resolved by comparing the values, so
+// its quality only matters for speed.
+
+/** Slots of a table for up to n keys: a power of two ≥ 2·n. */
+function slotsFor(n: number): number {
+  let s = 16;
+  while (s < 2 * n) s *= 2;
+  return s;
 }
 
-export function compressCoded(s: TSummaryArrays): TCoded {
-  // One pass: each column's value is numbered (a numeric Map look-up per column) and the row is
-  // keyed by its three numbers — several times cheaper than a string key per row, and a single
-  // loop for V8 to optimise in a fresh process instead of four.
-  const n = s.x.length;
-  const mx = new Map<number, number>();
-  const mt = new Map<number, number>();
-  const mT = new Map<number, number>();
-  const vx: number[] = [];
-  const vt: number[] = [];
-  const vT: number[] = [];
-  // Codes are < n, so (a·n + b)·n + c is an exact integer key while n³ < 2⁵³ (n < 208,063);
-  // beyond that the key is a string.
-  const exact = n * n * n < 2 ** 52;
-  const map = new Map<number | string, number>();
-  const first: number[] = [];
-  const ws: number[] = [];
-  const ix: number[] = [];
-  const it: number[] = [];
-  const iT: number[] = [];
+const HM = 0x9e3779b1;
+
+/** A column's distinct values (in order of first appearance) and each row's index among them. */
+export function codeColumn(v: Float64Array): TColumnCode {
+  const n = v.length;
+  const mask = slotsFor(n) - 1;
+  const table = new Int32Array(mask + 1); // code + 1; 0 = empty
+  const vals = new Float64Array(n);
+  const idx = new Int32Array(n);
+  let nv = 0;
   for (let i = 0; i < n; i++) {
-    const a = codeOf(mx, vx, s.x[i]!);
-    const b = codeOf(mt, vt, s.tx[i]!);
-    const c = codeOf(mT, vT, s.T[i]!);
-    const key = exact ? (a * n + b) * n + c : `${a}|${b}|${c}`;
-    const k = map.get(key);
-    if (k === undefined) {
-      map.set(key, first.length);
-      first.push(i);
-      ws.push(1);
-      ix.push(a);
-      it.push(b);
-      iT.push(c);
-    } else ws[k]!++;
+    const val = v[i]!;
+    let h = (Math.imul(((val * 1048573) % 4294967291) | 0, HM) >>> 7) & mask;
+    for (;;) {
+      const e = table[h]!;
+      if (e === 0) {
+        table[h] = ++nv;
+        vals[nv - 1] = val;
+        idx[i] = nv - 1;
+        break;
+      }
+      if (vals[e - 1] === val) {
+        idx[i] = e - 1;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
   }
-  const pick = (v: Float64Array) => Float64Array.from(first, (i) => v[i]!);
+  return { vals: vals.slice(0, nv), idx };
+}
+
+/** Distinct (x, t_x, T) rows in order of first appearance with their counts (one pass, one
+ *  hash probe per row), then each column numbered over the distinct rows only. */
+export function compressCoded(s: TSummaryArrays): TCoded {
+  const n = s.x.length;
+  const X = s.x;
+  const TX = s.tx;
+  const TT = s.T;
+  const mask = slotsFor(n) - 1;
+  const table = new Int32Array(mask + 1); // distinct row + 1; 0 = empty
+  const dx = new Float64Array(n);
+  const dt = new Float64Array(n);
+  const dT = new Float64Array(n);
+  const w = new Float64Array(n);
+  let nd = 0;
+  for (let i = 0; i < n; i++) {
+    const x = X[i]!;
+    const tx = TX[i]!;
+    const T = TT[i]!;
+    const key = ((x * 131 + tx) * 1048573 + T * 8191) % 4294967291;
+    let h = (Math.imul(key | 0, HM) >>> 7) & mask;
+    for (;;) {
+      const e = table[h]!;
+      if (e === 0) {
+        table[h] = nd + 1;
+        dx[nd] = x;
+        dt[nd] = tx;
+        dT[nd] = T;
+        w[nd] = 1;
+        nd++;
+        break;
+      }
+      const k = e - 1;
+      if (dx[k] === x && dt[k] === tx && dT[k] === T) {
+        w[k]!++;
+        break;
+      }
+      h = (h + 1) & mask;
+    }
+  }
+  const x = dx.slice(0, nd);
+  const tx = dt.slice(0, nd);
+  const T = dT.slice(0, nd);
   return {
-    x: pick(s.x),
-    tx: pick(s.tx),
-    T: pick(s.T),
-    w: Float64Array.from(ws),
-    codes: {
-      x: { vals: Float64Array.from(vx), idx: Int32Array.from(ix) },
-      tx: { vals: Float64Array.from(vt), idx: Int32Array.from(it) },
-      T: { vals: Float64Array.from(vT), idx: Int32Array.from(iT) },
-    },
+    x,
+    tx,
+    T,
+    w: w.slice(0, nd),
+    codes: { x: codeColumn(x), tx: codeColumn(tx), T: codeColumn(T) },
   };
 }
 

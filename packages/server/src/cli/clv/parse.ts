@@ -15,7 +15,8 @@ function readLines(file: string): string[] {
     throw new CliError(`${file}: cannot read (${(e as Error).message})`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text.split(/\r?\n/);
+  // The same lines as split(/\r?\n/); the plain split is several times cheaper on a big file.
+  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
 }
 
 /** Parses YYYY-MM-DD or YYYYMMDD to a UTC day number, rejecting impossible dates (2021-02-30). */
@@ -94,6 +95,15 @@ export function parseTransactions(file: string, format: 'csv' | 'cdnow'): TTrans
   return out;
 }
 
+/** One field of a summary row as a number ≥ 0. Number() ignores the same surrounding white
+ *  space as trim(), so the field is trimmed only for the checks that need it. */
+function summaryNum(file: string, row: number, raw: string | undefined, col: string): number {
+  const v = raw === undefined ? Number.NaN : Number(raw);
+  if (!(v >= 0) || v === Number.POSITIVE_INFINITY || (v === 0 && (raw ?? '').trim() === ''))
+    fail(file, row, col, `not a number ≥ 0: "${(raw ?? '').trim()}"`);
+  return v;
+}
+
 /** Summary CSV: frequency,recency,T[,monetary_value] or x,t_x,T[,zbar]; optional first id column. */
 export function parseSummary(file: string): TRfmSummary[] {
   const lines = readLines(file);
@@ -107,26 +117,34 @@ export function parseSummary(file: string): TRfmSummary[] {
   });
   for (const k of ['frequency', 'recency', 'T'])
     if (!names.includes(k)) fail(file, 1, k, 'missing column (need frequency,recency,T)');
-  const col = (k: string) => names.indexOf(k);
-  const ids = new Set<string>();
+  // Column positions resolved once; the row loop calls no closures and keeps no set of ids
+  // when there is no id column (the row number is the id, unique by construction): this parse
+  // was most of `fidelia clv fit`'s time after start-up.
+  const fi = names.indexOf('frequency');
+  const ri = names.indexOf('recency');
+  const Ti = names.indexOf('T');
+  const mi = names.indexOf('monetary_value');
+  const fName = header[fi] ?? 'frequency';
+  const rName = header[ri] ?? 'recency';
+  const TName = header[Ti] ?? 'T';
+  const mName = header[mi] ?? 'monetary_value';
+  const ids = idCol === 0 ? new Set<string>() : null;
   const out: TRfmSummary[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    if (line.trim() === '') continue;
+    const c0 = line.charCodeAt(0);
+    // Blank lines are skipped (trim only when the line could be all white space).
+    if (line === '' || ((c0 <= 32 || c0 > 127) && line.trim() === '')) continue;
     const c = line.split(',');
-    const num = (k: string): number => {
-      const s = (c[col(k)] ?? '').trim();
-      const v = Number(s);
-      if (s === '' || !Number.isFinite(v) || v < 0)
-        fail(file, i + 1, header[col(k)] ?? k, `not a number ≥ 0: "${s}"`);
-      return v;
-    };
-    const id = idCol === 0 ? (c[0] ?? '').trim() : String(i);
-    if (ids.has(id)) fail(file, i + 1, header[0] ?? 'id', `duplicate id "${id}"`);
-    ids.add(id);
-    const frequency = num('frequency');
-    const recency = num('recency');
-    const T = num('T');
+    let id: string;
+    if (ids) {
+      id = (c[0] ?? '').trim();
+      if (ids.has(id)) fail(file, i + 1, header[0] ?? 'id', `duplicate id "${id}"`);
+      ids.add(id);
+    } else id = String(i);
+    const frequency = summaryNum(file, i + 1, c[fi], fName);
+    const recency = summaryNum(file, i + 1, c[ri], rName);
+    const T = summaryNum(file, i + 1, c[Ti], TName);
     if (!Number.isInteger(frequency)) fail(file, i + 1, 'frequency', 'must be an integer');
     if (recency > T) fail(file, i + 1, 'recency', `recency ${recency} > T ${T}`);
     out.push({
@@ -134,7 +152,7 @@ export function parseSummary(file: string): TRfmSummary[] {
       frequency,
       recency,
       T,
-      monetaryValue: col('monetary_value') >= 0 ? num('monetary_value') : null,
+      monetaryValue: mi >= 0 ? summaryNum(file, i + 1, c[mi], mName) : null,
     });
   }
   if (out.length === 0) throw new CliError(`${file}: no customers`);
