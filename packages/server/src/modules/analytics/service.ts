@@ -54,7 +54,16 @@ import { listUnits, unitScope } from '../orgs/service';
 import * as retention from '../retention/service';
 import * as surveys from '../surveys/service';
 import { customerTiers, customerUseClasses } from './repo';
-import { csatReport, EMPTY_SERVQUAL, kanoJson, npsReport, servqualJson } from './reports';
+import {
+  csatCountsOf,
+  csatReport,
+  csatReportFromCounts,
+  EMPTY_SERVQUAL,
+  kanoJson,
+  npsReport,
+  servqualJson,
+  type TCsatCounts,
+} from './reports';
 
 registerErrors({
   ANALYTICS_DATE_INVALID: {
@@ -633,9 +642,60 @@ export async function kanoReport(
 // ------------------------------------------------------------------------ the others
 
 /** GET /api/analytics/surveys/:id/csat: as `fidelia analyze csat --scale 5 --top 2`. */
+/**
+ * CSAT from the aggregates (whole days, no respondent filter, grouping by channel / unit /
+ * month or none): the score counts are solved from each row's sums (reports.csatCountsOf);
+ * null, so the raw answers are read, when the filter or grouping needs them or some score
+ * is not an integer 1..5.
+ */
+export async function csatFromAggregates(db: Sql, auth: AuthContext, s: TScope, q: TCsatQuery) {
+  if (!s.daily) return null;
+  if (q.groupBy && q.groupBy !== 'channel' && q.groupBy !== 'unit' && q.groupBy !== 'month')
+    return null;
+  const dims: TDims =
+    q.groupBy === 'channel'
+      ? { channel: true }
+      : q.groupBy === 'unit'
+        ? { unit: true }
+        : q.groupBy === 'month'
+          ? { day: 'month' }
+          : {};
+  const names = q.groupBy === 'unit' ? await unitNames(db, auth.orgId) : new Map();
+  const empty = (): TCsatCounts => ({ dist: [0, 0, 0, 0, 0], sum: 0 });
+  const all = empty();
+  const groups = q.groupBy ? new Map<string, TCsatCounts>() : undefined;
+  for (const x of await dailyRows(db, s, ['csat'], false, dims)) {
+    const d = csatCountsOf(x);
+    if (!d) return null;
+    const g =
+      q.groupBy === 'channel'
+        ? x.channel
+        : q.groupBy === 'unit'
+          ? x.unitId
+            ? (names.get(x.unitId) ?? '')
+            : ''
+          : monthOf(x.day);
+    const targets = [all];
+    if (groups) {
+      const c = groups.get(g) ?? empty();
+      groups.set(g, c);
+      targets.push(c);
+    }
+    for (const t of targets) {
+      d.forEach((v, i) => {
+        t.dist[i] = (t.dist[i] ?? 0) + v;
+      });
+      t.sum += x.sum;
+    }
+  }
+  return csatReportFromCounts(all, groups);
+}
+
 export async function csatReportFor(db: Sql, auth: AuthContext, surveyId: string, q: TCsatQuery) {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
+  const fromAggregates = await csatFromAggregates(db, auth, s, q);
+  if (fromAggregates) return fromAggregates;
   const data = await rawData(db, s, { tags: ['csat'] });
   const meta = new Map(data.responses.map((r) => [r.id, r]));
   const names = q.groupBy === 'unit' ? await unitNames(db, auth.orgId) : new Map();
