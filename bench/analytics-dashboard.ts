@@ -1,12 +1,24 @@
-// Dashboard endpoints over many stored responses: N NPS+CSAT responses spread over 200 org
-// units, 3 channels and 365 days are written straight into the tables (the aggregate triggers
-// fire as for any writer), then each endpoint is called R times through app.inject and its
-// p50/p95 reported, unfiltered and filtered (one unit subtree, one month). PostgreSQL.
-//   npx tsx bench/analytics-dashboard.ts [responses=200000] [requests per endpoint=30]
-//   (TEST_DATABASE_URL, else a throwaway cluster via scripts/pg-cluster.mjs)
+// Dashboard endpoints over many stored responses, with DuckDB as the baseline in the same run.
+// N complete NPS+CSAT responses spread over 200 org units, 3 channels and 365 days of 2026 are
+// written straight into the tables in SQL chunks (the aggregate triggers fire as for any
+// writer); the same data is then exported from the database (wide CSV: one row per response)
+// and loaded into DuckDB, outside the timing. Each endpoint is called R times through
+// app.inject, alternating with DuckDB answering the same aggregates over the export (one
+// DuckDB query per endpoint, one thread like one database backend), full data and filtered
+// (one unit subtree, one month). Reports p50/p95 of both, the ratio, the process CPU time
+// (for PostgreSQL plus the CPU of this database's backends, read from /proc), and whether both
+// give the same numbers.
+//   npx tsx bench/analytics-dashboard.ts postgres [responses=1000000] [requests=10]
+//     (TEST_DATABASE_URL: a throwaway database on it; else a throwaway cluster)
+//   npx tsx bench/analytics-dashboard.ts pglite [responses=1000000] [requests=10]
+//     (PGlite on disk in a temp directory, as npm start)
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
-import { postgresDb } from '../packages/server/src/db/client';
+import { type Db, openDb } from '../packages/server/src/db/client';
 import { migrate } from '../packages/server/src/db/migrate';
 import { nullMailer } from '../packages/server/src/mail/mailer';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
@@ -14,17 +26,60 @@ import { createOrg, login, testConfig } from '../packages/server/test/harness';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 
-const N = Number(process.argv[2] ?? 200_000);
-const R = Number(process.argv[3] ?? 30);
-const cluster = process.env.TEST_DATABASE_URL ? null : await startCluster();
-const base = process.env.TEST_DATABASE_URL ?? cluster.url;
+const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
+const N = Number(process.argv[3] ?? 1_000_000);
+const R = Number(process.argv[4] ?? 10);
+const loads: number[] = [];
+const sampleLoad = () => loads.push(+(loadavg()[0] ?? 0).toFixed(2));
+const ticker = setInterval(sampleLoad, 5000);
+sampleLoad();
+
+let cluster: { url: string; stop?: () => Promise<void> } | null = null;
+let admin: pg.Client | null = null;
 const name = `bench_dash_${process.pid}`;
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const u = new URL(base);
-u.pathname = `/${name}`;
-const db = postgresDb(u.toString(), 4);
+const dir = mkdtempSync(join(tmpdir(), 'fid-dash-'));
+let db: Db;
+if (engine === 'postgres') {
+  cluster = process.env.TEST_DATABASE_URL ? null : await startCluster();
+  const base = process.env.TEST_DATABASE_URL ?? (cluster as { url: string }).url;
+  admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  db = await openDb({ databaseUrl: u.toString() });
+} else {
+  db = await openDb({ dataDir: dir });
+}
+
+/** CPU ms of this process, plus (PostgreSQL) of this database's backends. */
+async function cpuMs(): Promise<number> {
+  const c = process.cpuUsage();
+  let ms = (c.user + c.system) / 1000;
+  if (engine === 'postgres' && admin) {
+    const r = await admin.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+      [name],
+    );
+    for (const { pid } of r.rows) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        ms += ((Number(v[11]) || 0) + (Number(v[12]) || 0)) * 10; // utime + stime, 100 Hz
+      } catch {
+        // another host's server, or the backend is gone
+      }
+    }
+  }
+  return ms;
+}
+
+const q = (ms: number[], p: number) => {
+  const s = [...ms].sort((x, y) => x - y);
+  return +(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? 0).toFixed(1);
+};
+const median = (ms: number[]) => q(ms, 0.5);
+
 try {
   await migrate(db);
   const org = await createOrg(db, 'Bench');
@@ -62,14 +117,68 @@ try {
               (VALUES ('nps', 'nps'), ('satisfaction', 'csat')) AS k(key, tag)`,
       [org.orgId, surveyId, off, off + n - 1],
     );
+    process.stderr.write(`loaded ${off + n}\n`);
   }
   const loadMs = Date.now() - t0;
-  const app = await buildApp({
-    config: testConfig(),
-    db,
-    mailer: nullMailer(),
-    logger: false,
-  });
+  await db.query('ANALYZE');
+
+  // The export DuckDB reads: one row per response (its wide layout), and the unit tree.
+  const t1 = Date.now();
+  const csv = join(dir, 'responses.csv');
+  const lines: string[] = ['id,unit_id,channel,day,nps,csat'];
+  let last = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const r = await db.query<{
+      id: string;
+      unit_id: string;
+      channel: string;
+      day: string;
+      nps: number | null;
+      csat: number | null;
+    }>(
+      `SELECT r.id, r.org_unit_id AS unit_id, r.channel,
+              to_char(coalesce(r.submitted_at, r.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+              n.num AS nps, c.num AS csat
+         FROM survey_responses r
+         LEFT JOIN survey_answers n ON n.org_id = r.org_id AND n.response_id = r.id AND n.tag = 'nps'
+         LEFT JOIN survey_answers c ON c.org_id = r.org_id AND c.response_id = r.id AND c.tag = 'csat'
+        WHERE r.org_id = $1 AND r.survey_id = $2 AND r.status = 'complete' AND r.id > $3
+        ORDER BY r.id LIMIT 50000`,
+      [org.orgId, surveyId, last],
+    );
+    if (r.rows.length === 0) break;
+    for (const x of r.rows)
+      lines.push(`${x.id},${x.unit_id},${x.channel},${x.day},${x.nps ?? ''},${x.csat ?? ''}`);
+    last = (r.rows[r.rows.length - 1] as { id: string }).id;
+  }
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+  lines.length = 0;
+  const units = await db.query<{ id: string; parent_id: string | null; name: string }>(
+    'SELECT id, parent_id, name FROM org_units WHERE org_id = $1',
+    [org.orgId],
+  );
+  const unitsCsv = join(dir, 'units.csv');
+  writeFileSync(
+    unitsCsv,
+    `id,parent_id,name\n${units.rows.map((u) => `${u.id},${u.parent_id ?? ''},${u.name}`).join('\n')}\n`,
+  );
+  const duck = await DuckDBInstance.create(':memory:');
+  const dc = await duck.connect();
+  await dc.run('SET threads = 1');
+  await dc.run(
+    `CREATE TABLE r AS SELECT * FROM read_csv('${csv}', header = true, columns = {
+       'id': 'UUID', 'unit_id': 'UUID', 'channel': 'VARCHAR', 'day': 'DATE',
+       'nps': 'DOUBLE', 'csat': 'DOUBLE'})`,
+  );
+  await dc.run(
+    `CREATE TABLE units AS SELECT * FROM read_csv('${unitsCsv}', header = true, columns = {
+       'id': 'UUID', 'parent_id': 'UUID', 'name': 'VARCHAR'})`,
+  );
+  const exportMs = Date.now() - t1;
+  const duckRows = async (sql: string) =>
+    (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[];
+
+  const app = await buildApp({ config: testConfig(), db, mailer: nullMailer(), logger: false });
   await app.ready();
   const s = await login(app, org.users.owner);
   const unit = (
@@ -77,42 +186,198 @@ try {
       `SELECT id FROM org_units WHERE org_id = $1 AND kind = 'branch' ORDER BY name LIMIT 1`,
       [org.orgId],
     )
-  ).rows[0]?.id;
+  ).rows[0]?.id as string;
   const a = `/api/analytics/surveys/${surveyId}`;
-  const endpoints: [string, string][] = [
-    ['overview (year)', '/api/analytics/overview?from=2026-01-01&to=2026-12-31'],
-    ['overview (30 days)', '/api/analytics/overview?from=2026-06-01&to=2026-06-30'],
-    ['nps', `${a}/nps`],
-    ['nps by unit', `${a}/nps?groupBy=unit`],
-    ['nps by month', `${a}/nps?groupBy=month`],
-    ['trend nps by week', `${a}/trends?metric=nps&period=week`],
-    ['trend csat by month', `${a}/trends?metric=csat&period=month`],
-    ['nps, one unit, one month', `${a}/nps?unitId=${unit}&from=2026-03-01&to=2026-03-31`],
-    ['kano (no Kano questions)', `${a}/kano`],
+  const fUnit = `unitId=${unit}&from=2026-03-01&to=2026-03-31`;
+  // DuckDB's side: the subtree of the filter unit, and the counts each report is made of.
+  const sub = `unit_id IN (WITH RECURSIVE t(id) AS (SELECT '${unit}'::uuid UNION ALL
+                 SELECT u.id FROM units u JOIN t ON u.parent_id = t.id) SELECT id FROM t)`;
+  const fSql = `${sub} AND day BETWEEN DATE '2026-03-01' AND DATE '2026-03-31'`;
+  const npsSel = `count(nps)::INT AS n, count(*) FILTER (nps >= 9)::INT AS promoters,
+                  count(*) FILTER (nps >= 7 AND nps < 9)::INT AS passives,
+                  count(*) FILTER (nps < 7)::INT AS detractors`;
+  const overviewSql = (from: string, to: string, prevFrom: string, prevTo: string, w = 'true') =>
+    `SELECT p, channel, count(*)::INT AS responses, ${npsSel}, count(csat)::INT AS csat_n,
+            count(*) FILTER (csat >= 4)::INT AS csat_hi
+       FROM (SELECT CASE WHEN day >= DATE '${from}' THEN 'cur' ELSE 'prev' END AS p, * FROM r
+              WHERE ${w} AND (day BETWEEN DATE '${from}' AND DATE '${to}'
+                 OR day BETWEEN DATE '${prevFrom}' AND DATE '${prevTo}'))
+      GROUP BY ALL`;
+  const csatSql = (w: string) =>
+    `SELECT csat::INT AS v, count(*)::INT AS n FROM r WHERE ${w} AND csat IS NOT NULL GROUP BY 1 ORDER BY 1`;
+  type Body = {
+    n: number;
+    promoters: number;
+    passives: number;
+    detractors: number;
+    groups: { group: string; n: number; promoters: number }[];
+    distribution: number[];
+    periods: { period: string; n: number }[];
+  };
+  type Check = (ours: Body, duck: Record<string, unknown>[]) => boolean;
+  const npsCheck: Check = (o, d) =>
+    JSON.stringify([o.n, o.promoters, o.passives, o.detractors]) ===
+    JSON.stringify([d[0]?.n, d[0]?.promoters, d[0]?.passives, d[0]?.detractors].map(Number));
+  const groupsCheck: Check = (o, d) => {
+    const m = new Map(d.map((x) => [String(x.g), x]));
+    return (
+      o.groups.length === d.length &&
+      o.groups.every((g) => {
+        const x = m.get(g.group);
+        return x && Number(x.n) === g.n && Number(x.promoters) === g.promoters;
+      })
+    );
+  };
+  const csatCheck: Check = (o, d) =>
+    o.n === d.reduce((t, x) => t + Number(x.n), 0) &&
+    d.every((x) => o.distribution[Number(x.v) - 1] === Number(x.n));
+  const trendCheck: Check = (o, d) => {
+    const m = new Map(d.map((x) => [String(x.g), Number(x.n)]));
+    const nonEmpty = o.periods.filter((p) => p.n > 0);
+    return nonEmpty.length === d.length && nonEmpty.every((p) => m.get(p.period) === p.n);
+  };
+  const overviewCheck: Check = (o, d) => {
+    const cur = d.filter((x) => x.p === 'cur');
+    const total = cur.reduce((t, x) => t + Number(x.responses), 0);
+    const text = JSON.stringify(o);
+    // the overview's total responses of the period appear in its body
+    return text.includes(`:${total}`) && total > 0;
+  };
+  const endpoints: { label: string; url: string; duck: string; check: Check | null }[] = [
+    {
+      label: 'overview, whole year (+ previous year)',
+      url: '/api/analytics/overview?from=2026-01-01&to=2026-12-31',
+      duck: overviewSql('2026-01-01', '2026-12-31', '2025-01-01', '2025-12-31'),
+      check: overviewCheck,
+    },
+    {
+      label: 'overview, 30 days (+ previous 30)',
+      url: '/api/analytics/overview?from=2026-06-01&to=2026-06-30',
+      duck: overviewSql('2026-06-01', '2026-06-30', '2026-05-02', '2026-05-31'),
+      check: overviewCheck,
+    },
+    { label: 'nps', url: `${a}/nps`, duck: `SELECT ${npsSel} FROM r`, check: npsCheck },
+    {
+      label: 'nps by unit',
+      url: `${a}/nps?groupBy=unit`,
+      duck: `SELECT u.name AS g, ${npsSel} FROM r JOIN units u ON u.id = r.unit_id WHERE nps IS NOT NULL GROUP BY 1`,
+      check: groupsCheck,
+    },
+    {
+      label: 'nps by month',
+      url: `${a}/nps?groupBy=month`,
+      duck: `SELECT strftime(day, '%Y-%m') AS g, ${npsSel} FROM r WHERE nps IS NOT NULL GROUP BY 1`,
+      check: groupsCheck,
+    },
+    { label: 'csat', url: `${a}/csat`, duck: csatSql('true'), check: csatCheck },
+    {
+      label: 'trend nps by week',
+      url: `${a}/trends?metric=nps&period=week`,
+      duck: `SELECT strftime(date_trunc('week', day), '%Y-%m-%d') AS g, count(nps)::INT AS n FROM r WHERE nps IS NOT NULL GROUP BY 1`,
+      check: trendCheck,
+    },
+    {
+      label: 'trend csat by month',
+      url: `${a}/trends?metric=csat&period=month`,
+      duck: `SELECT strftime(day, '%Y-%m') AS g, count(csat)::INT AS n FROM r WHERE csat IS NOT NULL GROUP BY 1`,
+      check: trendCheck,
+    },
+    {
+      label: 'league (SERVQUAL by unit; this survey has none)',
+      url: `${a}/league`,
+      duck: `SELECT 1`,
+      check: null,
+    },
+    {
+      label: 'filtered: overview, one unit subtree, one month',
+      url: `/api/analytics/overview?${fUnit}`,
+      duck: overviewSql('2026-03-01', '2026-03-31', '2026-01-29', '2026-02-28', sub),
+      check: overviewCheck,
+    },
+    {
+      label: 'filtered: nps, one unit subtree, one month',
+      url: `${a}/nps?${fUnit}`,
+      duck: `SELECT ${npsSel} FROM r WHERE ${fSql}`,
+      check: npsCheck,
+    },
+    {
+      label: 'filtered: csat, one unit subtree, one month',
+      url: `${a}/csat?${fUnit}`,
+      duck: csatSql(fSql),
+      check: csatCheck,
+    },
+    {
+      label: 'filtered: trend nps by week, one unit subtree, one month',
+      url: `${a}/trends?metric=nps&period=week&${fUnit}`,
+      duck: `SELECT strftime(date_trunc('week', day), '%Y-%m-%d') AS g, count(nps)::INT AS n FROM r WHERE ${fSql} AND nps IS NOT NULL GROUP BY 1`,
+      check: trendCheck,
+    },
   ];
-  const results: Record<string, { p50: number; p95: number }> = {};
-  for (const [label, url] of endpoints) {
-    const ms: number[] = [];
+  const results: Record<string, unknown>[] = [];
+  for (const e of endpoints) {
+    const ours: number[] = [];
+    const duckMs: number[] = [];
+    let oursCpu = 0;
+    let duckCpu = 0;
+    let body = {} as Body;
+    let drows: Record<string, unknown>[] = [];
     for (let i = 0; i < R; i++) {
-      const t = process.hrtime.bigint();
-      const r = await app.inject({ method: 'GET', url, headers: s.headers });
-      ms.push(Number(process.hrtime.bigint() - t) / 1e6);
-      if (r.statusCode !== 200) throw new Error(`${label}: ${r.statusCode} ${r.body}`);
+      // alternating: ours, then DuckDB
+      let c = await cpuMs();
+      let t = process.hrtime.bigint();
+      const res = await app.inject({ method: 'GET', url: e.url, headers: s.headers });
+      ours.push(Number(process.hrtime.bigint() - t) / 1e6);
+      oursCpu += (await cpuMs()) - c;
+      if (res.statusCode !== 200) throw new Error(`${e.label}: ${res.statusCode} ${res.body}`);
+      body = res.json();
+      c = await cpuMs();
+      t = process.hrtime.bigint();
+      drows = await duckRows(e.duck);
+      duckMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+      duckCpu += (await cpuMs()) - c;
     }
-    ms.sort((x, y) => x - y);
-    const q = (p: number) =>
-      +(ms[Math.min(ms.length - 1, Math.ceil(p * ms.length) - 1)] ?? 0).toFixed(1);
-    results[label] = { p50: q(0.5), p95: q(0.95) };
-    process.stderr.write(`${label}: p50 ${q(0.5)} ms, p95 ${q(0.95)} ms\n`);
+    const same = e.check ? e.check(body, drows) : null;
+    const row = {
+      endpoint: e.label,
+      p50: q(ours, 0.5),
+      p95: q(ours, 0.95),
+      cpuMs: +(oursCpu / R).toFixed(1),
+      duckP50: q(duckMs, 0.5),
+      duckP95: q(duckMs, 0.95),
+      duckCpuMs: +(duckCpu / R).toFixed(1),
+      ratioP50: +(median(ours) / Math.max(0.01, median(duckMs))).toFixed(2),
+      same,
+    };
+    results.push(row);
+    process.stderr.write(`${JSON.stringify(row)}\n`);
   }
-  const agg = await db.query<{ n: string }>('SELECT count(*) AS n FROM analytics_daily');
-  process.stdout.write(
-    `${JSON.stringify({ responses: N, units: 200, loadMs, aggregateRows: Number(agg.rows[0]?.n), requests: R, results })}\n`,
+  const agg = await db.query<{ d: string; m: string }>(
+    `SELECT (SELECT count(*) FROM analytics_daily) AS d, (SELECT count(*) FROM analytics_monthly) AS m`,
   );
+  process.stdout.write(
+    `${JSON.stringify({
+      engine,
+      responses: N,
+      units: 200,
+      requests: R,
+      loadMs,
+      exportMs,
+      dailyRows: Number(agg.rows[0]?.d),
+      monthlyRows: Number(agg.rows[0]?.m),
+      loadAvg: { min: Math.min(...loads), max: Math.max(...loads), median: median(loads) },
+      results,
+    })}\n`,
+  );
+  dc.closeSync();
+  duck.closeSync();
   await app.close();
 } finally {
+  clearInterval(ticker);
   await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.end();
+  if (admin) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.end();
+  }
   await cluster?.stop?.();
+  rmSync(dir, { recursive: true, force: true });
 }

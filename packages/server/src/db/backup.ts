@@ -23,6 +23,7 @@ const NOT_BACKED_UP = [
   'schema_migrations',
   'rate_limits',
   'analytics_daily',
+  'analytics_monthly',
   'survey_response_counts',
 ];
 

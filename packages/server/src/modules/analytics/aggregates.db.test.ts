@@ -2,7 +2,9 @@
 // recomputation from survey_responses + survey_answers done here in plain TypeScript (not by
 // the migration's SQL), after random sequences of batch inserts, resumed partials, edits of
 // single answers, unit/channel moves, deletions and GDPR erasures (the customer blanked and
-// their responses deleted). Runs on PGlite and PostgreSQL.
+// their responses deleted). The monthly rollup (migration 503) equals the same recomputation
+// summed by month, and the reads that join whole months from the rollup with partial months
+// from the day grain equal the recomputation over the range. Runs on PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
 import { kanoClassify } from '@fidelia/stats';
 import fc from 'fast-check';
@@ -10,7 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb } from '../../../test/harness';
 import { erase } from '../customers/service';
 import { ensureSurveyFromTemplate } from '../surveys/service';
-import { rebuildAggregates } from './service';
+import { dailyRows, rebuildAggregates, type TScope } from './service';
 
 let db: TestDb;
 let orgId: string;
@@ -83,7 +85,8 @@ const arbOp = fc.oneof(
   fc.record({ op: fc.constant('erase' as const), customer: fc.nat(3) }),
 );
 
-const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day, 12)).toISOString();
+// 9 days apart: Jan 1, 10, 19, 28, Feb 6, 15 (two months, so the rollup has several rows).
+const at = (day: number) => new Date(Date.UTC(2026, 0, 1 + day * 9, 12)).toISOString();
 const unitOf = (r: TResp) => (r.unit === null ? null : (units[r.unit] as string));
 
 async function insertBatch(rs: TResp[]) {
@@ -301,6 +304,97 @@ async function stored(): Promise<Map<string, number[]>> {
   return out;
 }
 
+const COLS = ['n', 'sum', 'sumsq', 'hi', 'mid', 'lo', 'ka', 'ko', 'km', 'ki', 'kr', 'kq'];
+
+async function storedMonthly(): Promise<Map<string, number[]>> {
+  const r = await db.query<Record<string, unknown>>(
+    `SELECT to_char(month, 'YYYY-MM-DD') AS month, unit_id, channel, tag, ${COLS.join(', ')}
+       FROM analytics_monthly WHERE org_id = $1`,
+    [orgId],
+  );
+  const out = new Map<string, number[]>();
+  for (const x of r.rows) {
+    const v = COLS.map((c) => Number(x[c]));
+    if (v.every((y) => y === 0)) continue;
+    out.set(`${x.month}|${x.unit_id}|${x.channel}|${x.tag}`, v);
+  }
+  return out;
+}
+
+/** Sums the rows of `m` (keys day|unit|channel|tag) under key(day, rest). */
+function rollUp(
+  m: Map<string, number[]>,
+  key: (day: string, rest: string) => string | null,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [k, v] of m) {
+    const i = k.indexOf('|');
+    const to = key(k.slice(0, i), k.slice(i + 1));
+    if (to === null) continue;
+    const cur = out.get(to) ?? new Array<number>(12).fill(0);
+    out.set(
+      to,
+      cur.map((x, j) => x + (v[j] ?? 0)),
+    );
+  }
+  for (const [k, v] of out) if (v.every((x) => x === 0)) out.delete(k);
+  return out;
+}
+const monthKey = (day: string, rest: string) => `${day.slice(0, 7)}-01|${rest}`;
+
+// Ranges with and without whole months, edges inside months, open ends.
+const RANGES: [string | null, string | null][] = [
+  [null, null],
+  ['2026-01-05', '2026-02-10'],
+  ['2026-01-01', '2026-01-31'],
+  ['2026-01-10', '2026-01-20'],
+  ['2026-02-01', null],
+  [null, '2026-01-31'],
+  [null, '2026-02-10'],
+  ['2026-01-19', null],
+  ['2025-12-15', '2026-03-01'],
+];
+
+/** dailyRows over each range (split by unit and channel) = the recomputation over the range. */
+async function rangeReadsMatch(exp: Map<string, number[]>) {
+  for (const [dayFrom, dayTo] of RANGES) {
+    const scope: TScope = {
+      orgId,
+      surveyId,
+      since: null,
+      until: null,
+      daily: true,
+      dayFrom,
+      dayTo,
+      unitIds: null,
+      channel: null,
+      language: null,
+      segment: null,
+    };
+    const rows = await dailyRows(
+      db,
+      scope,
+      ['', 'nps', 'csat', 'servqual:E:1', 'servqual:P:1'],
+      true,
+      {
+        unit: true,
+        channel: true,
+      },
+    );
+    const nil = '00000000-0000-0000-0000-000000000000';
+    const got = new Map(
+      rows.map((x) => [
+        `${x.unitId ?? nil}|${x.channel}|${x.tag}`,
+        [x.n, x.sum, x.sumsq, x.hi, x.mid, x.lo, ...Object.values(x.kano)],
+      ]),
+    );
+    const want = rollUp(exp, (day, rest) =>
+      (dayFrom === null || day >= dayFrom) && (dayTo === null || day <= dayTo) ? rest : null,
+    );
+    expect({ range: [dayFrom, dayTo], rows: got }).toEqual({ range: [dayFrom, dayTo], rows: want });
+  }
+}
+
 async function countsMatch() {
   const a = await db.query<{ version: number; status: string; n: number }>(
     `SELECT version, status, count(*)::int AS n FROM survey_responses WHERE org_id = $1
@@ -320,14 +414,26 @@ it('aggregates equal a full recomputation after random inserts, resumes, edits, 
     fc.asyncProperty(fc.array(arbOp, { minLength: 1, maxLength: 12 }), async (ops) => {
       await db.query('DELETE FROM survey_responses WHERE org_id = $1', [orgId]);
       for (const op of ops) await apply(op);
-      expect(await stored()).toEqual(await expected());
+      const exp = await expected();
+      expect(await stored()).toEqual(exp);
+      expect(await storedMonthly()).toEqual(rollUp(exp, monthKey));
+      await rangeReadsMatch(exp);
       await countsMatch();
     }),
     { numRuns: 40, seed: Number(process.env.FC_SEED ?? 11) },
   );
   // The rebuild command's function gives the same tables.
+  // Drift in the rollup (a row that should not be there) is cleared by the rebuild too.
+  await db.query(
+    `INSERT INTO analytics_monthly (org_id, survey_id, month, unit_id, channel, tag, n)
+     VALUES ($1, $2, '2020-01-01', '00000000-0000-0000-0000-000000000000', 'web', 'nps', 5)`,
+    [orgId, surveyId],
+  );
   await rebuildAggregates(db, orgId);
-  expect(await stored()).toEqual(await expected());
+  const exp = await expected();
+  expect(await stored()).toEqual(exp);
+  expect(await storedMonthly()).toEqual(rollUp(exp, monthKey));
+  await rangeReadsMatch(exp);
   await countsMatch();
 });
 

@@ -9,6 +9,7 @@ import {
   type TKanoCounts,
   type TNps,
   type TServqual,
+  wilsonInterval,
 } from '@fidelia/stats';
 
 /** The published `fidelia analyze servqual --json` body (extras such as alpha intervals stay out). */
@@ -132,4 +133,63 @@ export function csatReport(
       .map(([group, s]) => ({ group, ...shape(s) }));
   }
   return body;
+}
+
+/** Counts of the scores 1..5 and their sum: what csatReport needs from integer 1–5 scores. */
+export interface TCsatCounts {
+  dist: number[];
+  sum: number;
+}
+
+/** csatReport (scale 5, top-2 box) from per-score counts: the same body for the same scores. */
+export function csatReportFromCounts(all: TCsatCounts, groups?: Map<string, TCsatCounts>) {
+  const shape = (c: TCsatCounts) => {
+    const n = c.dist.reduce((t, x) => t + x, 0);
+    const sat = (c.dist[3] ?? 0) + (c.dist[4] ?? 0);
+    return {
+      n,
+      satisfied: sat,
+      csat: n > 0 ? sat / n : null,
+      ci95: wilsonInterval(sat, n),
+      mean: n > 0 ? c.sum / n : null,
+    };
+  };
+  type TShape = ReturnType<typeof shape>;
+  const body: TShape & {
+    scale: number;
+    top: number;
+    distribution: number[];
+    groups?: (TShape & { group: string })[];
+  } = { scale: 5, top: 2, ...shape(all), distribution: [...all.dist] };
+  if (groups) {
+    body.groups = [...groups.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([group, c]) => ({ group, ...shape(c) }));
+  }
+  return body;
+}
+
+/**
+ * The counts of scores 1..5 behind an aggregate row (n, Σ, Σ², top-2 / 3 / bottom-2 counts),
+ * when they are integers 1..5: c3 = mid, and with c1 = lo − c2, c4 = hi − c5 the two sums
+ * give c2 + c5 = Σ − lo − 3·mid − 4·hi and 3·c2 + 9·c5 = Σ² − lo − 9·mid − 16·hi. Null when
+ * the solution is not a set of non-negative integers adding up to n (some score was not an
+ * integer 1..5): the caller then reads the raw answers.
+ */
+export function csatCountsOf(x: {
+  n: number;
+  sum: number;
+  sumsq: number;
+  hi: number;
+  mid: number;
+  lo: number;
+}): number[] | null {
+  const a = x.sum - x.lo - 3 * x.mid - 4 * x.hi;
+  const b = x.sumsq - x.lo - 9 * x.mid - 16 * x.hi;
+  const c5 = (b - 3 * a) / 6;
+  const c2 = a - c5;
+  const d = [x.lo - c2, c2, x.mid, x.hi - c5, c5];
+  if (!d.every((c) => Number.isInteger(c) && c >= 0)) return null;
+  if (d.reduce((t, c) => t + c, 0) !== x.n) return null;
+  return d;
 }

@@ -54,7 +54,16 @@ import { listUnits, unitScope } from '../orgs/service';
 import * as retention from '../retention/service';
 import * as surveys from '../surveys/service';
 import { customerTiers, customerUseClasses } from './repo';
-import { csatReport, EMPTY_SERVQUAL, kanoJson, npsReport, servqualJson } from './reports';
+import {
+  csatCountsOf,
+  csatReport,
+  csatReportFromCounts,
+  EMPTY_SERVQUAL,
+  kanoJson,
+  npsReport,
+  servqualJson,
+  type TCsatCounts,
+} from './reports';
 
 registerErrors({
   ANALYTICS_DATE_INVALID: {
@@ -243,6 +252,33 @@ export interface TDims {
 }
 
 /**
+ * The whole calendar months inside a day range: [from, to) as first days of months, null on
+ * a side without bound; null when the range holds no whole month.
+ */
+export function wholeMonths(s: {
+  dayFrom: string | null;
+  dayTo: string | null;
+}): { from: string | null; to: string | null } | null {
+  const first = (y: number, m: number) => new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const parts = (d: string) =>
+    [Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))] as const;
+  let from: string | null = null;
+  if (s.dayFrom) {
+    const [y, m, d] = parts(s.dayFrom);
+    from = d === 1 ? s.dayFrom : first(y, m + 1);
+  }
+  let to: string | null = null;
+  if (s.dayTo) {
+    // the first day of the month after dayTo's, when dayTo is its month's last day
+    const [y, m, d] = parts(s.dayTo);
+    const next = new Date(Date.UTC(y, m, d + 1));
+    to = next.getUTCDate() === 1 ? next.toISOString().slice(0, 10) : first(y, m);
+  }
+  if (from && to && from >= to) return null;
+  return { from, to };
+}
+
+/**
  * Aggregate rows for `tags` (and every kano:<attr> row when `kano`), summed in SQL over the
  * dimensions not asked for in `dims` (day '' / unit null / channel ''), so a year over 200
  * units comes back as a handful of rows instead of one per unit and day.
@@ -260,6 +296,43 @@ export async function dailyRows(
     : dims.day === 'day'
       ? `to_char(day, 'YYYY-MM-DD')`
       : `to_char(date_trunc('${dims.day}', day), 'YYYY-MM-DD')`;
+  const cols = `unit_id, channel, tag, n, sum, sumsq, hi, mid, lo, ka, ko, km, ki, kr, kq`;
+  const where = `org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
+        AND (tag = ANY($3::text[]) OR ($4 AND tag LIKE 'kano:%'))
+        AND ($5::uuid[] IS NULL OR unit_id = ANY($5::uuid[]))
+        AND ($6::text IS NULL OR channel = $6)`;
+  const params: unknown[] = [s.orgId, s.surveyId, tags, kano, s.unitIds, s.channel];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}::date`;
+  };
+  // Whole calendar months of the range come from the monthly rollup (migration 503), the
+  // partial months at its edges from the day grain. Weeks do not align with months: day grain.
+  const months = dims.day === 'week' || dims.day === 'day' ? null : wholeMonths(s);
+  const parts: string[] = [];
+  if (!months) {
+    parts.push(
+      `SELECT day, ${cols} FROM analytics_daily WHERE ${where}
+          AND (${p(s.dayFrom)} IS NULL OR day >= ${p(s.dayFrom)})
+          AND (${p(s.dayTo)} IS NULL OR day <= ${p(s.dayTo)})`,
+    );
+  } else {
+    parts.push(
+      `SELECT month AS day, ${cols} FROM analytics_monthly WHERE ${where}
+          AND (${p(months.from)} IS NULL OR month >= ${p(months.from)})
+          AND (${p(months.to)} IS NULL OR month < ${p(months.to)})`,
+    );
+    if (months.from && s.dayFrom && s.dayFrom < months.from)
+      parts.push(
+        `SELECT day, ${cols} FROM analytics_daily WHERE ${where}
+            AND day >= ${p(s.dayFrom)} AND day < ${p(months.from)}`,
+      );
+    if (months.to && s.dayTo && s.dayTo >= months.to)
+      parts.push(
+        `SELECT day, ${cols} FROM analytics_daily WHERE ${where}
+            AND day >= ${p(months.to)} AND day <= ${p(s.dayTo)}`,
+      );
+  }
   const r = await db.query<{
     day: string;
     unit_id: string;
@@ -282,14 +355,9 @@ export async function dailyRows(
             ${dims.channel ? 'channel' : `''`} AS channel, tag, sum(n) AS n, sum(sum) AS sum,
             sum(sumsq) AS sumsq, sum(hi) AS hi, sum(mid) AS mid, sum(lo) AS lo, sum(ka) AS ka,
             sum(ko) AS ko, sum(km) AS km, sum(ki) AS ki, sum(kr) AS kr, sum(kq) AS kq
-       FROM analytics_daily
-      WHERE org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
-        AND (tag = ANY($3::text[]) OR ($4 AND tag LIKE 'kano:%'))
-        AND ($5::date IS NULL OR day >= $5) AND ($6::date IS NULL OR day <= $6)
-        AND ($7::uuid[] IS NULL OR unit_id = ANY($7::uuid[]))
-        AND ($8::text IS NULL OR channel = $8)
+       FROM (${parts.join('\n UNION ALL ')}) x
       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`,
-    [s.orgId, s.surveyId, tags, kano, s.dayFrom, s.dayTo, s.unitIds, s.channel],
+    params,
   );
   return r.rows.map((x) => ({
     day: x.day,
@@ -574,9 +642,60 @@ export async function kanoReport(
 // ------------------------------------------------------------------------ the others
 
 /** GET /api/analytics/surveys/:id/csat: as `fidelia analyze csat --scale 5 --top 2`. */
+/**
+ * CSAT from the aggregates (whole days, no respondent filter, grouping by channel / unit /
+ * month or none): the score counts are solved from each row's sums (reports.csatCountsOf);
+ * null, so the raw answers are read, when the filter or grouping needs them or some score
+ * is not an integer 1..5.
+ */
+export async function csatFromAggregates(db: Sql, auth: AuthContext, s: TScope, q: TCsatQuery) {
+  if (!s.daily) return null;
+  if (q.groupBy && q.groupBy !== 'channel' && q.groupBy !== 'unit' && q.groupBy !== 'month')
+    return null;
+  const dims: TDims =
+    q.groupBy === 'channel'
+      ? { channel: true }
+      : q.groupBy === 'unit'
+        ? { unit: true }
+        : q.groupBy === 'month'
+          ? { day: 'month' }
+          : {};
+  const names = q.groupBy === 'unit' ? await unitNames(db, auth.orgId) : new Map();
+  const empty = (): TCsatCounts => ({ dist: [0, 0, 0, 0, 0], sum: 0 });
+  const all = empty();
+  const groups = q.groupBy ? new Map<string, TCsatCounts>() : undefined;
+  for (const x of await dailyRows(db, s, ['csat'], false, dims)) {
+    const d = csatCountsOf(x);
+    if (!d) return null;
+    const g =
+      q.groupBy === 'channel'
+        ? x.channel
+        : q.groupBy === 'unit'
+          ? x.unitId
+            ? (names.get(x.unitId) ?? '')
+            : ''
+          : monthOf(x.day);
+    const targets = [all];
+    if (groups) {
+      const c = groups.get(g) ?? empty();
+      groups.set(g, c);
+      targets.push(c);
+    }
+    for (const t of targets) {
+      d.forEach((v, i) => {
+        t.dist[i] = (t.dist[i] ?? 0) + v;
+      });
+      t.sum += x.sum;
+    }
+  }
+  return csatReportFromCounts(all, groups);
+}
+
 export async function csatReportFor(db: Sql, auth: AuthContext, surveyId: string, q: TCsatQuery) {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
+  const fromAggregates = await csatFromAggregates(db, auth, s, q);
+  if (fromAggregates) return fromAggregates;
   const data = await rawData(db, s, { tags: ['csat'] });
   const meta = new Map(data.responses.map((r) => [r.id, r]));
   const names = q.groupBy === 'unit' ? await unitNames(db, auth.orgId) : new Map();
