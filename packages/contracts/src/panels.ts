@@ -18,7 +18,11 @@ export const ZPanelCreateSchema = z.strictObject({
   description: text(2000).default(''),
   kind: z.enum(PANEL_KINDS).default('external'),
   consentText: text(4000).default(''),
-  fatigueDays: z.number().int().min(0).max(365).default(30),
+  /**
+   * Ignored, kept so older clients are not refused: sampling applies the org's one
+   * contact-fatigue window (surveys' setting, PUT /api/survey-settings); panels return it.
+   */
+  fatigueDays: z.number().int().min(0).max(365).optional(),
   signupOpen: z.boolean().default(false),
 });
 export type TPanelCreate = z.input<typeof ZPanelCreateSchema>;

@@ -110,7 +110,6 @@ export const seedDemoPanels: DemoSeeder = async (db: Sql, org) => {
     kind: 'external',
     consentText:
       'Acepto participar en estudios del panel (grupos focales, entrevistas y encuestas) y que Banco Horizonte trate mis opiniones con fines de mejora del servicio. Puedo darme de baja en cualquier momento.',
-    fatigueDays: 30,
     signupSlug: 'panel-banco-horizonte',
     createdBy: org.ownerId,
   });

@@ -230,7 +230,12 @@ describe('panels flow', () => {
     const pre = await ok<{ eligible: number; excluded: { fatigue: number; notActive: number } }>(
       call(owner, 'POST', `/api/panels/${panelId}/samples/preview`, { size: 3 }),
     );
-    expect(pre.excluded).toEqual({ fatigue: 3, notActive: 2 });
+    expect(pre.excluded).toEqual({
+      fatigue: 3,
+      fatigueSurvey: 0,
+      fatiguePanel: 3,
+      notActive: 2,
+    });
     expect(pre.eligible).toBe(6);
     const detail = await ok<{
       invites: { rsvp: string; memberStatus: string }[];

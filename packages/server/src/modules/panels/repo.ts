@@ -48,15 +48,14 @@ export async function insertPanel(
     description: string;
     kind: string;
     consentText: string;
-    fatigueDays: number;
     signupSlug: string | null;
     createdBy: string | null;
   },
 ): Promise<string> {
   const r = await db.query<{ id: string }>(
-    `INSERT INTO panels (org_id, name, description, kind, consent_text, fatigue_days, signup_slug, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [orgId, v.name, v.description, v.kind, v.consentText, v.fatigueDays, v.signupSlug, v.createdBy],
+    `INSERT INTO panels (org_id, name, description, kind, consent_text, signup_slug, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [orgId, v.name, v.description, v.kind, v.consentText, v.signupSlug, v.createdBy],
   );
   return (r.rows[0] as { id: string }).id;
 }
@@ -132,6 +131,7 @@ export interface TMemberRow {
   invited: number;
   attended: number;
   incentives: string;
+  surveys: number;
 }
 const MEMBER_COLS = `m.id, m.panel_id, m.customer_id, m.name, m.email, m.kind, m.segment, m.use_class,
   m.tier, m.demographics, m.language, m.source, m.status, ${iso('m.consent_at')} AS consent_at,
@@ -139,7 +139,8 @@ const MEMBER_COLS = `m.id, m.panel_id, m.customer_id, m.name, m.email, m.kind, m
   ${iso('m.created_at')} AS created_at,
   (SELECT count(*)::int FROM panel_invites i WHERE i.org_id = m.org_id AND i.member_id = m.id) AS invited,
   (SELECT count(*)::int FROM panel_invites i WHERE i.org_id = m.org_id AND i.member_id = m.id AND i.attended) AS attended,
-  (SELECT COALESCE(sum(amount), 0)::text FROM panel_incentives x WHERE x.org_id = m.org_id AND x.member_id = m.id) AS incentives`;
+  (SELECT COALESCE(sum(amount), 0)::text FROM panel_incentives x WHERE x.org_id = m.org_id AND x.member_id = m.id) AS incentives,
+  (SELECT count(*)::int FROM pub_survey_customer_responses r WHERE r.org_id = m.org_id AND r.customer_id = m.customer_id) AS surveys`;
 
 export async function listMembers(db: Sql, orgId: string, panelId: string): Promise<TMemberRow[]> {
   const r = await db.query<TMemberRow>(
@@ -342,20 +343,56 @@ export async function markContacted(db: Sql, orgId: string, ids: string[]): Prom
   );
 }
 
-/** Last panel contact (any panel of the org) of each customer: the fatigue rule spans panels. */
+/**
+ * Last contact of each customer, by source: a survey invitation, reminder, personal link or
+ * staff-keyed response (the surveys module's published contact log, pub_survey_contacts) and a
+ * panel invitation (any panel of the org). One statement; both sources feed one fatigue rule.
+ */
 export async function lastContactByCustomer(
   db: Sql,
   orgId: string,
   customerIds: string[],
-): Promise<Map<string, string>> {
+): Promise<Map<string, { survey: string | null; panel: string | null }>> {
   if (!customerIds.length) return new Map();
-  const r = await db.query<{ customer_id: string; at: string }>(
-    `SELECT customer_id, ${iso('max(last_contacted_at)')} AS at FROM panel_members
-      WHERE org_id = $1 AND customer_id = ANY($2::uuid[]) AND last_contacted_at IS NOT NULL
-      GROUP BY customer_id`,
+  const r = await db.query<{ customer_id: string; survey: string | null; panel: string | null }>(
+    `SELECT c.id AS customer_id,
+            ${iso('(SELECT max(k.contacted_at) FROM pub_survey_contacts k WHERE k.org_id = $1 AND k.customer_id = c.id)')} AS survey,
+            ${iso('(SELECT max(m.last_contacted_at) FROM panel_members m WHERE m.org_id = $1 AND m.customer_id = c.id)')} AS panel
+       FROM unnest($2::uuid[]) AS c(id)`,
     [orgId, customerIds],
   );
-  return new Map(r.rows.map((x) => [x.customer_id, x.at]));
+  return new Map(r.rows.map((x) => [x.customer_id, { survey: x.survey, panel: x.panel }]));
+}
+
+/** Surveys each customer answered (complete responses, newest first; pub_survey_customer_responses). */
+export async function surveysAnswered(
+  db: Sql,
+  orgId: string,
+  customerIds: string[],
+): Promise<
+  {
+    customer_id: string;
+    response_id: string;
+    survey_id: string;
+    survey_name: string;
+    answered_at: string;
+  }[]
+> {
+  if (!customerIds.length) return [];
+  const r = await db.query<{
+    customer_id: string;
+    response_id: string;
+    survey_id: string;
+    survey_name: string;
+    answered_at: string;
+  }>(
+    `SELECT customer_id, response_id, survey_id, survey_name, ${iso('answered_at')} AS answered_at
+       FROM pub_survey_customer_responses
+      WHERE org_id = $1 AND customer_id = ANY($2::uuid[])
+      ORDER BY answered_at DESC, response_id`,
+    [orgId, customerIds],
+  );
+  return r.rows;
 }
 
 // ------------------------------------------------------------------------------ samples
@@ -861,4 +898,37 @@ export async function setOptinHash(db: Sql, orgId: string, memberId: string, has
     memberId,
     hash,
   ]);
+}
+
+// ------------------------------------------------------------------------------ member history
+/** Sessions a member was invited to (newest first), with RSVP and attendance. */
+export async function sessionsOfMember(db: Sql, orgId: string, memberId: string) {
+  const r = await db.query<{
+    session_id: string;
+    kind: string;
+    topic: string;
+    starts_at: string;
+    rsvp: string | null;
+    attended: boolean;
+  }>(
+    `SELECT s.id AS session_id, s.kind, s.topic, ${iso('s.starts_at')} AS starts_at, i.rsvp, i.attended
+       FROM panel_invites i
+       JOIN panel_sessions s ON s.org_id = i.org_id AND s.id = i.session_id
+      WHERE i.org_id = $1 AND i.member_id = $2
+      ORDER BY s.starts_at DESC, s.id`,
+    [orgId, memberId],
+  );
+  return r.rows;
+}
+
+export async function incentivesOfMember(
+  db: Sql,
+  orgId: string,
+  memberId: string,
+): Promise<TIncentiveRow[]> {
+  const r = await db.query<TIncentiveRow>(
+    `${INCENTIVE_SQL} WHERE x.org_id = $1 AND x.member_id = $2 ORDER BY x.created_at DESC, x.id`,
+    [orgId, memberId],
+  );
+  return r.rows;
 }

@@ -76,6 +76,9 @@ export const panelsRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: write, schema: { params: ZId, body: ZRecruitSchema } },
     (req) => svc.recruit(db, authOf(req), req.params.id, req.body),
   );
+  app.get('/api/panel-members/:id', { config: read, schema: { params: ZId } }, (req) =>
+    svc.getMember(db, authOf(req), req.params.id),
+  );
   app.patch(
     '/api/panel-members/:id',
     { config: write, schema: { params: ZId, body: ZMemberPatchSchema } },

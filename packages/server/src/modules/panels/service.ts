@@ -28,6 +28,7 @@ import { AppError, registerErrors } from '../../lib/errors';
 import { isUuid } from '../../lib/uuid';
 import { audit, registerAuditLabels } from '../audit/service';
 import * as customers from '../customers/service';
+import * as surveys from '../surveys/service';
 import * as repo from './repo';
 import { summaryBy } from './repo-insights';
 import { drawSample, type TQuotaFill } from './sample';
@@ -120,14 +121,15 @@ export interface TPanelDeps {
 }
 
 // ------------------------------------------------------------------------------ shapes
-const toPanel = (p: repo.TPanelRow) => ({
+/** fatigueDays: the org's contact-fatigue window (surveys' setting), not a per-panel one. */
+const toPanel = (p: repo.TPanelRow, fatigueDays: number) => ({
   id: p.id,
   name: p.name,
   description: p.description,
   kind: p.kind,
   signupSlug: p.signup_slug,
   consentText: p.consent_text,
-  fatigueDays: p.fatigue_days,
+  fatigueDays,
   createdAt: p.created_at,
   members: p.members,
   activeMembers: p.active,
@@ -151,7 +153,12 @@ const toMember = (m: repo.TMemberRow) => ({
   withdrawnAt: m.withdrawn_at,
   lastContactedAt: m.last_contacted_at,
   createdAt: m.created_at,
-  history: { invited: m.invited, attended: m.attended, incentives: Number(m.incentives) },
+  history: {
+    invited: m.invited,
+    attended: m.attended,
+    incentives: Number(m.incentives),
+    surveysAnswered: m.surveys,
+  },
 });
 
 async function mustPanel(db: Sql, orgId: string, id: string) {
@@ -181,11 +188,13 @@ const slugify = (s: string) =>
 
 // ------------------------------------------------------------------------------ panels
 export async function listPanels(db: Sql, auth: AuthContext) {
-  return { items: (await repo.listPanels(db, auth.orgId)).map(toPanel) };
+  const days = await surveys.contactFatigueDays(db, auth.orgId);
+  return { items: (await repo.listPanels(db, auth.orgId)).map((p) => toPanel(p, days)) };
 }
 
 export async function getPanel(db: Sql, auth: AuthContext, id: string) {
-  return toPanel(await mustPanel(db, auth.orgId, id));
+  const p = await mustPanel(db, auth.orgId, id);
+  return toPanel(p, await surveys.contactFatigueDays(db, auth.orgId));
 }
 
 export async function createPanel(db: Sql, auth: AuthContext, body: TPanelCreate) {
@@ -197,7 +206,8 @@ export async function createPanel(db: Sql, auth: AuthContext, body: TPanelCreate
       createdBy: auth.userId,
     });
     await audit(tx, auth, { action: 'panel.created', entity: 'panel', entityId: id });
-    return toPanel((await repo.getPanel(tx, auth.orgId, id)) as repo.TPanelRow);
+    const row = (await repo.getPanel(tx, auth.orgId, id)) as repo.TPanelRow;
+    return toPanel(row, await surveys.contactFatigueDays(tx, auth.orgId));
   });
 }
 
@@ -214,7 +224,6 @@ export async function patchPanel(
   if (v.description !== undefined) set.description = v.description;
   if (v.kind !== undefined) set.kind = v.kind;
   if (v.consentText !== undefined) set.consent_text = v.consentText;
-  if (v.fatigueDays !== undefined) set.fatigue_days = v.fatigueDays;
   if (v.signupOpen === false) set.signup_slug = null;
   if (v.signupOpen === true && !p.signup_slug)
     set.signup_slug = `${slugify(v.name ?? p.name)}-${randomToken(4).toLowerCase()}`;
@@ -380,28 +389,45 @@ export async function anonymiseMember(db: Sql, auth: AuthContext, id: string) {
 
 // ------------------------------------------------------------------------------ sampling
 /**
- * Members who may be drawn: active (consent given, not withdrawn) and not contacted by any
- * panel of the org within the panel's fatigue window. The surveys module's own contact log
- * (survey_contacts) is private to it and its service exports no fatigue check, so the window
- * here counts panel contacts (invitations), with the same "last contact within N days" rule.
+ * Members who may be drawn: active (consent given, not withdrawn) and not contacted within the
+ * org's contact-fatigue window, the one the surveys use (surveys/service `contactFatigueDays`,
+ * PUT /api/survey-settings; 0 = off). One rule over both contact logs: a survey invitation,
+ * reminder, personal link or staff-keyed response (surveys' pub_survey_contacts) or an invitation
+ * from any panel of the org. An excluded member is counted under the source of their LAST
+ * contact, so survey + panel = fatigue.
  */
 async function eligible(db: Sql, orgId: string, panel: repo.TPanelRow, now = Date.now()) {
   const all = await repo.listMembers(db, orgId, panel.id);
   const active = all.filter((m) => m.status === 'active');
+  const fatigueDays = await surveys.contactFatigueDays(db, orgId);
   const last = await repo.lastContactByCustomer(
     db,
     orgId,
     active.flatMap((m) => (m.customer_id ? [m.customer_id] : [])),
   );
-  const windowMs = panel.fatigue_days * 86_400_000;
-  const recent = (m: repo.TMemberRow) => {
-    const at = (m.customer_id && last.get(m.customer_id)) || m.last_contacted_at;
-    return windowMs > 0 && at !== null && at !== undefined && now - Date.parse(at) < windowMs;
+  const windowMs = fatigueDays * 86_400_000;
+  const within = (at: string | null | undefined) =>
+    windowMs > 0 && !!at && now - Date.parse(at) < windowMs;
+  /** 'survey' / 'panel' when the member's last contact is recent, else null */
+  const reason = (m: repo.TMemberRow): 'survey' | 'panel' | null => {
+    const c = m.customer_id ? last.get(m.customer_id) : undefined;
+    const panelAt = c?.panel ?? m.last_contacted_at;
+    const surveyAt = c?.survey ?? null;
+    const latest =
+      surveyAt && (!panelAt || Date.parse(surveyAt) >= Date.parse(panelAt)) ? 'survey' : 'panel';
+    const at = latest === 'survey' ? surveyAt : panelAt;
+    return within(at) ? latest : null;
   };
+  const why = active.map((m) => [m, reason(m)] as const);
+  const bySurvey = why.filter(([, r]) => r === 'survey').length;
+  const byPanel = why.filter(([, r]) => r === 'panel').length;
   return {
-    members: active.filter((m) => !recent(m)),
+    fatigueDays,
+    members: why.filter(([, r]) => r === null).map(([m]) => m),
     excluded: {
-      fatigue: active.filter(recent).length,
+      fatigue: bySurvey + byPanel,
+      fatigueSurvey: bySurvey,
+      fatiguePanel: byPanel,
       notActive: all.length - active.length,
     },
   };
@@ -424,6 +450,7 @@ export async function previewSample(
     quotas: v.quotas,
     eligible: el.members.length,
     excluded: el.excluded,
+    fatigueDays: el.fatigueDays,
     fill: draw.fill,
     members: draw.members.map(toMember),
   };
@@ -948,3 +975,36 @@ export async function insightSummary(
 }
 
 export { optinToken };
+
+// ------------------------------------------------------------------------------ member history
+/**
+ * One member with their participation history: the surveys they answered as a registry customer
+ * (complete responses, surveys' pub_survey_customer_responses), the sessions they were invited
+ * to and attended, and the incentives they were given.
+ */
+export async function getMember(db: Sql, auth: AuthContext, id: string) {
+  const m = await mustMember(db, auth.orgId, id);
+  const [answered, sessions, incentives] = await Promise.all([
+    m.customer_id ? repo.surveysAnswered(db, auth.orgId, [m.customer_id]) : Promise.resolve([]),
+    repo.sessionsOfMember(db, auth.orgId, id),
+    repo.incentivesOfMember(db, auth.orgId, id),
+  ]);
+  return {
+    ...toMember(m),
+    surveysAnswered: answered.map((r) => ({
+      responseId: r.response_id,
+      surveyId: r.survey_id,
+      surveyName: r.survey_name,
+      answeredAt: r.answered_at,
+    })),
+    sessions: sessions.map((s) => ({
+      id: s.session_id,
+      kind: s.kind,
+      topic: s.topic,
+      startsAt: s.starts_at,
+      rsvp: s.rsvp,
+      attended: s.attended,
+    })),
+    incentives: incentives.map(toIncentive),
+  };
+}

@@ -7,6 +7,7 @@ import type { Sql } from '../../db/client';
 import { registerErrors } from '../../lib/errors';
 import { registerAuditLabels } from '../audit/service';
 import * as customers from '../customers/service';
+import { getOrgSettings } from './channels';
 import * as repo from './repo';
 import { timelineFor } from './timeline';
 
@@ -54,6 +55,15 @@ export async function surveyNames(db: Sql, orgId: string, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 registerAuditLabels('survey', surveyNames);
+
+/**
+ * The org's contact-fatigue window in days (0 = off; PUT /api/survey-settings): the one window
+ * every module that contacts customers for research applies (the panels' sampling too). The
+ * contact log behind it is published as pub_survey_contacts (migration 250).
+ */
+export async function contactFatigueDays(db: Sql, orgId: string): Promise<number> {
+  return (await getOrgSettings(db, orgId)).fatigueDays;
+}
 
 registerErrors({
   SURVEY_SLUG_TAKEN: {

@@ -176,13 +176,9 @@ function Members({ panelId, write }: { panelId: string; write: boolean }) {
               {items.map((m) => (
                 <Table.Tr key={m.id}>
                   <Table.Td>
-                    {m.customerId ? (
-                      <Anchor component={Link} to={`/customers/${m.customerId}`}>
-                        {m.name}
-                      </Anchor>
-                    ) : (
-                      m.name
-                    )}
+                    <Anchor component={Link} to={`/panels/members/${m.id}`}>
+                      {m.name}
+                    </Anchor>
                     <Text size="xs" c="dimmed">
                       {t(`panels.member.source.${m.source}`)}
                       {Object.keys(m.demographics).length > 0 &&
@@ -202,6 +198,7 @@ function Members({ panelId, write }: { panelId: string; write: boolean }) {
                         invited: f.int(m.history.invited),
                         attended: f.int(m.history.attended),
                         incentives: f.num(m.history.incentives, 0),
+                        surveys: f.int(m.history.surveysAnswered),
                       })}
                     </Text>
                   </Table.Td>
@@ -373,7 +370,17 @@ function Sample({ panelId, write }: { panelId: string; write: boolean }) {
             <Text fw={600}>{t('panels.sample.drawn', { count: preview.members.length })}</Text>
             <Text size="sm">{t('panels.sample.eligible', { count: preview.eligible })}</Text>
             <Text size="sm" c="dimmed">
-              {t('panels.sample.excluded', preview.excluded)}
+              {preview.fatigueDays > 0
+                ? t('panels.sample.excludedFatigue', {
+                    fatigue: f.int(preview.excluded.fatigue),
+                    survey: f.int(preview.excluded.fatigueSurvey),
+                    panel: f.int(preview.excluded.fatiguePanel),
+                    days: f.int(preview.fatigueDays),
+                  })
+                : t('panels.sample.fatigueOff')}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('panels.sample.excludedConsent', { count: preview.excluded.notActive })}
             </Text>
             {preview.fill.length > 0 && (
               <Stack gap={6}>

@@ -6,7 +6,6 @@ import {
   Card,
   Group,
   Modal,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -37,7 +36,6 @@ function NewPanel({ onClose }: { onClose: () => void }) {
     description: '',
     kind: 'external',
     consentText: '',
-    fatigueDays: 30,
     signupOpen: false,
   });
   const [busy, setBusy] = useState(false);
@@ -83,14 +81,9 @@ function NewPanel({ onClose }: { onClose: () => void }) {
         value={v.consentText}
         onChange={(e) => setV({ ...v, consentText: e.currentTarget.value })}
       />
-      <NumberInput
-        label={t('panels.fatigueDays')}
-        description={t('panels.fatigueHelp')}
-        min={0}
-        max={365}
-        value={v.fatigueDays}
-        onChange={(n) => setV({ ...v, fatigueDays: Number(n) || 0 })}
-      />
+      <Text size="sm" c="dimmed">
+        {t('panels.fatigueHelp')}
+      </Text>
       <Switch
         label={t('panels.signupOpen')}
         checked={v.signupOpen}

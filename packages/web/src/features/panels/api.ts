@@ -16,6 +16,7 @@ export interface TPanel {
   sessions: number;
 }
 export interface TMember {
+  panelId: string;
   id: string;
   customerId: string | null;
   name: string;
@@ -30,7 +31,24 @@ export interface TMember {
   consentAt: string | null;
   withdrawnAt: string | null;
   lastContactedAt: string | null;
-  history: { invited: number; attended: number; incentives: number };
+  history: { invited: number; attended: number; incentives: number; surveysAnswered: number };
+}
+export interface TMemberDetail extends TMember {
+  surveysAnswered: {
+    responseId: string;
+    surveyId: string;
+    surveyName: string;
+    answeredAt: string;
+  }[];
+  sessions: {
+    id: string;
+    kind: 'focus_group' | 'interview';
+    topic: string;
+    startsAt: string;
+    rsvp: 'pending' | 'yes' | 'no' | null;
+    attended: boolean;
+  }[];
+  incentives: TIncentives['items'];
 }
 export interface TQuota {
   field: string;
@@ -46,7 +64,8 @@ export interface TSamplePreview {
   seed: number;
   size: number;
   eligible: number;
-  excluded: { fatigue: number; notActive: number };
+  fatigueDays: number;
+  excluded: { fatigue: number; fatigueSurvey: number; fatiguePanel: number; notActive: number };
   fill: TFill[];
   members: TMember[];
 }
@@ -175,6 +194,11 @@ export const useMembers = (id: string) =>
   useQuery({
     queryKey: ['panels', id, 'members'],
     queryFn: () => api.get<{ items: TMember[] }>(`/api/panels/${id}/members`),
+  });
+export const useMember = (id: string) =>
+  useQuery({
+    queryKey: ['panel-member', id],
+    queryFn: () => api.get<TMemberDetail>(`/api/panel-members/${id}`),
   });
 export const useSamples = (id: string) =>
   useQuery({

@@ -6,6 +6,7 @@ import { featurePage } from '../../i18n';
 const PanelsPage = featurePage('panels', () => import('./PanelsPage'));
 const PanelPage = featurePage('panels', () => import('./PanelPage'));
 const SessionPage = featurePage('panels', () => import('./SessionPage'));
+const MemberPage = featurePage('panels', () => import('./MemberPage'));
 const InsightsPage = featurePage('panels', () => import('./InsightsPage'));
 const SignupPage = featurePage('panels', () => import('./SignupPage'));
 const SignupConfirmPage = featurePage('panels', () => import('./SignupConfirmPage'));
@@ -16,6 +17,7 @@ export const panelsRoutes = (
     <Route path="/panels" element={<PanelsPage />} />
     <Route path="/panels/insights" element={<InsightsPage />} />
     <Route path="/panels/sessions/:id" element={<SessionPage />} />
+    <Route path="/panels/members/:memberId" element={<MemberPage />} />
     <Route path="/panels/:id/*" element={<PanelPage />} />
   </>
 );
