@@ -97,7 +97,7 @@ export async function drillResponses(
       : ([] as number[]);
   const want =
     q.bucket && (q.metric === 'nps' || q.metric === 'csat')
-      ? (q.metric === 'nps' ? NPS_B : CSAT_B)[q.bucket as 'promoter']
+      ? ({ ...NPS_B, ...CSAT_B } as Record<string, 'hi' | 'mid' | 'lo'>)[q.bucket]
       : null;
   const matched: { r: (typeof data.responses)[number]; answers: TDrillItem['answers'] }[] = [];
   for (const r of data.responses) {
