@@ -14,3 +14,4 @@ export * from './retention';
 export * from './standards';
 export * from './strategy';
 export * from './surveys';
+export * from './analytics-drill';

@@ -6,6 +6,8 @@ import {
   ZComplaintsAnalyticsSchema,
   ZCsatQuerySchema,
   ZCsatReportSchema,
+  ZDrillPageSchema,
+  ZDrillQuerySchema,
   ZDriversReportSchema,
   ZInternalReportSchema,
   ZIpaReportSchema,
@@ -29,6 +31,7 @@ import { authOf } from '../../lib/auth-context';
 import { publicBaseUrl } from '../../lib/public-url';
 import { complaintsReport } from './complaints-report';
 import { DIGEST_JOB, getDigest, runDigest, setDigest } from './digest';
+import { drillResponses } from './drill';
 import { internalReport } from './internal';
 import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
 import * as svc from './service';
@@ -178,6 +181,19 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.leagueReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/responses`,
+    {
+      config: read,
+      schema: {
+        summary: 'Drill-down: the responses behind a chart element (same filters), newest first',
+        params: ZSurvey,
+        querystring: ZDrillQuerySchema,
+        response: { 200: ZDrillPageSchema },
+      },
+    },
+    (req) => drillResponses(db, authOf(req), req.params.surveyId, req.query),
   );
   app.get(
     '/api/analytics/overview',

@@ -1,9 +1,11 @@
 // Open text: the words customers use most in their comments for the filtered period, counted
 // once per comment (documents) as well as in total.
-import { Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
 import { useText } from './api';
+import { drillLink } from './drill';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { Empty, PageLoader, ReportError } from './State';
@@ -40,6 +42,16 @@ export default function CommentsPage() {
             rows={() => d.keywords.map((k) => [k.word, k.documents, k.count])}
           />
         </Group>
+        <Anchor
+          component={Link}
+          to={drillLink(filters, { metric: 'text', report: 'comments' })}
+          size="sm"
+          mb="xs"
+          display="inline-block"
+          data-testid="comments-drill"
+        >
+          {t('analytics.drill.commentsLink', { n: f.int(d.n) })}
+        </Anchor>
         <Table.ScrollContainer minWidth={300}>
           <Table verticalSpacing={4}>
             <Table.Thead>

@@ -23,7 +23,12 @@ export default function AnalyticsLayout() {
   const { t } = useTranslation();
   const loc = useLocation();
   const navigate = useNavigate();
-  const tab = TABS.find((x) => loc.pathname.startsWith(`/analytics/${x}`)) ?? 'overview';
+  // The drill-down list keeps the tab of the report it came from lit.
+  const from = new URLSearchParams(loc.search).get('report');
+  const drilled = loc.pathname.startsWith('/analytics/responses')
+    ? TABS.find((x) => x === from)
+    : undefined;
+  const tab = drilled ?? TABS.find((x) => loc.pathname.startsWith(`/analytics/${x}`)) ?? 'overview';
   const go = (v: string | null) => {
     if (!v) return;
     const { survey: _drop, ...keep } = parseFilters(new URLSearchParams(loc.search));

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useFormat } from '../../lib/format';
 import { useLeague } from './api';
+import { drillLink } from './drill';
 import { ExportButton } from './ExportButton';
 import { filtersToSearch, type TFilters } from './filters';
 import { ReportError } from './State';
@@ -87,7 +88,21 @@ export function League({ filters }: { filters: TFilters }) {
                 <Table.Td ta="right" visibleFrom="sm" style={{ whiteSpace: 'nowrap' }}>
                   {u.ci95 ? `${g(u.ci95[0])} … ${g(u.ci95[1])}` : '—'}
                 </Table.Td>
-                <Table.Td ta="right">{f.int(u.n)}</Table.Td>
+                <Table.Td ta="right">
+                  <Anchor
+                    component={Link}
+                    to={drillLink(filters, {
+                      metric: 'servqual',
+                      atUnit: u.unitId,
+                      report: 'servqual',
+                    })}
+                    size="sm"
+                    data-testid={`league-drill-${u.rank}`}
+                    aria-label={t('analytics.drill.unitLink', { n: f.int(u.n), unit: u.unitName })}
+                  >
+                    {f.int(u.n)}
+                  </Anchor>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

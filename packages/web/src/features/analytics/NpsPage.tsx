@@ -4,6 +4,7 @@
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import {
+  Anchor,
   Badge,
   Card,
   Group,
@@ -19,7 +20,9 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
+import { useOrgUnits } from '../../ui/units';
 import {
   type TNpsGroupBy,
   type TTrendMetric,
@@ -28,8 +31,10 @@ import {
   useNps,
   useTrend,
 } from './api';
+import { drillLink, type TDrill } from './drill';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
+import type { TFilters } from './filters';
 import { hasCsat, hasNps } from './model';
 import { Empty, PageLoader, ReportError } from './State';
 import { TrendChart } from './TrendChart';
@@ -45,6 +50,7 @@ const GROUPS: TNpsGroupBy[] = [
   'tier',
 ];
 const PERIODS: TTrendPeriod[] = ['week', 'month', 'quarter'];
+const BUCKET = { promoters: 'promoter', passives: 'passive', detractors: 'detractor' } as const;
 
 export default function NpsPage() {
   const { t } = useTranslation();
@@ -61,6 +67,21 @@ export default function NpsPage() {
   const csat = useCsat(filters, groupBy, ready && metric === 'csat');
   const trend = useTrend(filters, metric, period, ready);
   const head = metric === 'nps' ? nps : csat;
+  const units = useOrgUnits();
+  const drill = (d: Omit<TDrill, 'metric' | 'report'>, c: Partial<TFilters> = {}) =>
+    drillLink({ ...filters, ...c }, { metric, report: 'nps', ...d });
+  /** The drill-down of a breakdown row, where the group names a filter the list can apply. */
+  const groupDrill = (g: string): string | null => {
+    if (groupBy === 'unit') {
+      const same = (units.data ?? []).filter((u) => u.name === g);
+      return same.length === 1 && same[0] ? drill({ atUnit: same[0].id }) : null;
+    }
+    if (groupBy === 'channel' && g) return drill({}, { channel: g });
+    if (groupBy === 'language' && (g === 'es' || g === 'en')) return drill({}, { language: g });
+    if (groupBy === 'month' && /^\d{4}-\d{2}$/.test(g))
+      return drill({ periodKind: 'month', periodKey: g });
+    return null;
+  };
 
   const show = (v: number | null | undefined) => (metric === 'nps' ? f.num(v, 1) : f.pct(v, 1));
   const diff = (v: number) => {
@@ -140,7 +161,19 @@ export default function NpsPage() {
                 <Group gap="md" mt={6} wrap="wrap">
                   {(['promoters', 'passives', 'detractors'] as const).map((k) => (
                     <Text size="xs" key={k}>
-                      {t(`analytics.nps.${k}`)}: <b>{f.pct(d[k] / d.n, 0)}</b> ({f.int(d[k])})
+                      {t(`analytics.nps.${k}`)}: <b>{f.pct(d[k] / d.n, 0)}</b> (
+                      <Anchor
+                        component={Link}
+                        size="xs"
+                        to={drill({ bucket: BUCKET[k] })}
+                        data-testid={`nps-drill-${BUCKET[k]}`}
+                        aria-label={t('analytics.drill.bucketLink', {
+                          bucket: t(`analytics.nps.${k}`),
+                        })}
+                      >
+                        {f.int(d[k])}
+                      </Anchor>
+                      )
                     </Text>
                   ))}
                 </Group>
@@ -156,6 +189,13 @@ export default function NpsPage() {
                 <Text size="xs" c="dimmed">
                   {t('analytics.nps.csatHelp', { top: d.top, scale: d.scale })}
                 </Text>
+                <Group gap="sm" mt={4} wrap="wrap">
+                  {(['satisfied', 'neutral', 'dissatisfied'] as const).map((b) => (
+                    <Anchor key={b} component={Link} size="xs" to={drill({ bucket: b })}>
+                      {t(`analytics.drill.bucket.${b}`)}
+                    </Anchor>
+                  ))}
+                </Group>
               </>
             )}
           </Card>
@@ -220,6 +260,23 @@ export default function NpsPage() {
               <Text size="xs" c="dimmed" mt={4}>
                 {t('analytics.trend.help')}
               </Text>
+              <Group gap="xs" mt="xs" wrap="wrap" aria-label={t('analytics.drill.periodLinks')}>
+                <Text size="xs" c="dimmed">
+                  {t('analytics.drill.periodLinks')}:
+                </Text>
+                {trend.data.periods
+                  .filter((p) => p.n > 0)
+                  .map((p) => (
+                    <Anchor
+                      key={p.period}
+                      component={Link}
+                      size="xs"
+                      to={drill({ periodKind: period, periodKey: p.period })}
+                    >
+                      {periodLabel(p.period)} ({f.int(p.n)})
+                    </Anchor>
+                  ))}
+              </Group>
               <Stack gap={2} mt="xs">
                 {trend.data.periods
                   .filter((p) => p.outOfControl || p.change?.significant)
@@ -321,7 +378,23 @@ export default function NpsPage() {
                         <Table.Td ta="right" visibleFrom="xs" style={{ whiteSpace: 'nowrap' }}>
                           {g.ci95 ? `${show(g.ci95[0])} … ${show(g.ci95[1])}` : '—'}
                         </Table.Td>
-                        <Table.Td ta="right">{f.int(g.n)}</Table.Td>
+                        <Table.Td ta="right">
+                          {groupDrill(g.group) ? (
+                            <Anchor
+                              component={Link}
+                              size="sm"
+                              to={groupDrill(g.group) as string}
+                              aria-label={t('analytics.drill.unitLink', {
+                                n: f.int(g.n),
+                                unit: g.name,
+                              })}
+                            >
+                              {f.int(g.n)}
+                            </Anchor>
+                          ) : (
+                            f.int(g.n)
+                          )}
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

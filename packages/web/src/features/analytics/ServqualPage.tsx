@@ -3,6 +3,7 @@
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import {
+  Anchor,
   Badge,
   Box,
   Card,
@@ -15,8 +16,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormat } from '../../lib/format';
 import { type TServqualItem, useServqual } from './api';
+import { drillLink } from './drill';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { IntervalBar, scaleOf } from './IntervalBar';
@@ -79,6 +82,17 @@ export default function ServqualPage() {
       perception: d.perception,
     }));
     const csvName = `servqual-${detail.data?.slug ?? 'survey'}`;
+    const nLink = (it: TServqualItem) => (
+      <Anchor
+        component={Link}
+        to={drillLink(filters, { metric: 'servqual', item: Number(it.item), report: 'servqual' })}
+        size="xs"
+        data-testid={`sq-drill-${it.item}`}
+        aria-label={t('analytics.drill.itemLink', { n: f.int(it.n), item: it.item })}
+      >
+        {t('analytics.nAnswers', { n: f.int(it.n) })}
+      </Anchor>
+    );
     body = (
       <Stack gap="md">
         <Group justify="flex-end">
@@ -180,7 +194,19 @@ export default function ServqualPage() {
               <Table.Tbody>
                 {data.dimensions.map((d) => (
                   <Table.Tr key={d.dimension}>
-                    <Table.Td>{dim(d.dimension)}</Table.Td>
+                    <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={drillLink(filters, {
+                          metric: 'servqual',
+                          dimension: d.dimension as 'empathy',
+                          report: 'servqual',
+                        })}
+                        size="sm"
+                      >
+                        {dim(d.dimension)}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td ta="right" fw={600} data-testid={`sq-gap-${d.dimension}`}>
                       {g(d.gap)}
                     </Table.Td>
@@ -233,7 +259,7 @@ export default function ServqualPage() {
               >
                 <Text size="sm">{itemText(it.item)}</Text>
                 <Text size="xs" c="dimmed">
-                  {dim(it.dimension)} · {t('analytics.nAnswers', { n: f.int(it.n) })}
+                  {dim(it.dimension)} · {nLink(it)}
                 </Text>
                 <Group gap="xs" mt={2} wrap="wrap">
                   <Text size="xs">
@@ -265,7 +291,7 @@ export default function ServqualPage() {
                     <Table.Td maw={360}>
                       <Text size="sm">{itemText(it.item)}</Text>
                       <Text size="xs" c="dimmed">
-                        {dim(it.dimension)} · {t('analytics.nAnswers', { n: f.int(it.n) })}
+                        {dim(it.dimension)} · {nLink(it)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">{g(it.expectation)}</Table.Td>

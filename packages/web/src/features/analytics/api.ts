@@ -4,6 +4,7 @@ import type {
   KANO_CATEGORIES,
   TComplaintsAnalytics,
   TCsatReport,
+  TDrillPage,
   TDriversReport,
   THeadline,
   TInternalReport,
@@ -16,8 +17,9 @@ import type {
   TTextReport,
   TTrendReport,
 } from '@fidelia/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { drillQuery, type TDrill } from './drill';
 import type { TFilters } from './filters';
 
 export type TServqual = TServqualReport;
@@ -169,5 +171,23 @@ export function useInternal(f: TFilters, enabled = true) {
     queryKey: ['analytics', 'internal', f.survey, analyticsQuery(f)],
     queryFn: () => api.get<TInternalReport>(`${base(f.survey)}/internal`, analyticsQuery(f)),
     enabled: enabled && Boolean(f.survey),
+  });
+}
+
+export type { TDrillItem, TDrillPage } from '@fidelia/contracts';
+
+/** GET /api/analytics/surveys/:id/responses: the responses behind a chart element, by pages. */
+export function useDrill(f: TFilters, d: TDrill) {
+  const q = { ...analyticsQuery(f), ...drillQuery(d), limit: 25 };
+  return useInfiniteQuery({
+    queryKey: ['analytics', 'drill', f.survey, q],
+    queryFn: ({ pageParam }) =>
+      api.get<TDrillPage>(`${base(f.survey)}/responses`, {
+        ...q,
+        after: pageParam || undefined,
+      }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+    enabled: Boolean(f.survey),
   });
 }
