@@ -14,27 +14,9 @@ import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp';
 import { launchBrowser, type RunningServer, startServer } from './harness';
+import { bodyOf, waitFor } from './mail';
 
 const SHOTS = process.env.E2E_SCREENSHOTS; // a directory, to keep screenshots for review
-
-/** Quoted-printable soft breaks and escapes undone (enough to read the text part). */
-const bodyOf = (m: string) =>
-  Buffer.from(
-    m
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
-async function waitFor<T>(f: () => T | undefined | Promise<T | undefined>, ms = 60_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 interface Satisfaction {
   n: number;

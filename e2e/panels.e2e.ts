@@ -10,30 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp';
 import { launchBrowser, type RunningServer, startServer } from './harness';
+import { bodyOf, waitFor } from './mail';
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 const QUOTE = 'Abrir la cuenta me llevó tres visitas a la oficina';
-
-const bodyOf = (m: string) =>
-  Buffer.from(
-    m
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
-  ).toString('utf8');
-
-async function waitFor<T>(
-  f: () => T | undefined | Promise<T | undefined>,
-  ms = 30_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('panels: recruit → quota sample → e-mail invitation → RSVP → insight on strategy and timeline', () => {
   let smtp: SmtpSink | undefined;
