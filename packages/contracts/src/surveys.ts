@@ -2,11 +2,11 @@
 // respondent page, staff entry and kiosk; one response format for every channel.
 // Human docs: docs/surveys.md.
 import { z } from 'zod';
+import { ZDisplayIfSchema, ZKeySchema, ZLocalTextSchema } from './question-types/base';
+import { QUESTION_SCHEMAS } from './question-types/schemas';
 import {
   CHANNELS,
-  CONDITION_OPS,
   EXPORT_FORMATS,
-  SERVQUAL_DIMENSIONS,
   STAFF_CHANNELS,
   SURVEY_AUDIENCES,
   SURVEY_LANGUAGES,
@@ -35,186 +35,12 @@ export {
 export const ZSurveyLanguageSchema = z.enum(SURVEY_LANGUAGES);
 export type TSurveyLanguage = z.infer<typeof ZSurveyLanguageSchema>;
 
-/** Text in several languages; at least one. Text may pipe values: {{q:key}}, {{attr:name}}. */
-export const ZLocalTextSchema = z
-  .strictObject({ es: z.string().max(4000).optional(), en: z.string().max(4000).optional() })
-  .refine((t) => Boolean(t.es?.trim() || t.en?.trim()), { message: 'text needs es or en' });
-export type TLocalText = z.infer<typeof ZLocalTextSchema>;
+// The pieces every question builds on, and each question type's schema from its folder
+// (question-types/<type>/schema.ts, listed in question-types/schemas.ts).
+export * from './question-types/base';
+export * from './question-types/schemas';
 
-/** Stable keys (questions, items, options, pages): survive wording changes and new versions. */
-export const ZKeySchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'key: a-z, 0-9, _');
-/** Semantic tags analytics rely on: nps, csat, servqual:E:5, kano:wifi:functional, ... */
-export const ZTagSchema = z.string().regex(/^[a-z][a-z0-9_]*(:[A-Za-z0-9_-]+)*$/, 'tag');
-
-// ---------------------------------------------------------------------------------- logic
-export const ZConditionSchema = z.strictObject({
-  /** question key; for batteries/matrix/kano/constant-sum also `item` */
-  q: ZKeySchema,
-  item: ZKeySchema.optional(),
-  op: z.enum(CONDITION_OPS),
-  value: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))]).optional(),
-});
-export type TCondition = z.infer<typeof ZConditionSchema>;
-/** Shown only when all (mode 'all') or any (mode 'any') condition holds. Skip logic = a
- *  displayIf on the page/question to skip. Conditions may only refer to EARLIER questions. */
-export const ZDisplayIfSchema = z.strictObject({
-  mode: z.enum(['all', 'any']).default('all'),
-  conditions: z.array(ZConditionSchema).min(1).max(20),
-});
-export type TDisplayIf = z.infer<typeof ZDisplayIfSchema>;
-
-// ------------------------------------------------------------------------------- questions
-const base = {
-  key: ZKeySchema,
-  /** semantic tag; batteries tag their items instead (item.tag) */
-  tag: ZTagSchema.optional(),
-  title: ZLocalTextSchema,
-  help: ZLocalTextSchema.optional(),
-  required: z.boolean().default(false),
-  displayIf: ZDisplayIfSchema.optional(),
-};
-export const ZItemSchema = z.strictObject({
-  key: ZKeySchema,
-  tag: ZTagSchema.optional(),
-  text: ZLocalTextSchema,
-});
-export type TItem = z.infer<typeof ZItemSchema>;
-export const ZOptionSchema = z.strictObject({
-  /** stored answer value */
-  value: ZKeySchema,
-  label: ZLocalTextSchema,
-  /** numeric code for SPSS-friendly export (defaults to 1-based position) */
-  code: z.number().int().optional(),
-});
-export type TOption = z.infer<typeof ZOptionSchema>;
-
-const labels = { lowLabel: ZLocalTextSchema.optional(), highLabel: ZLocalTextSchema.optional() };
-
-export const ZRatingQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('rating'),
-  min: z.number().int().min(0).max(1).default(0),
-  max: z.number().int().min(2).max(10).default(10),
-  ...labels,
-});
-export const ZCsatQuestionSchema = z.strictObject({ ...base, type: z.literal('csat'), ...labels });
-export const ZScaleQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('scale'),
-  points: z.union([z.literal(5), z.literal(7)]),
-  lowLabel: ZLocalTextSchema,
-  highLabel: ZLocalTextSchema,
-});
-export const ZServqualItemSchema = ZItemSchema.extend({
-  /** standard item number 1..22 */
-  n: z.number().int().min(1).max(22),
-  dimension: z.enum(SERVQUAL_DIMENSIONS),
-});
-export const ZServqualQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('servqual'),
-  /** E expectations, P perceptions, M managers' predicted customer expectations (gap 1) */
-  part: z.enum(['E', 'P', 'M']),
-  points: z.literal(7).default(7),
-  lowLabel: ZLocalTextSchema.optional(),
-  highLabel: ZLocalTextSchema.optional(),
-  randomize: z.boolean().default(false),
-  items: z.array(ZServqualItemSchema).min(1).max(22),
-});
-export const ZConstantSumQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('constant_sum'),
-  total: z.number().int().min(1).max(1000).default(100),
-  randomize: z.boolean().default(false),
-  items: z.array(ZItemSchema).min(2).max(30),
-});
-export const ZKanoQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('kano'),
-  /** attribute key used in tags kano:<attribute>:functional|dysfunctional */
-  attribute: ZKeySchema,
-  functional: ZLocalTextSchema,
-  dysfunctional: ZLocalTextSchema,
-});
-export const ZValueQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('value'),
-  points: z.union([z.literal(5), z.literal(7)]).default(7),
-  priceText: ZLocalTextSchema,
-  benefits: z.array(ZItemSchema).max(20).default([]),
-  wtpText: ZLocalTextSchema.optional(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .default('EUR'),
-  wtpMax: z.number().positive().max(1e9).default(1e6),
-});
-export const ZSingleQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('single'),
-  options: z.array(ZOptionSchema).min(2).max(100),
-  randomize: z.boolean().default(false),
-  allowOther: z.boolean().default(false),
-});
-export const ZMultipleQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('multiple'),
-  options: z.array(ZOptionSchema).min(2).max(100),
-  randomize: z.boolean().default(false),
-  minSelected: z.number().int().min(0).optional(),
-  maxSelected: z.number().int().min(1).optional(),
-});
-export const ZMatrixQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('matrix'),
-  rows: z.array(ZItemSchema).min(1).max(50),
-  columns: z.array(z.strictObject({ value: z.number().int(), label: ZLocalTextSchema })).min(2),
-  randomize: z.boolean().default(false),
-});
-export const ZTextQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('text'),
-  multiline: z.boolean().default(true),
-  maxLength: z.number().int().min(1).max(10000).default(2000),
-});
-export const ZNumberQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('number'),
-  min: z.number().default(0),
-  max: z.number().default(1e9),
-  integer: z.boolean().default(false),
-});
-export const ZContactQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('contact'),
-  fields: z
-    .array(z.enum(['name', 'email', 'phone']))
-    .min(1)
-    .default(['name', 'email', 'phone']),
-});
-export const ZDateQuestionSchema = z.strictObject({
-  ...base,
-  type: z.literal('date'),
-  min: z.iso.date().optional(),
-  max: z.iso.date().optional(),
-});
-
-export const ZQuestionSchema = z.discriminatedUnion('type', [
-  ZRatingQuestionSchema,
-  ZCsatQuestionSchema,
-  ZScaleQuestionSchema,
-  ZServqualQuestionSchema,
-  ZConstantSumQuestionSchema,
-  ZKanoQuestionSchema,
-  ZValueQuestionSchema,
-  ZSingleQuestionSchema,
-  ZMultipleQuestionSchema,
-  ZMatrixQuestionSchema,
-  ZTextQuestionSchema,
-  ZNumberQuestionSchema,
-  ZContactQuestionSchema,
-  ZDateQuestionSchema,
-]);
+export const ZQuestionSchema = z.discriminatedUnion('type', QUESTION_SCHEMAS);
 export type TQuestion = z.infer<typeof ZQuestionSchema>;
 export type TQuestionInput = z.input<typeof ZQuestionSchema>;
 

@@ -1,6 +1,6 @@
 // Survey definition rules beyond the zod shape: unique keys, logic that only looks backwards,
-// consistent bounds, default semantic tags. Pure (no I/O); shared by builder saves, imports,
-// templates and publishing.
+// each type's own rules (its `define`: unique items, consistent bounds), default semantic tags.
+// Pure (no I/O); shared by builder saves, imports, templates and publishing.
 
 import { createHash } from 'node:crypto';
 import {
@@ -10,7 +10,7 @@ import {
   type TSurveyDefinition,
   ZSurveyDefinitionSchema,
 } from '@fidelia/contracts';
-import { questionItems, withDefaultTags } from '@fidelia/contracts/survey-logic';
+import { questionItems, questionType, withDefaultTags } from '@fidelia/contracts/survey-logic';
 import { AppError, registerErrors } from '../../lib/errors';
 
 registerErrors({
@@ -67,61 +67,9 @@ function uniq(keys: string[], field: string): void {
   });
 }
 
+/** The type's own definition rules (question-types/<type>/index.ts `define`), if it has any. */
 function checkQuestion(q: TQuestion, field: string): void {
-  switch (q.type) {
-    case 'rating':
-      if (q.min >= q.max) fail(`${field}.max`, 'max must exceed min');
-      break;
-    case 'servqual':
-      uniq(
-        q.items.map((i) => i.key),
-        `${field}.items`,
-      );
-      break;
-    case 'constant_sum':
-      uniq(
-        q.items.map((i) => i.key),
-        `${field}.items`,
-      );
-      break;
-    case 'value':
-      uniq(['price', 'wtp', ...q.benefits.map((b) => b.key)], `${field}.benefits`);
-      break;
-    case 'single':
-    case 'multiple':
-      uniq(
-        q.options.map((o) => o.value),
-        `${field}.options`,
-      );
-      if (q.type === 'single' && q.allowOther && q.options.some((o) => o.value === 'other')) {
-        fail(`${field}.options`, "'other' is reserved when allowOther is set");
-      }
-      if (
-        q.type === 'multiple' &&
-        q.minSelected !== undefined &&
-        q.maxSelected !== undefined &&
-        q.minSelected > q.maxSelected
-      ) {
-        fail(`${field}.maxSelected`, 'maxSelected < minSelected');
-      }
-      break;
-    case 'matrix':
-      uniq(
-        q.rows.map((r) => r.key),
-        `${field}.rows`,
-      );
-      if (new Set(q.columns.map((c) => c.value)).size !== q.columns.length) {
-        fail(`${field}.columns`, 'duplicate column value');
-      }
-      break;
-    case 'number':
-      if (q.min > q.max) fail(`${field}.max`, 'max < min');
-      break;
-    case 'date':
-      if (q.min && q.max && q.min > q.max) fail(`${field}.max`, 'max < min');
-      break;
-    default:
-  }
+  questionType(q).define?.(q, { field, fail, uniq });
 }
 
 /** Parses and checks a definition; throws SURVEY_DEFINITION_INVALID naming the field. */

@@ -1,7 +1,9 @@
-// Pure helpers of the survey builder (no React): defaults per question type, Kano attribute
+// Pure helpers of the survey builder (no React): a new question (its type's defaults), Kano attribute
 // parsing, keys, moving things, condition values. Tested in builder.test.ts.
 import type { TCondition, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
 import { CONDITION_OPS, type TQuestionType } from '@fidelia/contracts/survey-logic';
+import { STAFF_TYPES } from '../../question-types/staff';
+import type { TQuestionBase, TStaffType } from '../../question-types/staff-kit';
 
 // Constants from the shared zod-free piece (the schemas build their enums from the same lists).
 export {
@@ -64,7 +66,7 @@ export function freshKey(def: TSurveyDefinition, base = 'q'): string {
 
 /** Defaults of a new question of this type, keeping the common fields of `from`. */
 export function newQuestion(type: TQType, key: string, from?: Partial<TQuestion>): TQuestion {
-  const base = {
+  const base: TQuestionBase = {
     key,
     title: from?.title ?? L('Nueva pregunta', 'New question'),
     required: from?.required ?? false,
@@ -72,93 +74,8 @@ export function newQuestion(type: TQType, key: string, from?: Partial<TQuestion>
     ...(from?.help ? { help: from.help } : {}),
     ...(from?.displayIf ? { displayIf: from.displayIf } : {}),
   };
-  const items = [
-    { key: 'a', text: L('Elemento A', 'Item A') },
-    { key: 'b', text: L('Elemento B', 'Item B') },
-  ];
-  const options = [
-    { value: 'a', label: L('Opción A', 'Option A') },
-    { value: 'b', label: L('Opción B', 'Option B') },
-  ];
-  const q: Record<TQType, unknown> = {
-    rating: {
-      ...base,
-      type,
-      min: 0,
-      max: 10,
-      lowLabel: L('Nada probable', 'Not at all likely'),
-      highLabel: L('Muy probable', 'Extremely likely'),
-    },
-    csat: {
-      ...base,
-      type,
-      lowLabel: L('Muy insatisfecho', 'Very dissatisfied'),
-      highLabel: L('Muy satisfecho', 'Very satisfied'),
-    },
-    scale: {
-      ...base,
-      type,
-      points: 5,
-      lowLabel: L('Totalmente en desacuerdo', 'Strongly disagree'),
-      highLabel: L('Totalmente de acuerdo', 'Strongly agree'),
-    },
-    servqual: {
-      ...base,
-      type,
-      part: 'P',
-      points: 7,
-      randomize: false,
-      lowLabel: L('Totalmente en desacuerdo', 'Strongly disagree'),
-      highLabel: L('Totalmente de acuerdo', 'Strongly agree'),
-      items: [
-        {
-          key: 'p1',
-          n: 1,
-          dimension: 'tangibles',
-          tag: 'servqual:P:1',
-          text: L('Equipos modernos', 'Up-to-date equipment'),
-        },
-      ],
-    },
-    constant_sum: { ...base, type, total: 100, randomize: false, items },
-    kano: {
-      ...base,
-      type,
-      attribute: 'attr',
-      functional: L(
-        '¿Qué sentiría si el servicio tuviera esto?',
-        'How would you feel if the service had this?',
-      ),
-      dysfunctional: L('¿Y si NO lo tuviera?', 'And if it did NOT have it?'),
-    },
-    value: {
-      ...base,
-      type,
-      points: 7,
-      currency: 'EUR',
-      wtpMax: 1000000,
-      priceText: L('Valor por el precio pagado', 'Value for the price paid'),
-      benefits: [],
-    },
-    single: { ...base, type, options, randomize: false, allowOther: false },
-    multiple: { ...base, type, options, randomize: false },
-    matrix: {
-      ...base,
-      type,
-      rows: items,
-      randomize: false,
-      columns: [
-        { value: 1, label: L('Malo', 'Poor') },
-        { value: 2, label: L('Regular', 'Fair') },
-        { value: 3, label: L('Bueno', 'Good') },
-      ],
-    },
-    text: { ...base, type, multiline: true, maxLength: 2000 },
-    number: { ...base, type, min: 0, max: 1000000000, integer: false },
-    contact: { ...base, type, fields: ['name', 'email', 'phone'] },
-    date: { ...base, type },
-  };
-  return q[type] as TQuestion;
+  // each type's defaults: question-types/<type>/staff.ts
+  return (STAFF_TYPES[type] as TStaffType).defaults(base);
 }
 
 /** Moves element i by delta (−1 up, +1 down) in a copy of the list. */

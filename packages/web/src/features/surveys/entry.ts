@@ -3,6 +3,8 @@
 // when a typed value is complete (auto-advance), and server error fields → entry fields.
 import type { TAnswers, TQuestion, TSurveyDefinition } from '@fidelia/contracts';
 import { lt, pruneHidden, type TLang } from '@fidelia/contracts/survey-logic';
+import { STAFF_TYPES } from '../../question-types/staff';
+import type { TEntryKit, TStaffType } from '../../question-types/staff-kit';
 
 export type TFieldKind = 'int' | 'number' | 'text' | 'choice' | 'multi' | 'date';
 
@@ -32,15 +34,6 @@ export interface TEntryField {
   sub?: 'name' | 'email' | 'phone';
 }
 
-const int = (min: number, max: number) => ({ kind: 'int' as const, min, max });
-type TLocal = Partial<Record<TLang, string>> | undefined;
-/** End labels of a scale question, left out when it has none. */
-const ends = (lang: TLang, lo: TLocal, hi: TLocal) => {
-  const low = lo ? lt(lo, lang) : '';
-  const high = hi ? lt(hi, lang) : '';
-  return { ...(low ? { low } : {}), ...(high ? { high } : {}) };
-};
-
 /** One field per stored value, in survey order. */
 export function entryFields(def: TSurveyDefinition, lang: TLang): TEntryField[] {
   const out: TEntryField[] = [];
@@ -50,117 +43,25 @@ export function entryFields(def: TSurveyDefinition, lang: TLang): TEntryField[] 
   return out;
 }
 
+/** The fields of one question, from its type (question-types/<type>/staff.ts `entry`). */
 function fieldsOf(q: TQuestion, lang: TLang, page: number): TEntryField[] {
   const base = { q: q.key, required: q.required, page };
-  const one = (
-    f: Omit<TEntryField, 'id' | 'q' | 'item' | 'required' | 'page' | 'code' | 'text'>,
-  ) => [{ ...base, id: q.key, item: null, code: q.key, text: lt(q.title, lang), ...f }];
-  const items = (
-    list: { key: string; text: string; code?: string }[],
-    r: { min: number; max: number; low?: string; high?: string },
-  ) =>
-    list.map((i) => ({
-      ...base,
-      id: `${q.key}.${i.key}`,
-      item: i.key,
-      code: i.code ?? i.key,
-      text: i.text,
-      kind: 'int' as const,
-      ...r,
-    }));
-  switch (q.type) {
-    case 'rating':
-      return one({ ...int(q.min, q.max), ...ends(lang, q.lowLabel, q.highLabel) });
-    case 'csat':
-      return one({ ...int(1, 5), ...ends(lang, q.lowLabel, q.highLabel) });
-    case 'scale':
-      return one({ ...int(1, q.points), ...ends(lang, q.lowLabel, q.highLabel) });
-    case 'servqual':
-      return items(
-        q.items.map((i) => ({ key: i.key, text: lt(i.text, lang), code: `${q.part}${i.n}` })),
-        { ...int(1, q.points), ...ends(lang, q.lowLabel, q.highLabel) },
-      );
-    case 'constant_sum':
-      return items(
-        q.items.map((i) => ({ key: i.key, text: lt(i.text, lang) })),
-        int(0, q.total),
-      );
-    case 'matrix': {
-      const vals = q.columns.map((c) => c.value);
-      const lo = q.columns.find((c) => c.value === Math.min(...vals));
-      const hi = q.columns.find((c) => c.value === Math.max(...vals));
-      return items(
-        q.rows.map((r) => ({ key: r.key, text: `${lt(q.title, lang)} — ${lt(r.text, lang)}` })),
-        { ...int(Math.min(...vals), Math.max(...vals)), ...ends(lang, lo?.label, hi?.label) },
-      );
-    }
-    case 'kano':
-      return (['functional', 'dysfunctional'] as const).map((k) => ({
+  const kit: TEntryKit = {
+    base,
+    one: (f) => [{ ...base, id: q.key, item: null, code: q.key, text: lt(q.title, lang), ...f }],
+    items: (list, r) =>
+      list.map((i) => ({
         ...base,
-        id: `${q.key}.${k}`,
-        item: k,
-        code: `${q.attribute}:${k === 'functional' ? 'F' : 'D'}`,
-        text: lt(q[k], lang),
-        scale: 'kano' as const,
-        ...int(1, 5),
-      }));
-    case 'value':
-      return [
-        {
-          ...base,
-          id: `${q.key}.price`,
-          item: 'price',
-          code: 'price',
-          text: lt(q.priceText, lang),
-          ...int(1, q.points),
-        },
-        ...q.benefits.map((b) => ({
-          ...base,
-          id: `${q.key}.benefits.${b.key}`,
-          item: b.key,
-          group: 'benefits' as const,
-          code: b.key,
-          text: lt(b.text, lang),
-          ...int(1, q.points),
-          required: false,
-        })),
-        {
-          ...base,
-          id: `${q.key}.wtp`,
-          item: 'wtp',
-          code: 'wtp',
-          text: lt(q.wtpText, lang) || q.currency,
-          kind: 'number' as const,
-          min: 0,
-          max: q.wtpMax,
-          required: false,
-        },
-      ];
-    case 'single':
-    case 'multiple':
-      return one({
-        kind: q.type === 'single' ? 'choice' : 'multi',
-        options: q.options.map((o, i) => ({ n: i + 1, value: o.value, label: lt(o.label, lang) })),
-      });
-    case 'text':
-      return one({ kind: 'text', max: q.maxLength });
-    case 'number':
-      return one({ kind: 'number', min: q.min, max: q.max });
-    case 'contact':
-      return q.fields.map((f) => ({
-        ...base,
-        id: `${q.key}.${f}`,
-        item: f,
-        code: f,
-        sub: f,
-        text: lt(q.title, lang),
-        kind: 'text' as const,
-        max: 320,
-        required: false,
-      }));
-    case 'date':
-      return one({ kind: 'date' });
-  }
+        id: `${q.key}.${i.key}`,
+        item: i.key,
+        code: i.code ?? i.key,
+        text: i.text,
+        kind: 'int' as const,
+        ...r,
+      })),
+  };
+  const type = STAFF_TYPES[q.type] as TStaffType | undefined;
+  return type ? type.entry(q, lang, kit) : [];
 }
 
 export type TFieldError = 'range' | 'number' | 'option' | 'date';
