@@ -11,6 +11,7 @@ import { AppError, registerErrors } from '../../../lib/errors';
 import { unitExists, unitSubtree } from '../../orgs/service';
 import {
   type Calendar,
+  CalendarError,
   type CalendarSpec,
   calendarProblems,
   compileCalendar,
@@ -20,6 +21,7 @@ import {
   BUILTIN_CALENDAR,
   choosePolicy,
   planTargets,
+  SEVERITIES,
   SLA_TARGETS,
   type SlaFacts,
   type SlaPolicy,
@@ -76,6 +78,9 @@ const builtinCalendar = () => compiledFor('builtin', BUILTIN_CALENDAR);
 
 /** Everything needed to resolve a case's policy and calendar without further queries. */
 export interface OrgSla {
+  /** the org's units, and the categories a policy can be chosen by */
+  unitIds: string[];
+  categoryIds: string[];
   knows(x: { unitId: string | null; categoryId: string | null }): boolean;
   policyFor(categoryId: string | null, severity: string): SlaPolicy;
   calendarFor(unitId: string | null): { id: string | null; cal: Calendar };
@@ -121,6 +126,13 @@ export async function loadOrgSla(db: Sql, orgId: string): Promise<OrgSla> {
   });
   const memo = new Map<string | null, { id: string | null; cal: Calendar }>();
   return {
+    unitIds: rows.units.map((u) => u.id),
+    categoryIds: [
+      ...new Set([
+        ...rows.categories.map((c) => c.id),
+        ...rows.policies.flatMap((p) => (p.categoryId ? [p.categoryId] : [])),
+      ]),
+    ],
     knows: (x) =>
       (!x.unitId || parentOfUnit.has(x.unitId)) && (!x.categoryId || parentOfCat.has(x.categoryId)),
     policyFor(categoryId, severity) {
@@ -287,33 +299,111 @@ export async function recomputeCase(
   return recomputeCases(db, orgId, cases, org);
 }
 
-/** Recomputes every open case of the org in batches (each batch its own transaction). */
+/**
+ * Recomputes every open (or never computed) case of the org, set-based: the cases are grouped
+ * by calendar, and each group is recomputed by one SQL statement per chunk of `batch` cases
+ * (repo.recomputeGroup, each chunk its own transaction): the business-time arithmetic runs in
+ * the database over the calendar's working intervals, computed here once per recomputation by
+ * the same calendar code as recomputeCases uses, over the horizon the cases need.
+ */
 export async function recomputeOrg(
   db: Sql,
   orgId: string,
   o: { batch?: number; now?: number; progress?: (done: number) => Promise<void> } = {},
 ): Promise<RecomputeStats> {
   const now = o.now ?? Date.now();
-  const batch = o.batch ?? 2000;
+  const limit = o.batch ?? 25_000;
   await repo.syncPauses(db, orgId, null, now);
   const org = await loadOrgSla(db, orgId);
   const total: RecomputeStats = { cases: 0, changed: 0, timers: 0 };
-  let after: string | null = null;
-  for (;;) {
-    const cases = await repo.loadCases(db, orgId, { afterId: after, limit: batch });
-    if (!cases.length) break;
-    const first = (cases[0] as repo.TCaseSlaRow).id;
-    const last = (cases[cases.length - 1] as repo.TCaseSlaRow).id;
-    const s = await db.transaction(async (tx) =>
-      recomputeCases(tx, orgId, cases, org, await repo.loadTargetsInRange(tx, orgId, first, last)),
-    );
-    total.cases += s.cases;
-    total.changed += s.changed;
-    total.timers += s.timers;
-    after = (cases[cases.length - 1] as repo.TCaseSlaRow).id;
-    await o.progress?.(total.cases);
+  const span = await repo.recomputeSpan(db, orgId);
+  if (!span) return total;
+  const policies: repo.TRecomputeGroup['policies'] = [];
+  let budget = 0;
+  for (const categoryId of [null, ...org.categoryIds]) {
+    for (const severity of SEVERITIES) {
+      const p = org.policyFor(categoryId, severity);
+      budget = Math.max(budget, p.firstResponseMin, p.updateMin ?? 0, p.resolutionMin);
+      policies.push({
+        categoryId,
+        severity,
+        policyId: p.id,
+        firstResponseMin: p.firstResponseMin,
+        updateMin: p.updateMin,
+        resolutionMin: p.resolutionMin,
+        warnPercent: p.warnPercent,
+      });
+    }
+  }
+  const groups = new Map<string, { key: number; calendarId: string | null; cal: Calendar }>();
+  const units: { unitId: string; key: number }[] = [];
+  const groupOf = (unitId: string | null) => {
+    const { id, cal } = org.calendarFor(unitId);
+    const name = id ?? 'builtin';
+    let g = groups.get(name);
+    if (!g) {
+      g = { key: groups.size, calendarId: id, cal };
+      groups.set(name, g);
+    }
+    return g.key;
+  };
+  const defaultKey = groupOf(null);
+  for (const unitId of org.unitIds) units.push({ unitId, key: groupOf(unitId) });
+  for (const g of groups.values()) {
+    const intervals = workingIntervals(g.cal, span.from, span.to, budget * 60_000);
+    for (let afterId: string | null = null; ; ) {
+      const r = await db.transaction((tx) =>
+        repo.recomputeGroup(tx, orgId, {
+          calendarId: g.calendarId,
+          key: g.key,
+          units,
+          defaultKey,
+          policies,
+          intervals,
+          afterId,
+          limit,
+        }),
+      );
+      total.cases += r.cases;
+      total.changed += r.changed;
+      total.timers += r.timers;
+      if (r.cases) await o.progress?.(total.cases);
+      if (r.cases < limit || !r.last) break;
+      afterId = r.last;
+    }
   }
   return total;
+}
+
+/**
+ * The calendar's working intervals (flat [a, b) pairs, ascending) from the local day before
+ * `from` until `budgetMs` of working time after the local day of `to` has passed, plus a day:
+ * every instant the recomputation looks up, and every due instant it can reach.
+ */
+export function workingIntervals(
+  cal: Calendar,
+  from: number,
+  to: number,
+  budgetMs: number,
+): number[] {
+  const out: number[] = [];
+  const last = cal.localDay(to);
+  let after = 0;
+  let extra = 0;
+  for (let d = cal.localDay(from) - 1; ; d++) {
+    const ivs = cal.day(d);
+    for (let i = 0; i + 1 < ivs.length; i += 2) {
+      const a = ivs[i] as number;
+      const b = ivs[i + 1] as number;
+      const prev = out.length ? (out[out.length - 1] as number) : Number.NEGATIVE_INFINITY;
+      if (b <= prev) continue;
+      out.push(Math.max(a, prev), b);
+      if (d > last) after += b - Math.max(a, prev);
+    }
+    if (d > last && after > budgetMs && ++extra > 1) break;
+    if (d - last > 40_000) throw new CalendarError('no working time within a century');
+  }
+  return out;
 }
 
 /** Queues the org-wide recomputation (after a calendar or policy change), in the caller's tx. */
