@@ -1,5 +1,6 @@
 // Shared zod schemas: the single source of truth for request/response shapes.
 export * from './analytics';
+export * from './analytics-drill';
 export * from './analytics-reports';
 export * from './auth';
 export * from './common';
@@ -14,4 +15,3 @@ export * from './retention';
 export * from './standards';
 export * from './strategy';
 export * from './surveys';
-export * from './analytics-drill';
