@@ -383,7 +383,7 @@ function UnitPicker({
       renderOption={({ option }) => (
         <span style={{ paddingLeft: (depth.get(option.value) ?? 0) * 14 }}>{option.label}</span>
       )}
-      maw={420}
+      w={{ base: '100%', sm: 420 }}
     />
   );
 }
