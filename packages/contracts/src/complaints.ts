@@ -94,7 +94,13 @@ export const ZClassificationSchema = z.strictObject({
   form: ZComplaintFormSchema.optional(),
   categoryId: ZUuid.nullable().optional(),
   servqualDimension: ZServqualDimensionSchema.nullable().optional(),
+  /**
+   * the service attribute as a key or free text (kept for compatibility): it is matched to the
+   * shared catalogue by key ("Tiempo de espera" -> tiempo_de_espera), a new one is added to it
+   */
   serviceAttribute: z.string().trim().max(200).nullable().optional(),
+  /** the shared catalogue's attribute id (GET /api/standards/attributes); wins over the text */
+  serviceAttributeId: ZUuid.nullable().optional(),
   severity: ZComplaintSeveritySchema.optional(),
   remedySought: z.array(ZRemedyTypeSchema).max(6).optional(),
   unitId: ZUuid.nullable().optional(),

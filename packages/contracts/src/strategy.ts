@@ -99,7 +99,18 @@ export const ZValueModelPutSchema = z.strictObject({
   notes: text(4000).default(''),
   benefits: z.array(ZValueBenefitSchema).max(30).default([]),
   competitors: z.array(ZValueCompetitorSchema).max(10).default([]),
+  /**
+   * the customers' classes by use (DOMAIN.md §1) that make up the segment: value for money and
+   * the benefit ratings count only answers of respondents whose customer has one of them
+   * (empty = not defined: no survey figures)
+   */
+  useClasses: z
+    .array(z.enum(['processor', 'merchant', 'end_user', 'public']))
+    .max(4)
+    .default([]),
 });
+/** fewer answers than this from the segment's respondents: "too few answers", no figure */
+export const VALUE_MIN_ANSWERS = 5;
 export type TValueModelPut = z.input<typeof ZValueModelPutSchema>;
 /** client-made id: the same body again is a replay (200), other content a 409 */
 export const ZValueModelCreateSchema = ZValueModelPutSchema.extend({ id: z.string().uuid() });
@@ -113,6 +124,7 @@ export interface TValueModel {
   surveyId: string | null;
   surveyTitle: string | null;
   notes: string;
+  useClasses: Array<'processor' | 'merchant' | 'end_user' | 'public'>;
   benefits: Array<
     z.infer<typeof ZValueBenefitSchema> & {
       /** customers' mean rating of this kind of benefit (1..points), null without answers */
@@ -137,6 +149,16 @@ export interface TValueModel {
     points: number;
     /** stated willingness to pay: mean and n */
     wtp: { n: number; mean: number | null };
+    /**
+     * whose answers: `segment` = respondents whose customer is in the model's classes by use;
+     * `undefined` = the model names no classes, so no answers are counted
+     */
+    scope: 'segment' | 'undefined';
+    /** answers of the segment / of the whole survey (in the caller's unit scope) */
+    surveyN: number;
+    /** n ≥ VALUE_MIN_ANSWERS; below it mean and interval are null */
+    enough: boolean;
+    minN: number;
   } | null;
   competitors: Array<
     z.infer<typeof ZValueCompetitorSchema> & { totalBenefits: number; perceivedValue: number }

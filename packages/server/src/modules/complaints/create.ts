@@ -10,6 +10,7 @@ import * as cfg from './repo-config';
 import './errors';
 import { autoAssign } from './assignment';
 import { type Actor, emit, mail, systemActor } from './events';
+import { resolveServiceAttribute } from './service-attribute';
 
 // --------------------------------------------------------------------------- creation
 
@@ -22,6 +23,8 @@ export interface TNewCase {
   categoryId?: string | null | undefined;
   servqualDimension?: string | null | undefined;
   serviceAttribute?: string | null | undefined;
+  /** the catalogue attribute (wins over serviceAttribute, which may be a key or free text) */
+  serviceAttributeId?: string | null | undefined;
   severity?: string | undefined;
   remedySought?: string[] | undefined;
   customerId?: string | null | undefined;
@@ -94,6 +97,7 @@ export async function createCase(db: Sql, actor: Actor, v: TNewCase): Promise<TC
       name ??= cu?.name ?? null;
       language ??= (cu?.language as 'es' | 'en' | null) ?? undefined;
     }
+    const attr = await resolveServiceAttribute(tx, orgId, v);
     const received = v.receivedAt ?? new Date();
     const settings = await repo.getSettings(tx, orgId);
     const n = await repo.nextNumber(tx, orgId, received.getUTCFullYear());
@@ -107,7 +111,8 @@ export async function createCase(db: Sql, actor: Actor, v: TNewCase): Promise<TC
       language: language ?? 'es',
       categoryId: v.categoryId ?? null,
       servqualDimension: v.servqualDimension ?? null,
-      serviceAttribute: v.serviceAttribute ?? null,
+      serviceAttribute: attr?.text ?? null,
+      serviceAttributeId: attr?.id ?? null,
       severity: v.severity ?? 'medium',
       remedySought: v.remedySought ?? [],
       customerId,

@@ -75,6 +75,7 @@ export async function submitStaff(db: Sql, auth: AuthContext, b: TStaffComplaint
     categoryId: b.categoryId,
     servqualDimension: b.servqualDimension,
     serviceAttribute: b.serviceAttribute,
+    serviceAttributeId: b.serviceAttributeId,
     severity: b.severity,
     remedySought: b.remedySought,
     customerId: b.customerId,

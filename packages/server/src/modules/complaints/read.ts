@@ -13,6 +13,7 @@ import { canMove } from './states';
 import './errors';
 import { emit } from './events';
 import { caseFor } from './scope';
+import { attributeName } from './service-attribute';
 
 // --------------------------------------------------------------------------- reading
 
@@ -125,14 +126,17 @@ export async function customerSuggestion(db: Sql, auth: AuthContext, c: repo.TCa
 
 export async function getCaseDetail(db: Sql, auth: AuthContext, id: string) {
   const c = await caseFor(db, auth, id);
-  const [events, attachments, customer, suggestion] = await Promise.all([
+  const [events, attachments, customer, suggestion, attribute] = await Promise.all([
     repo.listEvents(db, auth.orgId, id),
     repo.listAttachments(db, auth.orgId, id),
     customerCard(db, auth, c.customerId),
     customerSuggestion(db, auth, c),
+    attributeName(db, auth.orgId, c.serviceAttributeId),
   ]);
   return {
     ...c,
+    /** the catalogue attribute's name in both languages (the page shows the user's) */
+    serviceAttributeName: attribute,
     allowedTransitions: allowed(c.status),
     customerToken: await repo.customerTokenOf(db, auth.orgId, id),
     customer,

@@ -14,6 +14,8 @@ export interface TCase {
   categoryId: string | null;
   servqualDimension: string | null;
   serviceAttribute: string | null;
+  /** the shared catalogue's attribute (pub_service_attributes.id), migration 380 */
+  serviceAttributeId: string | null;
   severity: string;
   remedySought: string[];
   customerId: string | null;
@@ -67,6 +69,7 @@ const FIELDS = [
   'categoryId',
   'servqualDimension',
   'serviceAttribute',
+  'serviceAttributeId',
   'severity',
   'remedySought',
   'customerId',
@@ -150,6 +153,7 @@ export type TCaseInsert = {
   categoryId: string | null;
   servqualDimension: string | null;
   serviceAttribute: string | null;
+  serviceAttributeId: string | null;
   severity: string;
   remedySought: string[];
   customerId: string | null;

@@ -64,8 +64,16 @@ export { isOpen, timelineFor };
 customers.registerTimelineSource('complaints', timelineFor);
 customers.onCustomerErased('complaints', eraseCustomerContact);
 
-/** Cases per service_attribute value (every case, open or closed), in no set order. */
-export { serviceAttributeCounts } from './repo-attributes';
+/**
+ * Service attributes (migration 380: catalogue ids): cases per attribute id, the texts not linked
+ * yet, the catalogue sync's linking step, and whether a case cites an attribute.
+ */
+export {
+  attributeCited,
+  serviceAttributeCounts,
+  unlinkedServiceAttributes,
+} from './repo-attributes';
 // Period reports for the analytics screens (analytics/complaints-report.ts).
 export { report as periodReport } from './reports';
+export { linkServiceAttributes, resolveServiceAttribute } from './service-attribute';
 export { complianceReport } from './sla/service';

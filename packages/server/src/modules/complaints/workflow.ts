@@ -13,6 +13,7 @@ import { autoAssign } from './assignment';
 import { checkRefs } from './create';
 import { type Actor, actorOf, emit, mail, systemActor } from './events';
 import { caseFor } from './scope';
+import { resolveServiceAttribute } from './service-attribute';
 
 // --------------------------------------------------------------------------- state machine
 
@@ -107,13 +108,24 @@ export async function classify(db: Sql, auth: AuthContext, id: string, p: TClass
         throw new AppError('COMPLAINT_OUTSIDE_UNIT');
       }
     }
+    // The attribute is stored as the catalogue id (and the text as typed); a text names or
+    // registers its catalogue entry.
+    const attr = await resolveServiceAttribute(tx, auth.orgId, p);
+    const { serviceAttribute: _t, serviceAttributeId: _i, ...rest } = p;
+    const wanted: Record<string, unknown> = { ...rest };
+    if (attr) {
+      wanted.serviceAttributeId = attr.id;
+      // the same attribute picked again keeps the text as typed
+      wanted.serviceAttribute =
+        attr.id !== null && attr.id === c.serviceAttributeId ? c.serviceAttribute : attr.text;
+    }
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const [k, v] of Object.entries(p)) {
+    for (const [k, v] of Object.entries(wanted)) {
       const before = (c as unknown as Record<string, unknown>)[k];
       if (v !== undefined && JSON.stringify(before) !== JSON.stringify(v)) changes[k] = [before, v];
     }
     if (!Object.keys(changes).length) return c;
-    const patch = { ...p } as Partial<repo.TCase>;
+    const patch = { ...wanted } as Partial<repo.TCase>;
     if (p.staffInvolved) patch.staffInvolved = [...new Set(p.staffInvolved)];
     await repo.updateCase(tx, auth.orgId, id, patch);
     const ev = await repo.insertEvent(tx, auth.orgId, id, {

@@ -55,5 +55,26 @@ describe('demo diagnostic', () => {
       p.attributeIds.map((id) => keyOf.get(id)),
     );
     expect(linked).toEqual(expect.arrayContaining(['first_contact_resolution', 'equipment']));
+    // after-sales at the branch: its own standards, a promise and complaints by catalogue id
+    expect(d.afterSales.status).toBe('ok');
+    if (d.afterSales.status !== 'ok') return;
+    const as = new Map(d.afterSales.data.attributes.map((a) => [a.key, a]));
+    expect([...as.keys()]).toEqual(
+      expect.arrayContaining(['product_information', 'spare_parts', 'technical_assistance']),
+    );
+    const tech = as.get('technical_assistance');
+    expect(tech?.standards.map((s) => s.code)).toEqual(['PV-02']);
+    expect(tech?.complaints).toBe(2);
+    expect(tech?.perception.map((p) => p.item)).toEqual([7]);
+    expect(tech?.perception[0]?.gap).not.toBeNull();
+    expect(tech?.missing.map((m) => m.code)).toEqual(['no_audit']);
+    const info = as.get('product_information');
+    expect(info?.complaints).toBe(1);
+    expect(info?.promises).toHaveLength(1);
+    expect(info?.missing.map((m) => m.code)).toEqual(['no_audit', 'no_customer_measure']);
+    expect(as.get('spare_parts')?.missing.map((m) => m.code)).toContain('no_standard');
+    // the branch's own service triangle, linked from its diagnostic
+    expect(d.triangle).toMatchObject({ unitId, assessed: 6, orgWide: null });
+    expect(d.triangle.link).toBe(`/strategy/triangle?unitId=${unitId}`);
   }, 120_000);
 });

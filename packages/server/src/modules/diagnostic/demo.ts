@@ -171,6 +171,8 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
   for (const c of (cases as { items: { id: string }[] }).items.slice(0, 2))
     await linkComplaint(db, auth, notKept.promise.id, c.id);
 
+  await seedAfterSales(db, auth, demo, unitId, since, now);
+
   // Actions accepted from the ranked list; one closed.
   await createAction(db, auth, {
     id: randomUUID(),
@@ -214,4 +216,99 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
   });
   await patchAction(db, auth, closed.action.id, { status: 'done' });
   await repo.backdateClosing(db, demo.orgId, closed.action.id, new Date(now - 90 * 86_400_000));
+}
+
+/**
+ * After-sales at the branch (DOMAIN.md §9): two standards (how to use the product, technical
+ * assistance of the cash machine), a promise that cites the product information, and three
+ * complaints at the branch citing after-sales attributes (by catalogue id). No audit covers
+ * these standards yet and no survey measures the information attribute: the diagnostic's
+ * after-sales section says so.
+ */
+async function seedAfterSales(
+  db: Sql,
+  auth: AuthContext,
+  demo: DemoOrg,
+  unitId: string,
+  since: string,
+  now: number,
+) {
+  const attr = new Map(
+    (await standards.listAttributes(db, auth.orgId)).map((a) => [a.key, a.id] as const),
+  );
+  const moments = new Map((await standards.listMoments(db, auth.orgId)).map((m) => [m.key, m.id]));
+  const info = attr.get('product_information');
+  const tech = attr.get('technical_assistance');
+  const infoMoment = moments.get('information');
+  const techMoment = moments.get('technical_assistance');
+  if (!info || !tech || !infoMoment || !techMoment) return;
+  await standards.createStandard(db, auth, {
+    id: randomUUID(),
+    code: 'PV-01',
+    momentId: infoMoment,
+    nameEs: 'Explicar al contratar cómo se usa la banca móvil',
+    nameEn: 'Explain how to use mobile banking when the product is taken out',
+    attributeId: info,
+    dimension: 'assurance',
+    servqualItems: [16],
+    measureKind: 'yesno',
+    ownerRole: 'Gestor comercial',
+    promisedLevel: 6,
+  });
+  await standards.createStandard(db, auth, {
+    id: randomUUID(),
+    code: 'PV-02',
+    momentId: techMoment,
+    nameEs: 'Avería del cajero automático atendida en menos de 24 horas',
+    nameEn: 'Cash-machine fault attended within 24 hours',
+    attributeId: tech,
+    dimension: 'reliability',
+    servqualItems: [7],
+    measureKind: 'number',
+    targetMax: 24,
+    uomEs: 'horas',
+    uomEn: 'hours',
+    ownerRole: 'Director de oficina',
+    promisedLevel: 6,
+  });
+  const taught = await createPromise(db, auth, {
+    id: randomUUID(),
+    text: 'En su primera visita le enseñamos a usar la banca móvil y la tarjeta.',
+    channel: 'staff',
+    unitId,
+    validFrom: since,
+    servqualItems: [16],
+    attributeIds: [info],
+    ownerId: demo.ownerId,
+  });
+  const stories: [string, string, string][] = [
+    [
+      tech,
+      'Cajero averiado tres días',
+      'El cajero automático de la oficina de Gran Vía lleva tres días sin funcionar y nadie sabe cuándo lo arreglan.',
+    ],
+    [
+      tech,
+      'Cajero sin reparar',
+      'Otra vez el cajero fuera de servicio; el técnico no ha venido y tengo que ir a otra oficina.',
+    ],
+    [
+      info,
+      'No me explicaron la app',
+      'Contraté la cuenta y nadie me explicó cómo activar la banca móvil; he tenido que volver dos veces.',
+    ],
+  ];
+  for (const [i, [serviceAttributeId, subject, description]] of stories.entries()) {
+    const c = await complaints.createCase(db, complaints.systemActor(auth.orgId), {
+      channel: 'counter',
+      subject,
+      description,
+      unitId,
+      serviceAttributeId,
+      severity: 'medium',
+      receivedAt: new Date(now - (12 + i * 9) * 86_400_000),
+      notify: false,
+    });
+    if (serviceAttributeId === info) await linkComplaint(db, auth, taught.promise.id, c.case.id);
+  }
 }

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
 import { analyzeGapCauses } from '../../cli/analyze/gap-causes';
 import { analyzeGap1 } from '../../cli/analyze/gap1';
+import { ensureAttributes } from '../standards/service';
 import { gapCauseRows } from '../surveys/templates';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -299,6 +300,110 @@ describe('five-gap diagnostic', () => {
     // the unit's promise does not apply to the other branch; the org-wide one does
     const d2 = (await get(`/api/diagnostic?unitId=${units[1]}`)).json();
     expect(d2.gap4.data.promises.map((p: { id: string }) => p.id)).not.toContain(id);
+  });
+
+  it('after-sales: each attribute with its standards, audits, promises, complaints and items', async () => {
+    const before = (await get(`/api/diagnostic?unitId=${units[0]}`)).json();
+    expect(before.afterSales).toMatchObject({
+      status: 'missing',
+      missing: 'no_after_sales_attributes',
+      link: '/standards/attributes',
+    });
+    // the unit has no triangle of its own: the org-wide one is summarised and linked
+    expect(before.triangle).toMatchObject({ unitId: units[0], assessed: 0 });
+    expect(before.triangle.link).toBe(`/strategy/triangle?unitId=${units[0]}`);
+    const [tech, parts] = await ensureAttributes(t.db, org.orgId, [
+      {
+        key: 'asistencia_tecnica',
+        nameEs: 'Asistencia técnica',
+        nameEn: 'Technical assistance',
+        group: 'after_sales',
+        dimension: 'reliability',
+        servqualItems: [7],
+      },
+      { key: 'repuestos', nameEs: 'Repuestos', nameEn: 'Spare parts', group: 'after_sales' },
+    ]);
+    if (!tech || !parts) throw new Error('attributes');
+    const m = await send('POST', '/api/standards/moments', {
+      key: 'asistencia',
+      nameEs: 'Asistencia',
+      nameEn: 'Assistance',
+    });
+    expect(m.statusCode, m.body).toBe(201);
+    const std = await send('POST', '/api/standards', {
+      id: randomUUID(),
+      code: 'PV-01',
+      momentId: m.json().id,
+      nameEs: 'Avería atendida en 24 horas',
+      nameEn: 'Fault attended within 24 hours',
+      attributeId: tech.id,
+      dimension: 'reliability',
+      servqualItems: [7],
+      measureKind: 'yesno',
+    });
+    expect(std.statusCode, std.body).toBe(201);
+    // complaints: two at Sucursal Norte by id, one by the key's text, one at the other branch
+    const complaint = (unitId: string, a: object) =>
+      send('POST', '/api/complaints', {
+        channel: 'counter',
+        subject: 'Posventa',
+        description: 'Sin asistencia',
+        unitId,
+        ...a,
+      });
+    for (const [u, a] of [
+      [units[0], { serviceAttributeId: tech.id }],
+      [units[0], { serviceAttributeId: tech.id }],
+      [units[0], { serviceAttribute: 'Repuestos' }],
+      [units[1], { serviceAttributeId: tech.id }],
+    ] as const)
+      expect((await complaint(u as string, a)).statusCode).toBe(201);
+    const promise = await send('POST', '/api/diagnostic/promises', {
+      id: randomUUID(),
+      text: 'Repuestos en 48 horas',
+      channel: 'contract',
+      unitId: units[0],
+      attributeIds: [parts.id],
+    });
+    expect(promise.statusCode, promise.body).toBe(201);
+    const d = (await get(`/api/diagnostic?unitId=${units[0]}`)).json();
+    expect(d.afterSales.status).toBe('ok');
+    const by = new Map(d.afterSales.data.attributes.map((a: { key: string }) => [a.key, a])) as Map<
+      string,
+      Record<string, never>
+    >;
+    const ta = by.get('asistencia_tecnica') as unknown as {
+      standards: { code: string; n: number }[];
+      complaints: number;
+      perception: { item: number; gap: number | null }[];
+      promises: unknown[];
+      missing: { code: string }[];
+    };
+    expect(ta.standards.map((x) => x.code)).toEqual(['PV-01']);
+    expect(ta.complaints).toBe(2); // the other branch's case is not counted here
+    // item 7 is gap 5's own item 7 (P − E of the unit's customers)
+    const g5 = d.gap5.data.items.find((i: { item: number }) => Number(i.item) === 7);
+    expect(ta.perception).toEqual([
+      expect.objectContaining({ item: 7, gap: g5.gap, perception: g5.perception }),
+    ]);
+    expect(ta.promises).toEqual([]);
+    // its standard is not in any audit: the missing evidence says so
+    expect(ta.missing).toEqual([{ code: 'no_audit', link: '/fieldwork' }]);
+    const rp = by.get('repuestos') as unknown as {
+      complaints: number;
+      promises: { text: string }[];
+      missing: { code: string }[];
+    };
+    expect(rp.complaints).toBe(1);
+    expect(rp.promises.map((p) => p.text)).toEqual(['Repuestos en 48 horas']);
+    expect(rp.missing.map((x) => x.code)).toEqual(['no_standard', 'no_customer_measure']);
+    // the whole organisation counts the other branch's case too
+    const all = (await get('/api/diagnostic')).json();
+    const ta2 = all.afterSales.data.attributes.find(
+      (a: { key: string }) => a.key === 'asistencia_tecnica',
+    );
+    expect(ta2.complaints).toBe(3);
+    // the PDF carries the section (checked page by page in e2e/diagnostic.e2e.ts)
   });
 
   it('ranks candidates by size × evidence, the cause factor named', async () => {

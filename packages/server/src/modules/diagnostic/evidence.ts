@@ -21,6 +21,8 @@ import * as analytics from '../analytics/service';
 import { listUnits } from '../orgs/service';
 import * as surveys from '../surveys/service';
 import './errors';
+import * as strategy from '../strategy/service';
+import { afterSalesEvidence, type TAfterSales } from './after-sales';
 import { externalGaps, type TGap2, type TGap3 } from './external';
 import { promisesForDiagnostic, type TPromiseVerdict } from './promises';
 import { rankCandidates, type TCandidate } from './ranking';
@@ -36,6 +38,7 @@ export type TMissing =
   | 'no_important_items'
   | 'no_audits'
   | 'no_promises'
+  | 'no_after_sales_attributes'
   | 'module_unavailable';
 
 export type TEvidence<T> =
@@ -63,6 +66,10 @@ export interface TDiagnostic {
   gap3: TEvidence<TGap3>;
   gap4: TEvidence<{ promises: TPromiseVerdict[] }>;
   causes: TEvidence<TGapCauses>;
+  /** after-sales attributes (catalogue group after_sales) and their evidence across the gaps */
+  afterSales: TEvidence<TAfterSales>;
+  /** the unit's service triangle (strategy workspace), else the whole organisation's */
+  triangle: Awaited<ReturnType<typeof strategy.triangleSummary>>;
   candidates: TCandidate[];
   /** the 22 SERVQUAL items' perception wordings (es/en), for the screen */
   servqualItems: { n: number; dimension: string; text: { es: string; en: string } }[];
@@ -286,6 +293,15 @@ export async function diagnose(
       ? { status: 'ok', data: { promises: verdicts } }
       : missing('no_promises', null, '/diagnostic/promises');
 
+  const afterSales = await afterSalesEvidence(db, auth, {
+    ...filter,
+    unitIds: base.unitIds,
+    servqual: sq,
+    gap3: ext.gap3,
+    promises: verdicts,
+  });
+  const triangle = await strategy.triangleSummary(db, auth.orgId, q.unitId ?? null);
+
   const candidates = rankCandidates({
     gap5: sq,
     gap1: gap1Data,
@@ -305,6 +321,8 @@ export async function diagnose(
     gap3: ext.gap3,
     gap4,
     causes,
+    afterSales,
+    triangle,
     candidates,
     servqualItems: servqualItemTexts(),
   };

@@ -224,6 +224,8 @@ export interface TPromiseVerdict {
   complaints: number;
   notKept: boolean;
   reasons: ('perception_below' | 'complaints')[];
+  /** catalogue attributes the promise is about */
+  attributeIds: string[];
 }
 
 /**
@@ -294,6 +296,7 @@ export async function promisesForDiagnostic(
       complaints: n,
       notKept: reasons.length > 0,
       reasons,
+      attributeIds: [...(r.attributeIds ?? [])],
     };
   });
 }

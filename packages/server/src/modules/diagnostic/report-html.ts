@@ -118,8 +118,31 @@ const T = {
         'No hay auditorías ni visitas de cliente misterioso de esta unidad en este periodo: planifique visitas.',
       no_promises:
         'No hay promesas registradas: anote lo que prometen la publicidad, la web, los contratos y el personal.',
+      no_after_sales_attributes:
+        'El catálogo no tiene atributos de posventa (información de uso, repuestos, asistencia técnica): cárguelos en Estándares → Atributos.',
       module_unavailable: 'Esta instalación todavía no tiene el módulo que aporta esta evidencia.',
     } as Record<TMissing, string>,
+    afterSales: {
+      title: 'Posventa: información de uso, repuestos y asistencia técnica',
+      attribute: 'Atributo',
+      standards: 'Estándares (brecha 2) y auditorías (brecha 3)',
+      promises: 'Promesas (brecha 4)',
+      complaints: 'Reclamaciones',
+      customers: 'Clientes (brecha 5, Kano)',
+      insights: 'Paneles',
+      notAudited: 'sin auditar',
+      item: 'ítem {k}: P − E {gap}',
+      kano: 'Kano {cat} (n = {n})',
+      quotes: '{n} citas',
+      none: '—',
+      missing: {
+        no_standard: 'Sin estándar que lo mida: escríbalo en Estándares.',
+        no_audit:
+          'Sus estándares no se han auditado en este periodo: inclúyalos en una lista de comprobación.',
+        no_customer_measure:
+          'Ninguna encuesta lo mide: enlácelo a ítems SERVQUAL o pregunte por él con una pregunta Kano de la misma clave.',
+      } as Record<string, string>,
+    },
     cand: {
       gap5: 'Brecha 5 en {dim}{at}: percepción {gap} por debajo de la expectativa ({k} de {m} ítems con intervalo bajo cero)',
       gap1: 'Brecha 1 en {dim}{at}: los directivos se desvían {gap} de lo que esperan los clientes ({k} de {m} ítems)',
@@ -248,9 +271,31 @@ const T = {
       no_audits: 'No audits or mystery-shopping visits of this unit in this period: plan visits.',
       no_promises:
         'No promises recorded: write down what advertising, the website, contracts and staff promise.',
+      no_after_sales_attributes:
+        'The catalogue has no after-sales attributes (usage information, spare parts, technical assistance): load them in Standards → Attributes.',
       module_unavailable:
         'This installation does not have the module that provides this evidence yet.',
     } as Record<TMissing, string>,
+    afterSales: {
+      title: 'After-sales: usage information, spare parts and technical assistance',
+      attribute: 'Attribute',
+      standards: 'Standards (gap 2) and audits (gap 3)',
+      promises: 'Promises (gap 4)',
+      complaints: 'Complaints',
+      customers: 'Customers (gap 5, Kano)',
+      insights: 'Panels',
+      notAudited: 'not audited',
+      item: 'item {k}: P − E {gap}',
+      kano: 'Kano {cat} (n = {n})',
+      quotes: '{n} quotes',
+      none: '—',
+      missing: {
+        no_standard: 'No standard measures it: write one in Standards.',
+        no_audit: 'Its standards were not audited in this period: add them to a checklist.',
+        no_customer_measure:
+          'No survey measures it: link it to SERVQUAL items or ask about it with a Kano question of the same key.',
+      } as Record<string, string>,
+    },
     cand: {
       gap5: 'Gap 5 on {dim}{at}: perception {gap} below expectation ({k} of {m} items with the interval below zero)',
       gap1: 'Gap 1 on {dim}{at}: managers are {gap} off what customers expect ({k} of {m} items)',
@@ -534,6 +579,45 @@ export function diagnosticHtml({ lang, d, actions, generatedAt }: TReportInput):
       out.push(
         `<tr><td>${esc(p.text)}</td><td>${esc(t.channels[p.channel] ?? '')}</td><td>${f.n2(p.perception)}</td><td>${f.n2(p.worstGap)}</td><td>${p.complaints}</td><td class="${p.notKept ? 'bad' : 'ok'}">${esc(p.notKept ? t.notKept : t.kept)}</td></tr>`,
       );
+    out.push('</tbody></table>');
+  }
+  // After-sales (DOMAIN.md §9): each attribute's evidence across the gaps
+  out.push(`<h2>${esc(t.afterSales.title)}</h2>`, miss(d.afterSales));
+  if (d.afterSales.status === 'ok') {
+    const a = t.afterSales;
+    out.push(
+      `<table><thead><tr><th>${esc(a.attribute)}</th><th>${esc(a.standards)}</th><th>${esc(a.promises)}</th><th>${esc(a.complaints)}</th><th>${esc(a.customers)}</th><th>${esc(a.insights)}</th></tr></thead><tbody>`,
+    );
+    for (const x of d.afterSales.data.attributes) {
+      const stds = x.standards.length
+        ? x.standards
+            .map(
+              (s) =>
+                `${esc(s.code)} ${esc(s.name[lang])}: ${s.n > 0 ? `<span class="${s.failing ? 'bad' : ''}">${f.pct(s.compliance)}</span> (n = ${s.n})` : esc(a.notAudited)}`,
+            )
+            .join('<br>')
+        : esc(a.none);
+      const proms = x.promises.length
+        ? x.promises
+            .map(
+              (p) =>
+                `«${esc(p.text)}» <span class="${p.notKept ? 'bad' : ''}">${esc(p.notKept ? t.notKept : t.kept)}</span>`,
+            )
+            .join('<br>')
+        : esc(a.none);
+      const cust = [
+        ...x.perception
+          .filter((p) => p.gap !== null)
+          .map((p) => esc(fill(a.item, { k: p.item, gap: f.n2(p.gap) }))),
+        ...(x.kano ? [esc(fill(a.kano, { cat: x.kano.category ?? '—', n: x.kano.n }))] : []),
+      ];
+      const miss2 = x.missing
+        .map((m) => `<p class="missing">${esc(a.missing[m.code] ?? '')}</p>`)
+        .join('');
+      out.push(
+        `<tr><td><b>${esc(x.name[lang])}</b>${miss2}</td><td>${stds}</td><td>${proms}</td><td>${x.complaints}</td><td>${cust.length ? cust.join('<br>') : esc(a.none)}</td><td>${x.insights.count ? esc(fill(a.quotes, { n: x.insights.count })) : esc(a.none)}</td></tr>`,
+      );
+    }
     out.push('</tbody></table>');
   }
   // Causes

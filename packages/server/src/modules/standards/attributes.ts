@@ -163,7 +163,11 @@ export async function patchAttribute(
 export async function deleteAttribute(db: Sql, auth: AuthContext, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     await getAttribute(tx, auth.orgId, id);
-    if (await repo.attributeReferenced(tx, auth.orgId, id)) throw new AppError('ATTRIBUTE_IN_USE');
+    if (
+      (await repo.attributeReferenced(tx, auth.orgId, id)) ||
+      (await complaints.attributeCited(tx, auth.orgId, id))
+    )
+      throw new AppError('ATTRIBUTE_IN_USE');
     await repo.deleteAttribute(tx, auth.orgId, id);
     await audit(tx, actorOf(auth), { action: 'delete', entity: 'service_attribute', entityId: id });
   });
@@ -205,14 +209,11 @@ async function kanoUses(db: Sql, orgId: string): Promise<Map<string, TKanoUse[]>
   return kano;
 }
 
-/** Complaint cases per catalogue key (values that name the same key are added up). */
+/** Complaint cases per catalogue attribute id (cases store the id, migration 380). */
 async function complaintCounts(db: Sql, orgId: string): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const c of await complaints.serviceAttributeCounts(db, orgId)) {
-    const k = attributeKeyOf(c.attribute);
-    if (k) out.set(k, (out.get(k) ?? 0) + c.cases);
-  }
-  return out;
+  return new Map(
+    (await complaints.serviceAttributeCounts(db, orgId)).map((c) => [c.attributeId, c.cases]),
+  );
 }
 
 /**
@@ -232,7 +233,7 @@ export async function attributeUsage(db: Sql, auth: AuthContext): Promise<TAttri
       .filter((s) => s.attributeId === a.id)
       .map(({ id, code, nameEs, nameEn, active }) => ({ id, code, nameEs, nameEn, active })),
     kanoQuestions: kano.get(a.key) ?? [],
-    complaints: cases.get(a.key) ?? 0,
+    complaints: cases.get(a.id) ?? 0,
   }));
 }
 
@@ -245,7 +246,9 @@ export async function syncAttributes(
   orgId: string,
 ): Promise<{ added: number; keys: string[] }> {
   const want = new Map<string, TEnsureAttribute>();
-  for (const c of await complaints.serviceAttributeCounts(db, orgId)) {
+  // complaint texts not linked to the catalogue yet (cases from before migration 380, or
+  // stored without the catalogue): new keys are added, then the cases are linked by id
+  for (const c of await complaints.unlinkedServiceAttributes(db, orgId)) {
     const key = attributeKeyOf(c.attribute);
     if (key && !want.has(key))
       want.set(key, {
@@ -261,5 +264,6 @@ export async function syncAttributes(
   const before = new Set((await repo.listAttributes(db, orgId)).map((a) => a.key));
   const fresh = [...want.values()].filter((x) => !before.has(x.key));
   await ensureAttributes(db, orgId, fresh);
+  await complaints.linkServiceAttributes(db, orgId);
   return { added: fresh.length, keys: fresh.map((x) => x.key).sort() };
 }

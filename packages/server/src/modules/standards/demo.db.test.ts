@@ -19,7 +19,8 @@ describe('demo standards', () => {
     const { orgId } = await seedDemo(db);
     const all = await svc.listStandards(db, orgId);
     expect(all.map((s) => s.code)).toContain('OF-01');
-    expect(all).toHaveLength(14);
+    // 14 bank-branch standards + the two after-sales ones of the diagnostic demo (PV-01, PV-02)
+    expect(all).toHaveLength(16);
     const queue = all.find((s) => s.code === 'OF-02');
     expect(queue).toMatchObject({ currentVersion: 3, targetMax: 5 });
     expect(queue?.researchUrl).toMatch(/^\/analytics\/servqual\?survey=/);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DemoSeeder } from '../../demo/registry';
 import type { AuthContext } from '../../lib/access';
+import * as complaints from '../complaints/service';
 import * as surveys from '../surveys/service';
 import * as svc from './service';
 
@@ -20,6 +21,9 @@ export const seedDemoStandards: DemoSeeder = async (db, org) => {
     scopes: [],
   };
   await svc.loadCatalogue(db, auth, 'bank_branch', 'es');
+  // the demo cases (seeded before the catalogue) point at their catalogue entries by id; the one
+  // free text the catalogue lacks stays for the attributes page's sync
+  await complaints.linkServiceAttributes(db, org.orgId);
   const servqual = (await surveys.listSurveys(db, auth)).items.find(
     (s) => s.template === 'servqual',
   );

@@ -69,8 +69,8 @@ registerErrors({
   },
   ATTRIBUTE_IN_USE: {
     status: 409,
-    es: 'El atributo lo usan estándares (también versiones anteriores); no se puede borrar.',
-    en: 'Standards (or earlier versions of them) use this attribute; it cannot be deleted.',
+    es: 'El atributo lo usan estándares (también versiones anteriores) o reclamaciones; no se puede borrar.',
+    en: 'Standards (or earlier versions of them) or complaints use this attribute; it cannot be deleted.',
   },
   MOMENT_KEY_TAKEN: {
     status: 409,

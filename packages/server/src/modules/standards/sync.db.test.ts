@@ -1,6 +1,8 @@
 // The catalogue learns the attributes complaints and Kano questions name (PGlite and PostgreSQL):
-// cases per service_attribute from the complaints service, the "where used" count on each
-// attribute, and the sync (HTTP and the same service the CLI runs), idempotent, per org.
+// a complaint's attribute is a catalogue id (migration 380: a key or free text registers or
+// names its entry at once), cases per attribute id from the complaints service, the "where used"
+// count on each attribute, and the sync (HTTP and the same service the CLI runs) that adds the
+// texts of cases stored before the id existed and links them, idempotent, per org.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
 import * as complaints from '../complaints/service';
@@ -13,7 +15,7 @@ let owner: Session;
 let viewer: Session;
 
 const tx = (es: string) => ({ es, en: es });
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
   t.app.inject({
     method,
     url,
@@ -28,7 +30,9 @@ const staffCase = async (s: Session, serviceAttribute: string | null) => {
     serviceAttribute,
   });
   expect(r.statusCode, r.body).toBe(201);
+  return r.json() as { id: string; serviceAttributeId: string | null };
 };
+let legacyId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,6 +46,15 @@ beforeAll(async () => {
   await staffCase(owner, 'Atención en caja');
   await staffCase(owner, null);
   await staffCase(await login(t.app, other.users.owner), 'Solo en otra org');
+  // a case stored before migration 380: free text, no catalogue id
+  legacyId = (await staffCase(owner, 'Horario de caja')).id;
+  await t.db.query(
+    'UPDATE complaints SET service_attribute_id = NULL WHERE org_id = $1 AND id = $2',
+    [org.orgId, legacyId],
+  );
+  await t.db.query("DELETE FROM service_attributes WHERE org_id = $1 AND key = 'horario_de_caja'", [
+    org.orgId,
+  ]);
   const s = await call(owner, 'POST', '/api/surveys', {
     name: 'Kano oficina',
     definition: {
@@ -71,17 +84,28 @@ afterAll(async () => {
 });
 
 describe('service attributes from complaints and Kano', () => {
-  it('counts cases per service_attribute value, own org only', async () => {
-    const byValue = (a: { attribute: string }, b: { attribute: string }) =>
-      a.attribute < b.attribute ? -1 : 1;
-    expect((await complaints.serviceAttributeCounts(t.db, org.orgId)).sort(byValue)).toEqual([
-      { attribute: 'Atención en caja', cases: 1 },
-      { attribute: 'Tiempo de espera', cases: 2 },
-      { attribute: 'tiempo_de_espera', cases: 1 },
+  it('stores the catalogue id of each case and counts cases by id, own org only', async () => {
+    const attrs = new Map((await svc.listAttributes(t.db, org.orgId)).map((a) => [a.key, a]));
+    // texts were turned into keys and registered (source complaints) when the cases were made
+    expect(attrs.get('tiempo_de_espera')).toMatchObject({
+      nameEs: 'Tiempo de espera',
+      source: 'complaints',
+    });
+    const byId = new Map(
+      (await complaints.serviceAttributeCounts(t.db, org.orgId)).map((c) => [
+        c.attributeId,
+        c.cases,
+      ]),
+    );
+    expect(byId.get(attrs.get('tiempo_de_espera')?.id ?? '')).toBe(3);
+    expect(byId.get(attrs.get('atencion_en_caja')?.id ?? '')).toBe(1);
+    expect(byId.size).toBe(2);
+    expect(await complaints.unlinkedServiceAttributes(t.db, org.orgId)).toEqual([
+      { attribute: 'Horario de caja', cases: 1 },
     ]);
-    expect(await complaints.serviceAttributeCounts(t.db, other.orgId)).toEqual([
-      { attribute: 'Solo en otra org', cases: 1 },
-    ]);
+    const otherCounts = await complaints.serviceAttributeCounts(t.db, other.orgId);
+    expect(otherCounts.map((c) => c.cases)).toEqual([1]);
+    expect(attrs.has('solo_en_otra_org')).toBe(false);
   });
 
   it('turns a free-text value into a catalogue key', () => {
@@ -95,10 +119,16 @@ describe('service attributes from complaints and Kano', () => {
     expect((await call(viewer, 'POST', '/api/standards/attributes/sync')).statusCode).toBe(403);
     const first = await call(owner, 'POST', '/api/standards/attributes/sync');
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json()).toEqual({
-      added: 3,
-      keys: ['atencion_en_caja', 'tiempo_de_espera', 'wifi_gratis'],
-    });
+    expect(first.json()).toEqual({ added: 2, keys: ['horario_de_caja', 'wifi_gratis'] });
+    // the legacy case is now linked by id
+    expect(await complaints.unlinkedServiceAttributes(t.db, org.orgId)).toEqual([]);
+    const legacy = await t.db.query<{ service_attribute_id: string | null }>(
+      'SELECT service_attribute_id FROM complaints WHERE org_id = $1 AND id = $2',
+      [org.orgId, legacyId],
+    );
+    expect(legacy.rows[0]?.service_attribute_id).toBe(
+      (await svc.getAttributeByKey(t.db, org.orgId, 'horario_de_caja'))?.id,
+    );
     const again = await call(owner, 'POST', '/api/standards/attributes/sync');
     expect(again.json()).toEqual({ added: 0, keys: [] });
     expect(await svc.syncAttributes(t.db, org.orgId)).toEqual({ added: 0, keys: [] });
@@ -121,9 +151,74 @@ describe('service attributes from complaints and Kano', () => {
     const by = new Map(items.map((i) => [i.key, i]));
     expect(by.get('tiempo_de_espera')?.complaints).toBe(3);
     expect(by.get('atencion_en_caja')?.complaints).toBe(1);
+    expect(by.get('horario_de_caja')?.complaints).toBe(1);
     expect(by.get('wifi_gratis')).toMatchObject({
       complaints: 0,
       kanoQuestions: [{ questionKey: 'k1' }],
     });
+  });
+
+  it('takes the catalogue id on create and classify, names it on the case page, 400 on others', async () => {
+    const attrs = new Map((await svc.listAttributes(t.db, org.orgId)).map((a) => [a.key, a]));
+    const wait = attrs.get('tiempo_de_espera');
+    const desk = attrs.get('atencion_en_caja');
+    if (!wait || !desk) throw new Error('catalogue entries missing');
+    await call(owner, 'PATCH', `/api/standards/attributes/${wait.id}`, {
+      nameEn: 'Waiting time',
+    });
+    const r = await call(owner, 'POST', '/api/complaints', {
+      channel: 'counter',
+      subject: 'Cola',
+      description: 'Cola larga',
+      serviceAttributeId: wait.id,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({
+      serviceAttributeId: wait.id,
+      serviceAttribute: 'tiempo_de_espera',
+    });
+    const page = await call(viewer, 'GET', `/api/complaints/${r.json().id}`);
+    expect(page.json().serviceAttributeName).toMatchObject({
+      id: wait.id,
+      es: 'Tiempo de espera',
+      en: 'Waiting time',
+    });
+    // classify by id; the key still works and names the same entry (no second one)
+    const cl = await call(owner, 'PATCH', `/api/complaints/${r.json().id}`, {
+      serviceAttributeId: desk.id,
+    });
+    expect(cl.statusCode, cl.body).toBe(200);
+    expect(cl.json().serviceAttributeId).toBe(desk.id);
+    const byKey = await call(owner, 'PATCH', `/api/complaints/${r.json().id}`, {
+      serviceAttribute: 'Tiempo de espera',
+    });
+    expect(byKey.json().serviceAttributeId).toBe(wait.id);
+    // an id not in this org's catalogue is a 400, never a 500 or a dangling reference
+    const foreign = (await svc.listAttributes(t.db, other.orgId))[0]?.id;
+    for (const bad of [foreign, '00000000-0000-4000-8000-000000000000']) {
+      const x = await call(owner, 'POST', '/api/complaints', {
+        channel: 'counter',
+        subject: 'X',
+        description: 'X',
+        serviceAttributeId: bad,
+      });
+      expect(x.statusCode, x.body).toBe(400);
+      expect(x.json().error.code).toBe('COMPLAINT_ATTRIBUTE_INVALID');
+    }
+    const notUuid = await call(owner, 'POST', '/api/complaints', {
+      channel: 'counter',
+      subject: 'X',
+      description: 'X',
+      serviceAttributeId: 'nope',
+    });
+    expect(notUuid.statusCode).toBe(400);
+    // an attribute that cases cite cannot be deleted
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/standards/attributes/${wait.id}`,
+      headers: owner.headers,
+    });
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('ATTRIBUTE_IN_USE');
   });
 });

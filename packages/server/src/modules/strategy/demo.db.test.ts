@@ -42,6 +42,17 @@ describe('strategy demo', () => {
     expect(part?.valueForMoney?.n).toBe(64);
     expect(part?.benefits.filter((b) => b.underValued).map((b) => b.kind)).toEqual(['economic']);
     expect(part?.competitors).toHaveLength(2);
+    // value for money per segment: only that segment's respondents, different answers
+    expect(part?.valueForMoney).toMatchObject({ scope: 'segment', surveyN: 64 + 18, enough: true });
+    const firms = models.find((m) => m.segment === 'Empresas');
+    expect(firms?.valueForMoney?.n).toBe(18);
+    expect(firms?.valueForMoney?.mean).not.toBeCloseTo(part?.valueForMoney?.mean ?? 0, 1);
+    // per-unit triangles: Oficina Bilbao Gran Vía has its own six relationships
+    const units = await svc.triangleUnits(t.db, auth);
+    const bilbao = units.items.find((u) => u.name === 'Oficina Bilbao Gran Vía');
+    expect(bilbao?.assessed).toBe(6);
+    const bt = await svc.getTriangle(t.db, auth, bilbao?.unitId ?? null);
+    expect(bt.find((e) => e.relation === 'customer_people')?.score).toBe(4);
     const m = await svc.matrix(t.db, auth, { segment: 'Particulares' });
     expect(m.needs).toHaveLength(8);
     expect(m.cells.length).toBeGreaterThan(15);

@@ -54,6 +54,17 @@ function draw(rnd: () => number, mix: [string, number][]): TPair {
   return PAIR.I as TPair;
 }
 
+/** Active demo customers who accept surveys, of these classes by use (pub_customers). */
+async function demoCustomers(db: Sql, orgId: string, classes: string[]): Promise<string[]> {
+  const r = await db.query<{ id: string }>(
+    `SELECT id FROM pub_customers
+      WHERE org_id = $1 AND use_class = ANY($2::text[]) AND status = 'active' AND consent_survey
+      ORDER BY external_id, id LIMIT 200`,
+    [orgId, classes],
+  );
+  return r.rows.map((x) => x.id);
+}
+
 async function seedSurveys(db: Sql, auth: AuthContext, units: Record<string, string>) {
   const rnd = prng(160016);
   const now = Date.now();
@@ -107,9 +118,14 @@ async function seedSurveys(db: Sql, auth: AuthContext, units: Record<string, str
     { slug: 'horizonte-valor' },
   );
   const clamp = (x: number) => Math.max(1, Math.min(7, Math.round(x)));
+  // Respondents are demo customers (a value model counts only its segment's respondents, by
+  // their class by use): individuals (end users, the public) and firms (processors, merchants).
+  const people = await demoCustomers(db, auth.orgId, ['end_user', 'public']);
+  const firms = await demoCustomers(db, auth.orgId, ['processor', 'merchant']);
   const pvItems = Array.from({ length: 64 }, (_, i) => ({
     id: randomUUID(),
     channel: 'phone' as const,
+    ...(people.length ? { customerId: people[i % people.length] } : {}),
     orgUnitId: units[branches[i % branches.length] as string] ?? null,
     respondedAt: when(i + 3),
     status: 'complete' as const,
@@ -126,7 +142,28 @@ async function seedSurveys(db: Sql, auth: AuthContext, units: Record<string, str
       },
     },
   }));
+  // Firms see the price differently: value for money around 3.5, fee savings valued.
+  const firmItems = firms.slice(0, 18).map((customerId, i) => ({
+    id: randomUUID(),
+    channel: 'phone' as const,
+    customerId,
+    orgUnitId: units[branches[i % branches.length] as string] ?? null,
+    respondedAt: when(i + 5),
+    status: 'complete' as const,
+    answers: {
+      value: {
+        price: clamp(3.5 + (rnd() - 0.5) * 3),
+        benefits: {
+          functional: clamp(4.8 + (rnd() - 0.5) * 2.5),
+          emotional: clamp(4.4 + (rnd() - 0.5) * 2.5),
+          economic: clamp(5.2 + (rnd() - 0.5) * 2),
+        },
+        wtp: Math.round(35 + rnd() * 20),
+      },
+    },
+  }));
   await staffBatch(db, auth, pv, pvItems as never, 'es');
+  if (firmItems.length) await staffBatch(db, auth, pv, firmItems as never, 'es');
   return { kano, pv };
 }
 
@@ -213,6 +250,64 @@ export const seedDemoStrategy: DemoSeeder = async (db, org) => {
       evidence: ev.map(([label, url]) => ({ label, url })),
       actions: actions.map((text, i) => ({ text, done: i > 0 && score >= 3 })),
     });
+  // Two branches assess their own triangle; the others use the whole organisation's.
+  const own: [string, [Parameters<typeof svc.putTriangle>[2], number, string, string][]][] = [
+    [
+      'bilbao',
+      [
+        [
+          'customer_strategy',
+          3,
+          'La oficina sigue el plan, pero las empresas de la zona piden más asistencia técnica posventa.',
+          '/diagnostic',
+        ],
+        [
+          'customer_systems',
+          2,
+          'Las consultas de uso de la app se atienden en ventanilla: falta información para usar el producto.',
+          '/complaints/reports',
+        ],
+        ['customer_people', 4, 'Equipo estable, conoce a sus clientes.', '/analytics/comments'],
+        [
+          'people_systems',
+          2,
+          'El terminal de caja falla a media mañana; sin repuestos en la oficina.',
+          '/standards',
+        ],
+        ['strategy_systems', 3, 'Informes mensuales hechos a mano.', '/analytics/servqual'],
+        [
+          'strategy_people',
+          3,
+          'Objetivos de servicio conocidos por el director, poco por el equipo.',
+          '/analytics/priorities',
+        ],
+      ],
+    ],
+    [
+      'madrid-castellana',
+      [
+        ['customer_people', 5, 'Gestores de empresa muy bien valorados.', '/analytics/comments'],
+        [
+          'customer_systems',
+          3,
+          'Cita previa en marcha; la app aún obliga a repetir datos.',
+          '/analytics/nps',
+        ],
+      ],
+    ],
+  ];
+  for (const [unitKey, rows] of own) {
+    const unitId = org.units[unitKey];
+    if (!unitId) continue;
+    for (const [relation, score, assessment, url] of rows)
+      await svc.putTriangle(
+        db,
+        auth,
+        relation,
+        { score, assessment, evidence: [{ label: 'Evidencia', url }], actions: [] },
+        unitId,
+      );
+  }
 
   // -------------------------------------------------------------------- value models
   const b = () => randomUUID();
@@ -223,6 +318,7 @@ export const seedDemoStrategy: DemoSeeder = async (db, org) => {
     currency: 'EUR',
     pricePaid: 12,
     surveyId: pv,
+    useClasses: ['end_user', 'public'],
     notes: 'Cuota mensual media de la cuenta con servicios (tarjeta, transferencias, gestor).',
     benefits: [
       {
@@ -266,8 +362,10 @@ export const seedDemoStrategy: DemoSeeder = async (db, org) => {
     segment: 'Empresas',
     currency: 'EUR',
     pricePaid: 45,
-    surveyId: null,
-    notes: 'Sin encuesta de valor propia todavía: se lanzará en el segundo trimestre.',
+    surveyId: pv,
+    useClasses: ['processor', 'merchant'],
+    notes:
+      'Respuestas de las empresas a la encuesta de valor percibido (muestra pequeña); encuesta propia en el segundo trimestre.',
     benefits: [
       {
         id: ef1,

@@ -12,26 +12,52 @@ export interface TTriangleRow {
   updated_at: Date | string;
 }
 
-export async function listTriangle(db: Sql, orgId: string): Promise<TTriangleRow[]> {
+/** The triangle of one unit (null = the whole organisation). */
+export async function listTriangle(
+  db: Sql,
+  orgId: string,
+  unitId: string | null,
+): Promise<TTriangleRow[]> {
   const r = await db.query<TTriangleRow>(
     `SELECT relation, score, assessment, evidence, actions, updated_at
-       FROM strategy_triangle WHERE org_id = $1`,
-    [orgId],
+       FROM strategy_triangle
+      WHERE org_id = $1 AND unit_id IS NOT DISTINCT FROM $2::uuid`,
+    [orgId, unitId],
   );
   return r.rows;
+}
+
+/** Units with an assessed triangle: relationships assessed and the mean score. */
+export async function triangleUnits(
+  db: Sql,
+  orgId: string,
+): Promise<{ unit_id: string; assessed: number; mean: number | null }[]> {
+  const r = await db.query<{ unit_id: string; assessed: string; mean: string | null }>(
+    `SELECT unit_id, count(score)::text AS assessed, avg(score)::text AS mean
+       FROM strategy_triangle WHERE org_id = $1 AND unit_id IS NOT NULL GROUP BY unit_id`,
+    [orgId],
+  );
+  return r.rows.map((x) => ({
+    unit_id: x.unit_id,
+    assessed: Number(x.assessed),
+    mean: x.mean === null ? null : Number(x.mean),
+  }));
 }
 
 export async function upsertTriangle(
   db: Sql,
   orgId: string,
   userId: string,
+  unitId: string | null,
   relation: string,
   v: { score: number | null; assessment: string; evidence: unknown; actions: unknown },
 ): Promise<TTriangleRow> {
   const r = await db.query<TTriangleRow>(
-    `INSERT INTO strategy_triangle (org_id, relation, score, assessment, evidence, actions, updated_by)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)
-     ON CONFLICT (org_id, relation) DO UPDATE SET score = EXCLUDED.score,
+    `INSERT INTO strategy_triangle
+       (org_id, relation, score, assessment, evidence, actions, updated_by, unit_id)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8::uuid)
+     ON CONFLICT (org_id, (coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid)), relation)
+     DO UPDATE SET score = EXCLUDED.score,
        assessment = EXCLUDED.assessment, evidence = EXCLUDED.evidence,
        actions = EXCLUDED.actions, updated_by = EXCLUDED.updated_by, updated_at = now()
      RETURNING relation, score, assessment, evidence, actions, updated_at`,
@@ -43,6 +69,7 @@ export async function upsertTriangle(
       JSON.stringify(v.evidence),
       JSON.stringify(v.actions),
       userId,
+      unitId,
     ],
   );
   return r.rows[0] as TTriangleRow;
@@ -58,10 +85,27 @@ export interface TValueModelRow {
   notes: string;
   benefits: unknown;
   competitors: unknown;
+  use_classes: string[] | null;
   updated_at: Date | string;
 }
 const VM_COLS =
-  'id, segment, currency, price_paid, survey_id, notes, benefits, competitors, updated_at';
+  'id, segment, currency, price_paid, survey_id, notes, benefits, competitors, use_classes, updated_at';
+
+/** Which of these customers have one of the classes by use (pub_customers, customers module). */
+export async function customersInClasses(
+  db: Sql,
+  orgId: string,
+  customerIds: readonly string[],
+  useClasses: readonly string[],
+): Promise<Set<string>> {
+  if (customerIds.length === 0 || useClasses.length === 0) return new Set();
+  const r = await db.query<{ id: string }>(
+    `SELECT id FROM pub_customers
+      WHERE org_id = $1 AND id = ANY($2::uuid[]) AND use_class = ANY($3::text[])`,
+    [orgId, customerIds, useClasses],
+  );
+  return new Set(r.rows.map((x) => x.id));
+}
 
 export async function listValueModels(db: Sql, orgId: string): Promise<TValueModelRow[]> {
   const r = await db.query<TValueModelRow>(
@@ -91,6 +135,7 @@ export interface TValueModelIn {
   notes: string;
   benefits: unknown;
   competitors: unknown;
+  useClasses: readonly string[];
 }
 
 /** Another model of the org already covers this segment. */
@@ -117,8 +162,9 @@ export async function insertValueModel(
 ): Promise<boolean> {
   const r = await db.query(
     `INSERT INTO strategy_value_models
-       (org_id, id, segment, currency, price_paid, survey_id, notes, benefits, competitors, updated_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
+       (org_id, id, segment, currency, price_paid, survey_id, notes, benefits, competitors, updated_by,
+        use_classes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11::text[])
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       orgId,
@@ -131,6 +177,7 @@ export async function insertValueModel(
       JSON.stringify(v.benefits),
       JSON.stringify(v.competitors),
       userId,
+      [...v.useClasses],
     ],
   );
   return r.rows.length > 0;
@@ -146,7 +193,7 @@ export async function updateValueModel(
   const r = await db.query(
     `UPDATE strategy_value_models SET segment = $3, currency = $4, price_paid = $5,
             survey_id = $6, notes = $7, benefits = $8::jsonb, competitors = $9::jsonb,
-            updated_by = $10, updated_at = now()
+            updated_by = $10, use_classes = $11::text[], updated_at = now()
       WHERE org_id = $1 AND id = $2 RETURNING id`,
     [
       orgId,
@@ -159,6 +206,7 @@ export async function updateValueModel(
       JSON.stringify(v.benefits),
       JSON.stringify(v.competitors),
       userId,
+      [...v.useClasses],
     ],
   );
   return r.rows.length > 0;

@@ -21,6 +21,7 @@ import { WRITERS } from '../../lib/access';
 import { authOf } from '../../lib/auth-context';
 import * as svc from './service';
 
+const ZTriangleUnitQuery = z.strictObject({ unitId: z.string().uuid().optional() });
 const ZOrientationQuery = z.strictObject({ segment: z.string().trim().min(1).max(120) });
 
 export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -31,20 +32,39 @@ export const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
   // ------------------------------------------------------------------------ triangle
   app.get(
     '/api/strategy/triangle',
-    { config: read, schema: { summary: 'Service triangle: the six relationships' } },
-    async (req) => ({ items: await svc.getTriangle(db, authOf(req)) }),
+    {
+      config: read,
+      schema: {
+        summary: 'Service triangle of a unit (none = the whole organisation): six relationships',
+        querystring: ZTriangleUnitQuery,
+      },
+    },
+    async (req) => ({
+      unitId: req.query.unitId ?? null,
+      items: await svc.getTriangle(db, authOf(req), req.query.unitId ?? null),
+    }),
+  );
+  app.get(
+    '/api/strategy/triangle/units',
+    {
+      config: read,
+      schema: { summary: 'Units whose triangle the caller may see, with how much is assessed' },
+    },
+    (req) => svc.triangleUnits(db, authOf(req)),
   );
   app.put(
     '/api/strategy/triangle/:relation',
     {
       config: write,
       schema: {
-        summary: 'Assess one triangle relationship (score, evidence, actions)',
+        summary: 'Assess one triangle relationship of a unit or the whole organisation',
         params: ZTriangleRelationParamsSchema,
+        querystring: ZTriangleUnitQuery,
         body: ZTriangleUpdateSchema,
       },
     },
-    (req) => svc.putTriangle(db, authOf(req), req.params.relation, req.body),
+    (req) =>
+      svc.putTriangle(db, authOf(req), req.params.relation, req.body, req.query.unitId ?? null),
   );
 
   // --------------------------------------------------------------------- value model

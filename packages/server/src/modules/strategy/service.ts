@@ -20,6 +20,7 @@ import {
   type TValueModel,
   type TValueModelCreate,
   type TValueModelPut,
+  VALUE_MIN_ANSWERS,
   ZNeedCreateSchema,
   type ZNeedPatchSchema,
   type ZOrientationPutSchema,
@@ -36,7 +37,7 @@ import { iso } from '../../lib/iso';
 import { kanoReport } from '../analytics/service';
 import { audit, registerAuditLabels } from '../audit/service';
 import { segments as customerSegments } from '../customers/service';
-import { unitScope } from '../orgs/service';
+import { listUnits, unitExists, unitScope } from '../orgs/service';
 import { analyticsData, getSurvey, listSurveys } from '../surveys/service';
 import * as cat from './catalogue';
 import { attributeImportance, competitorFigures, suggestType, valueFigures } from './model';
@@ -63,6 +64,16 @@ registerErrors({
     es: 'No se encuentra la encuesta indicada.',
     en: 'The survey given was not found.',
   },
+  STRATEGY_UNIT_UNKNOWN: {
+    status: 404,
+    es: 'No se encuentra esa unidad de la organización.',
+    en: 'That org unit was not found.',
+  },
+  STRATEGY_UNIT_OUTSIDE_SCOPE: {
+    status: 403,
+    es: 'Esa unidad queda fuera de tu ámbito (el triángulo de toda la organización solo lo editan usuarios sin unidad).',
+    en: 'That unit is outside your scope (the whole organisation’s triangle is edited only by users with no unit).',
+  },
   STRATEGY_BENEFIT_UNKNOWN: {
     status: 400,
     es: 'Un competidor valora un beneficio que no está en el modelo.',
@@ -77,10 +88,85 @@ registerAuditLabels('strategy_need', async (db, orgId, ids) => {
 
 // ------------------------------------------------------------------------------ triangle
 
-/** The six relationships, in a fixed order; unassessed ones have score null. */
-export async function getTriangle(db: Sql, auth: AuthContext): Promise<TTriangleEdge[]> {
-  const rows = new Map((await repo.listTriangle(db, auth.orgId)).map((r) => [r.relation, r]));
+/**
+ * A unit's triangle may be read and written by users whose unit subtree holds it (users with
+ * no unit: every unit); the whole organisation's (unitId null) is read by everyone and written
+ * only by users with no unit limit.
+ */
+async function checkTriangleUnit(
+  db: Sql,
+  auth: AuthContext,
+  unitId: string | null,
+  mode: 'read' | 'write',
+): Promise<void> {
+  const scope = await unitScope(db, auth);
+  if (unitId === null) {
+    if (mode === 'write' && scope !== null) throw new AppError('STRATEGY_UNIT_OUTSIDE_SCOPE');
+    return;
+  }
+  if (!(await unitExists(db, auth.orgId, unitId))) throw new AppError('STRATEGY_UNIT_UNKNOWN');
+  if (scope !== null && !scope.includes(unitId)) throw new AppError('STRATEGY_UNIT_OUTSIDE_SCOPE');
+}
+
+/** The six relationships of a unit's triangle (null = the whole organisation), fixed order. */
+export async function getTriangle(
+  db: Sql,
+  auth: AuthContext,
+  unitId: string | null = null,
+): Promise<TTriangleEdge[]> {
+  await checkTriangleUnit(db, auth, unitId, 'read');
+  const rows = new Map(
+    (await repo.listTriangle(db, auth.orgId, unitId)).map((r) => [r.relation, r]),
+  );
   return TRIANGLE_RELATIONS.map((relation) => edgeOf(relation, rows.get(relation)));
+}
+
+/**
+ * The units the caller may pick (their subtree; every unit when they have no unit limit), each
+ * with how many of its six relationships are assessed and their mean score.
+ */
+export async function triangleUnits(db: Sql, auth: AuthContext) {
+  const [scope, units, done] = await Promise.all([
+    unitScope(db, auth),
+    listUnits(db, auth.orgId),
+    repo.triangleUnits(db, auth.orgId),
+  ]);
+  const by = new Map(done.map((x) => [x.unit_id, x]));
+  return {
+    orgWide: { writable: scope === null },
+    items: units
+      .filter((u) => scope === null || scope.includes(u.id))
+      .map((u) => ({
+        unitId: u.id,
+        name: u.name,
+        kind: u.kind,
+        parentId: u.parentId,
+        assessed: by.get(u.id)?.assessed ?? 0,
+        meanScore: by.get(u.id)?.mean ?? null,
+      })),
+  };
+}
+
+/**
+ * For the diagnostic of a unit: that unit's triangle (how many relationships are assessed, mean
+ * score) and the link to it; when the unit has none assessed, the whole organisation's.
+ */
+export async function triangleSummary(db: Sql, orgId: string, unitId: string | null) {
+  const summary = async (u: string | null) => {
+    const rows = await repo.listTriangle(db, orgId, u);
+    const scores = rows.map((r) => r.score).filter((x): x is number => x !== null);
+    return { assessed: scores.length, meanScore: mean(scores) };
+  };
+  const own = unitId ? await summary(unitId) : null;
+  const org = own && own.assessed > 0 ? null : await summary(null);
+  const link = `/strategy/triangle${unitId ? `?unitId=${unitId}` : ''}`;
+  return {
+    unitId,
+    assessed: own?.assessed ?? 0,
+    meanScore: own?.meanScore ?? null,
+    orgWide: org,
+    link,
+  };
 }
 
 function edgeOf(relation: TTriangleRelation, r: repo.TTriangleRow | undefined): TTriangleEdge {
@@ -99,15 +185,17 @@ export async function putTriangle(
   auth: AuthContext,
   relation: TTriangleRelation,
   input: z.input<typeof ZTriangleUpdateSchema>,
+  unitId: string | null = null,
 ): Promise<TTriangleEdge> {
   const v = ZTriangleUpdateSchema.parse(input);
+  await checkTriangleUnit(db, auth, unitId, 'write');
   return db.transaction(async (tx) => {
-    const row = await repo.upsertTriangle(tx, auth.orgId, auth.userId, relation, v);
+    const row = await repo.upsertTriangle(tx, auth.orgId, auth.userId, unitId, relation, v);
     await audit(tx, auth, {
       action: 'strategy.triangle.updated',
       entity: 'strategy_triangle',
       entityId: null,
-      changes: { relation, score: v.score },
+      changes: { relation, score: v.score, unitId },
     });
     return edgeOf(relation, row);
   });
@@ -127,6 +215,7 @@ async function surveyRatings(
   db: Sql,
   auth: AuthContext,
   surveyId: string,
+  useClasses: readonly string[],
 ): Promise<TRatingsOut | null> {
   let def: Awaited<ReturnType<typeof getSurvey>>;
   try {
@@ -147,9 +236,23 @@ async function surveyRatings(
     channel: null,
     prefixes: ['value:'],
   });
+  // Only the segment's respondents: responses linked to a customer (at submission or by the
+  // confirmed e-mail match) whose class by use is one of the model's (pub_customers).
+  const customerOf = new Map(data.responses.map((r) => [r.id, r.customerId]));
+  const inSegment = await repo.customersInClasses(
+    db,
+    auth.orgId,
+    [...new Set(data.responses.map((r) => r.customerId).filter((x): x is string => !!x))],
+    useClasses,
+  );
+  const surveyN = new Set(
+    data.answers.filter((a) => a.tag === 'value:price' && a.num !== null).map((a) => a.responseId),
+  ).size;
   const by = new Map<string, number[]>();
   for (const a of data.answers) {
     if (a.num === null || !a.tag) continue;
+    const c = customerOf.get(a.responseId);
+    if (!c || !inSegment.has(c)) continue;
     const list = by.get(a.tag) ?? [];
     list.push(a.num);
     by.set(a.tag, list);
@@ -162,17 +265,22 @@ async function surveyRatings(
   }
   const price = by.get('value:price') ?? [];
   const wtp = by.get('value:wtp') ?? [];
-  const ci = meanInterval(price);
+  const enough = price.length >= VALUE_MIN_ANSWERS;
+  const ci = enough ? meanInterval(price) : null;
   return {
     ratings,
     points,
     title: def.name,
     valueForMoney: {
       n: price.length,
-      mean: mean(price),
+      mean: enough ? mean(price) : null,
       ci95: ci ? ci.ci : null,
       points,
-      wtp: { n: wtp.length, mean: mean(wtp) },
+      wtp: { n: wtp.length, mean: wtp.length >= VALUE_MIN_ANSWERS ? mean(wtp) : null },
+      scope: useClasses.length > 0 ? 'segment' : 'undefined',
+      surveyN,
+      enough,
+      minN: VALUE_MIN_ANSWERS,
     },
   };
 }
@@ -181,7 +289,8 @@ async function shapeModel(db: Sql, auth: AuthContext, r: repo.TValueModelRow) {
   const benefits = (r.benefits ?? []) as TValueModel['benefits'];
   const competitors = (r.competitors ?? []) as TValueModel['competitors'];
   const price = Number(r.price_paid);
-  const s = r.survey_id ? await surveyRatings(db, auth, r.survey_id) : null;
+  const useClasses = (r.use_classes ?? []) as TValueModel['useClasses'];
+  const s = r.survey_id ? await surveyRatings(db, auth, r.survey_id, useClasses) : null;
   const f = valueFigures(price, benefits, s?.ratings ?? {}, s?.points ?? 7);
   const ids = benefits.map((b) => b.id);
   const model: TValueModel = {
@@ -192,6 +301,7 @@ async function shapeModel(db: Sql, auth: AuthContext, r: repo.TValueModelRow) {
     surveyId: r.survey_id,
     surveyTitle: s?.title ?? null,
     notes: r.notes,
+    useClasses,
     benefits: f.benefits,
     totalBenefits: f.totalBenefits,
     perceivedValue: f.perceivedValue,
@@ -259,6 +369,7 @@ export async function createValueModel(
           notes: mine.notes,
           benefits: mine.benefits,
           competitors: mine.competitors,
+          useClasses: mine.use_classes ?? [],
         }) === canonical(v);
       if (!same) throw new AppError('STRATEGY_ID_TAKEN');
       return { replay: true, model: await shapeModel(tx, auth, mine) };

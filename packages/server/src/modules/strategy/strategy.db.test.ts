@@ -4,8 +4,16 @@
 // ids (replay / 409), validation (4xx, never 500), roles and tenant isolation.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
+import {
+  createOrg,
+  createTestApp,
+  createUnit,
+  login,
+  type Session,
+  type TestOrg,
+} from '../../../test/harness';
 import { ensureAttributes } from '../standards/service';
+import { triangleSummary } from './service';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let orgA: TestOrg;
@@ -36,9 +44,18 @@ async function survey(template: string, templateParams?: unknown) {
   return id;
 }
 
-async function enter(surveyId: string, answers: Record<string, unknown>[]) {
+async function enter(
+  surveyId: string,
+  answers: Record<string, unknown>[],
+  customerIds: (string | null)[] = [],
+) {
   const r = await call(a, 'POST', `/api/surveys/${surveyId}/entries/batch`, {
-    items: answers.map((x) => ({ id: randomUUID(), channel: 'phone', answers: x })),
+    items: answers.map((x, i) => ({
+      id: randomUUID(),
+      channel: 'phone',
+      answers: x,
+      ...(customerIds[i] ? { customerId: customerIds[i] } : {}),
+    })),
   });
   expect(r.statusCode, r.body).toBe(200);
   expect(r.json().rejected, r.body).toBe(0);
@@ -294,6 +311,72 @@ describe('service triangle', () => {
     expect(bt.every((e: { score: null }) => e.score === null)).toBe(true);
   });
 
+  it('keeps one triangle per unit beside the whole organisation’s, within the unit subtree', async () => {
+    const region = await createUnit(t.db, orgA.orgId, 'Región Norte', 'region', orgA.companyUnitId);
+    const north = await createUnit(t.db, orgA.orgId, 'Sucursal Norte', 'branch', region);
+    const centre = await createUnit(
+      t.db,
+      orgA.orgId,
+      'Sucursal Centro',
+      'branch',
+      orgA.companyUnitId,
+    );
+    const body = { score: 4, assessment: 'Turnos bien cubiertos', evidence: [], actions: [] };
+    const put = (s: Session, rel: string, unitId: string | null, v: object = body) =>
+      call(s, 'PUT', `/api/strategy/triangle/${rel}${unitId ? `?unitId=${unitId}` : ''}`, v);
+    const get = (s: Session, unitId: string | null) =>
+      call(s, 'GET', `/api/strategy/triangle${unitId ? `?unitId=${unitId}` : ''}`);
+    expect((await put(a, 'people_systems', north)).statusCode).toBe(200);
+    expect((await put(a, 'customer_people', north, { ...body, score: 2 })).statusCode).toBe(200);
+    // the unit's triangle is its own; the org-wide one (people_systems = 2 above) is unchanged
+    const n = (await get(a, north)).json();
+    expect(n.unitId).toBe(north);
+    const rel = (xs: { relation: string; score: number | null }[], r: string) =>
+      xs.find((e) => e.relation === r)?.score;
+    expect(rel(n.items, 'people_systems')).toBe(4);
+    expect(rel(n.items, 'customer_people')).toBe(2);
+    expect(rel((await get(a, null)).json().items, 'people_systems')).toBe(2);
+    expect(rel((await get(a, centre)).json().items, 'people_systems')).toBeNull();
+    // writing the same unit again updates its row (no second row)
+    expect((await put(a, 'people_systems', north, { ...body, score: 5 })).statusCode).toBe(200);
+    const units = (await call(a, 'GET', '/api/strategy/triangle/units')).json();
+    const un = units.items.find((u: { unitId: string }) => u.unitId === north);
+    expect(un).toMatchObject({ name: 'Sucursal Norte', assessed: 2, meanScore: 3.5 });
+    expect(units.orgWide.writable).toBe(true);
+    // the diagnostic's summary of a unit: its own triangle, else the org-wide one
+    const sumN = await triangleSummary(t.db, orgA.orgId, north);
+    expect(sumN).toMatchObject({ assessed: 2, meanScore: 3.5, orgWide: null });
+    expect(sumN.link).toBe(`/strategy/triangle?unitId=${north}`);
+    const sumC = await triangleSummary(t.db, orgA.orgId, centre);
+    expect(sumC.assessed).toBe(0);
+    expect(sumC.orgWide?.assessed).toBeGreaterThan(0);
+    // an analyst limited to the region: reads/writes the region's subtree, reads the org-wide
+    // triangle but may not change it, and may not see Sucursal Centro's
+    await t.db.query('UPDATE users SET unit_id = $2 WHERE id = $1', [
+      orgA.users.analyst.id,
+      region,
+    ]);
+    const an = await login(t.app, orgA.users.analyst);
+    expect((await get(an, north)).statusCode).toBe(200);
+    expect((await put(an, 'strategy_people', north)).statusCode).toBe(200);
+    expect((await get(an, null)).statusCode).toBe(200);
+    const orgWrite = await put(an, 'strategy_people', null);
+    expect(orgWrite.statusCode).toBe(403);
+    expect(orgWrite.json().error.code).toBe('STRATEGY_UNIT_OUTSIDE_SCOPE');
+    expect((await get(an, centre)).statusCode).toBe(403);
+    expect((await put(an, 'strategy_people', centre)).statusCode).toBe(403);
+    const anUnits = (await call(an, 'GET', '/api/strategy/triangle/units')).json();
+    expect(anUnits.items.map((u: { name: string }) => u.name).sort()).toEqual([
+      'Región Norte',
+      'Sucursal Norte',
+    ]);
+    expect(anUnits.orgWide.writable).toBe(false);
+    // an unknown unit is a 404, a malformed id a 400; another org's unit is unknown here
+    expect((await get(a, randomUUID())).statusCode).toBe(404);
+    expect((await call(a, 'GET', '/api/strategy/triangle?unitId=nope')).statusCode).toBe(400);
+    expect((await get(b, north)).statusCode).toBe(404);
+  });
+
   it('refuses bad input (400) and roles that may not write (403)', async () => {
     const ok = { score: 3, assessment: '', evidence: [], actions: [] };
     expect((await call(a, 'PUT', '/api/strategy/triangle/customer_money', ok)).statusCode).toBe(
@@ -321,13 +404,26 @@ describe('value model', () => {
   const eco = randomUUID();
   let surveyId: string;
 
+  const customer = async (useClass: string, i: number) => {
+    const r = await call(a, 'POST', '/api/customers', {
+      name: `Cliente ${useClass} ${i}`,
+      useClass,
+      consentSurvey: true,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().id as string;
+  };
+
   it('computes perceived value, value for money and the under-valued benefits', async () => {
     surveyId = await survey('perceived_value');
-    // price item 5, 6, 7, 4, 6: mean 5.6, sd √1.3; functional all 7; emotional all 4;
-    // economic 2, 2, 3, 2, 1 (mean 2); willingness to pay 100, 150, 120, 90, 140 (mean 120)
+    // Particulares (end users and the public): price item 5, 6, 7, 4, 6: mean 5.6, sd √1.3;
+    // functional all 7; emotional all 4; economic 2, 2, 3, 2, 1 (mean 2); willingness to pay
+    // 100, 150, 120, 90, 140 (mean 120)
     const price = [5, 6, 7, 4, 6];
     const econ = [2, 2, 3, 2, 1];
     const wtp = [100, 150, 120, 90, 140];
+    const people = [];
+    for (let i = 0; i < 5; i++) people.push(await customer(i === 4 ? 'public' : 'end_user', i));
     await enter(
       surveyId,
       price.map((p, i) => ({
@@ -337,6 +433,18 @@ describe('value model', () => {
           wtp: wtp[i],
         },
       })),
+      people,
+    );
+    // Empresas (processors and merchants): price 2, 3, 3, 4, 2, 4: mean 3, sd √0.8; economic 6;
+    // plus two answers of no known customer (7, 7) that belong to no segment
+    const firms = [];
+    for (let i = 0; i < 6; i++) firms.push(await customer(i % 2 ? 'merchant' : 'processor', i));
+    await enter(
+      surveyId,
+      [2, 3, 3, 4, 2, 4, 7, 7].map((p) => ({
+        value: { price: p, benefits: { functional: 5, emotional: 5, economic: 6 }, wtp: 300 },
+      })),
+      [...firms, null, null],
     );
     const body = {
       id,
@@ -353,6 +461,7 @@ describe('value model', () => {
       competitors: [
         { id: randomUUID(), name: 'Banco Rival', price: 100, values: { [eco]: 60, [fun]: 40 } },
       ],
+      useClasses: ['end_user', 'public'],
     };
     const r = await call(a, 'POST', '/api/strategy/value-models', body);
     expect(r.statusCode, r.body).toBe(201);
@@ -366,6 +475,7 @@ describe('value model', () => {
     expect(m.valueForMoney.ci95[0]).toBeCloseTo(5.6 - 1.4157, 3);
     expect(m.valueForMoney.ci95[1]).toBeCloseTo(5.6 + 1.4157, 3);
     expect(m.valueForMoney.wtp).toEqual({ n: 5, mean: 120 });
+    expect(m.valueForMoney).toMatchObject({ scope: 'segment', surveyN: 13, enough: true });
     const by = Object.fromEntries(m.benefits.map((x: { id: string }) => [x.id, x]));
     // economic: worth 100/100 = 1, rating (2 − 1)/6 = 0.1667 -> 0.83 ≥ 0.2: under-valued
     expect(by[eco].rating).toBeCloseTo(2, 12);
@@ -393,6 +503,49 @@ describe('value model', () => {
     expect(upd.statusCode, upd.body).toBe(200);
     expect(upd.json().perceivedValue).toBe(50);
     expect((await call(a, 'GET', '/api/strategy/value-models')).json().items).toHaveLength(1);
+
+    // Empresas, the same survey: only the six firms' answers. t(0.975, 5) = 2.570582;
+    // half-width = 2.570582 · √0.8 / √6 = 0.938650; economic rated 6
+    const firmsModel = {
+      ...put,
+      id: randomUUID(),
+      segment: 'Empresas',
+      useClasses: ['processor', 'merchant'],
+      competitors: [],
+    };
+    const e = await call(a, 'POST', '/api/strategy/value-models', firmsModel);
+    expect(e.statusCode, e.body).toBe(201);
+    const vm = e.json().valueForMoney;
+    expect(vm).toMatchObject({ n: 6, surveyN: 13, scope: 'segment', enough: true });
+    expect(vm.mean).toBeCloseTo(3, 12);
+    expect(vm.ci95[0]).toBeCloseTo(3 - 0.93865, 4);
+    expect(vm.ci95[1]).toBeCloseTo(3 + 0.93865, 4);
+    expect(vm.wtp).toEqual({ n: 6, mean: 300 });
+    const eb = Object.fromEntries(e.json().benefits.map((x: { id: string }) => [x.id, x]));
+    expect(eb[eco].rating).toBeCloseTo(6, 12);
+    expect(eb[eco].underValued).toBe(false);
+
+    // A segment with one respondent (the public only): n = 1 < 5, "too few answers", no mean
+    const few = await call(a, 'PUT', `/api/strategy/value-models/${id}`, {
+      ...put,
+      useClasses: ['public'],
+    });
+    expect(few.statusCode, few.body).toBe(200);
+    expect(few.json().valueForMoney).toMatchObject({
+      n: 1,
+      mean: null,
+      ci95: null,
+      enough: false,
+      minN: 5,
+    });
+    // No classes by use: the segment's customers are not defined, nothing is counted
+    const none = await call(a, 'PUT', `/api/strategy/value-models/${id}`, {
+      ...put,
+      useClasses: [],
+    });
+    expect(none.json().valueForMoney).toMatchObject({ n: 0, scope: 'undefined', mean: null });
+    await call(a, 'DELETE', `/api/strategy/value-models/${firmsModel.id}`);
+    await call(a, 'PUT', `/api/strategy/value-models/${id}`, put);
   });
 
   it('refuses a second model for the segment, foreign ids and unknown benefits', async () => {

@@ -3,6 +3,7 @@
 // record, or the suggestion "this e-mail matches customer X"), then the classification, which
 // staff correct in place (the server audits every change in the case history and recomputes
 // the SLA when severity, category or unit change). Viewers read only.
+
 import {
   Alert,
   Anchor,
@@ -15,7 +16,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -24,6 +24,7 @@ import { Link } from 'react-router';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { UnitSelect } from '../../ui/UnitSelect';
 import { unitName, useOrgUnits } from '../../ui/units';
+import { useAttributes } from '../standards/api';
 import { type TCaseDetail, useCaseActions } from './api';
 import { DIMENSIONS, SEVERITIES, useCategories } from './settings/api';
 
@@ -112,7 +113,9 @@ function CustomerCard({ k, canAct }: { k: TCaseDetail; canAct: boolean }) {
 }
 
 function Classification({ k, canAct }: { k: TCaseDetail; canAct: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const attributes = useAttributes();
   const act = useCaseActions(k.id);
   const cats = useCategories();
   const units = useOrgUnits();
@@ -122,7 +125,7 @@ function Classification({ k, canAct }: { k: TCaseDetail; canAct: boolean }) {
     severity: k.severity,
     categoryId: k.categoryId ?? '',
     servqualDimension: k.servqualDimension ?? '',
-    serviceAttribute: k.serviceAttribute ?? '',
+    serviceAttributeId: k.serviceAttributeId ?? '',
     unitId: k.unitId ?? '',
   };
   const [v, setV] = useState(initial);
@@ -177,7 +180,11 @@ function Classification({ k, canAct }: { k: TCaseDetail; canAct: boolean }) {
           <Field label={t('complaints.field.servqualDimension')}>
             {k.servqualDimension && t(`complaints.dimension.${k.servqualDimension}`)}
           </Field>
-          <Field label={t('complaints.field.serviceAttribute')}>{k.serviceAttribute}</Field>
+          <Field label={t('complaints.field.serviceAttribute')}>
+            {k.serviceAttributeName
+              ? k.serviceAttributeName[lang === 'en' ? 'en' : 'es']
+              : k.serviceAttribute}
+          </Field>
           <Field label={t('complaints.field.unit')}>
             {k.unitId ? unitName(units.data, k.unitId) : null}
           </Field>
@@ -227,11 +234,17 @@ function Classification({ k, canAct }: { k: TCaseDetail; canAct: boolean }) {
             clearable
             data={DIMENSIONS.map((d) => ({ value: d, label: t(`complaints.dimension.${d}`) }))}
           />
-          <TextInput
+          <Select
             label={t('complaints.field.serviceAttribute')}
-            value={v.serviceAttribute}
-            maxLength={200}
-            onChange={(e) => set('serviceAttribute')(e.currentTarget.value)}
+            description={t('complaints.field.serviceAttributeHelp')}
+            searchable
+            clearable
+            value={v.serviceAttributeId || null}
+            onChange={set('serviceAttributeId')}
+            data={(attributes.data ?? []).map((a) => ({
+              value: a.id,
+              label: lang === 'en' ? a.nameEn : a.nameEs,
+            }))}
           />
           <UnitSelect
             label={t('complaints.field.unit')}

@@ -23,6 +23,9 @@ export interface TCaseRow {
   categoryId: string | null;
   servqualDimension: string | null;
   serviceAttribute: string | null;
+  /** the shared catalogue's attribute (standards) the case cites */
+  serviceAttributeId?: string | null;
+  serviceAttributeName?: { id: string; key: string; es: string; en: string } | null;
   /** next SLA due instant (earliest unmet target) */
   dueAt: string | null;
   /** list only: names of the linked customer record and of the assignee */

@@ -5,6 +5,8 @@
 import { BarChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
 import {
+  Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -19,7 +21,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { download, withQuery } from '../../api/client';
 import { canWrite, useSession } from '../../auth/session';
 import { fmtLang, useFormat } from '../../lib/format';
@@ -170,6 +172,7 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
   }));
   return (
     <Stack gap="md">
+      <TriangleLink d={d} />
       <Section n={5}>
         <Missing e={d.gap5} unit={unit} />
         {g5 && (
@@ -360,6 +363,7 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
           {t('diagnostic.gap4Help')}
         </Text>
       </Section>
+      <AfterSales d={d} unit={unit} itemText={itemText} />
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
           {t('diagnostic.causesTitle')}
@@ -399,6 +403,142 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
       </Card>
       <Candidates d={d} q={q} itemText={itemText} />
     </Stack>
+  );
+}
+
+/** After-sales attributes (DOMAIN.md §9): each one's evidence across the gaps. */
+function AfterSales({
+  d,
+  unit,
+  itemText,
+}: {
+  d: TDiagnostic;
+  unit: string;
+  itemText: (n: number) => string;
+}) {
+  const { t, i18n } = useTranslation();
+  const f = useFormat();
+  const lang = fmtLang(i18n.language);
+  return (
+    <Card withBorder component="section" aria-labelledby="diag-after-sales">
+      <Title order={3} size="h4" id="diag-after-sales">
+        {t('diagnostic.afterSales.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {t('diagnostic.afterSales.subtitle')}
+      </Text>
+      <Missing e={d.afterSales} unit={unit} />
+      {d.afterSales.status === 'ok' && (
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+          {d.afterSales.data.attributes.map((a) => (
+            <Card key={a.id} withBorder padding="xs" data-attribute={a.key}>
+              <Text size="sm" fw={600}>
+                {a.name[lang]}
+              </Text>
+              <Stack gap={4} mt={4}>
+                <Text size="xs">
+                  <b>{t('diagnostic.afterSales.standards')}:</b>{' '}
+                  {a.standards.length === 0
+                    ? t('diagnostic.afterSales.none')
+                    : a.standards
+                        .map((s) =>
+                          s.n > 0
+                            ? t('diagnostic.afterSales.audited', {
+                                code: s.code,
+                                name: s.name[lang],
+                                pct: f.pct(s.compliance),
+                                n: f.int(s.n),
+                              })
+                            : t('diagnostic.afterSales.notAudited', {
+                                code: s.code,
+                                name: s.name[lang],
+                              }),
+                        )
+                        .join(' · ')}
+                </Text>
+                <Text size="xs">
+                  <b>{t('diagnostic.afterSales.promises')}:</b>{' '}
+                  {a.promises.length === 0
+                    ? t('diagnostic.afterSales.none')
+                    : a.promises
+                        .map(
+                          (p) =>
+                            `«${p.text}» (${p.notKept ? t('diagnostic.notKept') : t('diagnostic.kept')})`,
+                        )
+                        .join(' · ')}
+                </Text>
+                <Text size="xs">
+                  <b>{t('diagnostic.afterSales.complaints')}:</b> {f.int(a.complaints)}
+                </Text>
+                <Text size="xs">
+                  <b>{t('diagnostic.afterSales.customers')}:</b>{' '}
+                  {[
+                    ...a.perception
+                      .filter((p) => p.gap !== null)
+                      .map((p) =>
+                        t('diagnostic.afterSales.item', {
+                          text: itemText(p.item),
+                          gap: f.fixed(p.gap, 2),
+                        }),
+                      ),
+                    ...(a.kano
+                      ? [
+                          t('diagnostic.afterSales.kano', {
+                            category: t(
+                              `diagnostic.afterSales.kanoCat.${a.kano.category ?? 'none'}`,
+                            ),
+                            n: f.int(a.kano.n),
+                          }),
+                        ]
+                      : []),
+                  ].join(' · ') || t('diagnostic.afterSales.none')}
+                </Text>
+                <Text size="xs">
+                  <b>{t('diagnostic.afterSales.insights')}:</b>{' '}
+                  {a.insights.count > 0
+                    ? `${f.int(a.insights.count)} · «${a.insights.quotes[0]?.quote ?? ''}»`
+                    : t('diagnostic.afterSales.none')}
+                </Text>
+                {a.missing.map((m) => (
+                  <Alert key={m.code} color="yellow" variant="light" p={6}>
+                    <Text size="xs">
+                      {t(`diagnostic.afterSales.missing.${m.code}`)}{' '}
+                      <Anchor component={Link} to={m.link} size="xs">
+                        {t('diagnostic.howTo')}
+                      </Anchor>
+                    </Text>
+                  </Alert>
+                ))}
+              </Stack>
+            </Card>
+          ))}
+        </SimpleGrid>
+      )}
+    </Card>
+  );
+}
+
+/** The unit's service triangle (strategy workspace), or the whole organisation's. */
+function TriangleLink({ d }: { d: TDiagnostic }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const tr = d.triangle;
+  const own = tr.unitId !== null && tr.assessed > 0;
+  const text = own
+    ? t('diagnostic.triangle.own', { n: f.int(tr.assessed), mean: f.fixed(tr.meanScore, 1) })
+    : tr.orgWide && tr.orgWide.assessed > 0
+      ? t('diagnostic.triangle.orgWide', {
+          n: f.int(tr.orgWide.assessed),
+          mean: f.fixed(tr.orgWide.meanScore, 1),
+        })
+      : t('diagnostic.triangle.none');
+  return (
+    <Text size="sm">
+      {text}{' '}
+      <Anchor component={Link} to={tr.link}>
+        {t('diagnostic.triangle.open')}
+      </Anchor>
+    </Text>
   );
 }
 

@@ -124,8 +124,38 @@ export interface TDiagnostic {
   gap3: TEvidence<TGap3>;
   gap4: TEvidence<{ promises: TVerdict[] }>;
   causes: TEvidence<TCauses>;
+  afterSales: TEvidence<{ attributes: TAfterSalesAttribute[] }>;
+  triangle: {
+    unitId: string | null;
+    assessed: number;
+    meanScore: number | null;
+    orgWide: { assessed: number; meanScore: number | null } | null;
+    link: string;
+  };
   candidates: TCandidate[];
   servqualItems: TItemText[];
+}
+export interface TAfterSalesAttribute {
+  id: string;
+  key: string;
+  name: { es: string; en: string };
+  dimension: string | null;
+  servqualItems: number[];
+  standards: {
+    id: string;
+    code: string;
+    name: { es: string; en: string };
+    n: number;
+    compliance: number | null;
+    failing: boolean;
+  }[];
+  compliance: { n: number; met: number; value: number | null };
+  promises: { id: string; text: string; channel: string; notKept: boolean }[];
+  complaints: number;
+  perception: { item: number; perception: number | null; gap: number | null }[];
+  kano: { category: string | null; n: number; surveyId: string } | null;
+  insights: { count: number; quotes: { quote: string; theme: string }[] };
+  missing: { code: 'no_standard' | 'no_audit' | 'no_customer_measure'; link: string }[];
 }
 export interface TItemText {
   n: number;

@@ -1,12 +1,14 @@
 // Albrecht's service triangle: the diagram (edges coloured and numbered by score, legend, a
 // table as text alternative) and the editor of the selected relationship.
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
   Paper,
   SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -18,11 +20,21 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { TUnitKind } from '../../api/types';
 import { canWrite, useSession } from '../../auth/session';
 import { date, int, num } from '../../lib/format';
 import { notifyError, notifyOk } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
-import { type RELATIONS, saveTriangle, type TTriangleEdge, useTriangle } from './api';
+import { unitOptions } from '../../ui/units';
+import {
+  type RELATIONS,
+  saveTriangle,
+  type TTriangleEdge,
+  type TTriangleUnit,
+  useTriangle,
+  useTriangleUnits,
+} from './api';
 import { EvidenceEditor, EvidenceList } from './Evidence';
 
 type TRel = (typeof RELATIONS)[number];
@@ -176,7 +188,15 @@ function Legend() {
   );
 }
 
-function Editor({ edge, writable }: { edge: TTriangleEdge; writable: boolean }) {
+function Editor({
+  edge,
+  writable,
+  unitId,
+}: {
+  edge: TTriangleEdge;
+  writable: boolean;
+  unitId: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
   const [v, setV] = useState(edge);
@@ -186,12 +206,16 @@ function Editor({ edge, writable }: { edge: TTriangleEdge; writable: boolean }) 
   const save = async () => {
     setBusy(true);
     try {
-      await saveTriangle(edge.relation, {
-        score: v.score,
-        assessment: v.assessment,
-        evidence: v.evidence,
-        actions: v.actions,
-      });
+      await saveTriangle(
+        edge.relation,
+        {
+          score: v.score,
+          assessment: v.assessment,
+          evidence: v.evidence,
+          actions: v.actions,
+        },
+        unitId,
+      );
       notifyOk(t('strategy.saved'));
       await qc.invalidateQueries({ queryKey: ['strategy', 'triangle'] });
     } catch (e) {
@@ -318,68 +342,151 @@ function Editor({ edge, writable }: { edge: TTriangleEdge; writable: boolean }) 
   );
 }
 
+/** Unit picker: the whole organisation (default) or a unit of the user's subtree. */
+function UnitPicker({
+  unitId,
+  onChange,
+  units,
+}: {
+  unitId: string | null;
+  onChange: (u: string | null) => void;
+  units: TTriangleUnit[];
+}) {
+  const { t, i18n } = useTranslation();
+  const opts = unitOptions(
+    units.map((u) => ({
+      id: u.unitId,
+      parentId: u.parentId,
+      name: u.name,
+      kind: u.kind as TUnitKind,
+    })),
+  );
+  const by = new Map(units.map((u) => [u.unitId, u]));
+  const depth = new Map(opts.map((o) => [o.value, o.depth]));
+  const label = (id: string, name: string) => {
+    const u = by.get(id);
+    return u && u.assessed > 0
+      ? `${name} · ${t('strategy.triangle.unitAssessed', { n: int(u.assessed, i18n.language) })}`
+      : name;
+  };
+  return (
+    <Select
+      label={t('strategy.triangle.unit')}
+      searchable
+      allowDeselect={false}
+      value={unitId ?? ''}
+      onChange={(v) => onChange(v ? v : null)}
+      data={[
+        { value: '', label: t('strategy.triangle.wholeOrg') },
+        ...opts.map((o) => ({ value: o.value, label: label(o.value, o.label) })),
+      ]}
+      renderOption={({ option }) => (
+        <span style={{ paddingLeft: (depth.get(option.value) ?? 0) * 14 }}>{option.label}</span>
+      )}
+      w={{ base: '100%', sm: 420 }}
+    />
+  );
+}
+
 export default function TrianglePage() {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const q = useTriangle();
+  const [params, setParams] = useSearchParams();
+  const unitId = params.get('unitId') || null;
+  const units = useTriangleUnits();
+  const q = useTriangle(unitId);
   const [selected, setSelected] = useState<TRel>('customer_strategy');
+  const pickUnit = (u: string | null) => {
+    const next = new URLSearchParams(params);
+    if (u) next.set('unitId', u);
+    else next.delete('unitId');
+    setParams(next, { replace: true });
+  };
+  const picker = <UnitPicker unitId={unitId} onChange={pickUnit} units={units.data?.items ?? []} />;
+  if (q.isError)
+    return (
+      <Stack gap="sm">
+        {picker}
+        <Alert color="red">{t('strategy.triangle.unitUnavailable')}</Alert>
+      </Stack>
+    );
   if (q.isLoading || !q.data) return <PageLoader />;
+  const unitName = unitId
+    ? (units.data?.items.find((u) => u.unitId === unitId)?.name ?? '')
+    : t('strategy.triangle.wholeOrg');
+  const writable = canWrite(user) && (unitId !== null || (units.data?.orgWide.writable ?? false));
   const edges = q.data.items;
   const edge = edges.find((e) => e.relation === selected) ?? (edges[0] as TTriangleEdge);
   const scored = edges.filter((e) => e.score !== null);
   const avg = scored.length ? scored.reduce((s, e) => s + (e.score ?? 0), 0) / scored.length : null;
   return (
-    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-      <Stack gap="sm">
-        <Text size="sm">{t('strategy.triangle.intro')}</Text>
-        <Diagram edges={edges} selected={selected} onSelect={setSelected} />
-        <Legend />
-        <Table striped withTableBorder aria-label={t('strategy.triangle.tableLabel')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('strategy.triangle.relation')}</Table.Th>
-              <Table.Th>{t('strategy.triangle.score')}</Table.Th>
-              <Table.Th>{t('strategy.triangle.openActions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {edges.map((e) => (
-              <Table.Tr key={e.relation}>
-                <Table.Td>
-                  <Button
-                    variant={e.relation === selected ? 'light' : 'subtle'}
-                    size="compact-sm"
-                    onClick={() => setSelected(e.relation)}
-                    aria-pressed={e.relation === selected}
-                    styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
-                    h="auto"
-                  >
-                    {t(`strategy.relation.${e.relation}`)}
-                  </Button>
-                </Table.Td>
-                <Table.Td>
-                  <Badge
-                    color={e.score === null ? 'gray' : undefined}
-                    style={{ background: e.score === null ? undefined : colorOf(e.score) }}
-                  >
-                    {e.score === null ? t('strategy.triangle.noScoreShort') : `${e.score} / 5`}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{int(e.actions.filter((a) => !a.done).length, i18n.language)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="sm" c="dimmed">
-          {avg === null
-            ? t('strategy.triangle.noneScored')
-            : t('strategy.triangle.average', {
-                avg: num(avg, i18n.language, 1),
-                n: scored.length,
-              })}
+    <Stack gap="md">
+      <Group align="flex-end" wrap="wrap" gap="md">
+        {picker}
+        <Text size="sm" c="dimmed" maw={560}>
+          {unitId ? t('strategy.triangle.unitHelp') : t('strategy.triangle.orgHelp')}
         </Text>
-      </Stack>
-      <Editor edge={edge} writable={canWrite(user)} />
-    </SimpleGrid>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('strategy.triangle.of', { unit: unitName })}
+          </Title>
+          <Text size="sm">{t('strategy.triangle.intro')}</Text>
+          <Diagram edges={edges} selected={selected} onSelect={setSelected} />
+          <Legend />
+          <Table striped withTableBorder aria-label={t('strategy.triangle.tableLabel')}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('strategy.triangle.relation')}</Table.Th>
+                <Table.Th>{t('strategy.triangle.score')}</Table.Th>
+                <Table.Th>{t('strategy.triangle.openActions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {edges.map((e) => (
+                <Table.Tr key={e.relation}>
+                  <Table.Td>
+                    <Button
+                      variant={e.relation === selected ? 'light' : 'subtle'}
+                      size="compact-sm"
+                      onClick={() => setSelected(e.relation)}
+                      aria-pressed={e.relation === selected}
+                      styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                      h="auto"
+                    >
+                      {t(`strategy.relation.${e.relation}`)}
+                    </Button>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      color={e.score === null ? 'gray' : undefined}
+                      style={{ background: e.score === null ? undefined : colorOf(e.score) }}
+                    >
+                      {e.score === null ? t('strategy.triangle.noScoreShort') : `${e.score} / 5`}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{int(e.actions.filter((a) => !a.done).length, i18n.language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Text size="sm" c="dimmed">
+            {avg === null
+              ? t('strategy.triangle.noneScored')
+              : t('strategy.triangle.average', {
+                  avg: num(avg, i18n.language, 1),
+                  n: scored.length,
+                })}
+          </Text>
+        </Stack>
+        <Editor
+          key={`${unitId ?? ''}:${edge.relation}`}
+          edge={edge}
+          writable={writable}
+          unitId={unitId}
+        />
+      </SimpleGrid>
+    </Stack>
   );
 }

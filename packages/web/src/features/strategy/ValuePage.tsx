@@ -5,6 +5,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   NumberInput,
   Paper,
@@ -40,6 +41,8 @@ type TDraft = Required<Omit<TValueModelPut, 'competitors' | 'benefits'>> & {
   competitors: Array<{ id: string; name: string; price: number; values: Record<string, number> }>;
 };
 
+const USE_CLASSES = ['end_user', 'public', 'processor', 'merchant'] as const;
+
 const draftOf = (m: TValueModel): TDraft => ({
   id: m.id,
   segment: m.segment,
@@ -47,6 +50,7 @@ const draftOf = (m: TValueModel): TDraft => ({
   pricePaid: m.pricePaid,
   surveyId: m.surveyId,
   notes: m.notes,
+  useClasses: m.useClasses,
   benefits: m.benefits.map(({ id, kind, name, moneyValue }) => ({ id, kind, name, moneyValue })),
   competitors: m.competitors.map(({ id, name, price, values }) => ({ id, name, price, values })),
 });
@@ -121,18 +125,34 @@ function ModelView({ model, onEdit }: { model: TValueModel; onEdit?: () => void 
             value={model.valueRatio === null ? '—' : `${fixed(model.valueRatio, lang, 2)}×`}
           />
         </SimpleGrid>
+        {model.useClasses.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('strategy.value.segmentIs', {
+              classes: model.useClasses.map((c) => t(`strategy.useClass.${c}`)).join(', '),
+            })}
+          </Text>
+        )}
         <Text size="sm">
-          {vfm && vfm.n > 0
-            ? t('strategy.value.vfm', {
-                mean: fixed(vfm.mean, lang, 2),
-                points: int(vfm.points, lang),
-                lo: fixed(vfm.ci95?.[0], lang, 2),
-                hi: fixed(vfm.ci95?.[1], lang, 2),
-                n: int(vfm.n, lang),
-                survey: model.surveyTitle ?? '',
-              })
-            : t('strategy.value.noVfm')}
-          {vfm && vfm.wtp.n > 0
+          {vfm && vfm.scope === 'undefined'
+            ? t('strategy.value.vfmUndefined')
+            : vfm && vfm.n > 0 && !vfm.enough
+              ? t('strategy.value.vfmTooFew', {
+                  n: int(vfm.n, lang),
+                  min: int(vfm.minN, lang),
+                  total: int(vfm.surveyN, lang),
+                })
+              : vfm && vfm.n > 0
+                ? t('strategy.value.vfm', {
+                    mean: fixed(vfm.mean, lang, 2),
+                    points: int(vfm.points, lang),
+                    lo: fixed(vfm.ci95?.[0], lang, 2),
+                    hi: fixed(vfm.ci95?.[1], lang, 2),
+                    n: int(vfm.n, lang),
+                    total: int(vfm.surveyN, lang),
+                    survey: model.surveyTitle ?? '',
+                  })
+                : t('strategy.value.noVfm')}
+          {vfm && vfm.wtp.mean !== null && vfm.wtp.n > 0
             ? ` ${t('strategy.value.wtp', { wtp: money(vfm.wtp.mean, lang, cur), n: int(vfm.wtp.n, lang) })}`
             : ''}
         </Text>
@@ -339,6 +359,18 @@ function ModelEditor({
             onChange={(x) => setV({ ...v, surveyId: x })}
           />
         </SimpleGrid>
+        <Checkbox.Group
+          label={t('strategy.value.useClasses')}
+          description={t('strategy.value.useClassesHelp')}
+          value={v.useClasses}
+          onChange={(x) => setV({ ...v, useClasses: x as TDraft['useClasses'] })}
+        >
+          <Group gap="md" mt={4} wrap="wrap">
+            {USE_CLASSES.map((c) => (
+              <Checkbox key={c} value={c} label={t(`strategy.useClass.${c}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
         <Text size="sm" fw={500}>
           {t('strategy.value.benefits')}
         </Text>
@@ -508,6 +540,7 @@ export default function ValuePage() {
                 pricePaid: 0,
                 surveyId: null,
                 notes: '',
+                useClasses: [],
                 benefits: [],
                 competitors: [],
               });

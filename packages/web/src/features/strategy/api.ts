@@ -51,14 +51,36 @@ async function put<T>(path: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-export function useTriangle() {
+const unitQs = (unitId: string | null) => (unitId ? `?unitId=${encodeURIComponent(unitId)}` : '');
+/** The triangle of a unit (null = the whole organisation). */
+export function useTriangle(unitId: string | null) {
   return useQuery({
-    queryKey: ['strategy', 'triangle'],
-    queryFn: () => api.get<{ items: TTriangleEdge[] }>('/api/strategy/triangle'),
+    queryKey: ['strategy', 'triangle', unitId ?? ''],
+    queryFn: () =>
+      api.get<{ unitId: string | null; items: TTriangleEdge[] }>(
+        `/api/strategy/triangle${unitQs(unitId)}`,
+      ),
   });
 }
-export const saveTriangle = (relation: string, body: TTriangleUpdate) =>
-  put<TTriangleEdge>(`/api/strategy/triangle/${relation}`, body);
+export interface TTriangleUnit {
+  unitId: string;
+  name: string;
+  kind: string;
+  parentId: string | null;
+  assessed: number;
+  meanScore: number | null;
+}
+export function useTriangleUnits() {
+  return useQuery({
+    queryKey: ['strategy', 'triangle', 'units'],
+    queryFn: () =>
+      api.get<{ orgWide: { writable: boolean }; items: TTriangleUnit[] }>(
+        '/api/strategy/triangle/units',
+      ),
+  });
+}
+export const saveTriangle = (relation: string, body: TTriangleUpdate, unitId: string | null) =>
+  put<TTriangleEdge>(`/api/strategy/triangle/${relation}${unitQs(unitId)}`, body);
 
 export function useValueModels() {
   return useQuery({
