@@ -25,7 +25,7 @@ export default function MemberPage() {
   const profile: [string, string][] = [
     [t('panels.member.segment'), m.segment ?? '—'],
     [t('panels.member.tier'), m.tier ?? '—'],
-    [t('panels.sample.fields.use_class'), m.useClass ?? '—'],
+    [t('panels.sample.fields.use_class'), m.useClass ? t(`useClass.${m.useClass}`) : '—'],
     ...Object.entries(m.demographics).map(([k, v]): [string, string] => [k, v]),
     [t('panels.memberPage.consentAt'), m.consentAt ? f.date(m.consentAt) : '—'],
     [
