@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -105,4 +105,15 @@ export const chromiumArgs = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** Logs the printed admin in through the Spanish login form; returns the session's CSRF token. */
+export async function loginAsAdmin(page: Page, server: RunningServer): Promise<string> {
+  await page.goto(server.url);
+  await page.getByLabel('Correo electrónico').fill(server.adminEmail);
+  await page.getByLabel('Contraseña').fill(server.adminPassword);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  const session = await (await page.request.get(`${server.url}/api/auth/session`)).json();
+  return (session as { csrfToken?: string }).csrfToken ?? '';
 }

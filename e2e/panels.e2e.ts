@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../packages/server/test/smtp';
-import { launchBrowser, type RunningServer, startServer } from './harness';
+import { launchBrowser, loginAsAdmin, type RunningServer, startServer } from './harness';
 import { bodyOf, waitFor } from './mail';
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -49,17 +49,7 @@ describe('panels: recruit → quota sample → e-mail invitation → RSVP → in
     });
     page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
-    await page.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await page.getByLabel('Contraseña').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    csrf =
-      (
-        (await (await page.request.get(`${server.url}/api/auth/session`)).json()) as {
-          csrfToken?: string;
-        }
-      ).csrfToken ?? '';
+    csrf = await loginAsAdmin(page, server);
   }, 240_000);
   afterAll(async () => {
     await browser?.close();
