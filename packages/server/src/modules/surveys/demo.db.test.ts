@@ -32,7 +32,8 @@ it('seeds NPS and SERVQUAL responses across the demo branches and channels', asy
     { slug: 'horizonte-kano', n: 72, units: 4, channels: 1 },
     { slug: 'horizonte-nps', n: 320, units: 6, channels: 7 },
     { slug: 'horizonte-servqual', n: 180, units: 6, channels: 7 },
-    { slug: 'horizonte-valor', n: 64, units: 4, channels: 1 },
+    // 64 answers from individuals + 18 from firms (value for money per segment, strategy demo)
+    { slug: 'horizonte-valor', n: 82, units: 4, channels: 1 },
   ]);
   const servqual = await db.query<{ id: string }>(
     `SELECT id FROM surveys WHERE org_id = $1 AND slug = 'horizonte-servqual'`,
