@@ -1,0 +1,252 @@
+// Analytics IPA, key drivers, text themes and the branch league table (issue 11): the
+// respondent-level SERVQUAL statistics; split from service.ts.
+import type {
+  TAnalyticsFilter,
+  TDriversReport,
+  TIpaReport,
+  TLeagueReport,
+  TTextQuery,
+  TTextReport,
+} from '@fidelia/contracts';
+import {
+  driverAnalysis,
+  ipa,
+  ipaQuadrants,
+  keywordFrequency,
+  RunningStats,
+  SERVQUAL_DIMENSIONS,
+  SERVQUAL_ITEMS,
+  ServqualAccumulator,
+  tIntervalFromSummary,
+} from '@fidelia/stats';
+import type { Sql } from '../../db/client';
+import type { AuthContext } from '../../lib/access';
+import { hasServqual, servqualOf, unitNames } from './service-contract';
+import { dailyRows } from './service-daily';
+import { rawData, resolveFilter, surveyOf } from './service-filters';
+
+/** Per respondent: mean P per SERVQUAL dimension (items answered), null without any. */
+function dimensionPerceptions(p: readonly (number | null)[]): (number | null)[] {
+  return SERVQUAL_DIMENSIONS.map((d) => {
+    let s = 0;
+    let n = 0;
+    for (const k of SERVQUAL_ITEMS[d]) {
+      const v = p[k - 1];
+      if (v !== null && v !== undefined) {
+        s += v;
+        n++;
+      }
+    }
+    return n > 0 ? s / n : null;
+  });
+}
+
+/** GET /api/analytics/surveys/:id/ipa: SERVQUAL dimensions, importance stated (weights)
+ *  or, without weights, derived (correlation of the dimension's perception with NPS). */
+export async function ipaReport(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: TAnalyticsFilter,
+): Promise<TIpaReport> {
+  await surveyOf(db, auth, surveyId);
+  const s = await resolveFilter(db, auth, surveyId, q);
+  const tags = [
+    '',
+    ...SERVQUAL_DIMENSIONS.map((d) => `importance:${d}`),
+    ...Array.from({ length: 22 }, (_, i) => `servqual:P:${i + 1}`),
+  ];
+  const rows = await dailyRows(db, s, tags);
+  const sum = new Map<string, { n: number; sum: number }>();
+  let n = 0;
+  for (const x of rows) {
+    if (x.tag === '') n += x.n;
+    const c = sum.get(x.tag) ?? { n: 0, sum: 0 };
+    c.n += x.n;
+    c.sum += x.sum;
+    sum.set(x.tag, c);
+  }
+  const meanOf = (tag: string) => {
+    const c = sum.get(tag);
+    return c && c.n > 0 ? c.sum / c.n : null;
+  };
+  const perf = SERVQUAL_DIMENSIONS.map((d) => {
+    const items = SERVQUAL_ITEMS[d].map((k) => meanOf(`servqual:P:${k}`)).filter((v) => v !== null);
+    return items.length ? items.reduce((a, b) => a + b, 0) / items.length : null;
+  });
+  const stated = SERVQUAL_DIMENSIONS.map((d) => meanOf(`importance:${d}`));
+  const none = { n, importance: null, importanceCut: null, performanceCut: null, attributes: [] };
+  if (perf.every((v) => v === null)) return none;
+  if (stated.some((v) => v !== null)) {
+    const r = ipaQuadrants(
+      SERVQUAL_DIMENSIONS.flatMap((d, j) =>
+        perf[j] !== null && stated[j] !== null
+          ? [{ attribute: d, importance: stated[j] as number, performance: perf[j] as number }]
+          : [],
+      ),
+    );
+    return { n, importance: 'stated', ...r };
+  }
+  const data = await rawData(db, s, { tags: ['nps'], prefixes: ['servqual:P:'] });
+  const sq = servqualOf(data.answers);
+  const npsBy = new Map(
+    data.answers.filter((a) => a.tag === 'nps' && a.num !== null).map((a) => [a.responseId, a.num]),
+  );
+  if (npsBy.size === 0) return none;
+  const per = data.responses.map((r) => dimensionPerceptions(sq.p.get(r.id) ?? []));
+  const r = ipa(
+    SERVQUAL_DIMENSIONS,
+    SERVQUAL_DIMENSIONS.map((_, j) => per.map((x) => x[j] ?? null)),
+    { overall: data.responses.map((r) => npsBy.get(r.id) ?? null) },
+  );
+  return { n, importance: 'derived', ...r };
+}
+
+/** GET /api/analytics/surveys/:id/drivers: which SERVQUAL dimensions move NPS (else CSAT). */
+export async function driversReport(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: TAnalyticsFilter,
+): Promise<TDriversReport> {
+  await surveyOf(db, auth, surveyId);
+  const s = await resolveFilter(db, auth, surveyId, q);
+  const data = await rawData(db, s, { tags: ['nps', 'csat'], prefixes: ['servqual:P:'] });
+  const sq = servqualOf(data.answers);
+  const outcome: TDriversReport['outcome'] = data.answers.some(
+    (a) => a.tag === 'nps' && a.num !== null,
+  )
+    ? 'nps'
+    : data.answers.some((a) => a.tag === 'csat' && a.num !== null)
+      ? 'csat'
+      : null;
+  const empty: TDriversReport = { outcome, n: 0, rSquared: null, drivers: [] };
+  if (!outcome || sq.p.size === 0) return empty;
+  const y = new Map(
+    data.answers.filter((a) => a.tag === outcome).map((a) => [a.responseId, a.num]),
+  );
+  const x = data.responses.map((r) => dimensionPerceptions(sq.p.get(r.id) ?? []));
+  // Dimensions nobody rated would make every case incomplete: left out.
+  const keep = SERVQUAL_DIMENSIONS.map((_, j) => x.some((row) => row[j] !== null));
+  const names = SERVQUAL_DIMENSIONS.filter((_, j) => keep[j]);
+  const r = driverAnalysis(
+    names,
+    x.map((row) => row.filter((_, j) => keep[j])),
+    data.responses.map((resp) => y.get(resp.id) ?? null),
+    { bootstrap: 200, seed: 1 },
+  );
+  if (!r) return empty;
+  return { outcome, n: r.n, rSquared: r.rSquared, drivers: r.drivers };
+}
+
+/** GET /api/analytics/surveys/:id/text: keywords of the open answers. */
+export async function textReport(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: TTextQuery,
+): Promise<TTextReport> {
+  const def = await surveyOf(db, auth, surveyId);
+  const s = await resolveFilter(db, auth, surveyId, q);
+  const keys: string[] = [];
+  for (const p of def.pages ?? [])
+    for (const qq of p.questions ?? [])
+      if (qq.type === 'text' && (!q.question || qq.key === q.question)) keys.push(qq.key);
+  if (keys.length === 0) return { n: 0, keywords: [] };
+  const data = await rawData(db, s, { questionKeys: keys });
+  const texts = data.answers.map((a) => a.text).filter((t): t is string => !!t && t.trim() !== '');
+  return { n: texts.length, keywords: keywordFrequency(texts, ['es', 'en'], q.top) };
+}
+
+/** Respondent-level SERVQUAL gap: mean over dimensions of the mean item gap (P − E); needs
+ *  every dimension with at least one complete pair. */
+export function respondentGaps(
+  sq: ReturnType<typeof servqualOf>,
+  ids: readonly string[],
+): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    const e = sq.e.get(id);
+    const p = sq.p.get(id);
+    if (!e || !p) continue;
+    let total = 0;
+    let ok = true;
+    for (const d of SERVQUAL_DIMENSIONS) {
+      let s = 0;
+      let n = 0;
+      for (const k of SERVQUAL_ITEMS[d]) {
+        const ev = e[k - 1];
+        const pv = p[k - 1];
+        if (ev !== null && ev !== undefined && pv !== null && pv !== undefined) {
+          s += pv - ev;
+          n++;
+        }
+      }
+      if (n === 0) {
+        ok = false;
+        break;
+      }
+      total += s / n;
+    }
+    if (ok) out.push(total / 5);
+  }
+  return out;
+}
+
+export function summary(xs: readonly number[]) {
+  const rs = new RunningStats();
+  for (const x of xs) rs.push(x);
+  return { n: rs.n, mean: rs.n > 0 ? rs.mean : null, sd: rs.n > 1 ? rs.sd : null };
+}
+
+/** GET /api/analytics/surveys/:id/league: SERVQUAL overall gap per org unit, best first. */
+export async function leagueReport(
+  db: Sql,
+  auth: AuthContext,
+  surveyId: string,
+  q: TAnalyticsFilter,
+): Promise<TLeagueReport> {
+  await surveyOf(db, auth, surveyId);
+  const s = await resolveFilter(db, auth, surveyId, q);
+  if (!(await hasServqual(db, s))) return { units: [] };
+  const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
+  const sq = servqualOf(data.answers);
+  if (!sq.any) return { units: [] };
+  const names = await unitNames(db, auth.orgId);
+  const byUnit = new Map<string, string[]>();
+  for (const r of data.responses) {
+    if (!r.unitId) continue;
+    const l = byUnit.get(r.unitId) ?? [];
+    l.push(r.id);
+    byUnit.set(r.unitId, l);
+  }
+  const none = new Array<null>(22).fill(null);
+  const units = [...byUnit].map(([unitId, ids]) => {
+    const acc = new ServqualAccumulator();
+    for (const id of ids)
+      acc.push(sq.e.get(id) ?? none, sq.p.get(id) ?? none, sq.w.get(id) ?? null);
+    const r = acc.result();
+    const g = summary(respondentGaps(sq, ids));
+    return {
+      unitId,
+      unitName: names.get(unitId) ?? '',
+      n: r.n,
+      gap: r.overall.gap,
+      weightedGap: r.overall.weightedGap,
+      ci95:
+        r.overall.gap !== null && g.sd !== null
+          ? tIntervalFromSummary(g.n, r.overall.gap, g.sd)
+          : null,
+      rank: 0,
+    };
+  });
+  units.sort(
+    (a, b) =>
+      (b.gap ?? Number.NEGATIVE_INFINITY) - (a.gap ?? Number.NEGATIVE_INFINITY) ||
+      a.unitName.localeCompare(b.unitName, 'es'),
+  );
+  units.forEach((u, i) => {
+    u.rank = i + 1;
+  });
+  return { units };
+}
