@@ -64,7 +64,9 @@ const ALLOWED: Record<string, string> = {
   'modules/users/service.ts: write sessions': 'deactivation ends sessions (see above)',
   // The SLA recompute writes a page's new timer jobs (ids chosen up front, stored on the
   // targets) in the same single statement as the targets; enqueue() is one row per call.
-  'modules/complaints/sla/repo.ts: write jobs': 'one statement per recompute page (speed)',
+  'modules/complaints/sla/repo-targets.ts: write jobs': 'one statement per recompute page (speed)',
+  'modules/complaints/sla/repo-recompute-set.ts: write jobs':
+    'one statement per recompute group (speed)',
 };
 
 type Obj = { name: string; module: string; kind: 'table' | 'view'; migration: string };
