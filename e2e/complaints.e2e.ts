@@ -407,15 +407,23 @@ describe('complaints: public form → acknowledgement → impartial handling →
     await staff.getByRole('button', { name: 'Corregir clasificación' }).click();
     await staff.getByRole('combobox', { name: 'Gravedad' }).click();
     await staff.getByRole('option', { name: 'Crítica' }).click();
-    await staff.getByLabel('Atributo del servicio').fill('Comisiones');
-    await staff.getByRole('button', { name: 'Guardar clasificación' }).click();
-    await staff.getByText('Comisiones', { exact: true }).waitFor();
-    const c = await api<{ severity: string; serviceAttribute: string; events: { kind: string }[] }>(
+    // the attribute is picked from the shared service-attribute catalogue, stored by its id
+    const attrs = await api<{ items: { id: string; nameEs: string }[] }>(
       'get',
-      `/api/complaints/${caseId}`,
+      '/api/standards/attributes',
     );
+    const attr = attrs.items[0] as { id: string; nameEs: string };
+    await staff.getByRole('combobox', { name: 'Atributo del servicio' }).click();
+    await staff.getByRole('option', { name: attr.nameEs, exact: true }).click();
+    await staff.getByRole('button', { name: 'Guardar clasificación' }).click();
+    await staff.getByText(attr.nameEs, { exact: true }).first().waitFor();
+    const c = await api<{
+      severity: string;
+      serviceAttributeId: string | null;
+      events: { kind: string }[];
+    }>('get', `/api/complaints/${caseId}`);
     expect(c.severity).toBe('critical');
-    expect(c.serviceAttribute).toBe('Comisiones');
+    expect(c.serviceAttributeId).toBe(attr.id);
     expect(c.events.map((e) => e.kind)).toContain('classified');
   });
 
