@@ -1,6 +1,7 @@
 // One panel member: profile, consent and the participation history (surveys answered as a
 // registry customer, sessions invited to / attended, incentives given).
 import { Alert, Anchor, Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../lib/format';
@@ -83,116 +84,115 @@ export default function MemberPage() {
           ))}
         </Group>
       </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('panels.memberPage.surveys')}
-        </Title>
-        {m.surveysAnswered.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('panels.memberPage.surveysNone')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={320}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('panels.memberPage.survey')}</Table.Th>
-                  <Table.Th>{t('panels.memberPage.answeredAt')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {m.surveysAnswered.map((s) => (
-                  <Table.Tr key={s.responseId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/surveys/${s.surveyId}`}>
-                        {s.surveyName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{f.date(s.answeredAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('panels.memberPage.sessions')}
-        </Title>
-        {m.sessions.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('panels.memberPage.sessionsNone')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={520}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('panels.memberPage.topic')}</Table.Th>
-                  <Table.Th>{t('panels.memberPage.date')}</Table.Th>
-                  <Table.Th>{t('panels.memberPage.rsvp')}</Table.Th>
-                  <Table.Th>{t('panels.memberPage.attended')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {m.sessions.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/panels/sessions/${s.id}`}>
-                        {s.topic}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {t(`panels.session.kind.${s.kind}`)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{f.dateTime(s.startsAt)}</Table.Td>
-                    <Table.Td>{t(`panels.memberPage.rsvps.${s.rsvp ?? 'pending'}`)}</Table.Td>
-                    <Table.Td>
-                      {s.attended ? t('panels.memberPage.yes') : t('panels.memberPage.no')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
-      <Card withBorder>
-        <Title order={2} size="h4" mb="xs">
-          {t('panels.memberPage.incentives')}
-        </Title>
-        {m.incentives.length === 0 ? (
-          <Text c="dimmed" size="sm">
-            {t('panels.memberPage.incentivesNone')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('panels.incentives.date')}</Table.Th>
-                  <Table.Th>{t('panels.incentives.kindLabel')}</Table.Th>
-                  <Table.Th>{t('panels.incentives.amount')}</Table.Th>
-                  <Table.Th>{t('panels.incentives.session')}</Table.Th>
-                  <Table.Th>{t('panels.incentives.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {m.incentives.map((x) => (
-                  <Table.Tr key={x.id}>
-                    <Table.Td>{f.date(x.createdAt)}</Table.Td>
-                    <Table.Td>{t(`panels.incentives.kind.${x.kind}`)}</Table.Td>
-                    <Table.Td>{f.num(x.amount, x.kind === 'points' ? 0 : 2)}</Table.Td>
-                    <Table.Td>{x.sessionTopic ?? '—'}</Table.Td>
-                    <Table.Td>{x.note}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Card>
+      <HistoryTable
+        title={t('panels.memberPage.surveys')}
+        empty={t('panels.memberPage.surveysNone')}
+        minWidth={320}
+        head={[t('panels.memberPage.survey'), t('panels.memberPage.answeredAt')]}
+      >
+        {m.surveysAnswered.map((s) => (
+          <Table.Tr key={s.responseId}>
+            <Table.Td>
+              <Anchor component={Link} to={`/surveys/${s.surveyId}`}>
+                {s.surveyName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{f.date(s.answeredAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </HistoryTable>
+      <HistoryTable
+        title={t('panels.memberPage.sessions')}
+        empty={t('panels.memberPage.sessionsNone')}
+        minWidth={520}
+        head={[
+          t('panels.memberPage.topic'),
+          t('panels.memberPage.date'),
+          t('panels.memberPage.rsvp'),
+          t('panels.memberPage.attended'),
+        ]}
+      >
+        {m.sessions.map((s) => (
+          <Table.Tr key={s.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/panels/sessions/${s.id}`}>
+                {s.topic}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {t(`panels.session.kind.${s.kind}`)}
+              </Text>
+            </Table.Td>
+            <Table.Td>{f.dateTime(s.startsAt)}</Table.Td>
+            <Table.Td>{t(`panels.memberPage.rsvps.${s.rsvp ?? 'pending'}`)}</Table.Td>
+            <Table.Td>
+              {s.attended ? t('panels.memberPage.yes') : t('panels.memberPage.no')}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </HistoryTable>
+      <HistoryTable
+        title={t('panels.memberPage.incentives')}
+        empty={t('panels.memberPage.incentivesNone')}
+        minWidth={480}
+        head={[
+          t('panels.incentives.date'),
+          t('panels.incentives.kindLabel'),
+          t('panels.incentives.amount'),
+          t('panels.incentives.session'),
+          t('panels.incentives.note'),
+        ]}
+      >
+        {m.incentives.map((x) => (
+          <Table.Tr key={x.id}>
+            <Table.Td>{f.date(x.createdAt)}</Table.Td>
+            <Table.Td>{t(`panels.incentives.kind.${x.kind}`)}</Table.Td>
+            <Table.Td>{f.num(x.amount, x.kind === 'points' ? 0 : 2)}</Table.Td>
+            <Table.Td>{x.sessionTopic ?? '—'}</Table.Td>
+            <Table.Td>{x.note}</Table.Td>
+          </Table.Tr>
+        ))}
+      </HistoryTable>
     </Stack>
+  );
+}
+
+/** One participation list: a titled card with its table, or a line saying it is empty. */
+function HistoryTable({
+  title,
+  empty,
+  minWidth,
+  head,
+  children,
+}: {
+  title: string;
+  empty: string;
+  minWidth: number;
+  head: string[];
+  children: ReactNode[];
+}) {
+  return (
+    <Card withBorder>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      {children.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {empty}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={minWidth}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                {head.map((h) => (
+                  <Table.Th key={h}>{h}</Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{children}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Card>
   );
 }
