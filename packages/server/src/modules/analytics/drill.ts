@@ -171,7 +171,7 @@ export async function drillResponses(
       : ([] as number[]);
   const want =
     q.bucket && (q.metric === 'nps' || q.metric === 'csat')
-      ? ({ ...NPS_B, ...CSAT_B } as Record<string, 'hi' | 'mid' | 'lo'>)[q.bucket] ?? null
+      ? (({ ...NPS_B, ...CSAT_B } as Record<string, 'hi' | 'mid' | 'lo'>)[q.bucket] ?? null)
       : null;
   const match: surveys.TDrillMatch =
     q.metric === 'servqual'
