@@ -162,12 +162,13 @@ function Report({ d, names, slug }: { d: TValue; names: Map<string, string>; slu
           <BarChart
             h={Math.max(150, d.benefits.length * 40 + 50)}
             data={d.benefits.map((b) => ({
-              name: benefitName(b.key, b.kind),
+              // the short kind on the axis (the table below carries the full wording)
+              name: b.kind ? t(`analytics.value.kind.${b.kind}`) : benefitName(b.key, b.kind),
               mean: b.mean ?? 0,
             }))}
             dataKey="name"
             orientation="vertical"
-            yAxisProps={{ width: 150 }}
+            yAxisProps={{ width: 100 }}
             xAxisProps={{ domain: [0, d.points] }}
             valueFormatter={(v) => f.num(v, 1)}
             series={[{ name: 'mean', label: t('analytics.value.mean'), color: 'blue.7' }]}
@@ -185,7 +186,7 @@ function Report({ d, names, slug }: { d: TValue; names: Map<string, string>; slu
               {d.benefits.map((b) => (
                 <Table.Tr key={b.tag}>
                   <Table.Td>{benefitName(b.key, b.kind)}</Table.Td>
-                  <Table.Td ta="right" fw={600}>
+                  <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
                     {score(b)}
                   </Table.Td>
                   <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
