@@ -129,8 +129,9 @@ function narrow(s: TScope, q: TDrillQuery): TMatched {
   return out;
 }
 
-/** The list's total: NPS / CSAT from the aggregates (the very rows the charts sum) when the
- *  period is whole days and no respondent filter applies, else a count in SQL. */
+/** The list's total: NPS / CSAT and "every response" from the aggregates (the very rows the
+ *  charts sum) when the period is whole days and no respondent filter applies, else a count in
+ *  SQL with the page's WHERE. */
 async function totalOf(
   db: Sql,
   s: TMatched,
@@ -144,6 +145,9 @@ async function totalOf(
     const rows = await dailyRows(db, s, [q.metric]);
     return rows.reduce((n, r) => n + (want ? r[want] : r.n), 0);
   }
+  // every response in the filter: the aggregates' response rows (tag '')
+  if (match.kind === 'all' && s.daily)
+    return (await dailyRows(db, s, [''])).reduce((n, r) => n + r.n, 0);
   return surveys.drillCount(db, s.orgId, filter, match);
 }
 

@@ -173,30 +173,32 @@ function Report({ d, names, slug }: { d: TValue; names: Map<string, string>; slu
             valueFormatter={(v) => f.num(v, 1)}
             series={[{ name: 'mean', label: t('analytics.value.mean'), color: 'blue.7' }]}
           />
-          <Table verticalSpacing={4} mt="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('analytics.value.benefit')}</Table.Th>
-                <Table.Th ta="right">{t('analytics.value.mean')}</Table.Th>
-                <Table.Th ta="right">{t('analytics.value.ci')}</Table.Th>
-                <Table.Th ta="right">{t('analytics.col.n')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.benefits.map((b) => (
-                <Table.Tr key={b.tag}>
-                  <Table.Td>{benefitName(b.key, b.kind)}</Table.Td>
-                  <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                    {score(b)}
-                  </Table.Td>
-                  <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                    {ci(b)}
-                  </Table.Td>
-                  <Table.Td ta="right">{f.int(b.n)}</Table.Td>
+          <Table.ScrollContainer minWidth={340} mt="xs">
+            <Table verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('analytics.value.benefit')}</Table.Th>
+                  <Table.Th ta="right">{t('analytics.value.mean')}</Table.Th>
+                  <Table.Th ta="right">{t('analytics.value.ci')}</Table.Th>
+                  <Table.Th ta="right">{t('analytics.col.n')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {d.benefits.map((b) => (
+                  <Table.Tr key={b.tag}>
+                    <Table.Td>{benefitName(b.key, b.kind)}</Table.Td>
+                    <Table.Td ta="right" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                      {score(b)}
+                    </Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {ci(b)}
+                    </Table.Td>
+                    <Table.Td ta="right">{f.int(b.n)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
       </SimpleGrid>
 
@@ -252,11 +254,17 @@ function Report({ d, names, slug }: { d: TValue; names: Map<string, string>; slu
                     ta="right"
                     fw={600}
                     c={s.valueForMoney.mean === null ? 'dimmed' : undefined}
+                    style={{ whiteSpace: 'nowrap' }}
                   >
                     {score(s.valueForMoney)}
                   </Table.Td>
                   {s.benefits.map((b) => (
-                    <Table.Td key={b.tag} ta="right" c={b.mean === null ? 'dimmed' : undefined}>
+                    <Table.Td
+                      key={b.tag}
+                      ta="right"
+                      c={b.mean === null ? 'dimmed' : undefined}
+                      style={{ whiteSpace: 'nowrap' }}
+                    >
                       {score(b)}
                     </Table.Td>
                   ))}
