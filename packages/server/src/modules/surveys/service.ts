@@ -34,6 +34,14 @@ export {
   submitPublic,
 } from './public';
 export {
+  drillAnswers,
+  drillCount,
+  drillPage,
+  type TDrillFilter,
+  type TDrillMatch,
+  type TDrillRow,
+} from './repo-drill';
+export {
   analyticsData,
   getResponse,
   listResponses,
