@@ -1,4 +1,4 @@
-// Perceived value over a survey's answers (issue 11, DOMAIN.md §2):
+// Perceived value over a survey's answers (issue 11):
 //   GET /api/analytics/surveys/:surveyId/value?from=&to=&unitId=&channel=&language=&segment=
 // From the `value:*` tagged answers (the `value` question type: `value:price` "what I get is
 // worth the price", `value:benefit:<key>` ratings on 1..points, `value:wtp` willingness to pay)

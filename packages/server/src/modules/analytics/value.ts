@@ -1,4 +1,4 @@
-// Perceived value (issue 11, DOMAIN.md §2): GET /api/analytics/surveys/:id/value from the
+// Perceived value (issue 11): GET /api/analytics/surveys/:id/value from the
 // survey's `value:*` answers under the reports' filters (resolveFilter / rawData): each benefit's
 // mean with its 95 % t interval, value for money (`value:price`) with its distribution,
 // willingness to pay, the same by customer class by use (the value models' segments), and the

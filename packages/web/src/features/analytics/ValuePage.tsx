@@ -1,4 +1,4 @@
-// Perceived value (issue 11, DOMAIN.md §2): from the perceived-value survey's answers under the
+// Perceived value (issue 11): from the perceived-value survey's answers under the
 // report filters — value for money ("what I get is worth the price", 1..points) with its 95 %
 // interval and the answers per score, each benefit's rating with its interval, the same by the
 // customers' class by use, and the org's value models of this survey: each benefit's money value
