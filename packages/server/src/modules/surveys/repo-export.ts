@@ -2,7 +2,7 @@
 // (created_at, id) on survey_responses_survey (org_id, survey_id, created_at, id), and each
 // batch's answers.
 import type { Sql } from '../../db/client';
-import { over } from '../../db/params';
+import { and, over, params } from '../../db/params';
 
 export interface TExportFilter {
   where: string;
@@ -15,21 +15,14 @@ export function exportFilter(
   surveyId: string,
   q: { status: string; version?: number | undefined; unitIds: readonly string[] | null },
 ): TExportFilter {
-  const params: unknown[] = [orgId, surveyId];
-  let where = 'r.org_id = $1 AND r.survey_id = $2';
-  if (q.status !== 'all') {
-    params.push(q.status);
-    where += ` AND r.status = $${params.length}`;
-  }
-  if (q.version) {
-    params.push(q.version);
-    where += ` AND r.version = $${params.length}`;
-  }
-  if (q.unitIds) {
-    params.push(q.unitIds);
-    where += ` AND r.org_unit_id = ANY($${params.length}::uuid[])`;
-  }
-  return { where, params };
+  const p = params(orgId, surveyId);
+  const where = and(
+    'r.org_id = $1 AND r.survey_id = $2',
+    q.status !== 'all' && `r.status = ${p.add(q.status)}`,
+    !!q.version && `r.version = ${p.add(q.version)}`,
+    q.unitIds && `r.org_unit_id = ANY(${p.add(q.unitIds, 'uuid[]')})`,
+  );
+  return { where, params: p.values };
 }
 
 export interface TExportResponseRow {

@@ -1,6 +1,7 @@
 // Results SQL: the response list (keyset page on (created_at, id), newest first), a response's
 // long answers, and the analytics reads (analyticsData, responsesLong).
 import type { Sql } from '../../db/client';
+import { and, params } from '../../db/params';
 import type { TResponseRow } from './repo';
 
 export type TListedResponse = TResponseRow & {
@@ -29,34 +30,29 @@ export async function responsePage(
     withTotal: boolean;
   },
 ): Promise<{ rows: TListedResponse[]; total: number | undefined }> {
-  const params: unknown[] = [orgId, surveyId];
-  let where = 'r.org_id = $1 AND r.survey_id = $2';
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where += ` AND ${sql.replace('?', `$${params.length}`)}`;
-  };
-  if (f.status) add('r.status = ?', f.status);
-  if (f.channel) add('r.channel = ?', f.channel);
-  if (f.version) add('r.version = ?', f.version);
+  const p = params(orgId, surveyId);
   // Unit-scoped users see responses of their subtree (and none without a unit).
-  if (f.unitIds) {
-    params.push(f.unitIds);
-    where += ` AND r.org_unit_id = ANY($${params.length}::uuid[])`;
-  }
-  const countWhere = where;
-  const countParams = [...params];
-  if (f.after) {
-    params.push(f.after.at, f.after.id);
-    where += ` AND (r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-  }
-  params.push(f.fetch);
+  const countWhere = and(
+    'r.org_id = $1 AND r.survey_id = $2',
+    f.status && `r.status = ${p.add(f.status)}`,
+    f.channel && `r.channel = ${p.add(f.channel)}`,
+    !!f.version && `r.version = ${p.add(f.version)}`,
+    f.unitIds && `r.org_unit_id = ANY(${p.add(f.unitIds, 'uuid[]')})`,
+  );
+  const countParams = [...p.values];
+  const where = and(
+    countWhere,
+    f.after &&
+      `(r.created_at, r.id) < (${p.add(f.after.at, 'timestamptz')}, ${p.add(f.after.id, 'uuid')})`,
+  );
+  const limit = p.add(f.fetch);
   const r = await db.query<TListedResponse>(
     `SELECT r.*, c.name AS customer_name, u.name AS entered_by_name
        FROM survey_responses r
        LEFT JOIN pub_customers c ON c.org_id = r.org_id AND c.id = r.customer_id
        LEFT JOIN pub_users u ON u.org_id = r.org_id AND u.id = r.entered_by
-      WHERE ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
-    params,
+      WHERE ${where} ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`,
+    p.values,
   );
   const total = f.withTotal
     ? (
@@ -183,24 +179,22 @@ export async function longRows(
     unitIds?: readonly string[] | null | undefined;
   },
 ): Promise<TLongAnswerRow[]> {
-  const params: unknown[] = [orgId];
-  let where = `r.org_id = $1 AND r.status = 'complete'`;
-  const add = (sql: string, v: unknown) => {
-    params.push(v);
-    where += ` AND ${sql.replace('?', `$${params.length}`)}`;
-  };
-  if (f.surveyId) add('r.survey_id = ?::uuid', f.surveyId);
-  if (f.tagPrefix) add(`a.tag LIKE ? || '%'`, likeEscape(f.tagPrefix));
-  if (f.since) add('r.submitted_at >= ?::timestamptz', new Date(f.since).toISOString());
-  if (f.until) add('r.submitted_at < ?::timestamptz', new Date(f.until).toISOString());
-  if (f.unitIds) add('r.org_unit_id = ANY(?::uuid[])', f.unitIds);
+  const p = params(orgId);
+  const where = and(
+    `r.org_id = $1 AND r.status = 'complete'`,
+    f.surveyId && `r.survey_id = ${p.add(f.surveyId, 'uuid')}`,
+    f.tagPrefix && `a.tag LIKE ${p.add(likeEscape(f.tagPrefix))} || '%'`,
+    f.since && `r.submitted_at >= ${p.add(new Date(f.since).toISOString(), 'timestamptz')}`,
+    f.until && `r.submitted_at < ${p.add(new Date(f.until).toISOString(), 'timestamptz')}`,
+    f.unitIds && `r.org_unit_id = ANY(${p.add(f.unitIds, 'uuid[]')})`,
+  );
   const r = await db.query<TLongAnswerRow>(
     `SELECT r.id AS response_id, r.survey_id, r.version, r.channel, r.language, r.customer_id,
             r.org_unit_id, r.submitted_at, a.question_key, a.item, a.tag, a.num, a.txt
        FROM survey_responses r
        JOIN survey_answers a ON a.org_id = r.org_id AND a.response_id = r.id
       WHERE ${where} ORDER BY r.submitted_at, r.id, a.question_key, a.item`,
-    params,
+    p.values,
   );
   return r.rows;
 }
