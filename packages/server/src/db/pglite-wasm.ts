@@ -18,6 +18,13 @@ let compiling: Promise<TWasmModule | undefined> | undefined;
 /** Starts compiling pglite.wasm (once); a failure only means PGlite compiles it itself. */
 export function prefetchPgliteWasm(): void {
   if (compiling) return;
+  // Started even earlier by the compiled server's loader (dist/main.js, scripts/build-server.mjs).
+  const early = (globalThis as { __fideliaPgliteWasm?: Promise<TWasmModule | undefined> })
+    .__fideliaPgliteWasm;
+  if (early) {
+    compiling = early;
+    return;
+  }
   compiling = (async () => {
     const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
     return wasm.compile(await readFile(join(dirname(entry), 'pglite.wasm')));
