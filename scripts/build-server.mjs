@@ -172,36 +172,6 @@ script
   );
 `;
 
-// find-my-way (Fastify's router) compiles every static node's prefix test with `new Function`
-// while routes are added (~600 route registrations here): ~5 % of a restart's CPU, and code made
-// by `new Function` is never in the code cache. In the server bundle the test is a closure over
-// String#startsWith (same answer: chars 1.. of the prefix at i + 1..). Left alone when the
-// source does not read as expected (another find-my-way version).
-const FMW_PREFIX = [
-  '  const lines = []',
-  '  for (let i = 1; i < prefix.length; i++) {',
-  '    const charCode = prefix.charCodeAt(i)',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: find-my-way's source, matched verbatim
-  '    lines.push(`path.charCodeAt(i + ${i}) === ${charCode}`)',
-  '  }',
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: find-my-way's source, matched verbatim
-  "  return new Function('path', 'i', `'use strict'\\nreturn ${lines.join(' && ')}`) // eslint-disable-line",
-].join('\n');
-const plainPrefixMatch = {
-  name: 'plain-prefix-match',
-  setup(build) {
-    build.onLoad({ filter: /find-my-way[\\/]lib[\\/]node\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes(FMW_PREFIX)) return undefined;
-      const contents = text.replace(
-        FMW_PREFIX,
-        'const rest = prefix.slice(1)\n  return function matchPrefix (path, i) { return path.startsWith(rest, i + 1) }',
-      );
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
 export async function buildServer() {
   const { build } = await import('esbuild');
   const { createHash } = await import('node:crypto');
@@ -252,7 +222,6 @@ export async function buildServer() {
     // it with process.argv[1]; keepSourceUrls made the URLs relative to dist/): main.js passes
     // its own URL in.
     define: { 'import.meta.url': '__fideliaImportMetaUrl' },
-    plugins: [...common.plugins, plainPrefixMatch],
   });
   await Promise.all([esm, cjs]);
   // The bundle and its cache are named after its content, so a main.js always runs the bundle
