@@ -100,6 +100,15 @@ export function postgresDb(url: string, max = 10): Db {
   };
 }
 
+/**
+ * PGlite's buffer pool. The embedded postgres sets up its shared buffers inside the WASM heap as
+ * it opens, so all of them are resident from the first second: PostgreSQL's default 128 MB put
+ * the server at ≈ 310 MB before any request, 32 MB at ≈ 205 MB (a scan of a 2M-row table took
+ * the same time with both: the data files stay in the OS page cache, outside the process).
+ * bench/RESULTS.md, "Survey responses export" and "Boot", has the measurements.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
   dataDir?: string;
@@ -125,7 +134,15 @@ export async function openDb(o: OpenDbOptions): Promise<Db> {
     copyTemplateInto(dir);
     const pgliteWasmModule = await prefetchedPgliteWasm();
     const db = pgliteDb(
-      await PGlite.create(pgliteWasmModule ? { dataDir: dir, pgliteWasmModule } : { dataDir: dir }),
+      await PGlite.create({
+        dataDir: dir,
+        startParams: [
+          ...PGlite.defaultStartParams,
+          '-c',
+          `shared_buffers=${PGLITE_SHARED_BUFFERS}`,
+        ],
+        ...(pgliteWasmModule ? { pgliteWasmModule } : {}),
+      }),
     );
     return { ...db, close: () => db.close().finally(lock.release) };
   } catch (e) {
