@@ -4,6 +4,7 @@
 // the figure is statement time per response without HTTP or autocannon noise.
 //   npx tsx bench/analytics-insert.ts [batches per round=300] [responses per batch=3] [rounds=6]
 //   (PostgreSQL: TEST_DATABASE_URL, else a throwaway cluster via scripts/pg-cluster.mjs)
+//   BENCH_TOGGLE=drill-index: compare with / without the drill-down index instead (triggers on)
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { postgresDb } from '../packages/server/src/db/client';
@@ -68,11 +69,23 @@ try {
     };
   };
   const triggers = ['analytics_answers_ins', 'analytics_responses_ins'];
+  // BENCH_TOGGLE=drill-index: on/off is the drill-down's index (migration 203) instead, the
+  // aggregate triggers staying on (dropped and re-created between rounds).
+  const index = process.env.BENCH_TOGGLE === 'drill-index';
   const set = async (on: boolean) => {
-    await db.exec(
-      `ALTER TABLE survey_answers ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[0]};
+    if (index)
+      await db.exec(
+        on
+          ? `CREATE INDEX IF NOT EXISTS survey_responses_survey_at ON survey_responses
+               (org_id, survey_id, (coalesce(submitted_at, created_at)) DESC, id DESC)
+               WHERE status = 'complete'`
+          : 'DROP INDEX IF EXISTS survey_responses_survey_at',
+      );
+    else
+      await db.exec(
+        `ALTER TABLE survey_answers ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[0]};
        ALTER TABLE survey_responses ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[1]};`,
-    );
+      );
   };
   const per: Record<'on' | 'off', number[]> = { on: [], off: [] };
   let k = 0;

@@ -2,6 +2,7 @@
 export * from './analytics';
 export * from './analytics-drill';
 export * from './analytics-reports';
+export * from './analytics-value';
 export * from './auth';
 export * from './common';
 export * from './complaints';

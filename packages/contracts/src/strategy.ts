@@ -100,7 +100,7 @@ export const ZValueModelPutSchema = z.strictObject({
   benefits: z.array(ZValueBenefitSchema).max(30).default([]),
   competitors: z.array(ZValueCompetitorSchema).max(10).default([]),
   /**
-   * the customers' classes by use (DOMAIN.md §1) that make up the segment: value for money and
+   * the customers' classes by use (customers registry, `use_class`) that make up the segment: value for money and
    * the benefit ratings count only answers of respondents whose customer has one of them
    * (empty = not defined: no survey figures)
    */

@@ -4,7 +4,7 @@
 // literal in packages/server/src (tests and test helpers excluded: they seed state on purpose)
 // and every migration, so a new shortcut fails here instead of being copied.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -61,13 +61,24 @@ const ALLOWED: Record<string, string> = {
   'lib/auth-context.ts: write api_tokens': 'last_used_at on each authenticated request',
   // Deactivating an account ends its sessions in the same transaction; auth imports users, so
   // calling auth from users would be an import cycle. To move: a users -> auth listener.
-  'modules/users/service.ts: write sessions': 'deactivation ends sessions (see above)',
+  'modules/users/repo.ts: write sessions': 'deactivation ends sessions (see above)',
   // The SLA recompute writes a page's new timer jobs (ids chosen up front, stored on the
   // targets) in the same single statement as the targets; enqueue() is one row per call.
   'modules/complaints/sla/repo-targets.ts: write jobs': 'one statement per recompute page (speed)',
   'modules/complaints/sla/repo-recompute-set.ts: write jobs':
     'one statement per recompute group (speed)',
 };
+
+// Layering (ARCHITECTURE.md "Repos hold SQL"): inside src/modules/ the SQL lives in repo files
+// only: a file named repo.ts or repo-<name>.ts (not merely starting with "repo": reports.ts is
+// no repo). Infrastructure outside modules/ (db/, jobs/, lib/, demo/seed.ts, cli/) is its own
+// layer and not judged here. Files that still hold SQL, with the reason; an entry whose file no
+// longer holds SQL fails as stale, so the list only shrinks. Empty since issue 18 moved the last
+// ones; an exception added later needs its reason here.
+const SQL_OUTSIDE_REPOS: Record<string, string> = {};
+
+/** A repo file: repo.ts or repo-<name>.ts, in any folder of a module. */
+const isRepoFile = (file: string): boolean => /^repo(-[a-z0-9-]+)?\.ts$/.test(basename(file));
 
 type Obj = { name: string; module: string; kind: 'table' | 'view'; migration: string };
 
@@ -170,6 +181,33 @@ function accesses(sql: string, known: Map<string, Obj>): { verb: Verb; name: str
   return out;
 }
 
+// Files under src/modules/ (tests and test helpers excluded, as everywhere here) -> how many of
+// their string/template literals are SQL on a known table or view.
+function sqlFilesInModules(known: Map<string, Obj>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const path of walk(join(SRC, 'modules'))) {
+    const file = relative(SRC, path).split(sep).join('/');
+    const n = literals(path).filter((l) => accesses(l, known).length > 0).length;
+    if (n > 0) out.set(file, n);
+  }
+  return out;
+}
+
+// The layering verdict: files with SQL that are no repo files and not allowed (unexpected), and
+// allowed files that hold no SQL any more or became repo files (stale).
+function layering(
+  files: Map<string, number>,
+  allowed: Record<string, string>,
+): { unexpected: string[]; stale: string[] } {
+  const outside = [...files.keys()].filter((f) => !isRepoFile(f));
+  return {
+    unexpected: outside.filter((f) => !(f in allowed)).sort(),
+    stale: Object.keys(allowed)
+      .filter((f) => !outside.includes(f))
+      .sort(),
+  };
+}
+
 function violations(): string[] {
   const known = objects();
   const found = new Set<string>();
@@ -209,6 +247,11 @@ function violations(): string[] {
 
 describe('table ownership', () => {
   const known = objects();
+  let scanned: Map<string, number> | undefined;
+  const sqlFiles = () => {
+    scanned ??= sqlFilesInModules(known);
+    return scanned;
+  };
 
   it('maps every table to one module', () => {
     expect(known.size).toBeGreaterThan(40);
@@ -247,6 +290,50 @@ describe('table ownership', () => {
       if (literals(path).some((l) => accesses(l, known).length > 0)) bad.push(`${file}: SQL`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('SQL in modules lives in repo files', () => {
+    const { unexpected, stale } = layering(sqlFiles(), SQL_OUTSIDE_REPOS);
+    expect(unexpected).toEqual([]);
+    expect(stale).toEqual([]);
+  });
+
+  it('sees the SQL of the repo files it must judge (a scan that sees nothing cannot fail)', () => {
+    const files = sqlFiles();
+    const repos = [...files.keys()].filter(isRepoFile);
+    expect(repos.length).toBeGreaterThan(35);
+    for (const f of [
+      'modules/users/repo.ts',
+      'modules/orgs/repo.ts',
+      'modules/auth/repo.ts',
+      'modules/audit/repo.ts',
+      'modules/analytics/repo-digest.ts',
+      'modules/analytics/repo-daily.ts',
+      'modules/complaints/sla/repo-targets.ts',
+    ])
+      expect(files.get(f) ?? 0, f).toBeGreaterThan(0);
+    expect(files.get('modules/users/repo.ts')).toBeGreaterThanOrEqual(10);
+    // template literals with placeholders count too
+    expect(files.get('modules/analytics/repo-daily.ts')).toBeGreaterThanOrEqual(4);
+    // what a repo file is
+    expect(['repo.ts', 'a/repo-x.ts', 'a/b/repo-set-2.ts'].map(isRepoFile)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      ['reports.ts', 'report.ts', 'repos.ts', 'service.ts', 'repo.test.ts'].map(isRepoFile),
+    ).toEqual([false, false, false, false, false]);
+    // the verdict: SQL outside a repo file is reported, an allow-list entry without SQL is stale
+    const fake = new Map([
+      ['modules/x/repo.ts', 3],
+      ['modules/x/service.ts', 1],
+      ['modules/x/reports.ts', 1],
+    ]);
+    expect(layering(fake, { 'modules/x/reports.ts': 'r', 'modules/x/gone.ts': 'r' })).toEqual({
+      unexpected: ['modules/x/service.ts'],
+      stale: ['modules/x/gone.ts'],
+    });
   });
 
   it('SQL outside the owning module reads only published views', () => {

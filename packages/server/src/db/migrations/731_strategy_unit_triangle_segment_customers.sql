@@ -10,7 +10,7 @@ ALTER TABLE strategy_triangle DROP CONSTRAINT strategy_triangle_pkey;
 CREATE UNIQUE INDEX strategy_triangle_unit_relation
   ON strategy_triangle (org_id, (coalesce(unit_id, '00000000-0000-0000-0000-000000000000'::uuid)), relation);
 
--- Value model: the customers' classes by use (DOMAIN.md §1, pub_customers.use_class) that make
+-- Value model: the customers' classes by use (pub_customers.use_class) that make
 -- up the segment. Value for money counts only the perceived-value answers of respondents whose
 -- customer has one of these classes; empty = the segment's customers are not defined yet.
 ALTER TABLE strategy_value_models ADD COLUMN use_classes text[] NOT NULL DEFAULT '{}'::text[];

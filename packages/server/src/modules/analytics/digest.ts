@@ -7,8 +7,9 @@
 import type { TOverviewReport } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import { enqueue } from '../../jobs/queue';
-import type { AuthContext, Role } from '../../lib/access';
+import type { AuthContext } from '../../lib/access';
 import type { Mailer } from '../../mail/mailer';
+import * as repo from './repo-digest';
 import { overview } from './service';
 
 export const DIGEST_JOB = 'analytics.digest';
@@ -29,20 +30,12 @@ export function nextSendWeek(now: Date): string {
 const sendAt = (week: string) => new Date(`${week}T0${SEND_HOUR_UTC}:00:00Z`);
 
 export async function getDigest(db: Sql, auth: AuthContext): Promise<{ enabled: boolean }> {
-  const r = await db.query<{ enabled: boolean }>(
-    'SELECT enabled FROM analytics_digest_subscriptions WHERE org_id = $1 AND user_id = $2',
-    [auth.orgId, auth.userId],
-  );
-  return { enabled: r.rows[0]?.enabled ?? false };
+  return { enabled: (await repo.subscription(db, auth.orgId, auth.userId)) ?? false };
 }
 
 /** Queues the org's next digest unless one is already queued. */
 export async function ensureScheduled(db: Sql, orgId: string, week: string): Promise<void> {
-  const q = await db.query(
-    `SELECT 1 FROM pub_jobs WHERE org_id = $1 AND kind = $2 AND status = 'queued' LIMIT 1`,
-    [orgId, DIGEST_JOB],
-  );
-  if (q.rows.length) return;
+  if (await repo.jobQueued(db, orgId, DIGEST_JOB)) return;
   await enqueue(db, { orgId, kind: DIGEST_JOB, payload: { week }, runAt: sendAt(week) });
 }
 
@@ -54,15 +47,8 @@ export async function setDigest(
 ): Promise<{ enabled: boolean }> {
   await db.transaction(async (tx) => {
     // one scheduler at a time per org (two users opting in at once must not queue two jobs)
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('analytics.digest:' || $1::text))`, [
-      auth.orgId,
-    ]);
-    await tx.query(
-      `INSERT INTO analytics_digest_subscriptions (org_id, user_id, enabled)
-       VALUES ($1, $2, $3)
-       ON CONFLICT (org_id, user_id) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
-      [auth.orgId, auth.userId, enabled],
-    );
+    await repo.lockScheduler(tx, auth.orgId);
+    await repo.upsertSubscription(tx, auth.orgId, auth.userId, enabled);
     if (enabled) await ensureScheduled(tx, auth.orgId, nextSendWeek(now));
   });
   return { enabled };
@@ -188,15 +174,6 @@ export function digestMail(
 
 // ---------------------------------------------------------------------------------- job
 
-interface Subscriber {
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  unit_id: string | null;
-  locale: string | null;
-}
-
 /** Sends the digest of `week` (a Monday) to every opted-in active user not yet mailed for it. */
 export async function runDigest(
   db: Sql,
@@ -208,17 +185,9 @@ export async function runDigest(
 ): Promise<{ sent: number }> {
   const monday = Date.parse(`${week}T00:00:00Z`);
   const period = { from: day(monday - 7 * DAY_MS), to: day(monday - DAY_MS) };
-  const subs = await db.query<Subscriber>(
-    `SELECT s.user_id, u.email, u.name, u.role, u.unit_id, u.locale
-       FROM analytics_digest_subscriptions s
-       JOIN pub_users u ON u.org_id = s.org_id AND u.id = s.user_id
-      WHERE s.org_id = $1 AND s.enabled AND u.active
-        AND (s.last_week IS NULL OR s.last_week < $2::date)
-      ORDER BY u.email`,
-    [orgId, week],
-  );
+  const subs = await repo.dueSubscribers(db, orgId, week);
   let sent = 0;
-  for (const s of subs.rows) {
+  for (const s of subs) {
     const auth: AuthContext = {
       orgId,
       userId: s.user_id,
@@ -232,21 +201,14 @@ export async function runDigest(
     const lang: Lang = s.locale?.startsWith('en') ? 'en' : 'es';
     const m = digestMail(o, lang, s.name, baseUrl);
     await mailer.send({ to: s.email, ...m });
-    await db.query(
-      `UPDATE analytics_digest_subscriptions SET last_week = $3::date
-        WHERE org_id = $1 AND user_id = $2`,
-      [orgId, s.user_id, week],
-    );
+    await repo.markMailed(db, orgId, s.user_id, week);
     sent += 1;
   }
-  const still = await db.query(
-    'SELECT 1 FROM analytics_digest_subscriptions WHERE org_id = $1 AND enabled LIMIT 1',
-    [orgId],
-  );
+  const still = await repo.anyEnabled(db, orgId);
   // the following Monday, or the coming one if the queue was stopped for weeks (no burst of
   // stale digests after a long outage)
   const following = day(monday + 7 * DAY_MS);
   const coming = nextSendWeek(now);
-  if (still.rows.length) await ensureScheduled(db, orgId, [following, coming].sort()[1] as string);
+  if (still) await ensureScheduled(db, orgId, [following, coming].sort()[1] as string);
   return { sent };
 }

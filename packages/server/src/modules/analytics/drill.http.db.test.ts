@@ -238,6 +238,43 @@ describe('drill-down: the list is what the chart counted', () => {
   });
 });
 
+describe('drill-down: keyset pages in SQL', () => {
+  it('walks > 2 pages with tied times: every response once, in the one-page order', async () => {
+    const id = await survey('nps_relational');
+    // 13 responses, groups of three sharing the same instant: the id breaks the ties.
+    const sent = Array.from({ length: 13 }, (_, i) => ({
+      id: randomUUID(),
+      channel: 'phone',
+      orgUnitId: i % 2 ? north : south,
+      respondedAt: new Date(Date.UTC(2026, 2, 1 + Math.floor(i / 3), 12)).toISOString(),
+      answers: { nps: i % 11 },
+    }));
+    await enter(id, sent);
+    const one = (await get(`${base(id)}/responses?metric=nps&limit=200`)).json();
+    expect(one.total).toBe(13);
+    expect(one.next).toBeNull();
+    const order = one.items.map((x: { at: string; responseId: string }) => [x.at, x.responseId]);
+    const sorted = [...order].sort((a, b) =>
+      a[0] === b[0] ? (a[1] < b[1] ? 1 : -1) : a[0] < b[0] ? 1 : -1,
+    );
+    expect(order).toEqual(sorted);
+    const w = await walk(id, 'metric=nps'); // limit 4: four pages
+    expect(w.total).toBe(13);
+    expect(w.ids).toEqual(one.items.map((x: { responseId: string }) => x.responseId));
+    expect(new Set(w.ids)).toEqual(new Set(sent.map((x) => x.id)));
+    // the same walk with the detractors only (a filter in the WHERE, not after the page)
+    const d = await walk(id, 'metric=nps&bucket=detractor');
+    expect(d.total).toBe(sent.filter((x) => x.answers.nps <= 6).length);
+    // a cursor past the last row: an empty page, the total unchanged
+    const tail = await get(
+      `${base(id)}/responses?metric=nps&after=${Buffer.from(`2000-01-01T00:00:00.000000Z|${randomUUID()}`).toString('base64url')}`,
+    );
+    expect(tail.statusCode, tail.body).toBe(200);
+    expect(tail.json().items).toEqual([]);
+    expect(tail.json().total).toBe(13);
+  });
+});
+
 describe('drill-down: rows, scope and bad input', () => {
   it('rows carry date, unit, channel, customer name; newest first', async () => {
     const r = (await get(`${base(sq)}/responses?metric=servqual&limit=200`)).json();

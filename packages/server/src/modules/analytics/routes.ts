@@ -22,6 +22,7 @@ import {
   ZTextReportSchema,
   ZTrendQuerySchema,
   ZTrendReportSchema,
+  ZValueReportSchema,
 } from '@fidelia/contracts';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -49,6 +50,7 @@ import {
   ZServqualPdfQuerySchema,
 } from './report-pdf';
 import * as svc from './service';
+import { valueReport } from './value';
 
 // A survey id that is not a uuid names no survey: 404 like an unknown one (not a 400).
 const ZSurvey = z.object({ surveyId: z.string().max(64) });
@@ -297,6 +299,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => internalReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/value`,
+    {
+      config: read,
+      schema: {
+        summary:
+          'Perceived value: benefits and value for money with intervals, by class by use, and the value models',
+        params: ZSurvey,
+        querystring: ZAnalyticsFilterSchema,
+        response: { 200: ZValueReportSchema },
+      },
+    },
+    (req) => valueReport(db, authOf(req), req.params.surveyId, req.query),
   );
   const ZDigest = z.object({ enabled: z.boolean() });
   app.get(

@@ -12,6 +12,7 @@ import type { AuthContext } from '../../lib/access';
 import { customerClasses } from '../customers/service';
 import { listUnits } from '../orgs/service';
 import type * as surveys from '../surveys/service';
+import { servqualRowsExist } from './repo-daily';
 import { EMPTY_SERVQUAL, kanoJson, npsReport, servqualJson } from './reports';
 import { dailyRows, KANO_COLS, type TDims } from './service-daily';
 import {
@@ -56,15 +57,7 @@ export function servqualOf(answers: Awaited<ReturnType<typeof surveys.analyticsD
 /** Whether any SERVQUAL answer lies in the scope (aggregates): spares the raw read. */
 export async function hasServqual(db: Sql, s: TScope): Promise<boolean> {
   if (!s.daily) return true;
-  const r = await db.query(
-    `SELECT 1 FROM analytics_daily
-      WHERE org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2) AND tag LIKE 'servqual:%'
-        AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)
-        AND ($5::uuid[] IS NULL OR unit_id = ANY($5::uuid[]))
-        AND ($6::text IS NULL OR channel = $6) AND n <> 0 LIMIT 1`,
-    [s.orgId, s.surveyId, s.dayFrom, s.dayTo, s.unitIds, s.channel],
-  );
-  return r.rows.length > 0;
+  return servqualRowsExist(db, s.orgId, s);
 }
 
 /** GET /api/analytics/surveys/:id/servqual: as `fidelia analyze servqual`. */

@@ -1,5 +1,7 @@
 // Append-only audit trail, written by services on every change (who, what, diff).
 import type { Sql } from '../../db/client';
+import type { AuditRow as Row } from './repo';
+import * as repo from './repo';
 
 /** Who did it: a user, or the system (userId/email null, e.g. seeding or CLI). */
 export interface Actor {
@@ -16,19 +18,14 @@ export interface AuditEvent {
 }
 
 export async function audit(db: Sql, actor: Actor, e: AuditEvent): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_log (org_id, actor_id, actor_email, action, entity, entity_id, changes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)`,
-    [
-      actor.orgId,
-      actor.userId,
-      actor.email,
-      e.action,
-      e.entity,
-      e.entityId ?? null,
-      JSON.stringify(e.changes ?? {}),
-    ],
-  );
+  await repo.insertAudit(db, actor.orgId, {
+    actorId: actor.userId,
+    actorEmail: actor.email,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId ?? null,
+    changesJson: JSON.stringify(e.changes ?? {}),
+  });
 }
 
 /** Field-level diff of the keys present in `next`: { field: [before, after] }. */
@@ -68,32 +65,11 @@ async function labelsFor(db: Sql, orgId: string, rows: Row[]) {
   return out;
 }
 
-interface Row {
-  id: string;
-  at: Date;
-  actor_id: string | null;
-  actor_email: string | null;
-  actor_name: string | null;
-  action: string;
-  entity: string;
-  entity_id: string | null;
-  changes: unknown;
-}
-
 export async function listAudit(db: Sql, orgId: string, cursor: string | undefined, limit: number) {
   // Cursor = "<iso time>|<id>" of the last item seen (keyset on (at, id) descending).
   const [at, id] = cursor ? cursor.split('|') : [];
-  const r = await db.query<Row>(
-    `SELECT a.id, a.at, a.actor_id, a.actor_email, u.name AS actor_name, a.action, a.entity,
-            a.entity_id, a.changes
-       FROM pub_audit_log a
-       -- users are core like the audit log itself; the name as it is now, the e-mail as it was
-       LEFT JOIN pub_users u ON u.org_id = a.org_id AND u.id = a.actor_id
-      WHERE a.org_id = $1 AND ($2::timestamptz IS NULL OR (a.at, a.id) < ($2::timestamptz, $3::uuid))
-      ORDER BY a.at DESC, a.id DESC LIMIT $4`,
-    [orgId, at ?? null, id ?? null, limit + 1],
-  );
-  const rows = r.rows.slice(0, limit);
+  const page = await repo.auditPage(db, orgId, { at: at ?? null, id: id ?? null }, limit + 1);
+  const rows = page.slice(0, limit);
   const last = rows[rows.length - 1];
   const labels = await labelsFor(db, orgId, rows);
   return {
@@ -110,6 +86,6 @@ export async function listAudit(db: Sql, orgId: string, cursor: string | undefin
       changes: x.changes,
     })),
     nextCursor:
-      r.rows.length > limit && last ? `${new Date(last.at).toISOString()}|${last.id}` : null,
+      page.length > limit && last ? `${new Date(last.at).toISOString()}|${last.id}` : null,
   };
 }

@@ -8,19 +8,14 @@ import { AppError } from '../../lib/errors';
 import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
 import { activeUserByEmail, hashPassword, passwordHashOf, setPasswordHash } from '../users/service';
+import * as repo from './repo';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 // Verifying against a real hash for unknown emails keeps response time similar (no user probe).
 const DUMMY = hashPassword(randomToken(16));
 
 export async function me(db: Sql, userId: string): Promise<TMe> {
-  const r = await db.query<TMe>(
-    `SELECT u.id, u.email, u.name, u.role, u.org_id AS "orgId", o.name AS "orgName",
-            u.unit_id AS "unitId", u.locale
-       FROM pub_users u JOIN pub_orgs o ON o.id = u.org_id WHERE u.id = $1`,
-    [userId],
-  );
-  const m = r.rows[0];
+  const m = await repo.meRow(db, userId);
   if (!m) throw new AppError('UNAUTHENTICATED');
   return m;
 }
@@ -30,10 +25,11 @@ export async function login(db: Sql, email: string, password: string) {
   const ok = await verify(u?.password_hash ?? (await DUMMY), password).catch(() => false);
   if (!u?.password_hash || !ok) throw new AppError('INVALID_CREDENTIALS');
   const sid = randomToken(32);
-  await db.query(
-    'INSERT INTO sessions (org_id, id_hash, user_id, expires_at) VALUES ($1, $2, $3, $4)',
-    [u.org_id, sha256(sid), u.id, new Date(Date.now() + SESSION_TTL_MS)],
-  );
+  await repo.insertSession(db, u.org_id, {
+    idHash: sha256(sid),
+    userId: u.id,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
   return { sid, user: await me(db, u.id) };
 }
 
@@ -50,31 +46,19 @@ async function setPassword(
   keepSessionHash: string | null,
 ): Promise<void> {
   await setPasswordHash(tx, orgId, userId, passwordHash);
-  await tx.query(
-    `UPDATE password_resets SET used_at = now()
-      WHERE org_id = $1 AND user_id = $2 AND used_at IS NULL`,
-    [orgId, userId],
-  );
-  await tx.query(
-    `DELETE FROM sessions WHERE org_id = $1 AND user_id = $2
-        AND ($3::text IS NULL OR id_hash <> $3::text)`,
-    [orgId, userId, keepSessionHash],
-  );
+  await repo.endResetsOf(tx, orgId, userId);
+  await repo.deleteSessionsExcept(tx, orgId, userId, keepSessionHash);
 }
 
 export async function logout(db: Sql, idHash: string): Promise<void> {
-  await db.query('DELETE FROM sessions WHERE id_hash = $1', [idHash]);
+  await repo.deleteSessionByHash(db, idHash);
 }
 
 export async function requestReset(db: Sql, mailer: Mailer, email: string, baseUrl: string) {
   const u = await activeUserByEmail(db, email);
   if (!u) return;
   const token = randomToken(32);
-  await db.query(
-    `INSERT INTO password_resets (org_id, token_hash, user_id, expires_at)
-     VALUES ($1, $2, $3, now() + interval '1 hour')`,
-    [u.org_id, sha256(token), u.id],
-  );
+  await repo.insertReset(db, u.org_id, { tokenHash: sha256(token), userId: u.id });
   const link = `${baseUrl}/reset-password?token=${token}`;
   const es = u.locale !== 'en';
   await mailer.send({
@@ -87,13 +71,8 @@ export async function requestReset(db: Sql, mailer: Mailer, email: string, baseU
 export async function confirmReset(db: Sql, token: string, password: string): Promise<void> {
   const ph = await hashPassword(password);
   await db.transaction(async (tx) => {
-    // Single use: the UPDATE claims the token atomically.
-    const r = await tx.query<{ user_id: string; org_id: string }>(
-      `UPDATE password_resets SET used_at = now()
-        WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id, org_id`,
-      [sha256(token)],
-    );
-    const row = r.rows[0];
+    // Single use: the repo's UPDATE claims the token atomically.
+    const row = await repo.claimReset(tx, sha256(token));
     if (!row) throw new AppError('RESET_TOKEN_INVALID');
     // Every other reset link and every session of the user end with it (keep: none).
     await setPassword(tx, row.org_id, row.user_id, ph, null);

@@ -9,6 +9,7 @@ import { unitExists } from '../orgs/service';
 import { orgBySlug } from './intake';
 import * as repo from './repo';
 import * as cfg from './repo-config';
+import * as intake from './repo-intake';
 
 export const listCategories = (db: Sql, auth: AuthContext) => cfg.listCategories(db, auth.orgId);
 
@@ -127,12 +128,9 @@ export async function setManager(
 /** What the public form needs: the org's name and its branches/units to pick from. */
 export async function publicForm(db: Sql, slug: string) {
   const orgId = await orgBySlug(db, slug);
-  const o = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
-  const u = await db.query<{ id: string; name: string; kind: string }>(
-    `SELECT id, name, kind FROM pub_org_units WHERE org_id = $1 AND kind IN ('branch', 'team') ORDER BY name`,
-    [orgId],
-  );
-  return { name: o.rows[0]?.name ?? '', units: u.rows };
+  const name = await intake.orgName(db, orgId);
+  const units = await intake.publicFormUnits(db, orgId);
+  return { name: name ?? '', units };
 }
 
 /**
@@ -140,10 +138,7 @@ export async function publicForm(db: Sql, slug: string) {
  * it and an iframe snippet to embed it in the org's own web site.
  */
 export async function publicFormLink(db: Sql, auth: AuthContext, publicUrl: string) {
-  const r = await db.query<{ slug: string }>('SELECT slug FROM pub_orgs WHERE id = $1', [
-    auth.orgId,
-  ]);
-  const slug = r.rows[0]?.slug;
+  const slug = await intake.orgSlug(db, auth.orgId);
   if (!slug) throw new AppError('NOT_FOUND');
   const url = `${publicUrl}/complaint/${encodeURIComponent(slug)}`;
   const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });

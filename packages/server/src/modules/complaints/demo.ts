@@ -1,146 +1,31 @@
 // Demo complaints for Banco Horizonte: category and root-cause trees, two agents per branch
 // (the first one managing it), and ~60 Spanish cases across branches, channels and every
 // state, run through the real service (timeline, assignment, remedies, root causes, ratings),
-// then spread back in time over the last four months. Deterministic (seeded PRNG).
+// then spread back in time over the last four months. Deterministic (seeded PRNG). SQL in
+// repo-demo.ts.
 import type { Sql } from '../../db/client';
 import type { DemoOrg } from '../../demo/registry';
 import { dropQueued } from '../../jobs/queue';
 import { randomToken } from '../../lib/crypto';
 import { createUser } from '../users/service';
+import {
+  BRANCHES,
+  CATEGORIES,
+  CAUSES,
+  CHANNELS,
+  NOTE,
+  RECOURSE,
+  REJECT,
+  REOPEN,
+  RESPONSE,
+  SEVERITIES,
+  STORIES,
+} from './demo-data';
 import * as repo from './repo';
 import * as cfg from './repo-config';
+import * as demo from './repo-demo';
 import { formatReference } from './service';
 import { queueRecompute } from './sla/service';
-
-const CATEGORIES: [string, string | null, string][] = [
-  ['Comisiones y cobros', null, 'reliability'],
-  ['Comisión indebida', 'Comisiones y cobros', 'reliability'],
-  ['Cargo duplicado', 'Comisiones y cobros', 'reliability'],
-  ['Atención en oficina', null, 'empathy'],
-  ['Tiempo de espera', 'Atención en oficina', 'responsiveness'],
-  ['Trato recibido', 'Atención en oficina', 'assurance'],
-  ['Instalaciones', 'Atención en oficina', 'tangibles'],
-  ['Banca digital', null, 'reliability'],
-  ['Aplicación móvil', 'Banca digital', 'reliability'],
-  ['Transferencias', 'Banca digital', 'responsiveness'],
-  ['Tarjetas', null, 'reliability'],
-  ['Hipotecas y préstamos', null, 'assurance'],
-];
-const CAUSES: [string, string | null][] = [
-  ['Personas', null],
-  ['Falta de formación', 'Personas'],
-  ['Falta de personal en oficina', 'Personas'],
-  ['Procesos', null],
-  ['Procedimiento no definido', 'Procesos'],
-  ['Error manual en la operación', 'Procesos'],
-  ['Sistemas', null],
-  ['Caída del sistema', 'Sistemas'],
-  ['Tarifa mal configurada', 'Sistemas'],
-  ['Comunicación', null],
-  ['Información incompleta al cliente', 'Comunicación'],
-];
-
-// [category, subject, description, likely cause, remedy sought]
-const STORIES: [string, string, string, string, string][] = [
-  [
-    'Comisión indebida',
-    'Comisión de mantenimiento cobrada',
-    'Me han cobrado 30 € de comisión de mantenimiento aunque tengo la nómina domiciliada y me dijeron que estaba exenta.',
-    'Tarifa mal configurada',
-    'refund',
-  ],
-  [
-    'Cargo duplicado',
-    'Recibo de la luz cargado dos veces',
-    'El recibo de la compañía eléctrica aparece cargado dos veces el mismo día en mi cuenta.',
-    'Error manual en la operación',
-    'refund',
-  ],
-  [
-    'Tiempo de espera',
-    'Más de una hora esperando en la oficina',
-    'Esperé más de una hora para hacer un ingreso; solo había una ventanilla abierta y nadie informaba.',
-    'Falta de personal en oficina',
-    'apology',
-  ],
-  [
-    'Trato recibido',
-    'Trato poco amable del empleado',
-    'El empleado que me atendió fue cortante y no me explicó las condiciones del depósito.',
-    'Falta de formación',
-    'apology',
-  ],
-  [
-    'Instalaciones',
-    'Cajero automático fuera de servicio',
-    'El cajero de la oficina lleva toda la semana fuera de servicio y no hay aviso.',
-    'Procedimiento no definido',
-    'redo',
-  ],
-  [
-    'Aplicación móvil',
-    'La aplicación no permite entrar',
-    'Desde la última actualización la aplicación se cierra al identificarme con huella.',
-    'Caída del sistema',
-    'explanation',
-  ],
-  [
-    'Transferencias',
-    'Transferencia retenida tres días',
-    'Una transferencia a mi hija estuvo retenida tres días sin que nadie me avisara.',
-    'Información incompleta al cliente',
-    'compensation',
-  ],
-  [
-    'Tarjetas',
-    'Tarjeta bloqueada en el extranjero',
-    'Me bloquearon la tarjeta de viaje en Lisboa y no pude pagar el hotel.',
-    'Información incompleta al cliente',
-    'compensation',
-  ],
-  [
-    'Hipotecas y préstamos',
-    'Retraso en la tasación de la hipoteca',
-    'Llevo seis semanas esperando la tasación y corro el riesgo de perder la vivienda.',
-    'Procedimiento no definido',
-    'explanation',
-  ],
-  [
-    'Comisión indebida',
-    'Comisión por ingreso en ventanilla',
-    'Me cobraron 2 € por ingresar efectivo en ventanilla porque el cajero no funcionaba.',
-    'Tarifa mal configurada',
-    'refund',
-  ],
-  [
-    'Tiempo de espera',
-    'Nadie atiende el teléfono de la oficina',
-    'Llamé diez veces a la oficina y nunca contestan.',
-    'Falta de personal en oficina',
-    'apology',
-  ],
-  [
-    'Trato recibido',
-    'Me insistieron en contratar un seguro',
-    'Para concederme el préstamo me insistieron en contratar un seguro que no necesito.',
-    'Falta de formación',
-    'explanation',
-  ],
-];
-
-const RESPONSE =
-  'Lamentamos lo ocurrido. Hemos revisado su caso con la oficina y le explicamos a continuación la solución.';
-const REJECT =
-  'Tras revisar la operación, el cargo se ajusta a las condiciones firmadas en el contrato.';
-const RECOURSE =
-  'Si no está conforme, puede dirigirse al Defensor del Cliente de Banco Horizonte o al Servicio de Reclamaciones del Banco de España.';
-const NOTE =
-  'Revisado el extracto con el director de la oficina; pendiente de confirmar con operaciones.';
-const REOPEN = 'El cliente indica que el problema se ha repetido.';
-
-const CHANNELS = ['web', 'web', 'counter', 'phone', 'email', 'counter', 'web', 'phone'] as const;
-const BRANCHES = ['madrid-castellana', 'madrid-sol', 'bilbao', 'oviedo', 'sevilla', 'malaga'];
-const SEVERITIES = ['low', 'medium', 'medium', 'high', 'critical'];
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -232,17 +117,8 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
         if (j === 0) await cfg.setManager(db, orgId, unitId, user.id);
       }
     }
-    const customers = (
-      await db.query<{ id: string; name: string; email: string | null }>(
-        `SELECT id, name, email FROM pub_customers WHERE org_id = $1 AND kind = 'external' AND email IS NOT NULL
-        ORDER BY created_at, id LIMIT 40`,
-        [orgId],
-      )
-    ).rows;
-    const owner = await db.query<{ email: string }>('SELECT email FROM pub_users WHERE id = $1', [
-      org.ownerId,
-    ]);
-    const who = owner.rows[0]?.email ?? 'system';
+    const customers = await demo.demoCustomers(db, orgId);
+    const who = (await demo.userEmail(db, org.ownerId)) ?? 'system';
     const day = 86_400_000;
     const now = Date.now();
     const rr: Record<string, number> = {};
@@ -328,59 +204,46 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
           : rating >= 4
             ? 'Me atendieron bien y rápido.'
             : 'Tardaron demasiado en resolverlo.';
-      const r = await db.query<{ id: string }>(
-        `INSERT INTO complaints (org_id, reference, channel, form, status, subject, description, language,
-           category_id, servqual_dimension, severity, remedy_sought, customer_id, contact_name, contact_email,
-           unit_id, staff_involved, assignee_id, customer_token, expected_response_by, acknowledged_at,
-           first_response_at, responded_at, reject_reason, recourse, response_text, remedies,
-           root_category_id, cause_id, five_whys, closed_at, reopen_count, rating, rating_comment, rated_at,
-           received_at, service_attribute)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'es', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-           $19, $20, $21, $22, $23, $24, $25, $26::jsonb, $8, $27, $28, $29, $30, $31, $32, $33, $34, $35)
-         RETURNING id`,
-        [
-          orgId,
-          formatReference(year, n),
-          channel,
-          rand() < 0.15 ? 'avoidable' : rand() < 0.1 ? 'trivial' : 'complaint',
-          status,
-          story[1],
-          story[2],
-          cat.get(story[0]) ?? null,
-          CATEGORIES.find((x) => x[0] === story[0])?.[2] ?? null,
-          one(SEVERITIES),
-          [story[4]],
-          cu?.id ?? null,
-          cu?.name ?? null,
-          cu?.email ?? null,
-          org.units[branch] ?? null,
-          involved,
-          assignee,
-          randomToken(24),
-          new Date(received + 10 * day).toISOString(),
-          at('acknowledged'),
-          firstAt('response'),
-          at('response'),
-          plan === 'rejected' ? REJECT : null,
-          plan === 'rejected' ? RECOURSE : null,
-          done.includes('response') ? RESPONSE : null,
-          JSON.stringify(remedies),
-          causeId,
-          causeId
-            ? [`¿Por qué ocurrió? ${story[3]}`, '¿Por qué no se detectó? Falta de control previo']
-            : [],
-          closedAt,
-          plan === 'reopened_closed' ? 1 : 0,
-          rating,
-          ratingComment,
-          ratedAt,
-          new Date(received).toISOString(),
-          SERVICE_ATTRIBUTE[story[0]] ?? null,
-        ],
-      );
-      const id = r.rows[0]?.id as string;
+      const id = await demo.insertDemoCase(db, orgId, {
+        reference: formatReference(year, n),
+        channel,
+        form: rand() < 0.15 ? 'avoidable' : rand() < 0.1 ? 'trivial' : 'complaint',
+        status,
+        subject: story[1],
+        description: story[2],
+        categoryId: cat.get(story[0]) ?? null,
+        servqualDimension: CATEGORIES.find((x) => x[0] === story[0])?.[2] ?? null,
+        severity: one(SEVERITIES),
+        remedySought: [story[4]],
+        customerId: cu?.id ?? null,
+        contactName: cu?.name ?? null,
+        contactEmail: cu?.email ?? null,
+        unitId: org.units[branch] ?? null,
+        staffInvolved: involved,
+        assigneeId: assignee,
+        customerToken: randomToken(24),
+        expectedResponseBy: new Date(received + 10 * day).toISOString(),
+        acknowledgedAt: at('acknowledged'),
+        firstResponseAt: firstAt('response'),
+        respondedAt: at('response'),
+        rejectReason: plan === 'rejected' ? REJECT : null,
+        recourse: plan === 'rejected' ? RECOURSE : null,
+        responseText: done.includes('response') ? RESPONSE : null,
+        remedies: JSON.stringify(remedies),
+        causeId,
+        fiveWhys: causeId
+          ? [`¿Por qué ocurrió? ${story[3]}`, '¿Por qué no se detectó? Falta de control previo']
+          : [],
+        closedAt,
+        reopenCount: plan === 'reopened_closed' ? 1 : 0,
+        rating,
+        ratingComment,
+        ratedAt,
+        receivedAt: new Date(received).toISOString(),
+        serviceAttribute: SERVICE_ATTRIBUTE[story[0]] ?? null,
+      });
       // timeline: created, assignment, then each step
-      const rows: unknown[][] = [
+      const rows: demo.TDemoEvent[] = [
         [
           new Date(received),
           null,
@@ -439,28 +302,10 @@ export const seedDemoComplaints = async (outer: Sql, org: DemoOrg) =>
           { rating },
         ]);
       }
-      const params: unknown[] = [orgId, id];
-      const values = rows.map((row) => {
-        const base = params.length;
-        params.push(
-          ...row.slice(0, 8).map((v) => (v instanceof Date ? v.toISOString() : v)),
-          JSON.stringify(row[8]),
-        );
-        return `($1, $2, ${Array.from({ length: 8 }, (_, x) => `$${base + x + 1}`).join(', ')}, $${base + 9}::jsonb)`;
-      });
-      await db.query(
-        `INSERT INTO complaint_events (org_id, complaint_id, at, actor_id, actor_label, kind, visibility,
-                                       from_status, to_status, body, data)
-         VALUES ${values.join(', ')}`,
-        params,
-      );
+      await demo.insertDemoEvents(db, orgId, id, rows);
     }
     for (const [year, last] of seq) {
-      await db.query('INSERT INTO complaint_counters (org_id, year, last) VALUES ($1, $2, $3)', [
-        orgId,
-        year,
-        last,
-      ]);
+      await demo.insertDemoCounter(db, orgId, year, last);
     }
     // Demo customers are not real: no mail goes out for the seeded history.
     await dropQueued(db, orgId, 'complaint.mail');

@@ -9,6 +9,7 @@ import type { Db, Sql } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import type { TUpload } from './attachments';
 import * as repo from './repo';
+import * as intake from './repo-intake';
 import { createCase, customerActor, customerMessage } from './service';
 
 export type TIngestResult =
@@ -72,11 +73,8 @@ export async function ingestEmail(
   const existing = ref ? await repo.findBy(db, orgId, 'reference', ref) : null;
   if (existing) {
     if (messageId) {
-      const dup = await db.query(
-        `SELECT 1 FROM complaint_events WHERE org_id = $1 AND complaint_id = $2 AND data->>'messageId' = $3`,
-        [orgId, existing.id, messageId],
-      );
-      if (dup.rows.length) return { action: 'duplicate', reference: existing.reference };
+      if (await intake.messageOnCase(db, orgId, existing.id, messageId))
+        return { action: 'duplicate', reference: existing.reference };
     }
     await customerMessage(db, orgId, existing.id, {
       body: text,
@@ -159,10 +157,7 @@ async function orgOfRecipient(db: Sql, address: string, fallback?: string) {
   const local = address.split('@')[0] ?? '';
   const slug = local.includes('+') ? local.slice(local.indexOf('+') + 1) : fallback;
   if (!slug) return null;
-  const r = await db.query<{ id: string }>('SELECT id FROM pub_orgs WHERE slug = $1', [
-    slug.toLowerCase(),
-  ]);
-  return r.rows[0]?.id ?? null;
+  return intake.orgIdBySlug(db, slug.toLowerCase());
 }
 
 /** An SMTP listener feeding ingestEmail (no auth, no relay: it only accepts known orgs). */

@@ -8,11 +8,11 @@ import type { AuthContext } from '../../lib/access';
 import { AppError, registerErrors } from '../../lib/errors';
 import { unitExists, unitScope } from '../orgs/service';
 import * as repo from './repo';
+import * as intake from './repo-intake';
 import { actorOf, createCase, customerActor, systemActor } from './service';
 
 export async function orgBySlug(db: Sql, slug: string): Promise<string> {
-  const r = await db.query<{ id: string }>('SELECT id FROM pub_orgs WHERE slug = $1', [slug]);
-  const id = r.rows[0]?.id;
+  const id = await intake.orgIdBySlug(db, slug);
   if (!id) throw new AppError('NOT_FOUND');
   return id;
 }
@@ -111,12 +111,7 @@ export function surveyFollowupJob(db: Sql): JobHandler<JobPayload<'survey.follow
         : null
       : null;
     const cust = p.customerId
-      ? (
-          await db.query('SELECT 1 FROM pub_customers WHERE org_id = $1 AND id = $2', [
-            orgId,
-            p.customerId,
-          ])
-        ).rows.length
+      ? (await intake.customerExists(db, orgId, p.customerId))
         ? p.customerId
         : null
       : null;
@@ -147,14 +142,7 @@ export function surveyFollowupJob(db: Sql): JobHandler<JobPayload<'survey.follow
 export function retentionFollowupJob(db: Sql): JobHandler<JobPayload<'retention.followup'>> {
   return async (p, ctx) => {
     const orgId = ctx.orgId;
-    const cu = p.customerId
-      ? (
-          await db.query<{ id: string; unit_id: string | null; language: string | null }>(
-            'SELECT id, unit_id, language FROM pub_customers WHERE org_id = $1 AND id = $2',
-            [orgId, p.customerId],
-          )
-        ).rows[0]
-      : undefined;
+    const cu = p.customerId ? await intake.followupCustomer(db, orgId, p.customerId) : undefined;
     const lang = cu?.language === 'en' ? 'en' : 'es';
     const risk =
       typeof p.pAlive === 'number'

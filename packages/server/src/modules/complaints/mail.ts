@@ -148,17 +148,8 @@ export function mailJob(d: MailDeps): JobHandler<JobPayload<'complaint.mail'>> {
     const ev = p.eventId
       ? ((await repo.listEvents(d.db, ctx.orgId, c.id)).find((e) => e.id === p.eventId) ?? null)
       : null;
-    const tok = await d.db.query<{ t: string }>(
-      'SELECT customer_token AS t FROM complaints WHERE org_id = $1 AND id = $2',
-      [ctx.orgId, c.id],
-    );
-    const m = renderMail(
-      p.template,
-      c,
-      ev,
-      followUrl(d.publicUrl, tok.rows[0]?.t ?? ''),
-      d.timeZone,
-    );
+    const tok = await repo.customerTokenOf(d.db, ctx.orgId, c.id);
+    const m = renderMail(p.template, c, ev, followUrl(d.publicUrl, tok ?? ''), d.timeZone);
     if (!m) return { skipped: 'unknown_template' };
     await d.mailer.send({ to: c.contactEmail, subject: m.subject, text: m.text });
     if (p.template === 'ack') await markAcknowledged(d.db, ctx.orgId, c.id);

@@ -2,15 +2,9 @@
 // entry per case of the customer, when it was received, with its current state, and each later
 // state change or assignment of the case (history-timeline.ts).
 import type { Sql } from '../../db/client';
-import { over } from '../../db/params';
-import {
-  beforeSql,
-  isoSql,
-  orderSql,
-  type TSourceItem,
-  type TTimelineBefore,
-} from '../customers/service';
+import type { TSourceItem, TTimelineBefore } from '../customers/service';
 import { historyFor } from './history-timeline';
+import * as repo from './repo-timeline';
 
 /** This customer's cases and their history just before the cursor, newest first (at most
  * `limit` of each). */
@@ -35,28 +29,7 @@ async function casesFor(
   before: TTimelineBefore | null,
   limit: number,
 ): Promise<TSourceItem[]> {
-  const params: unknown[] = [orgId, customerId];
-  const key = `'complaint:' || id::text`;
-  const cond = beforeSql('received_at', key, before, params);
-  // complaints_org_customer (org_id, customer_id, received_at, id) serves the range and order.
-  const { rows } = await db.query<{
-    id: string;
-    at: string;
-    reference: string;
-    subject: string;
-    status: string;
-    severity: string;
-    channel: string;
-    form: string;
-    created_by: string | null;
-  }>(
-    `SELECT id, ${isoSql('received_at')} AS at, reference, subject, status, severity, channel,
-            form, created_by
-       FROM complaints
-      WHERE org_id = $1 AND customer_id = $2 AND ${cond}
-      ORDER BY ${orderSql('received_at', key)} LIMIT ${over(params).add(limit)}`,
-    params,
-  );
+  const rows = await repo.caseEntryRows(db, orgId, customerId, before, limit);
   return rows.map((r) => ({
     key: `complaint:${r.id}`,
     at: r.at,

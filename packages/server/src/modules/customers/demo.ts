@@ -3,6 +3,7 @@
 // Deterministic (seeded PRNG) so screenshots and docs stay stable.
 import type { Sql } from '../../db/client';
 import type { DemoOrg } from '../../demo/registry';
+import { insertDemoCustomers, insertDemoFields } from './repo-demo';
 
 const FIRST = [
   'María',
@@ -186,22 +187,6 @@ export async function seedDemoCustomers(db: Sql, org: DemoOrg): Promise<void> {
       attributes: {},
     });
   }
-  await db.query(
-    `INSERT INTO customers (org_id, external_id, name, email, phone, kind, use_class, tier, status, unit_id,
-       internal_unit_id, language, consent_email, consent_survey, stated_needs, real_needs, need_tags, attributes)
-     SELECT $1, r.external_id, r.name, r.email, r.phone, r.kind, r.use_class, r.tier, r.status, r.unit_id,
-            r.internal_unit_id, r.language, r.consent_email, r.consent_survey, r.stated_needs, r.real_needs,
-            r.need_tags, r.attributes
-       FROM jsonb_to_recordset($2::jsonb) AS r(external_id text, name text, email text, phone text, kind text,
-            use_class text, tier text, status text, unit_id uuid, internal_unit_id uuid, language text,
-            consent_email boolean, consent_survey boolean, stated_needs text, real_needs text, need_tags text[],
-            attributes jsonb)`,
-    [org.orgId, JSON.stringify(recs)],
-  );
-  await db.query(
-    `INSERT INTO customer_fields (org_id, key, label, type, options) VALUES
-       ($1, 'antiguedad_anos', 'Antigüedad (años)', 'number', NULL),
-       ($1, 'canal_preferido', 'Canal preferido', 'choice', '["oficina","web","app","teléfono"]'::jsonb)`,
-    [org.orgId],
-  );
+  await insertDemoCustomers(db, org.orgId, recs);
+  await insertDemoFields(db, org.orgId);
 }

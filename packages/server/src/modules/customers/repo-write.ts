@@ -156,3 +156,16 @@ export async function deleteSegment(db: TSql, orgId: string, id: string): Promis
   );
   return rows.length > 0;
 }
+
+/** Segment names by id (ids compared as text: a malformed id matches nothing). */
+export async function segmentNameRows(
+  db: TSql,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, name FROM segments WHERE org_id = $1 AND id::text = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return rows;
+}

@@ -161,3 +161,29 @@ export async function idsByExternalIds(
   );
   return new Map(rows.map((r) => [r.external_id, r.id]));
 }
+
+/** Customer names by id (ids compared as text: a malformed id matches nothing). */
+export async function customerNameRows(
+  db: TSql,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; name: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    `SELECT id::text, name FROM customers WHERE org_id = $1 AND id::text = ANY($2::text[])`,
+    [orgId, ids],
+  );
+  return rows;
+}
+
+/** The team's class (`customers.tier`) of each of these customers. */
+export async function customerTiers(
+  db: TSql,
+  orgId: string,
+  ids: readonly string[],
+): Promise<{ id: string; tier: string | null }[]> {
+  const r = await db.query<{ id: string; tier: string | null }>(
+    'SELECT id, tier FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])',
+    [orgId, ids],
+  );
+  return r.rows;
+}

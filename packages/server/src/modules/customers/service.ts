@@ -19,6 +19,8 @@ import { userNames } from '../users/service';
 import {
   countCustomers,
   customerByEmail,
+  customerNameRows,
+  customerTiers,
   eraseCustomer,
   getCustomer,
   listCustomers,
@@ -83,17 +85,11 @@ registerErrors({
 });
 
 registerAuditLabels('customer', async (db, orgId, ids) => {
-  const { rows } = await db.query<{ id: string; name: string }>(
-    `SELECT id::text, name FROM customers WHERE org_id = $1 AND id::text = ANY($2::text[])`,
-    [orgId, ids],
-  );
+  const rows = await customerNameRows(db, orgId, ids);
   return new Map(rows.map((r) => [r.id, r.name]));
 });
 registerAuditLabels('segment', async (db, orgId, ids) => {
-  const { rows } = await db.query<{ id: string; name: string }>(
-    `SELECT id::text, name FROM segments WHERE org_id = $1 AND id::text = ANY($2::text[])`,
-    [orgId, ids],
-  );
+  const rows = await w.segmentNameRows(db, orgId, ids);
   return new Map(rows.map((r) => [r.id, r.name]));
 });
 
@@ -348,9 +344,6 @@ export async function customerClasses(
   ids: readonly string[],
 ): Promise<Map<string, string | null>> {
   if (ids.length === 0) return new Map();
-  const r = await db.query<{ id: string; tier: string | null }>(
-    'SELECT id, tier FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])',
-    [orgId, [...new Set(ids)]],
-  );
-  return new Map(r.rows.map((x) => [x.id, x.tier]));
+  const rows = await customerTiers(db, orgId, [...new Set(ids)]);
+  return new Map(rows.map((x) => [x.id, x.tier]));
 }

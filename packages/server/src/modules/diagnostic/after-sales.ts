@@ -1,4 +1,4 @@
-// After-sales in the diagnostic (DOMAIN.md §9; issue 16): for each attribute of the shared
+// After-sales in the diagnostic (issue 16): for each attribute of the shared
 // catalogue's `after_sales` group (information to use the product, spare parts, technical
 // assistance, warranty…) its evidence across the gaps, for the unit and period:
 // - gap 2/3: the active standards that measure it and their audit compliance (fieldwork, the

@@ -219,7 +219,7 @@ export async function seedDemoDiagnostic(db: Sql, demo: DemoOrg): Promise<void> 
 }
 
 /**
- * After-sales at the branch (DOMAIN.md §9): two standards (how to use the product, technical
+ * After-sales at the branch: two standards (how to use the product, technical
  * assistance of the cash machine), a promise that cites the product information, and three
  * complaints at the branch citing after-sales attributes (by catalogue id). No audit covers
  * these standards yet and no survey measures the information attribute: the diagnostic's

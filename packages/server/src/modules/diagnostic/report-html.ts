@@ -581,7 +581,7 @@ export function diagnosticHtml({ lang, d, actions, generatedAt }: TReportInput):
       );
     out.push('</tbody></table>');
   }
-  // After-sales (DOMAIN.md §9): each attribute's evidence across the gaps
+  // After-sales: each attribute's evidence across the gaps
   out.push(`<h2>${esc(t.afterSales.title)}</h2>`, miss(d.afterSales));
   if (d.afterSales.status === 'ok') {
     const a = t.afterSales;

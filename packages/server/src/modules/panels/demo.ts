@@ -3,11 +3,12 @@
 // Particulares / Empresas), a saved quota sample, a focus group held three weeks ago with
 // attendance, notes, a transcript and insights (linked to the strategy workspace's needs when
 // they exist), incentives for the attendees, and an upcoming in-depth interview with invitations.
-// No mail is sent (rows only, no jobs). Deterministic.
+// No mail is sent (rows only, no jobs). Deterministic. Its own SQL is in repo-demo.ts.
 import type { Sql } from '../../db/client';
 import type { DemoSeeder } from '../../demo/registry';
 import { sha256 } from '../../lib/crypto';
 import * as repo from './repo';
+import * as demo from './repo-demo';
 import { drawSample } from './sample';
 
 const DAY = 86_400_000;
@@ -87,21 +88,7 @@ const INSIGHTS: Array<{
 ];
 
 export const seedDemoPanels: DemoSeeder = async (db: Sql, org) => {
-  const { rows: customers } = await db.query<{
-    id: string;
-    name: string;
-    email: string;
-    kind: string;
-    use_class: string | null;
-    tier: string | null;
-    language: string | null;
-  }>(
-    `SELECT id, name, email, kind, use_class, tier, language FROM pub_customers
-      WHERE org_id = $1 AND status = 'active' AND consent_survey AND email IS NOT NULL
-        AND kind <> 'internal'
-      ORDER BY external_id LIMIT 40`,
-    [org.orgId],
-  );
+  const customers = await demo.demoRecruits(db, org.orgId);
   if (customers.length < 8) return;
   const panelId = await repo.insertPanel(db, org.orgId, {
     name: 'Panel de clientes Banco Horizonte',
@@ -222,18 +209,8 @@ export const seedDemoPanels: DemoSeeder = async (db: Sql, org) => {
     themes: ['espera', 'comisiones'],
     authorId: org.ownerId,
   });
-  const { rows: needs } = await db
-    .query<{ id: string; text: string }>(
-      'SELECT id, text FROM pub_strategy_needs WHERE org_id = $1',
-      [org.orgId],
-    )
-    .catch(() => ({ rows: [] as { id: string; text: string }[] }));
-  const { rows: attributes } = await db
-    .query<{ id: string; key: string }>(
-      'SELECT id, key FROM pub_service_attributes WHERE org_id = $1',
-      [org.orgId],
-    )
-    .catch(() => ({ rows: [] as { id: string; key: string }[] }));
+  const needs = await demo.demoNeeds(db, org.orgId);
+  const attributes = await demo.demoAttributes(db, org.orgId);
   for (const [i, x] of INSIGHTS.entries()) {
     const who = attendees[i % attendees.length] as (typeof attendees)[number];
     const need = needs.find((n) => x.needMatch.test(n.text));

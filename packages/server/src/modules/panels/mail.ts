@@ -6,6 +6,7 @@ import type { Sql } from '../../db/client';
 import { PermanentJobError, registerJob } from '../../jobs/queue';
 import type { Mailer } from '../../mail/mailer';
 import * as repo from './repo';
+import { orgName } from './repo-views';
 import { inviteToken, optinToken } from './tokens';
 
 export interface TMailDeps {
@@ -89,11 +90,6 @@ export function optinMail(o: { lang: 'es' | 'en'; name: string; panel: string; l
         subject: `Confirma tu inscripción: ${o.panel}`,
         text: `Hola, ${o.name}:\n\nConfirma que quieres unirte a «${o.panel}»: ${o.link}\n\nSi no te inscribiste, ignora este mensaje.`,
       };
-}
-
-async function orgName(db: Sql, orgId: string) {
-  const r = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
-  return r.rows[0]?.name ?? '';
 }
 
 export function registerPanelJobs(db: Sql, mailer: Mailer, deps: TMailDeps): void {

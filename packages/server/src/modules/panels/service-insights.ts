@@ -7,14 +7,8 @@ import { AppError } from '../../lib/errors';
 import { isUuid } from '../../lib/uuid';
 import * as repo from './repo';
 import { summaryBy } from './repo-insights';
-import {
-  assertAttribute,
-  assertNeed,
-  mustPanel,
-  mustSession,
-  toInsight,
-  viewExists,
-} from './service-shared';
+import * as views from './repo-views';
+import { assertAttribute, assertNeed, mustPanel, mustSession, toInsight } from './service-shared';
 
 // ------------------------------------------------------------------------------ insights
 export async function addInsight(
@@ -104,21 +98,13 @@ export async function insightLinks(db: Sql, auth: AuthContext) {
   const s = await insightSummary(db, auth.orgId);
   const needIds = Object.keys(s.needs);
   const needs = new Map<string, { text: string; kind: string; segment: string | null }>();
-  if (needIds.length && (await viewExists(db, 'pub_strategy_needs'))) {
-    const r = await db.query<{ id: string; text: string; kind: string; segment: string | null }>(
-      'SELECT id, text, kind, segment FROM pub_strategy_needs WHERE org_id = $1 AND id = ANY($2::uuid[])',
-      [auth.orgId, needIds],
-    );
-    for (const x of r.rows) needs.set(x.id, x);
+  if (needIds.length && (await views.viewExists(db, 'pub_strategy_needs'))) {
+    for (const x of await views.needsByIds(db, auth.orgId, needIds)) needs.set(x.id, x);
   }
   const attrIds = Object.keys(s.attributes);
   const attrs = new Map<string, { name_es: string; name_en: string }>();
-  if (attrIds.length && (await viewExists(db, 'pub_service_attributes'))) {
-    const r = await db.query<{ id: string; name_es: string; name_en: string }>(
-      'SELECT id, name_es, name_en FROM pub_service_attributes WHERE org_id = $1 AND id = ANY($2::uuid[])',
-      [auth.orgId, attrIds],
-    );
-    for (const x of r.rows) attrs.set(x.id, x);
+  if (attrIds.length && (await views.viewExists(db, 'pub_service_attributes'))) {
+    for (const x of await views.attributesByIds(db, auth.orgId, attrIds)) attrs.set(x.id, x);
   }
   return {
     needs: needIds.map((id) => ({

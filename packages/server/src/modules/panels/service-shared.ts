@@ -4,6 +4,7 @@ import type { Sql } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { isUuid } from '../../lib/uuid';
 import * as repo from './repo';
+import * as views from './repo-views';
 
 export interface TPanelDeps {
   secret: string;
@@ -94,27 +95,15 @@ export const toInsight = (i: repo.TInsightRow & { topic?: string; starts_at?: st
   ...(i.topic !== undefined ? { topic: i.topic, sessionAt: i.starts_at } : {}),
 });
 
-export async function viewExists(db: Sql, name: string): Promise<boolean> {
-  const r = await db.query<{ ok: boolean }>('SELECT to_regclass($1) IS NOT NULL AS ok', [name]);
-  return r.rows[0]?.ok === true;
-}
 /** Needs are the strategy module's (pub_strategy_needs): checked when that view exists. */
 export async function assertNeed(db: Sql, orgId: string, id: string) {
-  if (!(await viewExists(db, 'pub_strategy_needs'))) return;
-  const r = await db.query('SELECT 1 FROM pub_strategy_needs WHERE org_id = $1 AND id = $2', [
-    orgId,
-    id,
-  ]);
-  if (!r.rows.length) throw new AppError('PANEL_NEED_UNKNOWN');
+  if (!(await views.viewExists(db, 'pub_strategy_needs'))) return;
+  if (!(await views.needExists(db, orgId, id))) throw new AppError('PANEL_NEED_UNKNOWN');
 }
 /** Service attributes are the standards module's (pub_service_attributes), when it exists. */
 export async function assertAttribute(db: Sql, orgId: string, id: string) {
-  if (!(await viewExists(db, 'pub_service_attributes'))) return;
-  const r = await db.query('SELECT 1 FROM pub_service_attributes WHERE org_id = $1 AND id = $2', [
-    orgId,
-    id,
-  ]);
-  if (!r.rows.length) throw new AppError('PANEL_ATTRIBUTE_UNKNOWN');
+  if (!(await views.viewExists(db, 'pub_service_attributes'))) return;
+  if (!(await views.attributeExists(db, orgId, id))) throw new AppError('PANEL_ATTRIBUTE_UNKNOWN');
 }
 
 export const toIncentive = (x: repo.TIncentiveRow) => ({

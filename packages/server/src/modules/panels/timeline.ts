@@ -1,14 +1,9 @@
 // The panels module's part of the customer timeline (registered from service.ts): sessions the
-// customer attended, insights quoting them, incentives given. Own tables only.
+// customer attended, insights quoting them, incentives given. Own tables only; SQL in
+// repo-timeline.ts.
 import type { Sql } from '../../db/client';
-import { over } from '../../db/params';
-import {
-  beforeSql,
-  isoSql,
-  orderSql,
-  type TSourceItem,
-  type TTimelineBefore,
-} from '../customers/service';
+import type { TSourceItem, TTimelineBefore } from '../customers/service';
+import * as repo from './repo-timeline';
 
 export async function timelineFor(
   db: Sql,
@@ -18,97 +13,35 @@ export async function timelineFor(
   limit: number,
 ): Promise<TSourceItem[]> {
   const out: TSourceItem[] = [];
-  {
-    const params: unknown[] = [orgId, customerId];
-    const key = `'panel-session:' || s.id::text || ':' || m.id::text`;
-    const cond = beforeSql('s.starts_at', key, before, params);
-    const { rows } = await db.query<{
-      id: string;
-      at: string;
-      topic: string;
-      kind: string;
-      panel: string;
-      member: string;
-    }>(
-      `SELECT s.id, ${isoSql('s.starts_at')} AS at, s.topic, s.kind, p.name AS panel, m.id AS member
-         FROM panel_members m
-         JOIN panel_invites i ON i.org_id = m.org_id AND i.member_id = m.id AND i.attended
-         JOIN panel_sessions s ON s.org_id = i.org_id AND s.id = i.session_id
-         JOIN panels p ON p.org_id = s.org_id AND p.id = s.panel_id
-        WHERE m.org_id = $1 AND m.customer_id = $2 AND ${cond}
-        ORDER BY ${orderSql('s.starts_at', key)} LIMIT ${over(params).add(limit)}`,
-      params,
-    );
-    for (const r of rows)
-      out.push({
-        key: `panel-session:${r.id}:${r.member}`,
-        at: r.at,
-        type: 'panels.session',
-        summary: `${r.topic} (${r.panel})`,
-        actor: { kind: 'customer' },
-        link: null,
-        data: { sessionId: r.id, kind: r.kind, topic: r.topic, panel: r.panel },
-      });
-  }
-  {
-    const params: unknown[] = [orgId, customerId];
-    const key = `'panel-insight:' || i.id::text`;
-    const cond = beforeSql('i.created_at', key, before, params);
-    const { rows } = await db.query<{
-      id: string;
-      at: string;
-      theme: string;
-      quote: string;
-      topic: string;
-      session: string;
-    }>(
-      `SELECT i.id, ${isoSql('i.created_at')} AS at, i.theme, i.quote, s.topic, s.id AS session
-         FROM panel_insights i
-         JOIN panel_sessions s ON s.org_id = i.org_id AND s.id = i.session_id
-        WHERE i.org_id = $1 AND i.customer_id = $2 AND ${cond}
-        ORDER BY ${orderSql('i.created_at', key)} LIMIT ${over(params).add(limit)}`,
-      params,
-    );
-    for (const r of rows)
-      out.push({
-        key: `panel-insight:${r.id}`,
-        at: r.at,
-        type: 'panels.insight',
-        summary: r.quote ? `«${r.quote}» (${r.theme})` : r.theme,
-        actor: null,
-        link: null,
-        data: { sessionId: r.session, theme: r.theme, quote: r.quote, topic: r.topic },
-      });
-  }
-  {
-    const params: unknown[] = [orgId, customerId];
-    const key = `'panel-incentive:' || x.id::text`;
-    const cond = beforeSql('x.created_at', key, before, params);
-    const { rows } = await db.query<{
-      id: string;
-      at: string;
-      kind: string;
-      amount: string;
-      note: string;
-      user_id: string | null;
-    }>(
-      `SELECT x.id, ${isoSql('x.created_at')} AS at, x.kind, x.amount::text AS amount, x.note,
-              x.created_by AS user_id
-         FROM panel_incentives x
-        WHERE x.org_id = $1 AND x.customer_id = $2 AND ${cond}
-        ORDER BY ${orderSql('x.created_at', key)} LIMIT ${over(params).add(limit)}`,
-      params,
-    );
-    for (const r of rows)
-      out.push({
-        key: `panel-incentive:${r.id}`,
-        at: r.at,
-        type: 'panels.incentive',
-        summary: `+${Number(r.amount)}${r.note ? ` · ${r.note}` : ''}`,
-        actor: { kind: 'user', userId: r.user_id },
-        link: null,
-        data: { kind: r.kind, amount: Number(r.amount), note: r.note },
-      });
-  }
+  for (const r of await repo.attendedSessionRows(db, orgId, customerId, before, limit))
+    out.push({
+      key: `panel-session:${r.id}:${r.member}`,
+      at: r.at,
+      type: 'panels.session',
+      summary: `${r.topic} (${r.panel})`,
+      actor: { kind: 'customer' },
+      link: null,
+      data: { sessionId: r.id, kind: r.kind, topic: r.topic, panel: r.panel },
+    });
+  for (const r of await repo.insightEntryRows(db, orgId, customerId, before, limit))
+    out.push({
+      key: `panel-insight:${r.id}`,
+      at: r.at,
+      type: 'panels.insight',
+      summary: r.quote ? `«${r.quote}» (${r.theme})` : r.theme,
+      actor: null,
+      link: null,
+      data: { sessionId: r.session, theme: r.theme, quote: r.quote, topic: r.topic },
+    });
+  for (const r of await repo.incentiveEntryRows(db, orgId, customerId, before, limit))
+    out.push({
+      key: `panel-incentive:${r.id}`,
+      at: r.at,
+      type: 'panels.incentive',
+      summary: `+${Number(r.amount)}${r.note ? ` · ${r.note}` : ''}`,
+      actor: { kind: 'user', userId: r.user_id },
+      link: null,
+      data: { kind: r.kind, amount: Number(r.amount), note: r.note },
+    });
   return out;
 }

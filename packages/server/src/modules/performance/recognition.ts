@@ -287,12 +287,7 @@ export async function evaluate(db: Sql, orgId: string, period: string) {
 
 /** One queued monthly job per org: runs on the 1st (02:00 UTC) for the month just ended. */
 export async function ensureMonthlyJob(db: Sql, orgId: string, now = Date.now()) {
-  const r = await db.query(
-    `SELECT 1 FROM pub_jobs WHERE org_id = $1 AND kind = $2 AND status IN ('queued', 'running')
-      LIMIT 1`,
-    [orgId, RECOGNITION_JOB],
-  );
-  if (r.rows.length > 0) return;
+  if (await repo.jobPending(db, orgId, RECOGNITION_JOB)) return;
   const d = new Date(now);
   const runAt = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1, 2));
   await enqueue(db, {

@@ -537,3 +537,15 @@ export async function pointTotals(
     }))
     .sort((a, b) => b.month - a.month || b.total - a.total || a.userId.localeCompare(b.userId));
 }
+
+// ------------------------------------------------------------------------------------- jobs
+
+/** Whether the org has a job of this kind queued or running (pub_jobs, the jobs module's view). */
+export async function jobPending(db: Sql, orgId: string, kind: string): Promise<boolean> {
+  const r = await db.query(
+    `SELECT 1 FROM pub_jobs WHERE org_id = $1 AND kind = $2 AND status IN ('queued', 'running')
+      LIMIT 1`,
+    [orgId, kind],
+  );
+  return r.rows.length > 0;
+}

@@ -1,7 +1,8 @@
 // Contractual churn inside the refit: a logistic model (packages/stats analyzeChurn: L2
 // logistic, stratified k-fold AUC, drivers) on the org's contracts, an ended contract being a
 // churn. P(churn) is stored for customers with an active contract; without enough ended and
-// active contracts the step is skipped with a warning (never a guessed number).
+// active contracts the step is skipped with a warning (never a guessed number). SQL in
+// repo-churn.ts.
 import {
   analyzeChurn,
   ChurnFitError,
@@ -10,6 +11,7 @@ import {
   type TChurnRecord,
 } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
+import { churnContracts } from './repo-churn';
 
 export const MIN_CLASS = 8;
 
@@ -38,24 +40,7 @@ export async function fitContractChurn(
 ): Promise<
   { summary: TChurnSummary; risk: Map<string, number> } | { warning: string; risk: null }
 > {
-  const { rows } = await db.query<{
-    customer_id: string;
-    plan: string;
-    tenure_days: number;
-    monthly_fee: string | null;
-    ended: boolean;
-  }>(
-    // Ordered by stable keys (external id, start date, plan) so the folds, and the AUC, do not
-    // depend on random uuids.
-    `SELECT k.customer_id, k.plan,
-            (LEAST(coalesce(k.end_date, $2::date), $2::date) - k.start_date)::int AS tenure_days,
-            k.monthly_fee::text, (k.end_date IS NOT NULL AND k.end_date <= $2::date) AS ended
-       FROM retention_contracts k
-       JOIN pub_customers c ON c.org_id = k.org_id AND c.id = k.customer_id
-      WHERE k.org_id = $1 AND k.start_date <= $2::date
-      ORDER BY c.external_id, k.start_date, k.plan, k.monthly_fee, k.id`,
-    [orgId, end],
-  );
+  const rows = await churnContracts(db, orgId, end);
   if (!rows.length) return { warning: 'churn_skipped:no_contracts', risk: null };
   const records: TChurnRecord[] = rows.map((r) => ({
     plan: r.plan,

@@ -3,10 +3,11 @@
 // has a purchase rate and a chance to drop out after each purchase), a few refunds, business
 // contracts, two fitted model runs (six months ago and today: score history, tier changes and
 // falling P(alive)), and loyalty members with a points ledger. Deterministic (seeded PRNG);
-// dates are relative to the seeding day so the lists stay meaningful.
+// dates are relative to the seeding day so the lists stay meaningful. SQL in repo-demo.ts.
 import type { Sql } from '../../db/client';
 import type { DemoSeeder } from '../../demo/registry';
 import { fitNow } from './model';
+import * as repo from './repo-demo';
 import { dayToIso, todayDay } from './rows';
 
 function prng(seed: number) {
@@ -28,21 +29,10 @@ const PRODUCTS: Array<[string, number]> = [
 
 export const seedDemoRetention: DemoSeeder = async (db: Sql, org) => {
   const rnd = prng(19970101);
-  const { rows: customers } = await db.query<{ id: string; external_id: string; status: string }>(
-    `SELECT id, external_id, status FROM pub_customers
-      WHERE org_id = $1 AND kind <> 'internal' AND external_id IS NOT NULL ORDER BY external_id`,
-    [org.orgId],
-  );
+  const customers = await repo.demoSalesCustomers(db, org.orgId);
   const today = todayDay();
   const start = today - 730;
-  const tx: Array<{
-    e: string;
-    c: string;
-    d: string;
-    a: string;
-    ty: 'purchase' | 'refund';
-    u: number;
-  }> = [];
+  const tx: repo.TDemoTx[] = [];
   // Gamma(k, θ) for small integer-ish shapes via the sum of exponentials (k ≤ 4 here).
   const gamma = (k: number, theta: number) => {
     let s = 0;
@@ -83,27 +73,10 @@ export const seedDemoRetention: DemoSeeder = async (db: Sql, org) => {
       day += Math.max(1, Math.round(-Math.log(1 - rnd()) / rate));
     }
   }
-  await db.query(
-    `INSERT INTO retention_transactions (org_id, external_id, customer_id, occurred_on, amount, currency, type, units)
-     SELECT $1, e, c, d::date, a::numeric, 'EUR', ty, u
-       FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[]) AS t(e, c, d, a, ty, u)`,
-    [
-      org.orgId,
-      tx.map((x) => x.e),
-      tx.map((x) => x.c),
-      tx.map((x) => x.d),
-      tx.map((x) => x.a),
-      tx.map((x) => x.ty),
-      tx.map((x) => x.u),
-    ],
-  );
+  await repo.insertDemoTransactions(db, org.orgId, tx);
   // Contracts of business customers and some individuals (the contractual case). Ended
   // contracts are more likely for inactive/lost customers and for the card-terminal plan.
-  const { rows: holders } = await db.query<{ id: string; status: string; company: boolean }>(
-    `SELECT id, status, use_class IN ('processor', 'merchant') AS company FROM pub_customers
-      WHERE org_id = $1 AND kind <> 'internal' ORDER BY external_id`,
-    [org.orgId],
-  );
+  const holders = await repo.demoContractHolders(db, org.orgId);
   const plans = ['Cuenta Negocios', 'TPV Comercio', 'Renting de flota', 'Cuenta Nómina Plus'];
   for (const [i, c] of holders.entries()) {
     if (!c.company && i % 3 !== 0) continue;
@@ -111,65 +84,42 @@ export const seedDemoRetention: DemoSeeder = async (db: Sql, org) => {
     const s = today - 200 - Math.floor(rnd() * 900);
     const risk = (c.status !== 'active' ? 0.7 : 0.12) + (plan === 'TPV Comercio' ? 0.2 : 0);
     const ended = rnd() < risk;
-    await db.query(
-      `INSERT INTO retention_contracts (org_id, customer_id, plan, start_date, end_date, monthly_fee)
-       VALUES ($1, $2, $3, $4::date, $5::date, $6)`,
-      [
-        org.orgId,
-        c.id,
-        plan,
-        dayToIso(s),
-        ended ? dayToIso(Math.min(today - 5, s + 120 + Math.floor(rnd() * 400))) : null,
-        (c.company ? 15 + Math.floor(rnd() * 12) * 5 : 4 + Math.floor(rnd() * 4)).toFixed(2),
-      ],
-    );
+    await repo.insertDemoContract(db, org.orgId, {
+      customerId: c.id,
+      plan,
+      start: dayToIso(s),
+      end: ended ? dayToIso(Math.min(today - 5, s + 120 + Math.floor(rnd() * 400))) : null,
+      monthlyFee: (c.company ? 15 + Math.floor(rnd() * 12) * 5 : 4 + Math.floor(rnd() * 4)).toFixed(
+        2,
+      ),
+    });
   }
   // Two runs: half a year ago and today (history, tier changes, P(alive) falling).
   await fitNow(db, org.orgId, dayToIso(today - 182));
   await fitNow(db, org.orgId, dayToIso(today));
   // The demo's runs are all fitted today: date the tier history at each run's calibration
   // end, as if the runs had happened then.
-  await db.query(
-    `UPDATE retention_tier_history h SET changed_at = r.calibration_end::timestamptz + interval '8 hours'
-       FROM retention_model_runs r WHERE r.org_id = h.org_id AND r.id = h.run_id AND h.org_id = $1`,
-    [org.orgId],
-  );
+  await repo.dateTierHistoryAtRuns(db, org.orgId);
 
   // Loyalty club: the gold and silver customers plus some others; points = € spent, one
   // redemption for some.
-  const { rows: members } = await db.query<{ customer_id: string; total: string }>(
-    `SELECT t.customer_id, coalesce(sum(x.amount), 0)::text AS total
-       FROM retention_customer_tiers t
-       LEFT JOIN retention_transactions x ON x.org_id = t.org_id AND x.customer_id = t.customer_id
-      WHERE t.org_id = $1 AND t.tier IN ('gold', 'silver')
-      GROUP BY t.customer_id ORDER BY t.customer_id LIMIT 80`,
-    [org.orgId],
-  );
+  const members = await repo.demoClubCandidates(db, org.orgId);
   for (const [i, m] of members.entries()) {
     const earned = Math.max(1, Math.floor(Number(m.total)));
-    await db.query(
-      `INSERT INTO loyalty_members (org_id, customer_id, member_no, joined_on, balance)
-       VALUES ($1, $2, $3, $4::date, 0)`,
-      [org.orgId, m.customer_id, `S${String(i + 1).padStart(6, '0')}`, dayToIso(start + i * 3)],
+    await repo.insertDemoMember(
+      db,
+      org.orgId,
+      m.customer_id,
+      `S${String(i + 1).padStart(6, '0')}`,
+      dayToIso(start + i * 3),
     );
     let balance = earned;
-    await db.query(
-      `INSERT INTO loyalty_ledger (org_id, customer_id, client_id, kind, points, balance_after, reason, created_at)
-       VALUES ($1, $2, $3, 'earn', $4, $4, 'Compras acumuladas', now() - interval '30 days')`,
-      [org.orgId, m.customer_id, `demo-earn-${i}`, earned],
-    );
+    await repo.insertDemoEarn(db, org.orgId, m.customer_id, `demo-earn-${i}`, earned);
     if (i % 3 === 0 && earned > 200) {
       const used = Math.floor(earned / 2);
       balance -= used;
-      await db.query(
-        `INSERT INTO loyalty_ledger (org_id, customer_id, client_id, kind, points, balance_after, reason)
-         VALUES ($1, $2, $3, 'redeem', $4, $5, 'Canje: tarjeta regalo')`,
-        [org.orgId, m.customer_id, `demo-redeem-${i}`, used, balance],
-      );
+      await repo.insertDemoRedeem(db, org.orgId, m.customer_id, `demo-redeem-${i}`, used, balance);
     }
-    await db.query(
-      'UPDATE loyalty_members SET balance = $3 WHERE org_id = $1 AND customer_id = $2',
-      [org.orgId, m.customer_id, balance],
-    );
+    await repo.setDemoBalance(db, org.orgId, m.customer_id, balance);
   }
 };

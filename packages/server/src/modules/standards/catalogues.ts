@@ -1,5 +1,5 @@
 // Starter content (es/en): the service attribute catalogue every org starts from (tangibles,
-// people, process and after-sales, DOMAIN.md §4, §9) and four starter standard catalogues
+// people, process and after-sales) and four starter standard catalogues
 // (bank branch, shop, call centre, technical service) that a company loads and then edits.
 // Plain data; service.ts loads it idempotently (by key / code).
 import type {

@@ -1,4 +1,4 @@
-// Gap 2's evidence (DOMAIN.md §5, §7): do the written standards cover what customers find most
+// Gap 2's evidence (the five-gap model): do the written standards cover what customers find most
 // important, at the level they expect? Pure rule over the SERVQUAL report and the standards;
 // the rule is documented in docs/standards.md and tested on hand-computed data.
 //

@@ -11,6 +11,7 @@ import type { DemoSeeder } from '../../demo/registry';
 import type { AuthContext } from '../../lib/access';
 import { ensureAttributes, listAttributes, loadCatalogue } from '../standards/service';
 import { ensureSurveyFromTemplate, staffBatch } from '../surveys/service';
+import * as repo from './repo';
 import * as svc from './service';
 
 function prng(seed: number) {
@@ -56,13 +57,7 @@ function draw(rnd: () => number, mix: [string, number][]): TPair {
 
 /** Active demo customers who accept surveys, of these classes by use (pub_customers). */
 async function demoCustomers(db: Sql, orgId: string, classes: string[]): Promise<string[]> {
-  const r = await db.query<{ id: string }>(
-    `SELECT id FROM pub_customers
-      WHERE org_id = $1 AND use_class = ANY($2::text[]) AND status = 'active' AND consent_survey
-      ORDER BY external_id, id LIMIT 200`,
-    [orgId, classes],
-  );
-  return r.rows.map((x) => x.id);
+  return repo.surveyableCustomers(db, orgId, classes);
 }
 
 async function seedSurveys(db: Sql, auth: AuthContext, units: Record<string, string>) {

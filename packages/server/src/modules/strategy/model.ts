@@ -56,7 +56,7 @@ export interface TBenefitIn {
 export type TRatings = Partial<Record<TBenefitKind, { n: number; mean: number | null }>>;
 
 /**
- * Value-model figures (DOMAIN.md §2): perceived value = Σ benefits' money value − price paid;
+ * Value-model figures (perceived value as the deck defines it): perceived value = Σ benefits' money value − price paid;
  * value ratio = Σ benefits / price. Per benefit: worth index = money value / the largest
  * benefit's; rating index = (mean rating of its kind − 1) / (points − 1); under-valued when
  * n ≥ 5, worth ≥ 0.5 and worth − rating ≥ 0.2 (worth much, appreciated little: communicate it).

@@ -107,6 +107,21 @@ export async function customersInClasses(
   return new Set(r.rows.map((x) => x.id));
 }
 
+/** Active customers who accept surveys, of these classes by use (pub_customers): the demo's. */
+export async function surveyableCustomers(
+  db: Sql,
+  orgId: string,
+  classes: string[],
+): Promise<string[]> {
+  const r = await db.query<{ id: string }>(
+    `SELECT id FROM pub_customers
+      WHERE org_id = $1 AND use_class = ANY($2::text[]) AND status = 'active' AND consent_survey
+      ORDER BY external_id, id LIMIT 200`,
+    [orgId, classes],
+  );
+  return r.rows.map((x) => x.id);
+}
+
 export async function listValueModels(db: Sql, orgId: string): Promise<TValueModelRow[]> {
   const r = await db.query<TValueModelRow>(
     `SELECT ${VM_COLS} FROM strategy_value_models WHERE org_id = $1 ORDER BY segment, id`,

@@ -94,7 +94,7 @@ describe('needs -> attributes matrix', () => {
         en: key,
       })),
     });
-    // Per respondent [functional, dysfunctional] for each attribute (DOMAIN.md §4 table):
+    // Per respondent [functional, dysfunctional] for each attribute (the Kano evaluation table):
     // app_movil 6 × (2,5) = M; cita_previa 4 × O (1,5) + 2 × A (1,3) = O;
     // horario_tarde 3 × A, 2 × I (3,3), 1 × O: A with A/n = 0.5 -> unexpected;
     // info_uso A, A, I, O, M, Q: A (2) with A/n = 1/3 -> desired.

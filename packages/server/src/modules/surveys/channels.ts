@@ -13,6 +13,8 @@ import type { Mailer } from '../../mail/mailer';
 import { audit } from '../audit/service';
 import * as customers from '../customers/service';
 import * as repo from './repo';
+import * as sql from './repo-channels';
+import { INVITE_JOB, REMIND_JOB } from './repo-channels';
 import { assertOpen } from './submit';
 import { insertInvitation, inviteToken, logContact, systemAuth, unsubscribeToken } from './tokens';
 
@@ -29,8 +31,8 @@ registerErrors({
   },
 });
 
-export const INVITE_JOB = 'survey.invite';
-export const REMIND_JOB = 'survey.remind';
+export { INVITE_JOB, REMIND_JOB };
+
 const MAIL_CHUNK = 20;
 
 export interface TChannelDeps {
@@ -42,19 +44,11 @@ export interface TChannelDeps {
 
 // ------------------------------------------------------------------------------ org settings
 export async function getOrgSettings(db: Sql, orgId: string): Promise<{ fatigueDays: number }> {
-  const r = await db.query<{ fatigue_days: number }>(
-    'SELECT fatigue_days FROM survey_org_settings WHERE org_id = $1',
-    [orgId],
-  );
-  return { fatigueDays: r.rows[0]?.fatigue_days ?? 30 };
+  return { fatigueDays: (await sql.fatigueDaysRow(db, orgId)) ?? 30 };
 }
 
 export async function putOrgSettings(db: Sql, auth: AuthContext, v: { fatigueDays: number }) {
-  await db.query(
-    `INSERT INTO survey_org_settings (org_id, fatigue_days) VALUES ($1, $2)
-     ON CONFLICT (org_id) DO UPDATE SET fatigue_days = $2, updated_at = now()`,
-    [auth.orgId, v.fatigueDays],
-  );
+  await sql.upsertFatigueDays(db, auth.orgId, v.fatigueDays);
   await audit(db, auth, {
     action: 'survey_settings.updated',
     entity: 'survey_settings',
@@ -176,25 +170,15 @@ async function skipReason(
   if (c.status !== 'active') return 'inactive';
   if (!c.email) return 'no_email';
   if (!c.consentSurvey) return 'no_consent';
-  const u = await db.query(
-    'SELECT 1 FROM survey_unsubscribes WHERE org_id = $1 AND customer_id = $2',
-    [orgId, c.id],
-  );
-  if (u.rows.length) return 'unsubscribed';
-  if (fatigueDays > 0) {
-    const f = await db.query(
-      `SELECT 1 FROM survey_contacts WHERE org_id = $1 AND customer_id = $2
-          AND kind IN ('invitation', 'link') AND at > now() - make_interval(days => $3::int) LIMIT 1`,
-      [orgId, c.id, fatigueDays],
-    );
-    if (f.rows.length) return 'fatigue';
+  if (await sql.isUnsubscribed(db, orgId, c.id)) return 'unsubscribed';
+  if (fatigueDays > 0 && (await sql.contactedWithin(db, orgId, c.id, fatigueDays))) {
+    return 'fatigue';
   }
   return null;
 }
 
 async function orgName(db: Sql, orgId: string) {
-  const r = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
-  return r.rows[0]?.name ?? 'Fidelia';
+  return (await sql.orgName(db, orgId)) ?? 'Fidelia';
 }
 
 export function inviteJob(deps: TChannelDeps) {
@@ -217,10 +201,10 @@ export function inviteJob(deps: TChannelDeps) {
       outbox = [];
       await Promise.all(chunk.map((m) => mailer.send({ to: m.to, ...m.mail })));
       if (!chunk.length) return;
-      await db.query(
-        `UPDATE survey_invitations SET status = 'sent', sent_at = now()
-          WHERE org_id = $1 AND id = ANY($2::uuid[])`,
-        [orgId, chunk.map((m) => m.id)],
+      await sql.markInvitationsSent(
+        db,
+        orgId,
+        chunk.map((m) => m.id),
       );
       counts.sent = (counts.sent ?? 0) + chunk.length;
       await ctx.progress({ seen, ...counts });
@@ -228,12 +212,7 @@ export function inviteJob(deps: TChannelDeps) {
     for await (const c of audience(db, auth, p)) {
       seen++;
       // A retried job skips customers this batch already handled.
-      const done = await db.query<{ id: string; status: string }>(
-        `SELECT id, status FROM survey_invitations
-          WHERE org_id = $1 AND batch_id = $2 AND customer_id = $3`,
-        [orgId, p.batchId, c.id],
-      );
-      const prior = done.rows[0];
+      const prior = await sql.batchInvitation(db, orgId, p.batchId, c.id);
       if (prior && prior.status !== 'pending') continue;
       const reason = prior ? null : await skipReason(db, orgId, c, fatigueDays);
       if (reason) {
@@ -306,17 +285,10 @@ export function remindJob(deps: TChannelDeps) {
     const def = (await repo.getVersion(db, orgId, s.id, s.published_version))
       ?.definition as TSurveyDefinition;
     const org = await orgName(db, orgId);
-    const r = await db.query<{ id: string; customer_id: string; language: 'es' | 'en' }>(
-      `SELECT i.id, i.customer_id, i.language FROM survey_invitations i
-        WHERE i.org_id = $1 AND i.batch_id = $2 AND i.status = 'sent' AND i.used_at IS NULL
-          AND i.reminded_at IS NULL AND i.expires_at > now()
-          AND NOT EXISTS (SELECT 1 FROM survey_unsubscribes u
-                           WHERE u.org_id = i.org_id AND u.customer_id = i.customer_id)`,
-      [orgId, p.batchId],
-    );
+    const due = await sql.dueReminders(db, orgId, p.batchId);
     let reminded = 0;
-    for (let i = 0; i < r.rows.length; i += MAIL_CHUNK) {
-      const chunk = r.rows.slice(i, i + MAIL_CHUNK);
+    for (let i = 0; i < due.length; i += MAIL_CHUNK) {
+      const chunk = due.slice(i, i + MAIL_CHUNK);
       const sent = await Promise.all(
         chunk.map(async (inv) => {
           const c = await customers.get(db, systemAuth(orgId), inv.customer_id).catch(() => null);
@@ -338,10 +310,7 @@ export function remindJob(deps: TChannelDeps) {
       );
       for (const inv of sent) {
         if (!inv) continue;
-        await db.query(
-          'UPDATE survey_invitations SET reminded_at = now() WHERE org_id = $1 AND id = $2',
-          [orgId, inv.id],
-        );
+        await sql.markReminded(db, orgId, inv.id);
         await logContact(db, orgId, {
           customerId: inv.customer_id,
           surveyId: s.id,
@@ -359,72 +328,36 @@ export function remindJob(deps: TChannelDeps) {
 // ------------------------------------------------------------------------------ stats
 export async function invitationStats(db: Sql, auth: AuthContext, surveyId: string) {
   if (!(await repo.getSurvey(db, auth.orgId, surveyId))) throw new AppError('NOT_FOUND');
-  const r = await db.query<{
-    invited: number;
-    sent: number;
-    opened: number;
-    completed: number;
-    reminded: number;
-  }>(
-    `SELECT count(*)::int AS invited,
-            count(*) FILTER (WHERE sent_at IS NOT NULL)::int AS sent,
-            count(*) FILTER (WHERE opened_at IS NOT NULL)::int AS opened,
-            count(*) FILTER (WHERE used_at IS NOT NULL)::int AS completed,
-            count(*) FILTER (WHERE reminded_at IS NOT NULL)::int AS reminded
-       FROM survey_invitations WHERE org_id = $1 AND survey_id = $2`,
-    [auth.orgId, surveyId],
-  );
-  const jobs = await db.query<{
-    id: string;
-    kind: string;
-    status: string;
-    progress: unknown;
-    result: unknown;
-  }>(
-    `SELECT id, kind, status, progress, result FROM pub_jobs
-      WHERE org_id = $1 AND kind IN ('${INVITE_JOB}', '${REMIND_JOB}') AND payload->>'surveyId' = $2
-      ORDER BY created_at DESC LIMIT 20`,
-    [auth.orgId, surveyId],
-  );
+  const counts = await sql.invitationCounts(db, auth.orgId, surveyId);
+  const jobs = await sql.invitationJobs(db, auth.orgId, surveyId);
   const skipped: Record<string, number> = {};
-  for (const j of jobs.rows) {
+  for (const j of jobs) {
     const res = (j.result ?? j.progress ?? {}) as Record<string, number>;
     if (j.kind !== INVITE_JOB) continue;
     for (const [k, n] of Object.entries(res)) {
       if (k !== 'sent' && k !== 'seen' && typeof n === 'number') skipped[k] = (skipped[k] ?? 0) + n;
     }
   }
-  const row = r.rows[0] ?? { invited: 0, sent: 0, opened: 0, completed: 0, reminded: 0 };
-  return { ...row, skipped, jobs: jobs.rows };
+  const row = counts ?? { invited: 0, sent: 0, opened: 0, completed: 0, reminded: 0 };
+  return { ...row, skipped, jobs };
 }
 
 // ------------------------------------------------------------------------------ unsubscribe
 async function byUnsubscribe(db: Sql, token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new AppError('SURVEY_UNSUBSCRIBE_INVALID');
-  const r = await db.query<{ org_id: string; id: string; customer_id: string }>(
-    'SELECT org_id, id, customer_id FROM survey_invitations WHERE unsubscribe_hash = $1',
-    [sha256(token)],
-  );
-  const inv = r.rows[0];
+  const inv = await sql.invitationByUnsubscribeHash(db, sha256(token));
   if (!inv) throw new AppError('SURVEY_UNSUBSCRIBE_INVALID');
   return inv;
 }
 
 export async function unsubscribeStatus(db: Sql, token: string) {
   const inv = await byUnsubscribe(db, token);
-  const u = await db.query(
-    'SELECT 1 FROM survey_unsubscribes WHERE org_id = $1 AND customer_id = $2',
-    [inv.org_id, inv.customer_id],
-  );
-  return { orgName: await orgName(db, inv.org_id), unsubscribed: u.rows.length > 0 };
+  const unsubscribed = await sql.isUnsubscribed(db, inv.org_id, inv.customer_id);
+  return { orgName: await orgName(db, inv.org_id), unsubscribed };
 }
 
 export async function unsubscribe(db: Sql, token: string) {
   const inv = await byUnsubscribe(db, token);
-  await db.query(
-    `INSERT INTO survey_unsubscribes (org_id, customer_id, via) VALUES ($1, $2, $3)
-     ON CONFLICT (org_id, customer_id) DO NOTHING`,
-    [inv.org_id, inv.customer_id, inv.id],
-  );
+  await sql.insertUnsubscribe(db, inv.org_id, inv.customer_id, inv.id);
   return { unsubscribed: true };
 }

@@ -11,6 +11,7 @@ import { audit } from '../audit/service';
 import * as customers from '../customers/service';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
+import * as sql from './repo-customer-match';
 
 registerErrors({
   SURVEY_MATCH_STALE: {
@@ -49,14 +50,7 @@ async function contactEmail(db: Sql, r: repo.TResponseRow): Promise<string | nul
     .filter((q) => q.type === 'contact')
     .map((q) => q.key);
   if (!keys.length) return null;
-  const a = await db.query<{ txt: string }>(
-    `SELECT txt FROM survey_answers
-      WHERE org_id = $1 AND response_id = $2 AND question_key = ANY($3::text[]) AND item = 'email'
-        AND txt IS NOT NULL
-      ORDER BY question_key LIMIT 1`,
-    [r.org_id, r.id, keys],
-  );
-  const e = a.rows[0]?.txt.trim();
+  const e = (await sql.contactEmailAnswer(db, r.org_id, r.id, keys))?.trim();
   return e?.includes('@') ? e : null;
 }
 
@@ -100,12 +94,7 @@ export async function answerCustomerMatch(
     const r = await responseFor(tx, auth, surveyId, responseId, true);
     const s = await suggestionOf(tx, auth, r);
     if (!s || s.id !== a.customerId) throw new AppError('SURVEY_MATCH_STALE');
-    await tx.query(
-      a.link
-        ? 'UPDATE survey_responses SET customer_id = $3, updated_at = now() WHERE org_id = $1 AND id = $2'
-        : 'UPDATE survey_responses SET customer_match_dismissed = $3, updated_at = now() WHERE org_id = $1 AND id = $2',
-      [auth.orgId, responseId, s.id],
-    );
+    await sql.answerMatch(tx, auth.orgId, responseId, s.id, a.link);
     await audit(tx, auth, {
       action: a.link ? 'survey.response_customer_linked' : 'survey.response_customer_dismissed',
       entity: 'customer',

@@ -7,6 +7,7 @@ import type { Sql } from '../../db/client';
 import type { DemoSeeder } from '../../demo/registry';
 import * as customers from '../customers/service';
 import * as repo from './repo';
+import * as sql from './repo-demo';
 import { ensureSurveyFromTemplate } from './service';
 import { storeResponse } from './submit';
 import { systemAuth } from './tokens';
@@ -64,11 +65,7 @@ export const seedDemoSurveys: DemoSeeder = async (db: Sql, demo) => {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd());
   };
   const { orgId, units } = demo;
-  const agents = await db.query<{ id: string }>(
-    `SELECT id FROM pub_users WHERE org_id = $1 AND role IN ('agent', 'analyst') ORDER BY email`,
-    [orgId],
-  );
-  const agentIds = agents.rows.map((r) => r.id);
+  const agentIds = await sql.demoAgentIds(db, orgId);
   const page = await customers.list(db, systemAuth(orgId), { sort: 'createdAt', limit: 200 });
   const known = page.items.filter((c) => c.kind === 'external' && c.status === 'active');
   const now = Date.now();
@@ -144,12 +141,7 @@ export const seedDemoSurveys: DemoSeeder = async (db: Sql, demo) => {
     if (rnd() < 0.3) answers.comment = m.q < 0 ? pick(DETRACTOR) : pick(PROMOTER);
     await store(db, sqRow, m, answers as Record<string, number>);
   }
-  await db.query(
-    `UPDATE survey_responses SET created_at = submitted_at, updated_at = submitted_at,
-            started_at = submitted_at - interval '4 minutes'
-      WHERE org_id = $1 AND survey_id = ANY($2::uuid[])`,
-    [orgId, [nps, sq]],
-  );
+  await sql.backdateDemoResponses(db, orgId, [nps, sq], '4 minutes');
   await seedCsatAndInternal(db, demo, csat, known, agentIds, now);
 };
 
@@ -221,11 +213,7 @@ async function seedCsatAndInternal(
     { slug: 'horizonte-interno' },
   );
   const intRow = (await repo.getSurvey(db, orgId, internal)) as repo.TSurveyRow;
-  const names = await db.query<{ id: string; name: string }>(
-    'SELECT id, name FROM pub_org_units WHERE org_id = $1',
-    [orgId],
-  );
-  const nameOf = new Map(names.rows.map((u) => [u.id, u.name]));
+  const nameOf = await sql.demoUnitNames(db, orgId);
   for (let i = 0; i < 150; i++) {
     const [branch, bq] = pick(BRANCHES);
     const [team, tq] = pick(SERVING);
@@ -254,12 +242,7 @@ async function seedCsatAndInternal(
       answers,
     );
   }
-  await db.query(
-    `UPDATE survey_responses SET created_at = submitted_at, updated_at = submitted_at,
-            started_at = submitted_at - interval '3 minutes'
-      WHERE org_id = $1 AND survey_id = ANY($2::uuid[])`,
-    [orgId, [csat, internal]],
-  );
+  await sql.backdateDemoResponses(db, orgId, [csat, internal], '3 minutes');
 }
 
 async function store(

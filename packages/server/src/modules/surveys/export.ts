@@ -10,13 +10,13 @@ import { columnName, questionType } from '@fidelia/contracts/survey-logic';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
-import { over } from '../../db/params';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import { iso } from '../../lib/iso';
 import { neutraliseRow } from '../../lib/tabular/neutralise';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
+import { batchAnswers, exportFilter, responseBatch, type TExportFilter } from './repo-export';
 
 export interface TColumn {
   name: string; // key or key.item
@@ -90,8 +90,7 @@ interface TPlan {
   def: TSurveyDefinition;
   name: string;
   columns: TColumn[];
-  where: string;
-  params: unknown[];
+  filter: TExportFilter;
 }
 
 /** Columns of every published version (first seen wins) and the response filter. */
@@ -117,22 +116,9 @@ async function plan(
           columns.push(c);
         }
   }
-  const params: unknown[] = [auth.orgId, surveyId];
-  let where = 'r.org_id = $1 AND r.survey_id = $2';
-  if (q.status !== 'all') {
-    params.push(q.status);
-    where += ` AND r.status = $${params.length}`;
-  }
-  if (q.version) {
-    params.push(q.version);
-    where += ` AND r.version = $${params.length}`;
-  }
-  const scope = await unitScope(db, auth);
-  if (scope) {
-    params.push(scope);
-    where += ` AND r.org_unit_id = ANY($${params.length}::uuid[])`;
-  }
-  return { def, name: s.name, columns, where, params };
+  const unitIds = await unitScope(db, auth);
+  const filter = exportFilter(auth.orgId, surveyId, { ...q, unitIds });
+  return { def, name: s.name, columns, filter };
 }
 
 /** Responses per query: big enough that the round trips do not dominate, small enough that a
@@ -148,38 +134,10 @@ export const EXPORT_BATCH = 250;
 async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<TResp[]> {
   let after: { at: string; id: string } | null = null;
   for (;;) {
-    const params = [...p.params];
-    const ph = over(params);
-    const cond = after
-      ? ` AND (r.created_at, r.id) > (${ph.add(after.at, 'timestamptz')}, ${ph.add(after.id, 'uuid')})`
-      : '';
-    const limit = ph.add(size);
-    const rs = await db.query<{
-      id: string;
-      cursor: string;
-      status: string;
-      version: number;
-      channel: string;
-      language: string;
-      customer_id: string | null;
-      unit: string | null;
-      entered_by: string | null;
-      started_at: Date | null;
-      submitted_at: Date | null;
-      duplicate_of: string | null;
-    }>(
-      `SELECT r.id, r.created_at::text AS cursor, r.status, r.version, r.channel, r.language,
-              r.customer_id, ou.name AS unit, u.email AS entered_by, r.started_at, r.submitted_at,
-              r.duplicate_of
-         FROM survey_responses r
-         LEFT JOIN pub_org_units ou ON ou.org_id = r.org_id AND ou.id = r.org_unit_id
-         LEFT JOIN pub_users u ON u.org_id = r.org_id AND u.id = r.entered_by
-        WHERE ${p.where}${cond} ORDER BY r.created_at, r.id LIMIT ${limit}`,
-      params,
-    );
-    if (!rs.rows.length) return;
+    const rows = await responseBatch(db, p.filter, after, size);
+    if (!rows.length) return;
     const byId = new Map<string, TResp>();
-    const batch = rs.rows.map((r) => {
+    const batch = rows.map((r) => {
       const x: TResp = {
         meta: {
           response_id: r.id,
@@ -201,22 +159,8 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
       byId.set(r.id, x);
       return x;
     });
-    // The primary key (org_id, response_id, question_key, item) serves this lookup and order.
-    const ans = await db.query<{
-      response_id: string;
-      question_key: string;
-      item: string;
-      tag: string | null;
-      num: number | null;
-      txt: string | null;
-    }>(
-      `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
-         FROM survey_answers a
-        WHERE a.org_id = $1 AND a.response_id = ANY($2::uuid[])
-        ORDER BY a.response_id, a.question_key, a.item`,
-      [p.params[0], [...byId.keys()]],
-    );
-    for (const a of ans.rows) {
+    const ans = await batchAnswers(db, p.filter, [...byId.keys()]);
+    for (const a of ans) {
       const r = byId.get(a.response_id);
       if (!r) continue;
       r.values.set(a.item ? `${a.question_key}.${a.item}` : a.question_key, {
@@ -230,8 +174,8 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
     // PGlite runs in this thread and settles its promises as microtasks: without a macrotask
     // turn between batches, HTTP requests (health, other users) would wait for the whole export.
     await new Promise((r) => setImmediate(r));
-    const last = rs.rows[rs.rows.length - 1] as { id: string; cursor: string };
-    if (rs.rows.length < size) return;
+    const last = rows[rows.length - 1] as { id: string; cursor: string };
+    if (rows.length < size) return;
     after = { at: last.cursor, id: last.id };
   }
 }

@@ -16,6 +16,8 @@ import { audit } from '../audit/service';
 import * as customers from '../customers/service';
 import { getOrgSettings, invitationMail, type TChannelDeps } from './channels';
 import * as repo from './repo';
+import { orgName } from './repo-channels';
+import * as sql from './repo-outreach';
 import { assertOpen } from './submit';
 import { inviteToken, logContact, systemAuth, unsubscribeToken } from './tokens';
 
@@ -56,16 +58,7 @@ async function contactStatus(
 ): Promise<Map<string, { unsubscribed: boolean; last: string | null }>> {
   const out = new Map<string, { unsubscribed: boolean; last: string | null }>();
   if (!ids.length) return out;
-  const r = await db.query<{ id: string; unsub: boolean; last: Date | string | null }>(
-    `SELECT c.id,
-            EXISTS (SELECT 1 FROM survey_unsubscribes u
-                     WHERE u.org_id = $1 AND u.customer_id = c.id) AS unsub,
-            (SELECT max(k.at) FROM survey_contacts k
-              WHERE k.org_id = $1 AND k.customer_id = c.id) AS last
-       FROM unnest($2::uuid[]) AS c(id)`,
-    [orgId, ids],
-  );
-  for (const x of r.rows) {
+  for (const x of await sql.contactStatusRows(db, orgId, ids)) {
     out.set(x.id, { unsubscribed: x.unsub, last: x.last ? new Date(x.last).toISOString() : null });
   }
   return out;
@@ -143,46 +136,16 @@ export async function logStaffContact(
   orgId: string,
   v: { customerId: string; surveyId: string },
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO survey_contacts (org_id, customer_id, survey_id, invitation_id, kind)
-     VALUES ($1, $2, $3, NULL, 'staff')`,
-    [orgId, v.customerId, v.surveyId],
-  );
+  await sql.insertStaffContact(db, orgId, v);
 }
 
 // ------------------------------------------------------------------------------ waves
-const remindableSql = `i.status = 'sent' AND i.used_at IS NULL AND i.expires_at > now()
-  AND NOT EXISTS (SELECT 1 FROM survey_unsubscribes u
-                   WHERE u.org_id = i.org_id AND u.customer_id = i.customer_id)`;
-const remindedToday = `i.reminded_at IS NOT NULL
-  AND (i.reminded_at AT TIME ZONE 'UTC')::date = (now() AT TIME ZONE 'UTC')::date`;
-
 /** The e-mail invitation waves (batches) of a survey, newest first. */
 export async function listWaves(db: Sql, auth: AuthContext, surveyId: string) {
   if (!(await repo.getSurvey(db, auth.orgId, surveyId))) throw new AppError('NOT_FOUND');
-  const r = await db.query<{
-    batch_id: string;
-    started_at: Date | string;
-    invited: number;
-    sent: number;
-    completed: number;
-    reminded: number;
-    remindable: number;
-    last_reminded_at: Date | string | null;
-  }>(
-    `SELECT i.batch_id, min(i.created_at) AS started_at, count(*)::int AS invited,
-            count(*) FILTER (WHERE i.sent_at IS NOT NULL)::int AS sent,
-            count(*) FILTER (WHERE i.used_at IS NOT NULL)::int AS completed,
-            count(*) FILTER (WHERE i.reminded_at IS NOT NULL)::int AS reminded,
-            count(*) FILTER (WHERE ${remindableSql} AND NOT (${remindedToday}))::int AS remindable,
-            max(i.reminded_at) AS last_reminded_at
-       FROM survey_invitations i
-      WHERE i.org_id = $1 AND i.survey_id = $2 AND i.channel = 'email' AND i.batch_id IS NOT NULL
-      GROUP BY i.batch_id ORDER BY min(i.created_at) DESC LIMIT 50`,
-    [auth.orgId, surveyId],
-  );
+  const rows = await sql.waveRows(db, auth.orgId, surveyId);
   return {
-    items: r.rows.map((x) => ({
+    items: rows.map((x) => ({
       batchId: x.batch_id,
       startedAt: new Date(x.started_at).toISOString(),
       invited: x.invited,
@@ -214,25 +177,13 @@ export async function remindWave(
   const s = await repo.getSurvey(db, orgId, surveyId);
   if (!s) throw new AppError('NOT_FOUND');
   if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw new AppError('SURVEY_WAVE_NOT_FOUND');
-  const w = await db.query(
-    `SELECT 1 FROM survey_invitations
-      WHERE org_id = $1 AND survey_id = $2 AND batch_id = $3 AND channel = 'email' LIMIT 1`,
-    [orgId, surveyId, batchId],
-  );
-  if (!w.rows.length) throw new AppError('SURVEY_WAVE_NOT_FOUND');
+  if (!(await sql.waveExists(db, orgId, surveyId, batchId)))
+    throw new AppError('SURVEY_WAVE_NOT_FOUND');
   assertOpen(s);
   const def = (await repo.getVersion(db, orgId, s.id, s.published_version as number))
     ?.definition as TSurveyDefinition;
-  const org =
-    (await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId])).rows[0]
-      ?.name ?? 'Fidelia';
-  const cands = await db.query<{ id: string; customer_id: string; language: 'es' | 'en' }>(
-    `SELECT i.id, i.customer_id, i.language FROM survey_invitations i
-      WHERE i.org_id = $1 AND i.survey_id = $2 AND i.batch_id = $3 AND ${remindableSql}
-        AND NOT (${remindedToday})
-      ORDER BY i.created_at, i.id`,
-    [orgId, surveyId, batchId],
-  );
+  const org = (await orgName(db, orgId)) ?? 'Fidelia';
+  const cands = await sql.remindableInvitations(db, orgId, surveyId, batchId);
   const skipped: Record<string, number> = {};
   const skip = (k: string) => {
     skipped[k] = (skipped[k] ?? 0) + 1;
@@ -240,8 +191,8 @@ export async function remindWave(
   let reminded = 0;
   const sys = systemAuth(orgId);
   const CHUNK = 20;
-  for (let i = 0; i < cands.rows.length; i += CHUNK) {
-    const chunk = cands.rows.slice(i, i + CHUNK);
+  for (let i = 0; i < cands.length; i += CHUNK) {
+    const chunk = cands.slice(i, i + CHUNK);
     const results = await Promise.all(
       chunk.map(async (inv) => {
         const c = await customers.get(db, sys, inv.customer_id).catch(() => null);
@@ -249,15 +200,8 @@ export async function remindWave(
         if (!c.email) return 'no_email';
         if (!c.consentSurvey) return 'no_consent';
         // claim: only one caller per invitation per day gets the row
-        const claim = await db.query<{ prev: Date | string | null }>(
-          `UPDATE survey_invitations i SET reminded_at = now()
-             FROM (SELECT reminded_at AS prev FROM survey_invitations
-                    WHERE org_id = $1 AND id = $2) p
-            WHERE i.org_id = $1 AND i.id = $2 AND ${remindableSql} AND NOT (${remindedToday})
-            RETURNING p.prev`,
-          [orgId, inv.id],
-        );
-        if (!claim.rows.length) return 'already';
+        const claim = await sql.claimReminder(db, orgId, inv.id);
+        if (!claim) return 'already';
         const mail = invitationMail(
           {
             lang: inv.language,
@@ -273,10 +217,7 @@ export async function remindWave(
           await mailer.send({ to: c.email, ...mail });
         } catch {
           // give the claim back so a later click can retry this one
-          await db.query(
-            'UPDATE survey_invitations SET reminded_at = $3 WHERE org_id = $1 AND id = $2',
-            [orgId, inv.id, claim.rows[0]?.prev ?? null],
-          );
+          await sql.releaseReminder(db, orgId, inv.id, claim.prev ?? null);
           return 'mail_failed';
         }
         await logContact(db, orgId, {

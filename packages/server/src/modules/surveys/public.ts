@@ -7,6 +7,7 @@ import type { Sql } from '../../db/client';
 import { AppError } from '../../lib/errors';
 import { listUnits } from '../orgs/service';
 import * as repo from './repo';
+import { orgName as orgNameRow } from './repo-channels';
 import { surveyBySlug } from './slug-cache';
 import { assertOpen, definitionOf, storeResponse, type TSubmitResult } from './submit';
 import * as tokens from './tokens';
@@ -27,8 +28,7 @@ export function pickSurveyLanguage(
 }
 
 async function orgName(db: Sql, orgId: string): Promise<string> {
-  const r = await db.query<{ name: string }>('SELECT name FROM pub_orgs WHERE id = $1', [orgId]);
-  return r.rows[0]?.name ?? '';
+  return (await orgNameRow(db, orgId)) ?? '';
 }
 
 export async function publicSurvey(

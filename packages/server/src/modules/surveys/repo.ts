@@ -90,6 +90,19 @@ export async function getSurveyBySlug(db: Sql, slug: string): Promise<TSurveyRow
   return r.rows[0] ?? null;
 }
 
+/** Survey names by id (ids compared as text, so a malformed id matches nothing). */
+export async function surveyNameRows(
+  db: Sql,
+  orgId: string,
+  ids: string[],
+): Promise<{ id: string; name: string }[]> {
+  const { rows } = await db.query<{ id: string; name: string }>(
+    'SELECT id::text, name FROM surveys WHERE org_id = $1 AND id::text = ANY($2::text[])',
+    [orgId, ids],
+  );
+  return rows;
+}
+
 export async function listSurveys(db: Sql, orgId: string) {
   const r = await db.query<TSurveyRow & { complete: number; partial: number }>(
     `SELECT ${SURVEY_COLS},

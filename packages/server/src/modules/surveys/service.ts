@@ -34,6 +34,14 @@ export {
   submitPublic,
 } from './public';
 export {
+  drillAnswers,
+  drillCount,
+  drillPage,
+  type TDrillFilter,
+  type TDrillMatch,
+  type TDrillRow,
+} from './repo-drill';
+export {
   analyticsData,
   getResponse,
   listResponses,
@@ -48,10 +56,7 @@ customers.registerTimelineSource('surveys', timelineFor);
 customers.onCustomerErased('surveys', repo.eraseCustomerAnswers);
 /** Survey names by id (audit log labels, other modules' screens such as the timeline). */
 export async function surveyNames(db: Sql, orgId: string, ids: string[]) {
-  const { rows } = await db.query<{ id: string; name: string }>(
-    'SELECT id::text, name FROM surveys WHERE org_id = $1 AND id::text = ANY($2::text[])',
-    [orgId, ids],
-  );
+  const rows = await repo.surveyNameRows(db, orgId, ids);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 registerAuditLabels('survey', surveyNames);

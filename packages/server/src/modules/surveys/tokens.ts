@@ -8,6 +8,8 @@ import { hmac, randomToken, sha256 } from '../../lib/crypto';
 import { AppError, registerErrors } from '../../lib/errors';
 import * as customers from '../customers/service';
 import * as repo from './repo';
+import type { TInvitationRow } from './repo-tokens';
+import * as sql from './repo-tokens';
 
 registerErrors({
   SURVEY_TOKEN_INVALID: {
@@ -27,20 +29,7 @@ registerErrors({
   },
 });
 
-export interface TInvitationRow {
-  org_id: string;
-  id: string;
-  survey_id: string;
-  customer_id: string;
-  batch_id: string | null;
-  channel: 'link' | 'email';
-  language: 'es' | 'en';
-  attrs: Record<string, string | number | boolean | null>;
-  status: string;
-  expires_at: Date | string;
-  used_at: Date | string | null;
-  response_id: string | null;
-}
+export type { TInvitationRow };
 
 export const inviteToken = (secret: string, id: string) => hmac(secret, `survey-invite:${id}`);
 export const unsubscribeToken = (secret: string, id: string) => hmac(secret, `survey-unsub:${id}`);
@@ -78,29 +67,20 @@ export async function insertInvitation(
     createdBy: string | null;
   },
 ): Promise<{ id: string; expiresAt: string }> {
-  const r = await db.query<{ id: string; expires_at: Date | string }>(
-    `INSERT INTO survey_invitations (org_id, id, survey_id, customer_id, batch_id, token_hash,
-        unsubscribe_hash, channel, language, attrs, expires_at, remind_after_days, created_by)
-     VALUES ($1, COALESCE($2, gen_random_uuid()), $3, $4, $5, $6, $7, $8, $9, $10::jsonb,
-             now() + make_interval(days => $11::int), $12, $13)
-     RETURNING id, expires_at`,
-    [
-      orgId,
-      v.id ?? null,
-      v.surveyId,
-      v.customer.id,
-      v.batchId,
-      v.tokenHash,
-      v.unsubscribeHash,
-      v.channel,
-      v.language,
-      JSON.stringify(prefillOf(v.customer)),
-      v.validDays,
-      v.remindAfterDays ?? 0,
-      v.createdBy,
-    ],
-  );
-  const row = r.rows[0] as { id: string; expires_at: Date | string };
+  const row = await sql.insertInvitationRow(db, orgId, {
+    id: v.id ?? null,
+    surveyId: v.surveyId,
+    customerId: v.customer.id,
+    batchId: v.batchId,
+    tokenHash: v.tokenHash,
+    unsubscribeHash: v.unsubscribeHash,
+    channel: v.channel,
+    language: v.language,
+    attrs: prefillOf(v.customer),
+    validDays: v.validDays,
+    remindAfterDays: v.remindAfterDays ?? 0,
+    createdBy: v.createdBy,
+  });
   return { id: row.id, expiresAt: new Date(row.expires_at).toISOString() };
 }
 
@@ -109,11 +89,7 @@ export async function logContact(
   orgId: string,
   v: { customerId: string; surveyId: string; invitationId: string; kind: string },
 ) {
-  await db.query(
-    `INSERT INTO survey_contacts (org_id, customer_id, survey_id, invitation_id, kind)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [orgId, v.customerId, v.surveyId, v.invitationId, v.kind],
-  );
+  await sql.insertContact(db, orgId, v);
 }
 
 /**
@@ -146,10 +122,7 @@ export async function createPersonalLink(
       batchId: null,
       createdBy: opts.createdBy ?? null,
     });
-    await tx.query(
-      `UPDATE survey_invitations SET status = 'sent', sent_at = now() WHERE org_id = $1 AND id = $2`,
-      [orgId, i.id],
-    );
+    await sql.markLinkSent(tx, orgId, i.id);
     await logContact(tx, orgId, { customerId, surveyId, invitationId: i.id, kind: 'link' });
     return i;
   });
@@ -167,11 +140,7 @@ export async function invitationByToken(
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
     throw new AppError('SURVEY_TOKEN_INVALID', { field: 'token' });
   }
-  const r = await db.query<TInvitationRow>(
-    'SELECT * FROM survey_invitations WHERE token_hash = $1',
-    [sha256(token)],
-  );
-  const inv = r.rows[0];
+  const inv = await sql.invitationByTokenHash(db, sha256(token));
   if (!inv) throw new AppError('SURVEY_TOKEN_INVALID', { field: 'token' });
   // A retry of the submission that used the token replays instead of failing.
   if (inv.used_at && !(opts.retryOf && inv.response_id === opts.retryOf)) {
@@ -187,19 +156,11 @@ export async function invitationByToken(
 }
 
 export async function invitationUnit(db: Sql, orgId: string, id: string): Promise<string | null> {
-  const r = await db.query<{ u: string | null }>(
-    `SELECT attrs->>'_unitId' AS u FROM survey_invitations WHERE org_id = $1 AND id = $2`,
-    [orgId, id],
-  );
-  return r.rows[0]?.u ?? null;
+  return sql.invitationUnitId(db, orgId, id);
 }
 
 export async function markOpened(db: Sql, orgId: string, id: string): Promise<void> {
-  await db.query(
-    `UPDATE survey_invitations SET opened_at = COALESCE(opened_at, now())
-      WHERE org_id = $1 AND id = $2`,
-    [orgId, id],
-  );
+  await sql.markInvitationOpened(db, orgId, id);
 }
 
 /** In the response's transaction: ties the response to the token; complete uses it up. */
@@ -210,14 +171,6 @@ export async function recordUse(
   responseId: string,
   complete: boolean,
 ): Promise<void> {
-  const r = await tx.query(
-    `UPDATE survey_invitations
-        SET response_id = $3,
-            used_at = CASE WHEN $4 THEN now() END,
-            status = CASE WHEN $4 THEN 'used' ELSE status END
-      WHERE org_id = $1 AND id = $2 AND used_at IS NULL
-        AND (response_id IS NULL OR response_id = $3) RETURNING id`,
-    [orgId, id, responseId, complete],
-  );
-  if (!r.rows.length) throw new AppError('SURVEY_TOKEN_USED');
+  if (!(await sql.useInvitation(tx, orgId, id, responseId, complete)))
+    throw new AppError('SURVEY_TOKEN_USED');
 }

@@ -15,6 +15,7 @@ import { enqueue, type JobContext } from '../../jobs/queue';
 import { checkUrl, EgressRefused, egressLookup } from '../../lib/egress';
 import { AppError, registerErrors } from '../../lib/errors';
 import { isUuid } from '../../lib/uuid';
+import * as sql from './repo-webhooks';
 
 registerErrors({
   WEBHOOK_URL_REFUSED: {
@@ -72,13 +73,9 @@ export const forgetWebhooks = (orgId: string) => cache.delete(orgId);
 async function activeHooks(db: Sql, orgId: string): Promise<Hook[]> {
   const hit = cache.get(orgId);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.hooks;
-  const r = await db.query<Hook>(
-    `SELECT id, survey_id FROM survey_webhooks
-      WHERE org_id = $1 AND active AND 'survey.response.completed' = ANY(events)`,
-    [orgId],
-  );
-  cache.set(orgId, { at: Date.now(), hooks: r.rows });
-  return r.rows;
+  const hooks: Hook[] = await sql.activeWebhooks(db, orgId);
+  cache.set(orgId, { at: Date.now(), hooks });
+  return hooks;
 }
 
 /** Does a new response of this survey fire any webhook? (cached) */
@@ -99,12 +96,7 @@ export async function queueWebhooks(
     (h) => h.survey_id === null || h.survey_id === surveyId,
   );
   for (const h of hooks) {
-    const r = await tx.query<{ id: string }>(
-      `INSERT INTO survey_webhook_deliveries (org_id, webhook_id, response_id) VALUES ($1, $2, $3)
-       ON CONFLICT (org_id, webhook_id, response_id) DO NOTHING RETURNING id`,
-      [orgId, h.id, responseId],
-    );
-    const id = r.rows[0]?.id;
+    const id = await sql.insertResponseDelivery(tx, orgId, h.id, responseId);
     if (id) {
       await enqueue(tx, {
         orgId,
@@ -137,11 +129,8 @@ const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 async function assertSurvey(db: Sql, orgId: string, surveyId: string | null | undefined) {
   if (!surveyId) return;
-  const s = await db.query('SELECT 1 FROM surveys WHERE org_id = $1 AND id = $2', [
-    orgId,
-    surveyId,
-  ]);
-  if (!s.rows.length) throw new AppError('NOT_FOUND', { field: 'surveyId' });
+  if (!(await sql.surveyExists(db, orgId, surveyId)))
+    throw new AppError('NOT_FOUND', { field: 'surveyId' });
 }
 
 export async function createWebhook(
@@ -158,30 +147,22 @@ export async function createWebhook(
   assertDestination(v.url, allowPrivate);
   await assertSurvey(db, orgId, v.surveyId);
   const secret = newSecret();
-  const r = await db.query(
-    `INSERT INTO survey_webhooks (org_id, url, survey_id, secret, description, events)
-     VALUES ($1, $2, $3, $4, $5, $6::text[]) RETURNING *`,
-    [
-      orgId,
-      v.url,
-      v.surveyId,
-      secret,
-      v.description ?? null,
-      v.events ?? ['survey.response.completed'],
-    ],
-  );
+  const row = await sql.insertWebhook(db, orgId, {
+    url: v.url,
+    surveyId: v.surveyId,
+    secret,
+    description: v.description ?? null,
+    events: v.events ?? ['survey.response.completed'],
+  });
   forgetWebhooks(orgId);
-  return { ...toHook(r.rows[0] as Record<string, unknown>), secret };
+  return { ...toHook(row), secret };
 }
 
 export async function getWebhook(db: Sql, orgId: string, id: string): Promise<TWebhookOut> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
-  const r = await db.query('SELECT * FROM survey_webhooks WHERE org_id = $1 AND id = $2', [
-    orgId,
-    id,
-  ]);
-  if (!r.rows.length) throw new AppError('NOT_FOUND');
-  return toHook(r.rows[0] as Record<string, unknown>);
+  const row = await sql.getWebhookRow(db, orgId, id);
+  if (!row) throw new AppError('NOT_FOUND');
+  return toHook(row);
 }
 
 export async function updateWebhook(
@@ -194,70 +175,41 @@ export async function updateWebhook(
   const cur = await getWebhook(db, orgId, id);
   if (v.url !== undefined) assertDestination(v.url, allowPrivate);
   if (v.surveyId !== undefined) await assertSurvey(db, orgId, v.surveyId);
-  const r = await db.query(
-    `UPDATE survey_webhooks SET url = $3, survey_id = $4, description = $5, active = $6,
-            events = $7::text[], updated_at = now()
-      WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [
-      orgId,
-      id,
-      v.url ?? cur.url,
-      v.surveyId !== undefined ? v.surveyId : cur.surveyId,
-      v.description !== undefined ? v.description : cur.description,
-      v.active ?? cur.active,
-      v.events ?? cur.events,
-    ],
-  );
-  if (!r.rows.length) throw new AppError('NOT_FOUND');
+  const row = await sql.updateWebhookRow(db, orgId, id, {
+    url: v.url ?? cur.url,
+    surveyId: v.surveyId !== undefined ? v.surveyId : cur.surveyId,
+    description: v.description !== undefined ? v.description : cur.description,
+    active: v.active ?? cur.active,
+    events: v.events ?? cur.events,
+  });
+  if (!row) throw new AppError('NOT_FOUND');
   forgetWebhooks(orgId);
-  return toHook(r.rows[0] as Record<string, unknown>);
+  return toHook(row);
 }
 
 /** A new signing secret, returned once; the old one stops working at once. */
 export async function rotateSecret(db: Sql, orgId: string, id: string): Promise<TWebhookOut> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
   const secret = newSecret();
-  const r = await db.query(
-    `UPDATE survey_webhooks SET secret = $3, updated_at = now()
-      WHERE org_id = $1 AND id = $2 RETURNING *`,
-    [orgId, id, secret],
-  );
-  if (!r.rows.length) throw new AppError('NOT_FOUND');
-  return { ...toHook(r.rows[0] as Record<string, unknown>), secret };
+  const row = await sql.setWebhookSecret(db, orgId, id, secret);
+  if (!row) throw new AppError('NOT_FOUND');
+  return { ...toHook(row), secret };
 }
 
 export async function listWebhooks(db: Sql, orgId: string): Promise<TWebhookOut[]> {
-  const r = await db.query('SELECT * FROM survey_webhooks WHERE org_id = $1 ORDER BY created_at', [
-    orgId,
-  ]);
-  return r.rows.map((x) => toHook(x as Record<string, unknown>));
+  return (await sql.listWebhookRows(db, orgId)).map(toHook);
 }
 
 export async function deleteWebhook(db: Sql, orgId: string, id: string): Promise<void> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND');
-  const r = await db.query(
-    'DELETE FROM survey_webhooks WHERE org_id = $1 AND id = $2 RETURNING id',
-    [orgId, id],
-  );
-  if (!r.rows.length) throw new AppError('NOT_FOUND');
+  if (!(await sql.deleteWebhookRow(db, orgId, id))) throw new AppError('NOT_FOUND');
   forgetWebhooks(orgId);
 }
 
 export async function listDeliveries(db: Sql, orgId: string, webhookId: string) {
   if (!isUuid(webhookId)) throw new AppError('NOT_FOUND');
-  const h = await db.query('SELECT 1 FROM survey_webhooks WHERE org_id = $1 AND id = $2', [
-    orgId,
-    webhookId,
-  ]);
-  if (!h.rows.length) throw new AppError('NOT_FOUND');
-  const r = await db.query<Record<string, unknown>>(
-    `SELECT id, event, response_id, status, attempts, last_status, last_error, created_at,
-            delivered_at
-       FROM survey_webhook_deliveries WHERE org_id = $1 AND webhook_id = $2
-      ORDER BY created_at DESC LIMIT 50`,
-    [orgId, webhookId],
-  );
-  return { items: r.rows.map(toDelivery) };
+  if (!(await sql.webhookExists(db, orgId, webhookId))) throw new AppError('NOT_FOUND');
+  return { items: (await sql.listDeliveryRows(db, orgId, webhookId)).map(toDelivery) };
 }
 
 const toDelivery = (x: Record<string, unknown>) => ({
@@ -286,14 +238,7 @@ export async function retryDelivery(
 ): Promise<ReturnType<typeof toDelivery> & { queued: boolean }> {
   if (!isUuid(webhookId) || !isUuid(deliveryId)) throw new AppError('NOT_FOUND');
   return db.transaction(async (tx) => {
-    const upd = await tx.query<Record<string, unknown>>(
-      `UPDATE survey_webhook_deliveries SET status = 'pending'
-        WHERE org_id = $1 AND webhook_id = $2 AND id = $3 AND status = 'failed'
-          AND response_id IS NOT NULL
-        RETURNING *`,
-      [orgId, webhookId, deliveryId],
-    );
-    const row = upd.rows[0];
+    const row = await sql.resetFailedDelivery(tx, orgId, webhookId, deliveryId);
     if (row) {
       await enqueue(tx, {
         orgId,
@@ -303,11 +248,7 @@ export async function retryDelivery(
       });
       return { ...toDelivery(row), queued: true };
     }
-    const cur = await tx.query<Record<string, unknown>>(
-      'SELECT * FROM survey_webhook_deliveries WHERE org_id = $1 AND webhook_id = $2 AND id = $3',
-      [orgId, webhookId, deliveryId],
-    );
-    const c = cur.rows[0];
+    const c = await sql.getDeliveryRow(tx, orgId, webhookId, deliveryId);
     if (!c) throw new AppError('NOT_FOUND');
     if (c.response_id === null) throw new AppError('WEBHOOK_RETRY_NOT_ALLOWED');
     return { ...toDelivery(c), queued: false };
@@ -380,19 +321,11 @@ export function post(
 }
 
 async function record(db: Sql, orgId: string, id: string, r: PostResult, final: boolean) {
-  await db.query(
-    `UPDATE survey_webhook_deliveries SET attempts = attempts + 1, last_status = $3,
-            last_error = $4,
-            status = $5, delivered_at = CASE WHEN $5 = 'delivered' THEN now() END
-      WHERE org_id = $1 AND id = $2`,
-    [
-      orgId,
-      id,
-      r.status || null,
-      r.error,
-      r.error === null ? 'delivered' : final ? 'failed' : 'pending',
-    ],
-  );
+  await sql.recordAttempt(db, orgId, id, {
+    status: r.status || null,
+    error: r.error,
+    outcome: r.error === null ? 'delivered' : final ? 'failed' : 'pending',
+  });
 }
 
 /**
@@ -401,28 +334,14 @@ async function record(db: Sql, orgId: string, id: string, r: PostResult, final: 
  */
 export async function sendTest(db: Sql, orgId: string, id: string, allowPrivate = false) {
   const h = await getWebhook(db, orgId, id);
-  const secret = await db.query<{ secret: string }>(
-    'SELECT secret FROM survey_webhooks WHERE org_id = $1 AND id = $2',
-    [orgId, id],
-  );
-  const d = await db.query<{ id: string }>(
-    `INSERT INTO survey_webhook_deliveries (org_id, webhook_id, response_id, event)
-     VALUES ($1, $2, NULL, $3) RETURNING id`,
-    [orgId, id, TEST_EVENT],
-  );
-  const deliveryId = (d.rows[0] as { id: string }).id;
+  const secret = await sql.webhookSecret(db, orgId, id);
+  const deliveryId = await sql.insertTestDelivery(db, orgId, id, TEST_EVENT);
   const body = JSON.stringify({
     type: TEST_EVENT,
     timestamp: new Date().toISOString(),
     data: { webhookId: h.id, surveyId: h.surveyId, events: h.events },
   });
-  const r = await post(
-    h.url,
-    (secret.rows[0] as { secret: string }).secret,
-    deliveryId,
-    body,
-    allowPrivate,
-  );
+  const r = await post(h.url, secret, deliveryId, body, allowPrivate);
   await record(db, orgId, deliveryId, r, true);
   return { deliveryId, ok: r.error === null, status: r.status || null, error: r.error };
 }
@@ -438,20 +357,7 @@ export function webhookJob(
 ) {
   return async (payload: JobPayload<'survey.webhook'>, ctx: JobContext) => {
     const { deliveryId, maxAttempts = WEBHOOK_MAX_ATTEMPTS } = payload;
-    const r = await db.query<{
-      id: string;
-      response_id: string | null;
-      status: string;
-      url: string;
-      secret: string;
-    }>(
-      `SELECT d.id, d.response_id, d.status, w.url, w.secret
-         FROM survey_webhook_deliveries d
-         JOIN survey_webhooks w ON w.org_id = d.org_id AND w.id = d.webhook_id
-        WHERE d.org_id = $1 AND d.id = $2`,
-      [ctx.orgId, deliveryId],
-    );
-    const d = r.rows[0];
+    const d = await sql.deliveryForJob(db, ctx.orgId, deliveryId);
     if (!d || d.status === 'delivered' || !d.response_id) return { skipped: true };
     const body = JSON.stringify({
       type: 'survey.response.completed',

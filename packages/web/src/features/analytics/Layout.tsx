@@ -13,6 +13,7 @@ export const TABS = [
   'servqual',
   'nps',
   'kano',
+  'value',
   'priorities',
   'comments',
   'complaints',

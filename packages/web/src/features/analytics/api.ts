@@ -16,6 +16,7 @@ import type {
   TServqualReport,
   TTextReport,
   TTrendReport,
+  TValueReport,
 } from '@fidelia/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -189,5 +190,17 @@ export function useDrill(f: TFilters, d: TDrill) {
     initialPageParam: '',
     getNextPageParam: (last) => last.next ?? undefined,
     enabled: Boolean(f.survey),
+  });
+}
+
+export type TValue = TValueReport;
+export type TValueStat = TValueReport['wtp'];
+
+/** GET /api/analytics/surveys/:id/value: perceived value under the filters. */
+export function useValue(f: TFilters, enabled = true) {
+  return useQuery({
+    queryKey: ['analytics', 'value', f.survey, analyticsQuery(f)],
+    queryFn: () => api.get<TValue>(`${base(f.survey)}/value`, analyticsQuery(f)),
+    enabled: enabled && Boolean(f.survey),
   });
 }

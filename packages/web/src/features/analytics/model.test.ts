@@ -1,7 +1,16 @@
 import type { TSurveyDefinition } from '@fidelia/contracts';
 import { describe, expect, it } from 'vitest';
 import type { TServqualItem } from './api';
-import { change, excludesZero, kanoPoints, seFromCi, surveyLabels, worstFirst } from './model';
+import {
+  change,
+  excludesZero,
+  hasValue,
+  kanoPoints,
+  seFromCi,
+  surveyLabels,
+  valueBenefitLabels,
+  worstFirst,
+} from './model';
 
 const item = (n: string, gap: number | null): TServqualItem => ({
   item: n,
@@ -126,5 +135,40 @@ describe('labels from the survey definition', () => {
       surveyLabels(def, 'es').kano,
     );
     expect(pts).toEqual([{ no: 1, name: 'una app', better: 0.7, worse: 0.3, category: 'A' }]);
+  });
+});
+
+describe('perceived value labels', () => {
+  const def = {
+    pages: [
+      {
+        key: 'p1',
+        questions: [
+          { key: 'nps', type: 'scale', title: { es: 'NPS' } },
+          {
+            key: 'value',
+            type: 'value',
+            points: 7,
+            priceText: { es: 'Compensa', en: 'Worth it' },
+            benefits: [
+              { key: 'functional', text: { es: 'Rapidez', en: 'Speed' } },
+              { key: 'emotional', text: { es: 'Confianza' } },
+            ],
+          },
+        ],
+      },
+    ],
+  } as unknown as TSurveyDefinition;
+
+  it('knows a survey with a value question and names its benefits in the language', () => {
+    expect(hasValue(def)).toBe(true);
+    expect(hasValue({ pages: [{ key: 'p', questions: [] }] } as unknown as TSurveyDefinition)).toBe(
+      false,
+    );
+    expect(hasValue(undefined)).toBe(false);
+    expect([...valueBenefitLabels(def, 'en')]).toEqual([
+      ['functional', 'Speed'],
+      ['emotional', 'Confianza'], // no English wording: the Spanish one
+    ]);
   });
 });

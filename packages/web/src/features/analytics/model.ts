@@ -152,3 +152,21 @@ export function internalItemLabels(
     }
   return out;
 }
+
+/** Whether the survey asks the perceived-value question (the `value` type). */
+export function hasValue(def: TSurveyDefinition | undefined): boolean {
+  return (def?.pages ?? []).some((p) => p.questions.some((q) => q.type === 'value'));
+}
+
+/** Benefit key of the value question(s) -> its wording in the UI language. */
+export function valueBenefitLabels(
+  def: TSurveyDefinition | undefined,
+  lang: TLang,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of def?.pages ?? [])
+    for (const q of p.questions)
+      if (q.type === 'value')
+        for (const b of q.benefits) if (!out.has(b.key)) out.set(b.key, text(b.text, lang));
+  return out;
+}

@@ -12,6 +12,7 @@ const PrioritiesPage = featurePage('analytics', () => import('./PrioritiesPage')
 const CommentsPage = featurePage('analytics', () => import('./CommentsPage'));
 const ComplaintsPage = featurePage('analytics', () => import('./ComplaintsPage'));
 const InternalPage = featurePage('analytics', () => import('./InternalPage'));
+const ValuePage = featurePage('analytics', () => import('./ValuePage'));
 const ResponsesPage = featurePage('analytics', () => import('./ResponsesPage'));
 
 export const analyticsRoutes = (
@@ -25,6 +26,7 @@ export const analyticsRoutes = (
     <Route path="comments" element={<CommentsPage />} />
     <Route path="complaints" element={<ComplaintsPage />} />
     <Route path="internal" element={<InternalPage />} />
+    <Route path="value" element={<ValuePage />} />
     <Route path="responses" element={<ResponsesPage />} />
     <Route path="*" element={<Navigate to="/analytics" replace />} />
   </Route>

@@ -406,7 +406,7 @@ function Body({ d, q }: { d: TDiagnostic; q: TQuery }) {
   );
 }
 
-/** After-sales attributes (DOMAIN.md §9): each one's evidence across the gaps. */
+/** After-sales attributes: each one's evidence across the gaps. */
 function AfterSales({
   d,
   unit,

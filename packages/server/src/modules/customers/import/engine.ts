@@ -1,6 +1,6 @@
 // The customers import on the shared row loop (lib/import/pipeline.ts): validation (rows.ts)
 // with unknown units and repeated external ids rejected, then per batch the diff against the
-// stored customers (diff.ts) and the upserts (write.ts). Each batch commits in its own
+// stored customers (diff.ts) and the upserts (repo-write.ts). Each batch commits in its own
 // transaction (progress is visible, memory stays flat); re-running the same file is idempotent
 // because only real differences are written.
 import type { TCustomField, TImportMapping } from '@fidelia/contracts';
@@ -14,8 +14,8 @@ import {
 import type { TabularRow } from '../../../lib/tabular';
 import type { TSql } from '../sql';
 import { DuplicateTracker, diffCustomer } from './diff';
+import { insertDrafts, insertRejections, loadByExternalIds, updateChanged } from './repo-write';
 import { type TImportDraft, validateRow } from './rows';
-import { insertDrafts, insertRejections, loadByExternalIds, updateChanged } from './write';
 
 export interface TImportCounts {
   processed: number;

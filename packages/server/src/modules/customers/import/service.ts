@@ -13,6 +13,7 @@ import { unitScope } from '../../orgs/service';
 import { listFields } from '../repo-write';
 import { runImport } from './engine';
 import { suggestMapping } from './mapping';
+import * as sql from './repo';
 import { checkMapping } from './rows';
 
 registerErrors({
@@ -77,21 +78,15 @@ export async function upload(
     throw new AppError('IMPORT_UNREADABLE');
   }
   const fields = await listFields(db, auth.orgId);
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO customer_imports (org_id, file_name, file_format, file_data, encoding, headers, warnings, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8) RETURNING id`,
-    [
-      auth.orgId,
-      fileName,
-      format,
-      Buffer.from(bytes),
-      file.encoding,
-      JSON.stringify(file.header),
-      JSON.stringify(file.warnings),
-      auth.userId,
-    ],
-  );
-  const id = rows[0]?.id ?? '';
+  const id = await sql.insertImport(db, auth.orgId, {
+    fileName,
+    format,
+    bytes,
+    encoding: file.encoding,
+    headers: file.header,
+    warnings: file.warnings,
+    createdBy: auth.userId,
+  });
   await audit(db, auth, {
     action: 'customer_import.uploaded',
     entity: 'customer_import',
@@ -109,28 +104,9 @@ export async function upload(
   };
 }
 
-interface TImportRow {
-  id: string;
-  status: TImportStatus['status'];
-  dry_run: boolean;
-  total: number;
-  processed: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  warnings: string[];
-  error: string | null;
-}
-
 export async function status(db: Sql, auth: AuthContext, id: string): Promise<TImportStatus> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new AppError('NOT_FOUND');
-  const { rows } = await db.query<TImportRow>(
-    `SELECT id, status, dry_run, total, processed, inserted, updated, unchanged, rejected, warnings, error
-       FROM customer_imports WHERE org_id = $1 AND id = $2`,
-    [auth.orgId, id],
-  );
-  const r = rows[0];
+  const r = await sql.getImportStatus(db, auth.orgId, id);
   if (!r) throw new AppError('NOT_FOUND');
   const { dry_run, ...rest } = r;
   return { ...rest, dryRun: dry_run };
@@ -145,19 +121,7 @@ export async function start(
   dryRun: boolean,
 ): Promise<{ id: string; status: 'queued' }> {
   await status(db, auth, id);
-  const { rows } = await db.query<{
-    headers: string[];
-    file_data: Uint8Array;
-    file_format: 'csv' | 'xlsx';
-    file_name: string;
-  }>(
-    `UPDATE customer_imports SET status = 'queued', mapping = $3::jsonb, dry_run = $4,
-            processed = 0, inserted = 0, updated = 0, unchanged = 0, rejected = 0, error = NULL
-      WHERE org_id = $1 AND id = $2 AND status IN ('uploaded', 'done', 'failed') AND (status = 'uploaded' OR dry_run)
-      RETURNING headers`,
-    [auth.orgId, id, JSON.stringify(mapping), dryRun],
-  );
-  const job = rows[0];
+  const job = await sql.queueImport(db, auth.orgId, id, mapping, dryRun);
   if (!job) throw new AppError('IMPORT_NOT_RUNNABLE');
   const problems = [
     ...checkMapping(mapping),
@@ -166,10 +130,7 @@ export async function start(
       .map((h) => `unknown_header:${h}`),
   ];
   if (problems.length > 0) {
-    await db.query(
-      `UPDATE customer_imports SET status = 'uploaded' WHERE org_id = $1 AND id = $2`,
-      [auth.orgId, id],
-    );
+    await sql.unqueueImport(db, auth.orgId, id);
     throw new AppError('IMPORT_MAPPING_INVALID', { problems });
   }
   await audit(db, auth, {
@@ -196,17 +157,7 @@ export const IMPORT_JOB = 'customer-import';
  */
 export function registerImportJob(db: Sql): void {
   registerJob(IMPORT_JOB, async ({ importId }, ctx) => {
-    const { rows } = await db.query<{
-      file_data: Uint8Array;
-      file_format: 'csv' | 'xlsx';
-      file_name: string;
-      mapping: TImportMapping;
-      dry_run: boolean;
-    }>(
-      'SELECT file_data, file_format, file_name, mapping, dry_run FROM customer_imports WHERE org_id = $1 AND id = $2',
-      [ctx.orgId, importId],
-    );
-    const job = rows[0];
+    const job = await sql.importJob(db, ctx.orgId, importId);
     if (!job) return null;
     await execute(db, ctx.orgId, importId, job, job.mapping, job.dry_run, ctx);
     return null;
@@ -223,12 +174,7 @@ async function execute(
   ctx: Pick<JobContext, 'progress' | 'log' | 'lastAttempt'>,
 ): Promise<void> {
   const heartbeat = ctx.progress;
-  const set = (sql: string, params: unknown[] = []) =>
-    db.query(`UPDATE customer_imports SET ${sql} WHERE org_id = $1 AND id = $2`, [
-      orgId,
-      id,
-      ...params,
-    ]);
+  const set = sql.importSetter(db, orgId, id);
   await importRun(
     {
       importId: id,
@@ -239,19 +185,12 @@ async function execute(
       onFailed: () => undefined,
     },
     async () => {
-      await db.query(
-        'DELETE FROM customer_import_rejections WHERE org_id = $1 AND import_id = $2',
-        [orgId, id],
-      );
+      await sql.clearRejections(db, orgId, id);
       const file = await open(job.file_data, job.file_format, job.file_name);
       const fields = new Map((await listFields(db, orgId)).map((f) => [f.key, f]));
-      const units = new Set(
-        (
-          await db.query<{ id: string }>('SELECT id FROM pub_org_units WHERE org_id = $1', [orgId])
-        ).rows.map((r) => r.id),
-      );
+      const units = await sql.orgUnitIds(db, orgId);
       const total = csvRowEstimate(job.file_data, job.file_format);
-      await set(`status = 'running', total = $3`, [total]);
+      await sql.markRunning(set, total);
       const counts = await runImport(db, orgId, {
         header: file.header,
         rows: file.rows,
@@ -262,19 +201,10 @@ async function execute(
         importId: id,
         onProgress: async (c) => {
           await heartbeat({ ...c });
-          await set('processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7', [
-            c.processed,
-            c.inserted,
-            c.updated,
-            c.unchanged,
-            c.rejected,
-          ]);
+          await sql.recordProgress(set, c);
         },
       });
-      await set(
-        `status = 'done', total = $3, processed = $3, inserted = $4, updated = $5, unchanged = $6, rejected = $7, finished_at = now()`,
-        [counts.processed, counts.inserted, counts.updated, counts.unchanged, counts.rejected],
-      );
+      await sql.markDone(set, counts);
       await audit(
         db,
         { orgId, userId: null, email: null },

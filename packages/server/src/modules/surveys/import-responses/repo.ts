@@ -206,3 +206,34 @@ export async function* rejectionRows(
     yield* rows;
   }
 }
+
+type TCounts = { processed: number; inserted: number; unchanged: number; rejected: number };
+
+/** The run starts: the estimated total, counters back to 0 (a retried job starts over). */
+export const markRunning = (db: Sql, orgId: string, id: string, total: number) =>
+  setProgress(
+    db,
+    orgId,
+    id,
+    `status = 'running', total = $3, processed = 0, inserted = 0, unchanged = 0, rejected = 0`,
+    [total],
+  );
+
+export const recordProgress = (db: Sql, orgId: string, id: string, c: TCounts) =>
+  setProgress(db, orgId, id, 'processed = $3, inserted = $4, unchanged = $5, rejected = $6', [
+    c.processed,
+    c.inserted,
+    c.unchanged,
+    c.rejected,
+  ]);
+
+/** Done: final counts; the uploaded file is dropped unless this was a dry run. */
+export const markDone = (db: Sql, orgId: string, id: string, c: TCounts) =>
+  setProgress(
+    db,
+    orgId,
+    id,
+    `status = 'done', total = $3, processed = $3, inserted = $4, unchanged = $5, rejected = $6, finished_at = now(),
+       file_data = CASE WHEN dry_run THEN file_data ELSE ''::bytea END`,
+    [c.processed, c.inserted, c.unchanged, c.rejected],
+  );

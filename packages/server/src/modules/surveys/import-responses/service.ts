@@ -323,10 +323,7 @@ export async function execute(
       const plan = planColumns(def, file.header);
       const rctx = await rowContext(db, orgId, def, file.decimalComma);
       const total = csvRowEstimate(job.file_data, job.file_format);
-      await set(
-        `status = 'running', total = $3, processed = 0, inserted = 0, unchanged = 0, rejected = 0`,
-        [total],
-      );
+      await repo.markRunning(db, orgId, id, total);
       const counts = await runImport(db, {
         orgId,
         surveyId: job.survey_id,
@@ -339,21 +336,12 @@ export async function execute(
         importId: id,
         onProgress: async (c) => {
           await ctx.progress({ ...c });
-          await set('processed = $3, inserted = $4, unchanged = $5, rejected = $6', [
-            c.processed,
-            c.inserted,
-            c.unchanged,
-            c.rejected,
-          ]);
+          await repo.recordProgress(db, orgId, id, c);
         },
       });
       // Once stored, the uploaded file (names, e-mails, comments) is not kept: the responses are
       // the record, and erasing a respondent must not leave a copy behind in the import.
-      await set(
-        `status = 'done', total = $3, processed = $3, inserted = $4, unchanged = $5, rejected = $6, finished_at = now(),
-       file_data = CASE WHEN dry_run THEN file_data ELSE ''::bytea END`,
-        [counts.processed, counts.inserted, counts.unchanged, counts.rejected],
-      );
+      await repo.markDone(db, orgId, id, counts);
       await audit(
         db,
         { orgId, userId: null, email: null },

@@ -1,4 +1,4 @@
-// Batched SQL for imports. Rows travel as one jsonb array per statement
+// Batched SQL for imports (the customers written by a run). Rows travel as one jsonb array per statement
 // (jsonb_to_recordset): one round trip per batch, identical on PGlite and PostgreSQL,
 // and user text is only ever a bound parameter.
 import type { TImportRejection } from '@fidelia/contracts';
