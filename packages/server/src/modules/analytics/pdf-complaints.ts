@@ -221,7 +221,10 @@ ${
     ? `<p>${esc(t.noneInSection)}</p>`
     : volumeSvg(
         lang,
-        d.trend.map((x) => ({ label: f.period(x.period), count: x.count })),
+        d.trend.map((x) => ({
+          label: f.periodShort(x.period) ?? f.period(x.period),
+          count: x.count,
+        })),
         trendTitle,
       )
 }`;

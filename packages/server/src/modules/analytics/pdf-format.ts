@@ -44,6 +44,11 @@ export function formatter(lang: TReportLang) {
   // Filter dates and periods are calendar days (UTC), so they are shown in UTC.
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthShort = new Intl.DateTimeFormat(lang, {
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const fixed = (v: number | null | undefined, digits: number) =>
     ok(v) ? nf({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v) : DASH;
   const num = (v: number | null | undefined, digits = 1) =>
@@ -80,6 +85,9 @@ export function formatter(lang: TReportLang) {
       if (q) return fill(QUARTER[lang], { q: q[2] as string, y: q[1] as string });
       return dateOf(p);
     },
+    /** A trend bucket for a chart axis: months short ("ene 2026"), else as period(). */
+    periodShort: (p: string) =>
+      /^\d{4}-\d{2}$/.test(p) ? monthShort.format(Date.parse(`${p}-01T00:00:00Z`)) : null,
     /** a signed difference: "+1,5" / "-2,0" */
     signed: (v: number, digits = 1) => (v > 0 ? `+${fixed(v, digits)}` : fixed(v, digits)),
   };

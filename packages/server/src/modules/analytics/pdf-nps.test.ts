@@ -156,12 +156,12 @@ describe('npsReportHtml', () => {
 
 describe('trendSvg', () => {
   it('draws to scale: limits dashed, the out-of-control point red', () => {
-    // values −50..50 padded by 8 % -> −58..58 over 180 px from y = 10: −50 -> 177.6, 50 -> 22.4
+    // values −50..50 padded by 8 % -> −58..58 over 180 px from y = 10: −50 -> 177.6, 50 -> 22.4; 2 periods over 568 px from x = 56
     const svg = trendSvg('es', trend);
-    expect(svg).toContain('M56.0 177.6 L648.0 22.4');
+    expect(svg).toContain('M56.0 177.6 L624.0 22.4');
     expect(svg).toContain('stroke-dasharray="5 4"');
-    expect(svg).toContain('<circle cx="648.0" cy="22.4" r="5" fill="#c92a2a"/>');
+    expect(svg).toContain('<circle cx="624.0" cy="22.4" r="5" fill="#c92a2a"/>');
     expect(svg).toContain('<circle cx="56.0" cy="177.6" r="3.5" fill="#087f5b"/>');
-    expect(svg).toContain('>Enero de 2026<');
+    expect(svg).toContain('>ene 2026<');
   });
 });

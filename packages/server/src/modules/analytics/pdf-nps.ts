@@ -165,10 +165,12 @@ export function trendSvg(lang: TReportLang, tr: TTrendReport): string {
   const W = 660;
   const H = 230;
   const left = 56;
-  const right = 12;
+  const right = 36;
   const top = 10;
   const bottom = 40;
   const ps = tr.periods;
+  // months as "jun 2026" on the axis (the table below has them in full)
+  const axisLabel = (p: string) => f.periodShort(p) ?? f.period(p);
   const vals: number[] = [];
   for (const p of ps) for (const v of [p.value, p.lcl, p.ucl]) if (ok(v)) vals.push(v);
   if (ok(tr.centre)) vals.push(tr.centre);
@@ -230,7 +232,7 @@ export function trendSvg(lang: TReportLang, tr: TTrendReport): string {
   ps.forEach((p, i) => {
     if (i % every !== 0 && i !== ps.length - 1) return;
     parts.push(
-      `<text x="${x(i).toFixed(1)}" y="${H - bottom + 18}" text-anchor="middle" class="ax">${esc(clip(f.period(p.period), 16))}</text>`,
+      `<text x="${x(i).toFixed(1)}" y="${H - bottom + 18}" text-anchor="middle" class="ax">${esc(clip(axisLabel(p.period), 16))}</text>`,
     );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="${esc(fill(T[lang].trend, { p: T[lang].by[tr.period] }))}">${parts.join('')}</svg>`;
