@@ -7,11 +7,11 @@
 //   npx tsx bench/export-responses.ts pglite   [responses=200000]   (PGlite on disk, as npm start)
 //   npx tsx bench/export-responses.ts postgres [responses=200000]   (TEST_DATABASE_URL, else a
 //                                                                   throwaway cluster)
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
@@ -20,7 +20,11 @@ import { migrate } from '../packages/server/src/db/migrate';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { createOrg, login, testConfig } from '../packages/server/test/harness';
 // @ts-expect-error plain ESM script without types
+import { ensureServerBuild } from '../scripts/build-server.mjs';
+// @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
+// @ts-expect-error plain ESM script without types
+import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
 
 const CHUNK = 20_000;
 
@@ -93,6 +97,66 @@ async function serve(engine: string, dir: string, user: { email: string; passwor
   process.send?.({ port: (app.server.address() as AddressInfo).port, headers: s.headers });
 }
 
+const freePort = () =>
+  new Promise<number>((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
+    });
+    s.on('error', rej);
+  });
+
+/** The server as `npm start` runs it (the compiled bundle, the start script's Node flags), on
+ * the seeded database; logs in over HTTP. BENCH_SERVER=tsx runs the `serve` child instead. */
+async function serveBuilt(
+  engine: string,
+  dir: string,
+  user: { email: string; password: string },
+  env: Record<string, string>,
+): Promise<{ c: ChildProcess; port: number; headers: Record<string, string> }> {
+  await ensureServerBuild();
+  const port = await freePort();
+  const c = spawn(
+    process.execPath,
+    [
+      ...SERVER_NODE_ARGS,
+      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      'packages/server/dist/main.js',
+    ],
+    {
+      cwd: resolve(import.meta.dirname, '..'),
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'error',
+        DATA_DIR: dir,
+        ...(engine === 'postgres' ? { DATABASE_URL: env.BENCH_DB_URL as string } : {}),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (c.exitCode !== null) throw new Error(`server exited ${c.exitCode}`);
+    const ok = await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const r = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
+  const m = /fidelia_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '');
+  if (r.status !== 200 || !m) throw new Error(`login failed ${r.status}`);
+  return { c, port, headers: { cookie: `fidelia_session=${m[1]}` } };
+}
+
 function child<T>(args: string[], env: Record<string, string>) {
   const c = fork(fileURLToPath(import.meta.url), args, {
     // BENCH_NODE_ARGS: extra flags for the children, e.g. a heap cap to tell garbage from growth
@@ -114,6 +178,11 @@ function child<T>(args: string[], env: Record<string, string>) {
 const rssMb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+/** CPU time (user + system) a live process has used so far, in s. */
+const cpuS = (pid: number) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(f[11]) + Number(f[12])) / 100;
 };
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -150,12 +219,21 @@ async function main() {
   }>(['seed', engine, dir, String(n)], env);
   const made = await seeded.first;
   await new Promise((r) => (seeded.c.exitCode === null ? seeded.c.once('exit', r) : r(null)));
-  const served = child<{ port: number; headers: Record<string, string> }>(
-    ['serve', engine, dir, JSON.stringify(made.user)],
-    env,
-  );
-  const srv = served.c;
-  const info = { ...(await served.first), ...made };
+  const tsx = process.env.BENCH_SERVER === 'tsx';
+  let srv: ChildProcess;
+  let info: { port: number; headers: Record<string, string> } & typeof made;
+  if (tsx) {
+    const served = child<{ port: number; headers: Record<string, string> }>(
+      ['serve', engine, dir, JSON.stringify(made.user)],
+      env,
+    );
+    srv = served.c;
+    info = { ...(await served.first), ...made };
+  } else {
+    const b = await serveBuilt(engine, dir, made.user, env);
+    srv = b.c;
+    info = { port: b.port, headers: b.headers, ...made };
+  }
   const pid = srv.pid as number;
   const base = `http://127.0.0.1:${info.port}`;
   console.log(`seeded ${n} responses in ${(info.seedMs / 1000).toFixed(1)} s (${engine})`);
@@ -179,6 +257,7 @@ async function main() {
         await new Promise((s) => setTimeout(s, 50));
       }
     })();
+    const cpu0 = cpuS(pid);
     const t0 = performance.now();
     const r = await fetch(`${base}/api/surveys/${info.surveyId}/export?${q}&status=all`, {
       headers: info.headers,
@@ -194,7 +273,7 @@ async function main() {
     done = true;
     await sampler;
     const peak = rssMb(pid, 'VmHWM');
-    const row = `| ${engine} | ${label} | ${(ms / 1000).toFixed(1)} s | ${(bytes / 1e6).toFixed(0)} MB${
+    const row = `| ${engine} | ${label} | ${(ms / 1000).toFixed(1)} s (CPU ${(cpuS(pid) - cpu0).toFixed(1)} s) | ${(bytes / 1e6).toFixed(0)} MB${
       label === 'XLSX' ? '' : ` (${lines - 1} rows)`
     } | ${before.toFixed(0)} MB | ${peak.toFixed(0)} MB | ${pct(health, 50).toFixed(1)} / ${pct(
       health,
@@ -203,17 +282,23 @@ async function main() {
     console.log(row);
     out.push(row);
   }
-  srv.send('stop');
-  await new Promise((r) => srv.once('exit', r));
+  const exited = new Promise((r) => srv.once('exit', r));
+  if (tsx) srv.send('stop');
+  else srv.kill('SIGTERM');
+  await exited;
   rmSync(dir, { recursive: true, force: true });
   if (admin) {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName}`);
     await admin.end();
   }
   await cluster?.stop();
-  console.log(`load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}`);
   console.log(
-    '| engine | export | time | size | RSS before | peak RSS during | /api/health p50 / p95 / max (samples) |',
+    `load average ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}; server: ${
+      process.env.BENCH_SERVER === 'tsx' ? 'tsx sources' : 'compiled (as npm start)'
+    } ${[...SERVER_NODE_ARGS, process.env.BENCH_NODE_ARGS ?? ''].join(' ')}`,
+  );
+  console.log(
+    '| engine | export | time (server CPU) | size | RSS before | peak RSS during | /api/health p50 / p95 / max (samples) |',
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const r of out) console.log(r);

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureServerBuild } from './build-server.mjs';
+import { SERVER_NODE_ARGS } from './server-node-args.mjs';
 
 const web = 'packages/web';
 const built = join(web, 'dist', 'index.html');
@@ -43,7 +44,7 @@ try {
   console.error(`Compiling the server failed (${e.message}); running it from sources.`);
   entry = ['--import', 'tsx', 'packages/server/src/main.ts'];
 }
-const server = spawn(process.execPath, entry, {
+const server = spawn(process.execPath, [...SERVER_NODE_ARGS, ...entry], {
   stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
 });
 const stop = (sig) => server.exitCode === null && server.kill(sig);

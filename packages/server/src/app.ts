@@ -144,7 +144,11 @@ export async function buildApp(deps: AppDeps) {
   if (web) {
     await app.register(fastifyStatic, {
       root: web,
-      wildcard: false,
+      // One `/*` route that looks the file up per request: `wildcard: false` registered a GET and
+      // a HEAD route for each of the bundle's ~650 files (with their .br/.gz siblings) at every
+      // start, ~60 % of the router's routes and most of the server's start-up CPU (issue 14).
+      // A miss goes to the not-found handler below, as before.
+      wildcard: true,
       // dist/ holds .br/.gz siblings written at build time (packages/web/scripts/precompress.mjs)
       preCompressed: true,
       setHeaders: (res, path) => {

@@ -1,6 +1,8 @@
 // `npm start`: migrate, seed a demo org on an empty database, serve API + built web app, and shut
 // down gracefully (finish in-flight requests, stop jobs, close the database) on SIGTERM/SIGINT/
 // SIGHUP or when the start script that spawned it dies (IPC channel closed).
+// First: starts compiling PGlite's WebAssembly while the modules below are evaluated.
+import './db/pglite-prefetch';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -59,6 +61,11 @@ export async function startServer(config: TConfig = loadConfig()) {
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+  // Run from the compiled bundle (dist/main.js): once the server listens, the functions start-up
+  // compiled are saved as V8's code cache for the next start (only when there is none yet).
+  const writeCodeCache = (globalThis as { __fideliaWriteCodeCache?: () => void })
+    .__fideliaWriteCodeCache;
+  if (writeCodeCache) setImmediate(writeCodeCache);
 
   let stopping = false;
   // The modules' demo data (customers, surveys, complaints, retention) is written while the

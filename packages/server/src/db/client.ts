@@ -8,6 +8,7 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { lockDataDir } from './lock';
 import { copyTemplateInto } from './pglite-template';
+import { prefetchedPgliteWasm } from './pglite-wasm';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -122,7 +123,10 @@ export async function openDb(o: OpenDbOptions): Promise<Db> {
   try {
     // Under the lock, so two processes never fill the same directory at once.
     copyTemplateInto(dir);
-    const db = pgliteDb(await PGlite.create({ dataDir: dir }));
+    const pgliteWasmModule = await prefetchedPgliteWasm();
+    const db = pgliteDb(
+      await PGlite.create(pgliteWasmModule ? { dataDir: dir, pgliteWasmModule } : { dataDir: dir }),
+    );
     return { ...db, close: () => db.close().finally(lock.release) };
   } catch (e) {
     lock.release();

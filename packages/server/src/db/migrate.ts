@@ -23,11 +23,17 @@ const MIGRATION_LOCK = 4_200_917_311;
  * migrate` next to a running server) apply each migration exactly once instead of racing.
  */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-  });
+  // A restart finds the table: no transaction (a commit each start) just to not create it.
+  const exists = await db.query<{ t: string | null }>(
+    "SELECT to_regclass('schema_migrations')::text AS t",
+  );
+  if (!exists.rows[0]?.t) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    });
+  }
   const done = new Set(
     (await db.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map(
       (r) => r.name,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/harness';
 import { seedDemo } from '../../demo/seed';
-import { insightSummary } from './service';
+import { insightSummary, previewSample } from './service';
 
 describe('demo panels data', () => {
   let db: TestDb;
@@ -45,5 +45,31 @@ describe('demo panels data', () => {
     );
     expect(linked.rows[0]?.n).toBe(6);
     expect(await insightSummary(db, orgId)).toBeDefined();
+    // A manager who opens the demo panel can draw a new sample at once: the demo's own contacts
+    // (the focus group, the interview invitations, survey invitations) leave members eligible
+    // under the fatigue rule.
+    const owner = await db.query<{ id: string; email: string }>(
+      `SELECT id, email FROM users WHERE org_id = $1 AND role = 'owner' LIMIT 1`,
+      [orgId],
+    );
+    const panel = await db.query<{ id: string }>(
+      'SELECT id FROM panels WHERE org_id = $1 ORDER BY created_at LIMIT 1',
+      [orgId],
+    );
+    const auth = {
+      orgId,
+      userId: owner.rows[0]?.id as string,
+      role: 'owner' as const,
+      unitId: null,
+      email: owner.rows[0]?.email as string,
+      via: 'session' as const,
+      scopes: [],
+    };
+    const preview = await previewSample(db, auth, panel.rows[0]?.id as string, {
+      size: 5,
+      seed: 1,
+    });
+    expect(preview.eligible).toBeGreaterThanOrEqual(5);
+    expect(preview.members).toHaveLength(5);
   });
 });
