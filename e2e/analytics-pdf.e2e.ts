@@ -127,7 +127,8 @@ describe('dashboard PDFs (demo data, real server, Chromium, poppler)', () => {
     expect(t).toContain('Informe de reclamaciones');
     expect(t).toContain(int(c.total, 'es'));
     for (const s of c.sla)
-      if (s.total > 0 && s.compliance !== null) expect(t).toContain(flat(pct(s.compliance, 'es', 0)));
+      if (s.total > 0 && s.compliance !== null)
+        expect(t).toContain(flat(pct(s.compliance, 'es', 0)));
     await ctx.close();
   }, 240_000);
 });
