@@ -73,6 +73,30 @@ describe('route table', () => {
     for (const r of routes()) expect(r.access).toBeDefined();
   });
 
+  it('gives every analytics PDF report the access of its JSON route', () => {
+    const access = (url: string) =>
+      JSON.stringify(routes().find((r) => r.method === 'GET' && r.url === url)?.access);
+    const pairs = [
+      [
+        '/api/analytics/surveys/:surveyId/servqual.pdf',
+        '/api/analytics/surveys/:surveyId/servqual',
+      ],
+      ['/api/analytics/surveys/:surveyId/nps.pdf', '/api/analytics/surveys/:surveyId/nps'],
+      ['/api/analytics/surveys/:surveyId/priorities.pdf', '/api/analytics/surveys/:surveyId/ipa'],
+      ['/api/analytics/overview.pdf', '/api/analytics/overview'],
+      ['/api/analytics/complaints.pdf', '/api/analytics/complaints'],
+    ];
+    for (const [pdf, jsonRoute] of pairs) {
+      expect(access(pdf as string), pdf).toBeDefined();
+      expect(access(pdf as string), pdf).toBe(access(jsonRoute as string));
+    }
+    // and no PDF route is left out of the list above
+    const pdfs = routes().filter(
+      (r) => r.url.startsWith('/api/analytics/') && r.url.endsWith('.pdf'),
+    );
+    expect(pdfs.map((r) => r.url).sort()).toEqual(pairs.map(([p]) => p).sort());
+  });
+
   it('refuses unauthenticated calls to non-public routes (401)', async () => {
     for (const r of routes().filter((x) => x.access !== 'public')) {
       const res = await call(r, fill(r.url, randomUUID()), null);

@@ -1,12 +1,13 @@
 // htmlToPdf's handling of the Chromium process, with stand-in "chromium" shell scripts (the
 // real one is exercised by the db and e2e tests): the arguments it gets, a crash, no output, a
-// hang killed by the timeout — always a 503 AppError, never a leftover temp directory.
+// hang killed by the timeout — always a 503 AppError, never a leftover temp directory; and the
+// one-Chromium-at-a-time queue.
 import { chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHROMIUM_PATH, loadConfig } from '../../config';
-import { htmlToPdf } from './pdf';
+import { htmlToPdf, serialQueue } from './pdf';
 
 const bin = mkdtempSync(join(tmpdir(), 'fidelia-fake-chromium-'));
 afterAll(() => rmSync(bin, { recursive: true, force: true }));
@@ -81,5 +82,50 @@ describe('CHROMIUM_PATH', () => {
       '/opt/chrome/chrome',
     );
     expect(() => loadConfig({ ...env, CHROMIUM_PATH: '' })).toThrow(/CHROMIUM_PATH/);
+  });
+});
+
+describe('serialQueue', () => {
+  const deferred = () => {
+    let resolve!: () => void;
+    let reject!: (e: Error) => void;
+    const p = new Promise<void>((a, b) => {
+      resolve = a;
+      reject = b;
+    });
+    return { p, resolve, reject };
+  };
+
+  it('runs one task at a time in order, a failure does not block the rest, extra waiters refused', async () => {
+    const q = serialQueue(2);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const gates = [deferred(), deferred(), deferred()];
+    const task = (i: number) => async () => {
+      running++;
+      most = Math.max(most, running);
+      order.push(i);
+      try {
+        await gates[i]?.p;
+      } finally {
+        running--;
+      }
+      return i;
+    };
+    const a = q.run(task(0));
+    const b = q.run(task(1));
+    const c = q.run(task(2));
+    // one running + two waiting: the fourth is turned away
+    await expect(q.run(task(3))).rejects.toMatchObject({ code: 'ANALYTICS_PDF_BUSY' });
+    gates[0]?.reject(new Error('chromium crashed'));
+    await expect(a).rejects.toThrow('chromium crashed');
+    gates[1]?.resolve();
+    gates[2]?.resolve();
+    expect(await b).toBe(1);
+    expect(await c).toBe(2);
+    expect(order).toEqual([0, 1, 2]);
+    expect(most).toBe(1);
+    expect(q.pending).toBe(0);
   });
 });

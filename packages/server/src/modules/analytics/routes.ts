@@ -24,6 +24,7 @@ import {
   ZTrendReportSchema,
   ZValueReportSchema,
 } from '@fidelia/contracts';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DEFAULT_CHROMIUM_PATH } from '../../config';
@@ -34,7 +35,20 @@ import { complaintsReport } from './complaints-report';
 import { DIGEST_JOB, getDigest, runDigest, setDigest } from './digest';
 import { drillResponses } from './drill';
 import { internalReport } from './internal';
-import { servqualPdf, ZServqualPdfQuerySchema } from './report-pdf';
+import {
+  complaintsReportPage,
+  npsReportPage,
+  overviewReportPage,
+  printReport,
+  prioritiesReportPage,
+  servqualReportPage,
+  type TReportPageOut,
+  ZComplaintsPdfQuerySchema,
+  ZNpsPdfQuerySchema,
+  ZOverviewPdfQuerySchema,
+  ZPrioritiesPdfQuerySchema,
+  ZServqualPdfQuerySchema,
+} from './report-pdf';
 import * as svc from './service';
 import { valueReport } from './value';
 
@@ -47,6 +61,16 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   const baseUrl = publicBaseUrl(config);
   registerJob(DIGEST_JOB, ({ week }, ctx) => runDigest(db, mailer, baseUrl, ctx.orgId, week));
   const base = '/api/analytics/surveys/:surveyId';
+  // The PDF reports: the same access, filters and numbers as their JSON routes (report-pdf.ts).
+  const chromium = config.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
+  const pdf = async (reply: FastifyReply, page: Promise<TReportPageOut>) => {
+    const r = await printReport(page, chromium);
+    return reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="${r.filename}"`)
+      .header('cache-control', 'private, no-store')
+      .send(r.pdf);
+  };
   app.get(
     `${base}/servqual`,
     {
@@ -70,15 +94,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: ZServqualPdfQuerySchema,
       },
     },
-    async (req, reply) => {
-      const chromium = config.chromiumPath ?? DEFAULT_CHROMIUM_PATH;
-      const r = await servqualPdf(db, authOf(req), req.params.surveyId, req.query, chromium);
-      return reply
-        .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="${r.filename}"`)
-        .header('cache-control', 'private, no-store')
-        .send(r.pdf);
-    },
+    (req, reply) => pdf(reply, servqualReportPage(db, authOf(req), req.params.surveyId, req.query)),
   );
   app.get(
     `${base}/nps`,
@@ -92,6 +108,19 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.npsReportFor(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/nps.pdf`,
+    {
+      config: read,
+      schema: {
+        summary:
+          'The NPS or CSAT report as a printable PDF (es/en): headline, trend with control limits, breakdowns',
+        params: ZSurvey,
+        querystring: ZNpsPdfQuerySchema,
+      },
+    },
+    (req, reply) => pdf(reply, npsReportPage(db, authOf(req), req.params.surveyId, req.query)),
   );
   app.get(
     `${base}/kano`,
@@ -144,6 +173,20 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => svc.ipaReport(db, authOf(req), req.params.surveyId, req.query),
+  );
+  app.get(
+    `${base}/priorities.pdf`,
+    {
+      config: read,
+      schema: {
+        summary:
+          'The priorities report as a printable PDF (es/en): importance–performance grid, key drivers, Kano',
+        params: ZSurvey,
+        querystring: ZPrioritiesPdfQuerySchema,
+      },
+    },
+    (req, reply) =>
+      pdf(reply, prioritiesReportPage(db, authOf(req), req.params.surveyId, req.query)),
   );
   app.get(
     `${base}/drivers`,
@@ -210,6 +253,17 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
     (req) => svc.overview(db, authOf(req), req.query),
   );
   app.get(
+    '/api/analytics/overview.pdf',
+    {
+      config: read,
+      schema: {
+        summary: 'The home overview as a printable PDF (es/en)',
+        querystring: ZOverviewPdfQuerySchema,
+      },
+    },
+    (req, reply) => pdf(reply, overviewReportPage(db, authOf(req), req.query)),
+  );
+  app.get(
     '/api/analytics/complaints',
     {
       config: read,
@@ -221,6 +275,17 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (req) => complaintsReport(db, authOf(req), req.query),
+  );
+  app.get(
+    '/api/analytics/complaints.pdf',
+    {
+      config: read,
+      schema: {
+        summary: 'The complaints report as a printable PDF (es/en)',
+        querystring: ZComplaintsPdfQuerySchema,
+      },
+    },
+    (req, reply) => pdf(reply, complaintsReportPage(db, authOf(req), req.query)),
   );
   app.get(
     `${base}/internal`,

@@ -25,6 +25,8 @@ import type { TCell } from './csv';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { filtersToSearch, parseFilters, type TFilters } from './filters';
+import { PdfButton } from './PdfButton';
+import { pdfHref } from './pdf';
 import { Empty, PageLoader, ReportError } from './State';
 
 const PERIODS: TComplaintPeriod[] = ['week', 'month'];
@@ -116,7 +118,18 @@ export default function ComplaintsPage() {
     body = (
       <Empty title={t('analytics.complaints.empty')}>{t('analytics.complaints.emptyHelp')}</Empty>
     );
-  else body = <Report d={q.data} period={period} setPeriod={setPeriod} />;
+  else
+    body = (
+      <Stack gap="md">
+        <Group justify="flex-end">
+          <PdfButton
+            href={(l) => pdfHref.complaints(filters, l, period)}
+            fallbackName="complaints.pdf"
+          />
+        </Group>
+        <Report d={q.data} period={period} setPeriod={setPeriod} />
+      </Stack>
+    );
 
   return (
     <Stack gap="md">

@@ -8,6 +8,8 @@ import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { KANO_CSS_COLORS, KanoChart } from './KanoChart';
 import { hasKano, KANO_ORDER, kanoPoints } from './model';
+import { PdfButton } from './PdfButton';
+import { pdfHref } from './pdf';
 import { Empty, PageLoader, ReportError } from './State';
 import { useReport } from './useReport';
 
@@ -42,76 +44,81 @@ export default function KanoPage() {
     }));
     const points = kanoPoints(q.data.attributes, labels.kano);
     body = (
-      <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="kano-h">
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h4" id="kano-h">
-            {t('analytics.kano.diagram')}
-          </Title>
-          <ExportButton
-            name={`kano-${detail.data?.slug ?? 'survey'}`}
-            header={() => [
-              t('analytics.kano.attribute'),
-              t('analytics.col.n'),
-              ...KANO_ORDER.map((c) => c),
-              t('analytics.kano.category'),
-              t('analytics.kano.better'),
-              t('analytics.kano.worse'),
-            ]}
-            rows={() =>
-              attrs.map((a) => [
-                a.name,
-                a.n,
-                ...KANO_ORDER.map((c) => a.counts[c] ?? 0),
-                cat(a.category),
-                a.better,
-                a.worse,
-              ])
-            }
-          />
+      <Stack gap="md">
+        <Group justify="flex-end">
+          <PdfButton href={(l) => pdfHref.priorities(filters, l)} fallbackName="priorities.pdf" />
         </Group>
-        <KanoChart points={points} />
-        <Text size="xs" c="dimmed" mb="xs">
-          {t('analytics.kano.help')}
-        </Text>
-        <Table.ScrollContainer minWidth={320}>
-          <Table verticalSpacing={4}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>#</Table.Th>
-                <Table.Th>{t('analytics.kano.attribute')}</Table.Th>
-                <Table.Th>{t('analytics.kano.category')}</Table.Th>
-                <Table.Th ta="right">{t('analytics.kano.better')}</Table.Th>
-                <Table.Th ta="right">{t('analytics.kano.worse')}</Table.Th>
-                <Table.Th ta="right" visibleFrom="sm">
-                  {t('analytics.col.n')}
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {attrs.map((a) => (
-                <Table.Tr key={a.attribute}>
-                  <Table.Td>{f.int(a.no)}</Table.Td>
-                  <Table.Td>{a.name}</Table.Td>
-                  <Table.Td>
-                    <Text
-                      size="sm"
-                      fw={600}
-                      style={{ color: a.category ? KANO_CSS_COLORS[a.category] : undefined }}
-                    >
-                      {cat(a.category)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td ta="right">{f.fixed(a.better, 2)}</Table.Td>
-                  <Table.Td ta="right">{f.fixed(a.worse, 2)}</Table.Td>
-                  <Table.Td ta="right" visibleFrom="sm">
-                    {f.int(a.n)}
-                  </Table.Td>
+        <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="kano-h">
+          <Group justify="space-between" mb="xs">
+            <Title order={2} size="h4" id="kano-h">
+              {t('analytics.kano.diagram')}
+            </Title>
+            <ExportButton
+              name={`kano-${detail.data?.slug ?? 'survey'}`}
+              header={() => [
+                t('analytics.kano.attribute'),
+                t('analytics.col.n'),
+                ...KANO_ORDER.map((c) => c),
+                t('analytics.kano.category'),
+                t('analytics.kano.better'),
+                t('analytics.kano.worse'),
+              ]}
+              rows={() =>
+                attrs.map((a) => [
+                  a.name,
+                  a.n,
+                  ...KANO_ORDER.map((c) => a.counts[c] ?? 0),
+                  cat(a.category),
+                  a.better,
+                  a.worse,
+                ])
+              }
+            />
+          </Group>
+          <KanoChart points={points} />
+          <Text size="xs" c="dimmed" mb="xs">
+            {t('analytics.kano.help')}
+          </Text>
+          <Table.ScrollContainer minWidth={320}>
+            <Table verticalSpacing={4}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>{t('analytics.kano.attribute')}</Table.Th>
+                  <Table.Th>{t('analytics.kano.category')}</Table.Th>
+                  <Table.Th ta="right">{t('analytics.kano.better')}</Table.Th>
+                  <Table.Th ta="right">{t('analytics.kano.worse')}</Table.Th>
+                  <Table.Th ta="right" visibleFrom="sm">
+                    {t('analytics.col.n')}
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+              </Table.Thead>
+              <Table.Tbody>
+                {attrs.map((a) => (
+                  <Table.Tr key={a.attribute}>
+                    <Table.Td>{f.int(a.no)}</Table.Td>
+                    <Table.Td>{a.name}</Table.Td>
+                    <Table.Td>
+                      <Text
+                        size="sm"
+                        fw={600}
+                        style={{ color: a.category ? KANO_CSS_COLORS[a.category] : undefined }}
+                      >
+                        {cat(a.category)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td ta="right">{f.fixed(a.better, 2)}</Table.Td>
+                    <Table.Td ta="right">{f.fixed(a.worse, 2)}</Table.Td>
+                    <Table.Td ta="right" visibleFrom="sm">
+                      {f.int(a.n)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      </Stack>
     );
   }
 

@@ -36,6 +36,8 @@ import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import type { TFilters } from './filters';
 import { hasCsat, hasNps } from './model';
+import { PdfButton } from './PdfButton';
+import { pdfHref } from './pdf';
 import { Empty, PageLoader, ReportError } from './State';
 import { TrendChart } from './TrendChart';
 import { useReport } from './useReport';
@@ -131,6 +133,12 @@ export default function NpsPage() {
     }));
     body = (
       <Stack gap="md">
+        <Group justify="flex-end">
+          <PdfButton
+            href={(l) => pdfHref.nps(filters, l, { metric, period, groupBy })}
+            fallbackName={`${metric}.pdf`}
+          />
+        </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Card withBorder>
             <Text size="sm" c="dimmed">

@@ -11,6 +11,8 @@ import { type THeadline, type TOverviewReport, useOverview } from './api';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { filtersToSearch, lastDays, type TFilters, todayIso } from './filters';
+import { PdfButton } from './PdfButton';
+import { pdfHref } from './pdf';
 import { PageLoader, ReportError } from './State';
 import { useReport } from './useReport';
 
@@ -125,14 +127,17 @@ export default function OverviewPage() {
     const d = q.data;
     body = (
       <Stack gap="md">
-        <Text size="sm" c="dimmed">
-          {t('analytics.overview.period', {
-            from: f.date(d.period.from),
-            to: f.date(d.period.to),
-            pfrom: f.date(d.previousPeriod.from),
-            pto: f.date(d.previousPeriod.to),
-          })}
-        </Text>
+        <Group justify="space-between" align="center" wrap="wrap" gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('analytics.overview.period', {
+              from: f.date(d.period.from),
+              to: f.date(d.period.to),
+              pfrom: f.date(d.previousPeriod.from),
+              pto: f.date(d.previousPeriod.to),
+            })}
+          </Text>
+          <PdfButton href={(l) => pdfHref.overview(filters, l)} fallbackName="overview.pdf" />
+        </Group>
         <SimpleGrid cols={{ base: 1, xs: 3 }}>
           <Headline metric="nps" h={d.nps} to={`/analytics/nps${keep}`} />
           <Headline metric="csat" h={d.csat} to={`/analytics/nps${keep}`} />

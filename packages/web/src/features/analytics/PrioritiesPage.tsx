@@ -10,6 +10,8 @@ import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { IpaChart, QUADRANT_COLOR, QUADRANT_KEY } from './IpaChart';
 import { hasServqual } from './model';
+import { PdfButton } from './PdfButton';
+import { pdfHref } from './pdf';
 import { Empty, PageLoader, ReportError } from './State';
 import { useReport } from './useReport';
 
@@ -44,6 +46,9 @@ export default function PrioritiesPage() {
     const dr = drivers.data;
     body = (
       <Stack gap="md">
+        <Group justify="flex-end">
+          <PdfButton href={(l) => pdfHref.priorities(filters, l)} fallbackName="priorities.pdf" />
+        </Group>
         <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="ipa-h">
           <Group justify="space-between" mb="xs">
             <Title order={2} size="h4" id="ipa-h">

@@ -26,6 +26,7 @@ import { IntervalBar, scaleOf } from './IntervalBar';
 import { League } from './League';
 import { excludesZero, hasServqual, servqualCsvRows, worstFirst } from './model';
 import { PdfButton } from './PdfButton';
+import { pdfHref } from './pdf';
 import { Empty, PageLoader, ReportError } from './State';
 import { useReport } from './useReport';
 
@@ -96,7 +97,7 @@ export default function ServqualPage() {
     body = (
       <Stack gap="md">
         <Group justify="flex-end">
-          <PdfButton filters={filters} />
+          <PdfButton href={(l) => pdfHref.servqual(filters, l)} fallbackName="servqual.pdf" />
         </Group>
         <SimpleGrid cols={3} spacing="xs">
           <Card withBorder p={{ base: 'xs', sm: 'md' }}>

@@ -1,17 +1,9 @@
-// The printable SERVQUAL page (pure) and the PDF queue: user text escaped, numbers in the
-// chosen locale (values worked out by hand below), items worst first, bars to scale, one
-// Chromium at a time.
+// The printable SERVQUAL page (pure): user text escaped, numbers in the chosen locale (values
+// worked out by hand below), items worst first, bars to scale.
 import type { TLeagueReport, TServqualReport, TSurveyDefinition } from '@fidelia/contracts';
 import { describe, expect, it } from 'vitest';
-import { serialQueue } from './pdf';
-import {
-  esc,
-  formatter,
-  itemWordings,
-  pairedBarsSvg,
-  servqualReportHtml,
-  worstFirst,
-} from './report-html';
+import { esc, formatter } from './pdf-format';
+import { itemWordings, pairedBarsSvg, servqualReportHtml, worstFirst } from './pdf-servqual';
 
 const report: TServqualReport = {
   n: 1234,
@@ -214,50 +206,5 @@ describe('servqualReportHtml', () => {
     expect(html).toContain('No SERVQUAL answers with these filters.');
     expect(html).toContain('All responses');
     expect(html).not.toContain('<table');
-  });
-});
-
-describe('serialQueue', () => {
-  const deferred = () => {
-    let resolve!: () => void;
-    let reject!: (e: Error) => void;
-    const p = new Promise<void>((a, b) => {
-      resolve = a;
-      reject = b;
-    });
-    return { p, resolve, reject };
-  };
-
-  it('runs one task at a time in order, a failure does not block the rest, extra waiters refused', async () => {
-    const q = serialQueue(2);
-    let running = 0;
-    let most = 0;
-    const order: number[] = [];
-    const gates = [deferred(), deferred(), deferred()];
-    const task = (i: number) => async () => {
-      running++;
-      most = Math.max(most, running);
-      order.push(i);
-      try {
-        await gates[i]?.p;
-      } finally {
-        running--;
-      }
-      return i;
-    };
-    const a = q.run(task(0));
-    const b = q.run(task(1));
-    const c = q.run(task(2));
-    // one running + two waiting: the fourth is turned away
-    await expect(q.run(task(3))).rejects.toMatchObject({ code: 'ANALYTICS_PDF_BUSY' });
-    gates[0]?.reject(new Error('chromium crashed'));
-    await expect(a).rejects.toThrow('chromium crashed');
-    gates[1]?.resolve();
-    gates[2]?.resolve();
-    expect(await b).toBe(1);
-    expect(await c).toBe(2);
-    expect(order).toEqual([0, 1, 2]);
-    expect(most).toBe(1);
-    expect(q.pending).toBe(0);
   });
 });
