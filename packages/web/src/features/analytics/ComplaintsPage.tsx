@@ -124,7 +124,7 @@ export default function ComplaintsPage() {
         <Group justify="flex-end">
           <PdfButton
             href={(l) => pdfHref.complaints(filters, l, period)}
-            fallbackName="complaints.pdf"
+            fallbackName="complaints-report.pdf"
           />
         </Group>
         <Report d={q.data} period={period} setPeriod={setPeriod} />
