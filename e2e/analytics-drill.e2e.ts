@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { int } from '../packages/web/src/lib/format';
-import { launchBrowser, type RunningServer, startServer } from './harness';
+import { launchBrowser, loginAsAdmin, type RunningServer, startServer } from './harness';
 
 describe('analytics drill-down: chart figure -> responses, page by page', () => {
   let server: RunningServer;
@@ -25,11 +25,7 @@ describe('analytics drill-down: chart figure -> responses, page by page', () => 
     });
     page = await ctx.newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await page.getByLabel('Contraseña').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginAsAdmin(page, server);
   });
   afterAll(async () => {
     await browser?.close();

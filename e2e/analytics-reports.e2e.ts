@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { int } from '../packages/web/src/lib/format';
-import { launchBrowser, type RunningServer, startServer } from './harness';
+import { launchBrowser, loginAsAdmin, type RunningServer, startServer } from './harness';
 
 describe('analytics: complaints and internal-customer reports, digest switch', () => {
   let server: RunningServer;
@@ -21,11 +21,7 @@ describe('analytics: complaints and internal-customer reports, digest switch', (
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'es-ES', acceptDownloads: true })).newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await page.getByLabel('Contraseña').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginAsAdmin(page, server);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { num, pct } from '../packages/web/src/lib/format';
-import { launchBrowser, type RunningServer, startServer } from './harness';
+import { launchBrowser, loginAsAdmin, type RunningServer, startServer } from './harness';
 
 describe('performance: unit scorecard with the mystery visit beside the survey results', () => {
   let server: RunningServer;
@@ -36,11 +36,7 @@ describe('performance: unit scorecard with the mystery visit beside the survey r
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'es-ES' })).newPage();
     page.setDefaultTimeout(30_000);
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await page.getByLabel('Contraseña').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginAsAdmin(page, server);
   });
   afterAll(async () => {
     await browser?.close();

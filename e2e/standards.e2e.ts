@@ -4,7 +4,7 @@
 // with a target and owner), sees it with its version, and the item leaves the coverage findings.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './harness';
+import { launchBrowser, loginAsAdmin, type RunningServer, startServer } from './harness';
 
 interface TCoverage {
   uncovered: { item: number; status: string }[];
@@ -23,11 +23,7 @@ describe('standards: create a standard linked to a SERVQUAL item, see it in cove
     server = await startServer();
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'es-ES' })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await page.getByLabel('Contraseña').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginAsAdmin(page, server);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();

@@ -4,7 +4,7 @@
 // does not scroll sideways while the matrix does.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type RunningServer, startServer } from './harness';
+import { launchBrowser, loginAsAdmin, type RunningServer, startServer } from './harness';
 
 const W = { timeout: 20_000 };
 
@@ -20,11 +20,7 @@ describe('strategy workspace', () => {
     server = await startServer();
     browser = await launchBrowser();
     page = await (await browser.newContext({ locale: 'es-ES' })).newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Correo electrónico').fill(server.adminEmail);
-    await page.getByLabel('Contraseña').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await loginAsAdmin(page, server);
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
