@@ -3,6 +3,7 @@
 // takes the org id first and filters by it (null in the two rebuild functions: all orgs).
 import type { TKanoCounts } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
+import { params } from '../../db/params';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
@@ -62,11 +63,8 @@ export async function aggregateRows(
         AND (tag = ANY($3::text[]) OR ($4 AND tag LIKE 'kano:%'))
         AND ($5::uuid[] IS NULL OR unit_id = ANY($5::uuid[]))
         AND ($6::text IS NULL OR channel = $6)`;
-  const params: unknown[] = [orgId, s.surveyId, tags, kano, s.unitIds, s.channel];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}::date`;
-  };
+  const ph = params(orgId, s.surveyId, tags, kano, s.unitIds, s.channel);
+  const p = (v: unknown) => ph.add(v, 'date');
   const parts: string[] = [];
   if (!months) {
     parts.push(
@@ -115,7 +113,7 @@ export async function aggregateRows(
             sum(ko) AS ko, sum(km) AS km, sum(ki) AS ki, sum(kr) AS kr, sum(kq) AS kq
        FROM (${parts.join('\n UNION ALL ')}) x
       GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`,
-    params,
+    ph.values,
   );
   return r.rows.map((x) => ({
     day: x.day,

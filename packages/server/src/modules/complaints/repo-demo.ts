@@ -2,6 +2,7 @@
 // e-mail it uses, and the cases, their timelines and the reference counters written straight
 // into the tables (the service path is too slow for first start on PGlite).
 import type { Sql } from '../../db/client';
+import { params } from '../../db/params';
 
 /** Up to 40 external customers with an e-mail, oldest first. */
 export async function demoCustomers(db: Sql, orgId: string) {
@@ -131,20 +132,16 @@ export async function insertDemoEvents(
   complaintId: string,
   rows: TDemoEvent[],
 ): Promise<void> {
-  const params: unknown[] = [orgId, complaintId];
+  const p = params(orgId, complaintId);
   const values = rows.map((row) => {
-    const base = params.length;
-    params.push(
-      ...row.slice(0, 8).map((v) => (v instanceof Date ? v.toISOString() : v)),
-      JSON.stringify(row[8]),
-    );
-    return `($1, $2, ${Array.from({ length: 8 }, (_, x) => `$${base + x + 1}`).join(', ')}, $${base + 9}::jsonb)`;
+    const cells = row.slice(0, 8).map((v) => p.add(v instanceof Date ? v.toISOString() : v));
+    return `($1, $2, ${cells.join(', ')}, ${p.add(JSON.stringify(row[8]), 'jsonb')})`;
   });
   await db.query(
     `INSERT INTO complaint_events (org_id, complaint_id, at, actor_id, actor_label, kind, visibility,
                                    from_status, to_status, body, data)
      VALUES ${values.join(', ')}`,
-    params,
+    p.values,
   );
 }
 

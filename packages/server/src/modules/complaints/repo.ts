@@ -1,6 +1,7 @@
 // SQL of the complaints module. Every function takes the org id first and filters by it.
 import type { TComplaintStatus, TRemedy } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
+import { params } from '../../db/params';
 
 export interface TCase {
   id: string;
@@ -174,16 +175,17 @@ export async function insertCase(db: Sql, orgId: string, v: TCaseInsert): Promis
   const { receivedAt, ...rest } = v;
   const keys = Object.keys(rest) as (keyof typeof rest)[];
   const cols = keys.map((k) => snake(k));
-  const vals = keys.map((k) => rest[k]);
+  const p = params(orgId);
+  const vals = keys.map((k) => {
+    const x = rest[k];
+    return p.add(x instanceof Date ? x.toISOString() : x);
+  });
+  const at = p.add(receivedAt?.toISOString() ?? null, 'timestamptz');
   const r = await db.query<{ id: string }>(
     `INSERT INTO complaints (org_id, ${cols.join(', ')}, received_at)
-     VALUES ($1, ${keys.map((_, i) => `$${i + 2}`).join(', ')}, COALESCE($${keys.length + 2}::timestamptz, now()))
+     VALUES ($1, ${vals.join(', ')}, COALESCE(${at}, now()))
      ON CONFLICT (org_id, channel, source_ref) DO NOTHING RETURNING id`,
-    [
-      orgId,
-      ...vals.map((x) => (x instanceof Date ? x.toISOString() : x)),
-      receivedAt?.toISOString() ?? null,
-    ],
+    p.values,
   );
   return r.rows[0]?.id ?? null;
 }
