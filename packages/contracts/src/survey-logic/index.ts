@@ -6,5 +6,6 @@ export * from './constants';
 export * from './display';
 export * from './items';
 export * from './question-types';
+export * from './report-order';
 export * from './text';
 export * from './values';

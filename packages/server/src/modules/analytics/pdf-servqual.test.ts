@@ -1,9 +1,10 @@
 // The printable SERVQUAL page (pure): user text escaped, numbers in the chosen locale (values
 // worked out by hand below), items worst first, bars to scale.
 import type { TLeagueReport, TServqualReport, TSurveyDefinition } from '@fidelia/contracts';
+import { worstFirst } from '@fidelia/contracts/survey-logic';
 import { describe, expect, it } from 'vitest';
 import { esc, formatter } from './pdf-format';
-import { itemWordings, pairedBarsSvg, servqualReportHtml, worstFirst } from './pdf-servqual';
+import { itemWordings, pairedBarsSvg, servqualReportHtml } from './pdf-servqual';
 
 const report: TServqualReport = {
   n: 1234,

@@ -3,6 +3,7 @@
 // already computed (servqualReport / leagueReport), so the PDF shows what the API and the screen
 // show. Frame and formatting: pdf-layout.ts / pdf-format.ts.
 import type { TLeagueReport, TServqualReport, TSurveyDefinition } from '@fidelia/contracts';
+import { worstFirst } from '@fidelia/contracts/survey-logic';
 import { DASH, esc, fill, formatter, ok, type TReportLang, textIn } from './pdf-format';
 import { dimName, filterRows, reportPage, type TReportFilters, table, tile } from './pdf-layout';
 
@@ -92,23 +93,6 @@ export function itemWordings(
       }
     }
   return out;
-}
-
-type TItem = TServqualReport['items'][number];
-
-/** Items with a gap, worst (most negative) first; ties keep item order; no data last. */
-export function worstFirst(items: readonly TItem[]): TItem[] {
-  return items
-    .map((it, i) => ({ it, i }))
-    .sort((a, b) => {
-      const ga = a.it.gap;
-      const gb = b.it.gap;
-      if (ga === null && gb === null) return a.i - b.i;
-      if (ga === null) return 1;
-      if (gb === null) return -1;
-      return ga - gb || a.i - b.i;
-    })
-    .map((x) => x.it);
 }
 
 /** Paired horizontal bars (expectation grey, perception teal) per dimension on the 1–7 scale. */

@@ -1,7 +1,11 @@
 // Pure view logic of the analytics screens (tested without a browser): labels from the survey
 // definition, the order of the gap table, significance of a change, Kano names, CSV rows.
 import type { TSurveyDefinition } from '@fidelia/contracts';
-import type { TInterval, TKanoAttribute, TKanoCategory, TServqual, TServqualItem } from './api';
+import { worstFirst } from '@fidelia/contracts/survey-logic';
+import type { TInterval, TKanoAttribute, TKanoCategory, TServqual } from './api';
+
+/** The gap table's order: the same function orders the PDF's (contracts/survey-logic). */
+export { worstFirst };
 
 type TLang = 'es' | 'en';
 type TText = { es?: string; en?: string } | undefined;
@@ -49,21 +53,6 @@ export const hasServqual = (l: TSurveyLabels) =>
 export const hasNps = (l: TSurveyLabels) => l.tags.has('nps');
 export const hasCsat = (l: TSurveyLabels) => l.tags.has('csat');
 export const hasKano = (l: TSurveyLabels) => l.kano.size > 0;
-
-/** Items with a gap, worst (most negative) first; ties keep item order. Items without data last. */
-export function worstFirst(items: readonly TServqualItem[]): TServqualItem[] {
-  return items
-    .map((it, i) => ({ it, i }))
-    .sort((a, b) => {
-      const ga = a.it.gap;
-      const gb = b.it.gap;
-      if (ga === null && gb === null) return a.i - b.i;
-      if (ga === null) return 1;
-      if (gb === null) return -1;
-      return ga - gb || a.i - b.i;
-    })
-    .map((x) => x.it);
-}
 
 /** An item's gap is marked when its 95 % interval excludes 0 (a real shortfall or surplus). */
 export function excludesZero(ci: TInterval): boolean {
