@@ -24,6 +24,8 @@ const NOT_BACKED_UP = [
   'rate_limits',
   'analytics_daily',
   'analytics_monthly',
+  'analytics_servqual_daily',
+  'analytics_servqual_monthly',
   'survey_response_counts',
 ];
 

@@ -75,29 +75,45 @@ const DIM_START = [0, 4, 9, 13, 17];
 const DIM_END = [4, 9, 13, 17, 22];
 
 /**
- * Streaming SERVQUAL over 1M+ respondents in O(items) memory. Variances use shifted sums
- * (Σ(x − K), Σ(x − K)² with K the first value seen): exact for Likert integers and free of the
- * per-value division of Welford's update, which made this the hot loop of the CLI.
+ * The accumulator's state as one vector of plain sums, so that states add up: the analytics
+ * aggregates store it per survey x unit x day x channel (migration 504) and a report merges
+ * rows with `addSums`. Per item k (1-22): pn_k pairs (E and P both given), pe_k / pp_k sums of
+ * E / P over pairs, gg_k sum of (P - E)^2 over pairs, ap_k / aq_k sums of P / P^2 over
+ * respondents complete on k's dimension (alpha). Per dimension j (1-5, SERVQUAL_DIMENSIONS
+ * order): an_j complete respondents, at_j / att_j sums of their dimension total / total^2, w_j sum
+ * of the weight points (respondents with all five weights). wn: respondents with weights; rn,
+ * rs, rss: respondents with a respondent-level gap (every dimension with a pair), the sum of
+ * 300 x those gaps and of its squares (exact integers for integer answers).
+ */
+export const SERVQUAL_SUM_COLUMNS: readonly string[] = [
+  ...Array.from({ length: 22 }, (_, i) =>
+    ['pn', 'pe', 'pp', 'gg', 'ap', 'aq'].map((c) => `${c}_${i + 1}`),
+  ).flat(),
+  ...Array.from({ length: 5 }, (_, j) =>
+    ['an', 'at', 'att', 'w'].map((c) => `${c}_${j + 1}`),
+  ).flat(),
+  'wn',
+  'rn',
+  'rs',
+  'rss',
+];
+const I_BASE = 0; // 6 per item
+const D_BASE = 132; // 4 per dimension
+const WN = 152;
+const RN = 153;
+const RS = 154;
+const RSS = 155;
+const SUM_LENGTH = 156;
+
+/**
+ * Streaming SERVQUAL over 1M+ respondents in O(items) memory. Variances use plain sums
+ * (S2 - S1^2/n): exact for Likert integers (every sum is an integer below 2^53), independent of
+ * the order respondents arrive in, and mergeable, which lets stored aggregates give the same
+ * bits as a pass over the raw answers.
  */
 export class ServqualAccumulator {
   private respondents = 0;
-  private readonly sumE = new Float64Array(ITEM_COUNT);
-  private readonly sumP = new Float64Array(ITEM_COUNT);
-  // Gap P − E per item: count, shift, shifted sums.
-  private readonly gN = new Float64Array(ITEM_COUNT);
-  private readonly gK = new Float64Array(ITEM_COUNT);
-  private readonly gS1 = new Float64Array(ITEM_COUNT);
-  private readonly gS2 = new Float64Array(ITEM_COUNT);
-  // Cronbach's alpha of P per dimension over complete cases: per item and per dimension total.
-  private readonly aN = new Float64Array(5);
-  private readonly aK = new Float64Array(ITEM_COUNT);
-  private readonly aS1 = new Float64Array(ITEM_COUNT);
-  private readonly aS2 = new Float64Array(ITEM_COUNT);
-  private readonly tK = new Float64Array(5);
-  private readonly tS1 = new Float64Array(5);
-  private readonly tS2 = new Float64Array(5);
-  private readonly weightSums = new Float64Array(5);
-  private weightN = 0;
+  private readonly s = new Float64Array(SUM_LENGTH);
 
   /**
    * One respondent: e and p indexed 0..21 (item 1..22), weights (points out of 100, in
@@ -106,99 +122,132 @@ export class ServqualAccumulator {
    */
   push(e: ArrayLike<TMaybe>, p: ArrayLike<TMaybe>, weights: ArrayLike<TMaybe> | null = null): void {
     this.respondents++;
-    const { sumE, sumP, gN, gK, gS1, gS2 } = this;
-    for (let i = 0; i < ITEM_COUNT; i++) {
-      const ei = e[i];
-      const pi = p[i];
-      if (typeof ei !== 'number' || typeof pi !== 'number' || Number.isNaN(ei) || Number.isNaN(pi))
-        continue;
-      sumE[i]! += ei;
-      sumP[i]! += pi;
-      const d = pi - ei;
-      const c = gN[i]! + 1;
-      gN[i] = c;
-      if (c === 1) gK[i] = d;
-      const dd = d - gK[i]!;
-      gS1[i]! += dd;
-      gS2[i]! += dd * dd;
-    }
-    const { aN, aK, aS1, aS2, tK, tS1, tS2 } = this;
+    const s = this.s;
+    let rTotal = 0;
+    let rOk = true;
     for (let j = 0; j < 5; j++) {
       const a = DIM_START[j] as number;
       const b = DIM_END[j] as number;
+      let pairs = 0;
+      let gapSum = 0;
       let total = 0;
       let complete = true;
       for (let i = a; i < b; i++) {
-        const v = p[i];
-        if (typeof v !== 'number' || Number.isNaN(v)) {
-          complete = false;
-          break;
-        }
-        total += v;
+        const ei = e[i];
+        const pi = p[i];
+        const hasP = typeof pi === 'number' && !Number.isNaN(pi);
+        if (!hasP) complete = false;
+        else total += pi;
+        if (!hasP || typeof ei !== 'number' || Number.isNaN(ei)) continue;
+        const o = I_BASE + i * 6;
+        const d = pi - ei;
+        s[o]! += 1;
+        s[o + 1]! += ei;
+        s[o + 2]! += pi;
+        s[o + 3]! += d * d;
+        pairs++;
+        gapSum += d;
       }
+      if (pairs === 0) rOk = false;
+      else rTotal += (60 * gapSum) / pairs;
       if (!complete) continue;
-      const c = aN[j]! + 1;
-      aN[j] = c;
-      if (c === 1) {
-        for (let i = a; i < b; i++) aK[i] = p[i] as number;
-        tK[j] = total;
-      }
       for (let i = a; i < b; i++) {
-        const x = (p[i] as number) - aK[i]!;
-        aS1[i]! += x;
-        aS2[i]! += x * x;
+        const v = p[i] as number;
+        const o = I_BASE + i * 6;
+        s[o + 4]! += v;
+        s[o + 5]! += v * v;
       }
-      const t = total - tK[j]!;
-      tS1[j]! += t;
-      tS2[j]! += t * t;
+      const o = D_BASE + j * 4;
+      s[o]! += 1;
+      s[o + 1]! += total;
+      s[o + 2]! += total * total;
+    }
+    if (rOk) {
+      // 300 x the respondent gap (the mean of five dimension means): an exact integer for
+      // integer answers, since 60 is divisible by every dimension's pair count (1-5).
+      const g = rTotal;
+      s[RN]! += 1;
+      s[RS]! += g;
+      s[RSS]! += g * g;
     }
     if (weights === null || weights.length < 5) return;
     for (let j = 0; j < 5; j++) {
       const v = weights[j];
       if (typeof v !== 'number' || Number.isNaN(v)) return;
     }
-    this.weightN++;
-    for (let j = 0; j < 5; j++) this.weightSums[j]! += (weights[j] as number) / 100;
+    s[WN]! += 1;
+    for (let j = 0; j < 5; j++) s[D_BASE + j * 4 + 3]! += weights[j] as number;
+  }
+
+  /** The state's sums in SERVQUAL_SUM_COLUMNS order (respondents apart). */
+  sums(): Float64Array {
+    return this.s.slice();
+  }
+
+  /** Adds a stored state: `respondents` complete responses and their sums. */
+  addSums(respondents: number, sums: ArrayLike<number>): void {
+    this.respondents += respondents;
+    for (let i = 0; i < SUM_LENGTH; i++) this.s[i]! += sums[i] ?? 0;
+  }
+
+  /** Respondent-level gap (mean over dimensions of the mean item gap): n, mean, sd. */
+  respondentGap(): { n: number; mean: number | null; sd: number | null } {
+    const n = this.s[RN] as number;
+    const s1 = this.s[RS] as number;
+    if (n === 0) return { n, mean: null, sd: null };
+    const sd =
+      n > 1
+        ? Math.sqrt(Math.max(0, ((this.s[RSS] as number) - (s1 * s1) / n) / (n - 1))) / 300
+        : null;
+    return { n, mean: s1 / n / 300, sd };
   }
 
   private gapSd(i: number): number {
-    const n = this.gN[i] as number;
+    const o = I_BASE + i * 6;
+    const n = this.s[o] as number;
     if (n < 2) return Number.NaN;
-    const s1 = this.gS1[i] as number;
-    return Math.sqrt(Math.max(0, ((this.gS2[i] as number) - (s1 * s1) / n) / (n - 1)));
+    const s1 = (this.s[o + 2] as number) - (this.s[o + 1] as number);
+    return Math.sqrt(Math.max(0, ((this.s[o + 3] as number) - (s1 * s1) / n) / (n - 1)));
   }
 
   private alpha(j: number): { alpha: number | null; ci95: [number, number] | null } {
-    const n = this.aN[j] as number;
+    const o = D_BASE + j * 4;
+    const n = this.s[o] as number;
     const a = DIM_START[j] as number;
     const b = DIM_END[j] as number;
     const k = b - a;
     if (n < 2) return { alpha: null, ci95: null };
     const v = (s1: number, s2: number) => (s2 - (s1 * s1) / n) / (n - 1);
-    const totalVar = v(this.tS1[j] as number, this.tS2[j] as number);
+    const totalVar = v(this.s[o + 1] as number, this.s[o + 2] as number);
     if (!(totalVar > 0)) return { alpha: null, ci95: null };
     let sumVar = 0;
-    for (let i = a; i < b; i++) sumVar += v(this.aS1[i] as number, this.aS2[i] as number);
+    for (let i = a; i < b; i++)
+      sumVar += v(this.s[I_BASE + i * 6 + 4] as number, this.s[I_BASE + i * 6 + 5] as number);
     const alpha = (k / (k - 1)) * (1 - sumVar / totalVar);
     return { alpha, ci95: feldtInterval(alpha, n, k) };
   }
 
   result(): TServqual {
     const items: TServqualItem[] = [];
+    const s = this.s;
     for (let i = 0; i < ITEM_COUNT; i++) {
-      const n = this.gN[i] as number;
-      const gap = n > 0 ? ((this.sumP[i] ?? 0) - (this.sumE[i] ?? 0)) / n : null;
+      const o = I_BASE + i * 6;
+      const n = s[o] as number;
+      const sumE = s[o + 1] as number;
+      const sumP = s[o + 2] as number;
+      // Plain arithmetic mean of P - E (sum/n), as the contract asks.
+      const gap = n > 0 ? (sumP - sumE) / n : null;
       items.push({
         item: String(i + 1),
         dimension: servqualDimensionOf(i + 1),
         n,
-        expectation: n > 0 ? (this.sumE[i] ?? 0) / n : null,
-        perception: n > 0 ? (this.sumP[i] ?? 0) / n : null,
-        // Plain arithmetic mean of P − E (sum/n), as the contract asks, not Welford's.
-        gap: n > 0 ? ((this.sumP[i] ?? 0) - (this.sumE[i] ?? 0)) / n : gap,
+        expectation: n > 0 ? sumE / n : null,
+        perception: n > 0 ? sumP / n : null,
+        gap,
         ci95: gap === null ? null : tIntervalFromSummary(n, gap, this.gapSd(i)),
       });
     }
+    const wn = s[WN] as number;
     const dimensions = SERVQUAL_DIMENSIONS.map((d, j): TServqualDimensionResult => {
       const its = SERVQUAL_ITEMS[d].map((k) => items[k - 1] as TServqualItem);
       const a = this.alpha(j);
@@ -207,14 +256,14 @@ export class ServqualAccumulator {
         expectation: meanOf(its.map((x) => x.expectation)),
         perception: meanOf(its.map((x) => x.perception)),
         gap: meanOf(its.map((x) => x.gap)),
-        weight: this.weightN > 0 ? (this.weightSums[j] ?? 0) / this.weightN : null,
+        weight: wn > 0 ? (s[D_BASE + j * 4 + 3] as number) / wn / 100 : null,
         alphaPerception: a?.alpha ?? null,
         alphaPerceptionCi95: a?.ci95 ?? null,
       };
     });
     const gap = meanOf(dimensions.map((d) => d.gap));
     let weightedGap: number | null = null;
-    if (this.weightN > 0 && dimensions.every((d) => d.gap !== null)) {
+    if (wn > 0 && dimensions.every((d) => d.gap !== null)) {
       weightedGap = 0;
       for (const d of dimensions) weightedGap += (d.weight ?? 0) * (d.gap ?? 0);
     }

@@ -4,15 +4,19 @@
 // single answers, unit/channel moves, deletions and GDPR erasures (the customer blanked and
 // their responses deleted). The monthly rollup (migration 503) equals the same recomputation
 // summed by month, and the reads that join whole months from the rollup with partial months
-// from the day grain equal the recomputation over the range. Runs on PGlite and PostgreSQL.
+// from the day grain equal the recomputation over the range. The SERVQUAL sums (migration 504)
+// equal the stats package's ServqualAccumulator run over the raw answers of each day, unit and
+// channel, bit for bit, and so do the report states read over each range. Runs on PGlite and
+// PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { kanoClassify } from '@fidelia/stats';
+import { kanoClassify, SERVQUAL_DIMENSIONS, ServqualAccumulator } from '@fidelia/stats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb } from '../../../test/harness';
 import { erase } from '../customers/service';
 import { ensureSurveyFromTemplate } from '../surveys/service';
 import { dailyRows, rebuildAggregates, type TScope } from './service';
+import { servqualState, servqualSumOffset } from './service-servqual';
 
 let db: TestDb;
 let orgId: string;
@@ -46,11 +50,14 @@ afterAll(async () => {
 });
 
 const CHANNELS = ['web', 'phone', 'postal'] as const;
+// SERVQUAL: all of tangibles (alpha needs a complete dimension) and one item of each other
+// dimension (a respondent gap needs a pair in every dimension), and the five weights.
+const SQ_ITEMS = [1, 2, 3, 4, 5, 10, 14, 18];
 const TAGS = [
   'nps',
   'csat',
-  'servqual:E:1',
-  'servqual:P:1',
+  ...SQ_ITEMS.flatMap((k) => [`servqual:E:${k}`, `servqual:P:${k}`]),
+  ...SERVQUAL_DIMENSIONS.map((d) => `importance:${d}`),
   'kano:wifi:functional',
   'kano:wifi:dysfunctional',
 ] as const;
@@ -63,10 +70,16 @@ const valueFor = (tag: string, v: number) =>
         ? (v % 5) + 1
         : (v % 7) + 1;
 
-const arbAnswers = fc.uniqueArray(fc.record({ tag: fc.constantFrom(...TAGS), v: fc.nat(100) }), {
-  selector: (a) => a.tag,
-  maxLength: TAGS.length,
-});
+const arbAnswers = fc.oneof(
+  fc.uniqueArray(fc.record({ tag: fc.constantFrom(...TAGS), v: fc.nat(100) }), {
+    selector: (a) => a.tag,
+    maxLength: TAGS.length,
+  }),
+  // every tag answered: complete dimensions, respondent gaps and weights occur
+  fc
+    .array(fc.nat(100), { minLength: TAGS.length, maxLength: TAGS.length })
+    .map((vs) => TAGS.map((tag, i) => ({ tag, v: vs[i] as number }))),
+);
 const arbResponse = fc.record({
   complete: fc.boolean(),
   unit: fc.option(fc.nat(2), { nil: null }),
@@ -374,7 +387,7 @@ async function rangeReadsMatch(exp: Map<string, number[]>) {
     const rows = await dailyRows(
       db,
       scope,
-      ['', 'nps', 'csat', 'servqual:E:1', 'servqual:P:1'],
+      ['', ...TAGS.filter((t) => !t.startsWith('kano:'))],
       true,
       {
         unit: true,
@@ -409,6 +422,111 @@ async function countsMatch() {
   expect(b.rows).toEqual(a.rows);
 }
 
+/** SERVQUAL state per day|unit|channel from the raw answers (157 values: the 156 sums, then
+ *  the responses with any SERVQUAL answer), zero states dropped. */
+async function expectedServqual(
+  keyOf: (day: string, unit: string, channel: string) => string | null = (d, u, c) =>
+    `${d}|${u}|${c}`,
+): Promise<Map<string, { acc: ServqualAccumulator; any: number }>> {
+  const r = await db.query<{ id: string; day: string; unit: string | null; channel: string }>(
+    `SELECT id, to_char(coalesce(submitted_at, created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+            org_unit_id AS unit, channel
+       FROM survey_responses WHERE org_id = $1 AND status = 'complete'`,
+    [orgId],
+  );
+  const a = await db.query<{ response_id: string; tag: string; num: number }>(
+    'SELECT response_id, tag, num FROM survey_answers WHERE org_id = $1',
+    [orgId],
+  );
+  const byResp = new Map<string, Map<string, number>>();
+  for (const x of a.rows) {
+    const m = byResp.get(x.response_id) ?? new Map<string, number>();
+    m.set(x.tag, Number(x.num));
+    byResp.set(x.response_id, m);
+  }
+  const nil = '00000000-0000-0000-0000-000000000000';
+  const out = new Map<string, { acc: ServqualAccumulator; any: number }>();
+  for (const x of r.rows) {
+    const key = keyOf(x.day, x.unit ?? nil, x.channel);
+    if (key === null) continue;
+    const ans = byResp.get(x.id) ?? new Map<string, number>();
+    const item = (side: string, k: number) => ans.get(`servqual:${side}:${k}`) ?? null;
+    const e = Array.from({ length: 22 }, (_, i) => item('E', i + 1));
+    const p = Array.from({ length: 22 }, (_, i) => item('P', i + 1));
+    const w = SERVQUAL_DIMENSIONS.map((d) => ans.get(`importance:${d}`) ?? null);
+    const cur = out.get(key) ?? { acc: new ServqualAccumulator(), any: 0 };
+    cur.acc.push(e, p, w);
+    if ([...e, ...p].some((v) => v !== null)) cur.any++;
+    out.set(key, cur);
+  }
+  return out;
+}
+
+/** The stored SERVQUAL rows of `table` under the same keys, as 157 values. */
+async function storedServqual(table: 'daily' | 'monthly'): Promise<Map<string, number[]>> {
+  const col = table === 'daily' ? 'day' : 'month';
+  const r = await db.query<Record<string, unknown>>(
+    `SELECT to_char(${col}, 'YYYY-MM-DD') AS d, unit_id, channel, k, c1, c2, c3, c4, c5, c6
+       FROM analytics_servqual_${table} WHERE org_id = $1`,
+    [orgId],
+  );
+  const out = new Map<string, number[]>();
+  for (const x of r.rows) {
+    const key = `${x.d}|${x.unit_id}|${x.channel}`;
+    const v = out.get(key) ?? new Array<number>(157).fill(0);
+    const c = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((n) => Number(x[n]));
+    const at = servqualSumOffset(Number(x.k));
+    if (!at) throw new Error(`unexpected k ${x.k}`);
+    for (let i = 0; i < at[1]; i++) v[at[0] + i] = (v[at[0] + i] ?? 0) + (c[i] as number);
+    if (Number(x.k) === 0) v[156] = (v[156] ?? 0) + (c[4] as number);
+    out.set(key, v);
+  }
+  for (const [k, v] of out) if (v.every((y) => y === 0)) out.delete(k);
+  return out;
+}
+
+async function servqualMatches() {
+  const asVectors = (m: Map<string, { acc: ServqualAccumulator; any: number }>) => {
+    const out = new Map<string, number[]>();
+    for (const [k, { acc, any }] of m) {
+      const v = [...acc.sums(), any];
+      if (v.some((y) => y !== 0)) out.set(k, v);
+    }
+    return out;
+  };
+  expect(await storedServqual('daily')).toEqual(asVectors(await expectedServqual()));
+  expect(await storedServqual('monthly')).toEqual(
+    asVectors(await expectedServqual((d, u, c) => `${d.slice(0, 7)}-01|${u}|${c}`)),
+  );
+  // The report's reads: whole months from the rollup, edges from the day grain, by unit.
+  for (const [dayFrom, dayTo] of RANGES) {
+    const scope: TScope = {
+      orgId,
+      surveyId,
+      since: null,
+      until: null,
+      daily: true,
+      dayFrom,
+      dayTo,
+      unitIds: null,
+      channel: null,
+      language: null,
+      segment: null,
+    };
+    const st = await servqualState(db, scope, true);
+    const want = await expectedServqual((d, u) =>
+      (dayFrom === null || d >= dayFrom) && (dayTo === null || d <= dayTo) ? u : null,
+    );
+    const nil = '00000000-0000-0000-0000-000000000000';
+    const got = new Map([...st.acc].map(([u, acc]) => [u ?? nil, acc.result()]));
+    expect({ range: [dayFrom, dayTo], got }).toEqual({
+      range: [dayFrom, dayTo],
+      got: new Map([...want].map(([u, x]) => [u, x.acc.result()])),
+    });
+    expect(st.any).toBe([...want.values()].some((x) => x.any > 0));
+  }
+}
+
 it('aggregates equal a full recomputation after random inserts, resumes, edits, moves, deletions and erasures', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(arbOp, { minLength: 1, maxLength: 12 }), async (ops) => {
@@ -419,6 +537,7 @@ it('aggregates equal a full recomputation after random inserts, resumes, edits, 
       expect(await storedMonthly()).toEqual(rollUp(exp, monthKey));
       await rangeReadsMatch(exp);
       await countsMatch();
+      await servqualMatches();
     }),
     { numRuns: 40, seed: Number(process.env.FC_SEED ?? 11) },
   );
@@ -435,6 +554,7 @@ it('aggregates equal a full recomputation after random inserts, resumes, edits, 
   expect(await storedMonthly()).toEqual(rollUp(exp, monthKey));
   await rangeReadsMatch(exp);
   await countsMatch();
+  await servqualMatches();
 });
 
 it('a hand-checked day: 3 NPS answers (10, 8, 3) give 1/1/1 and sums 21, 173', async () => {

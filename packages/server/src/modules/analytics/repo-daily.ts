@@ -137,19 +137,6 @@ export async function aggregateRows(
   }));
 }
 
-/** Whether any day row of the scope holds a SERVQUAL answer. */
-export async function servqualRowsExist(db: Sql, orgId: string, s: TDayScope): Promise<boolean> {
-  const r = await db.query(
-    `SELECT 1 FROM analytics_daily
-      WHERE org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2) AND tag LIKE 'servqual:%'
-        AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)
-        AND ($5::uuid[] IS NULL OR unit_id = ANY($5::uuid[]))
-        AND ($6::text IS NULL OR channel = $6) AND n <> 0 LIMIT 1`,
-    [orgId, s.surveyId, s.dayFrom, s.dayTo, s.unitIds, s.channel],
-  );
-  return r.rows.length > 0;
-}
-
 /** Recomputes the aggregate tables (all orgs when orgId is null) from the raw answers. */
 export async function rebuildAggregates(db: Sql, orgId: string | null): Promise<void> {
   await db.query('SELECT fid_analytics_rebuild($1::uuid)', [orgId]);

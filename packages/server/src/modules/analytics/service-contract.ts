@@ -1,64 +1,17 @@
 // Analytics contract reports (issue 11): servqual / nps / kano, exactly as `fidelia analyze`
 // prints them, and the SERVQUAL answer helpers the other reports share; split from service.ts.
 import type { TAnalyticsFilter, TNpsQuery, TSurveyDefinition } from '@fidelia/contracts';
-import {
-  emptyKanoCounts,
-  SERVQUAL_DIMENSIONS,
-  ServqualAccumulator,
-  type TKanoCounts,
-} from '@fidelia/stats';
+import { emptyKanoCounts, type TKanoCounts } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { customerClasses } from '../customers/service';
 import { listUnits } from '../orgs/service';
-import type * as surveys from '../surveys/service';
-import { servqualRowsExist } from './repo-daily';
 import { EMPTY_SERVQUAL, kanoJson, npsReport, servqualJson } from './reports';
 import { dailyRows, KANO_COLS, type TDims } from './service-daily';
-import {
-  rawData,
-  resolveFilter,
-  surveyOf,
-  type TScope,
-  tiersOf,
-  useClassesOf,
-} from './service-filters';
+import { rawData, resolveFilter, surveyOf, tiersOf, useClassesOf } from './service-filters';
+import { servqualState } from './service-servqual';
 
-export function servqualOf(answers: Awaited<ReturnType<typeof surveys.analyticsData>>['answers']) {
-  const e = new Map<string, (number | null)[]>();
-  const p = new Map<string, (number | null)[]>();
-  const w = new Map<string, (number | null)[]>();
-  const dims = SERVQUAL_DIMENSIONS as readonly string[];
-  let any = false;
-  const slot = (m: Map<string, (number | null)[]>, id: string, len: number) => {
-    let a = m.get(id);
-    if (!a) {
-      a = new Array<number | null>(len).fill(null);
-      m.set(id, a);
-    }
-    return a;
-  };
-  for (const a of answers) {
-    if (a.tag === null || a.num === null) continue;
-    const m = /^servqual:([EP]):(\d+)$/.exec(a.tag);
-    if (m) {
-      const k = Number(m[2]);
-      if (k < 1 || k > 22) continue;
-      any = true;
-      slot(m[1] === 'E' ? e : p, a.responseId, 22)[k - 1] = a.num;
-      continue;
-    }
-    const i = a.tag.startsWith('importance:') ? dims.indexOf(a.tag.slice(11)) : -1;
-    if (i >= 0) slot(w, a.responseId, 5)[i] = a.num;
-  }
-  return { any, e, p, w };
-}
-
-/** Whether any SERVQUAL answer lies in the scope (aggregates): spares the raw read. */
-export async function hasServqual(db: Sql, s: TScope): Promise<boolean> {
-  if (!s.daily) return true;
-  return servqualRowsExist(db, s.orgId, s);
-}
+export { servqualOf } from './service-servqual';
 
 /** GET /api/analytics/surveys/:id/servqual: as `fidelia analyze servqual`. */
 export async function servqualReport(
@@ -69,14 +22,9 @@ export async function servqualReport(
 ) {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  if (!(await hasServqual(db, s))) return EMPTY_SERVQUAL;
-  const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-  const sq = servqualOf(data.answers);
-  if (!sq.any) return EMPTY_SERVQUAL;
-  const acc = new ServqualAccumulator();
-  const none = new Array<null>(22).fill(null);
-  for (const r of data.responses)
-    acc.push(sq.e.get(r.id) ?? none, sq.p.get(r.id) ?? none, sq.w.get(r.id) ?? null);
+  const st = await servqualState(db, s, false);
+  const acc = st.acc.get(null);
+  if (!st.any || !acc) return EMPTY_SERVQUAL;
   return servqualJson(acc.result());
 }
 

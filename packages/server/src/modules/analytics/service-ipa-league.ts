@@ -13,17 +13,16 @@ import {
   ipa,
   ipaQuadrants,
   keywordFrequency,
-  RunningStats,
   SERVQUAL_DIMENSIONS,
   SERVQUAL_ITEMS,
-  ServqualAccumulator,
   tIntervalFromSummary,
 } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
-import { hasServqual, servqualOf, unitNames } from './service-contract';
+import { servqualOf, unitNames } from './service-contract';
 import { dailyRows } from './service-daily';
 import { rawData, resolveFilter, surveyOf } from './service-filters';
+import { servqualState } from './service-servqual';
 
 /** Per respondent: mean P per SERVQUAL dimension (items answered), null without any. */
 function dimensionPerceptions(p: readonly (number | null)[]): (number | null)[] {
@@ -158,47 +157,6 @@ export async function textReport(
   return { n: texts.length, keywords: keywordFrequency(texts, ['es', 'en'], q.top) };
 }
 
-/** Respondent-level SERVQUAL gap: mean over dimensions of the mean item gap (P − E); needs
- *  every dimension with at least one complete pair. */
-export function respondentGaps(
-  sq: ReturnType<typeof servqualOf>,
-  ids: readonly string[],
-): number[] {
-  const out: number[] = [];
-  for (const id of ids) {
-    const e = sq.e.get(id);
-    const p = sq.p.get(id);
-    if (!e || !p) continue;
-    let total = 0;
-    let ok = true;
-    for (const d of SERVQUAL_DIMENSIONS) {
-      let s = 0;
-      let n = 0;
-      for (const k of SERVQUAL_ITEMS[d]) {
-        const ev = e[k - 1];
-        const pv = p[k - 1];
-        if (ev !== null && ev !== undefined && pv !== null && pv !== undefined) {
-          s += pv - ev;
-          n++;
-        }
-      }
-      if (n === 0) {
-        ok = false;
-        break;
-      }
-      total += s / n;
-    }
-    if (ok) out.push(total / 5);
-  }
-  return out;
-}
-
-export function summary(xs: readonly number[]) {
-  const rs = new RunningStats();
-  for (const x of xs) rs.push(x);
-  return { n: rs.n, mean: rs.n > 0 ? rs.mean : null, sd: rs.n > 1 ? rs.sd : null };
-}
-
 /** GET /api/analytics/surveys/:id/league: SERVQUAL overall gap per org unit, best first. */
 export async function leagueReport(
   db: Sql,
@@ -208,37 +166,27 @@ export async function leagueReport(
 ): Promise<TLeagueReport> {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  if (!(await hasServqual(db, s))) return { units: [] };
-  const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-  const sq = servqualOf(data.answers);
-  if (!sq.any) return { units: [] };
+  const st = await servqualState(db, s, true);
+  if (!st.any) return { units: [] };
   const names = await unitNames(db, auth.orgId);
-  const byUnit = new Map<string, string[]>();
-  for (const r of data.responses) {
-    if (!r.unitId) continue;
-    const l = byUnit.get(r.unitId) ?? [];
-    l.push(r.id);
-    byUnit.set(r.unitId, l);
-  }
-  const none = new Array<null>(22).fill(null);
-  const units = [...byUnit].map(([unitId, ids]) => {
-    const acc = new ServqualAccumulator();
-    for (const id of ids)
-      acc.push(sq.e.get(id) ?? none, sq.p.get(id) ?? none, sq.w.get(id) ?? null);
+  const units = [...st.acc].flatMap(([unitId, acc]) => {
+    if (unitId === null) return [];
     const r = acc.result();
-    const g = summary(respondentGaps(sq, ids));
-    return {
-      unitId,
-      unitName: names.get(unitId) ?? '',
-      n: r.n,
-      gap: r.overall.gap,
-      weightedGap: r.overall.weightedGap,
-      ci95:
-        r.overall.gap !== null && g.sd !== null
-          ? tIntervalFromSummary(g.n, r.overall.gap, g.sd)
-          : null,
-      rank: 0,
-    };
+    const g = acc.respondentGap();
+    return [
+      {
+        unitId,
+        unitName: names.get(unitId) ?? '',
+        n: r.n,
+        gap: r.overall.gap,
+        weightedGap: r.overall.weightedGap,
+        ci95:
+          r.overall.gap !== null && g.sd !== null
+            ? tIntervalFromSummary(g.n, r.overall.gap, g.sd)
+            : null,
+        rank: 0,
+      },
+    ];
   });
   units.sort(
     (a, b) =>

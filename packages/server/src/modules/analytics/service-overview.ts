@@ -11,7 +11,6 @@ import {
   npsDifference,
   npsFromCounts,
   proportionTrend,
-  ServqualAccumulator,
   tIntervalFromSummary,
   wilsonInterval,
 } from '@fidelia/stats';
@@ -20,10 +19,9 @@ import type { AuthContext } from '../../lib/access';
 import * as complaints from '../complaints/service';
 import { overdueActions } from '../fieldwork/service';
 import * as retention from '../retention/service';
-import { hasServqual, servqualOf } from './service-contract';
 import { dailyRows, type TDailyRow } from './service-daily';
-import { DAY_MS, rawData, resolveFilter, surveyOf, type TScope } from './service-filters';
-import { respondentGaps, summary } from './service-ipa-league';
+import { DAY_MS, resolveFilter, surveyOf, type TScope } from './service-filters';
+import { servqualState } from './service-servqual';
 
 const dayStr = (t: number) => new Date(t).toISOString().slice(0, 10);
 
@@ -144,15 +142,10 @@ async function overdueTile(db: Sql, auth: AuthContext) {
 
 async function gapHeadline(db: Sql, cur: TScope, prev: TScope): Promise<THeadline> {
   const one = async (s: TScope) => {
-    if (!(await hasServqual(db, s))) return { gap: null, g: summary([]) };
-    const data = await rawData(db, s, { prefixes: ['servqual:E:', 'servqual:P:', 'importance:'] });
-    const sq = servqualOf(data.answers);
-    if (!sq.any) return { gap: null, g: summary([]) };
-    const acc = new ServqualAccumulator();
-    const none = new Array<null>(22).fill(null);
-    const ids = data.responses.filter((r) => sq.e.has(r.id) || sq.p.has(r.id)).map((r) => r.id);
-    for (const id of ids) acc.push(sq.e.get(id) ?? none, sq.p.get(id) ?? none, null);
-    return { gap: acc.result().overall.gap, g: summary(respondentGaps(sq, ids)) };
+    const st = await servqualState(db, s, false, false);
+    const acc = st.acc.get(null);
+    if (!st.any || !acc) return { gap: null, g: { n: 0, mean: null, sd: null } };
+    return { gap: acc.result().overall.gap, g: acc.respondentGap() };
   };
   const [a, b] = await Promise.all([one(cur), one(prev)]);
   const t = meanTrendFromSummary([
