@@ -43,6 +43,26 @@ describe('SERVQUAL sums', () => {
     );
   });
 
+  it('overall() is result().overall, bit for bit', () => {
+    fc.assert(
+      fc.property(fc.array(respondent, { maxLength: 25 }), (rs) => {
+        const acc = new ServqualAccumulator();
+        for (const r of rs) acc.push(r.e, r.p, r.w);
+        expect(acc.overall()).toEqual(acc.result().overall);
+      }),
+    );
+    // and with every item answered (the nulls above are the common case in random data)
+    const acc = new ServqualAccumulator();
+    for (let i = 0; i < 30; i++)
+      acc.push(
+        Array.from({ length: 22 }, (_, k) => 1 + ((i * 7 + k) % 7)),
+        Array.from({ length: 22 }, (_, k) => 1 + ((i * 3 + k * 5) % 7)),
+        [10 + (i % 20), 30 - (i % 20), 20, 20, 20],
+      );
+    expect(acc.overall().weightedGap).not.toBeNull();
+    expect(acc.overall()).toEqual(acc.result().overall);
+  });
+
   it('respondent gap = mean over dimensions of the mean item gap, hand-computed', () => {
     fc.assert(
       fc.property(fc.array(respondent, { maxLength: 20 }), (rs) => {

@@ -179,6 +179,11 @@ export class ServqualAccumulator {
     for (let j = 0; j < 5; j++) s[D_BASE + j * 4 + 3]! += weights[j] as number;
   }
 
+  /** Respondents pushed or added (every one counts, with or without answers). */
+  get respondentCount(): number {
+    return this.respondents;
+  }
+
   /** The state's sums in SERVQUAL_SUM_COLUMNS order (respondents apart). */
   sums(): Float64Array {
     return this.s.slice();
@@ -200,6 +205,34 @@ export class ServqualAccumulator {
         ? Math.sqrt(Math.max(0, ((this.s[RSS] as number) - (s1 * s1) / n) / (n - 1))) / 300
         : null;
     return { n, mean: s1 / n / 300, sd };
+  }
+
+  /**
+   * The overall scores alone (what a league or a headline shows), without the item intervals
+   * and alpha intervals of `result()`, whose t and F quantiles cost ~100 µs per unit.
+   */
+  overall(): TServqual['overall'] {
+    const s = this.s;
+    const wn = s[WN] as number;
+    let gap = 0;
+    let weightedGap = 0;
+    let servperf = 0;
+    for (let j = 0; j < 5; j++) {
+      let g = 0;
+      let p = 0;
+      for (let i = DIM_START[j] as number; i < (DIM_END[j] as number); i++) {
+        const o = I_BASE + i * 6;
+        const n = s[o] as number;
+        if (n === 0) return { gap: null, weightedGap: null, servperf: null };
+        g += ((s[o + 2] as number) - (s[o + 1] as number)) / n;
+        p += (s[o + 2] as number) / n;
+      }
+      const k = (DIM_END[j] as number) - (DIM_START[j] as number);
+      gap += g / k;
+      servperf += p / k;
+      if (wn > 0) weightedGap += ((s[D_BASE + j * 4 + 3] as number) / wn / 100) * (g / k);
+    }
+    return { gap: gap / 5, weightedGap: wn > 0 ? weightedGap : null, servperf: servperf / 5 };
   }
 
   private gapSd(i: number): number {

@@ -171,19 +171,16 @@ export async function leagueReport(
   const names = await unitNames(db, auth.orgId);
   const units = [...st.acc].flatMap(([unitId, acc]) => {
     if (unitId === null) return [];
-    const r = acc.result();
+    const o = acc.overall();
     const g = acc.respondentGap();
     return [
       {
         unitId,
         unitName: names.get(unitId) ?? '',
-        n: r.n,
-        gap: r.overall.gap,
-        weightedGap: r.overall.weightedGap,
-        ci95:
-          r.overall.gap !== null && g.sd !== null
-            ? tIntervalFromSummary(g.n, r.overall.gap, g.sd)
-            : null,
+        n: acc.respondentCount,
+        gap: o.gap,
+        weightedGap: o.weightedGap,
+        ci95: o.gap !== null && g.sd !== null ? tIntervalFromSummary(g.n, o.gap, g.sd) : null,
         rank: 0,
       },
     ];

@@ -42,6 +42,7 @@ export async function overview(
   const fromDay = q.from
     ? q.from.slice(0, 10)
     : dayStr(Date.parse(`${toDay}T00:00:00Z`) - 29 * DAY_MS);
+  // The current period first: it validates the dates the previous one is computed from.
   const cur = await resolveFilter(db, auth, q.surveyId ?? null, { ...q, from: fromDay, to: toDay });
   const len = Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`) + DAY_MS;
   const prevTo = dayStr(Date.parse(`${fromDay}T00:00:00Z`) - DAY_MS);
@@ -51,9 +52,19 @@ export async function overview(
     from: prevFrom,
     to: prevTo,
   });
-  const [a, b] = await Promise.all([
+  // Every tile is an independent read: on PostgreSQL they run side by side on the pool.
+  const [a, b, servqualGap, past, risk, overdueCorrectiveActions] = await Promise.all([
     dailyRows(db, cur, ['', 'nps', 'csat'], false, { channel: true }),
     dailyRows(db, prev, ['', 'nps', 'csat'], false, { channel: true }),
+    gapHeadline(db, cur, prev),
+    // The complaints module's own list filter (defaults from its schema): open cases past due.
+    complaints.listCases(db, auth, {
+      ...ZComplaintFilterSchema.parse({ due: 'overdue', open: 'true', unitId: q.unitId }),
+      limit: 1,
+      offset: 0,
+    }),
+    retention.atRisk(db, auth, { limit: 500 }),
+    overdueTile(db, auth),
   ]);
   const tot = (rows: TDailyRow[], tag: string) => {
     const c = { n: 0, hi: 0, mid: 0, lo: 0 };
@@ -91,17 +102,9 @@ export async function overview(
     previous: { n: cb.n, value: cb.n > 0 ? cb.hi / cb.n : null },
     change: change(ct?.change?.p, ct?.change?.difference),
   };
-  const servqualGap = await gapHeadline(db, cur, prev);
   const channels = new Map<string, number>();
   for (const x of a)
     if (x.tag === '') channels.set(x.channel, (channels.get(x.channel) ?? 0) + x.n);
-  // The complaints module's own list filter (defaults from its schema): open cases past due.
-  const past = await complaints.listCases(db, auth, {
-    ...ZComplaintFilterSchema.parse({ due: 'overdue', open: 'true', unitId: q.unitId }),
-    limit: 1,
-    offset: 0,
-  });
-  const risk = await retention.atRisk(db, auth, { limit: 500 });
   const best = risk.items.filter((c) => c.tier === 'gold');
   return {
     period: { from: fromDay, to: toDay },
@@ -121,7 +124,7 @@ export async function overview(
       count: best.length,
       top: best.slice(0, 5).map((c) => ({ customerId: c.customerId, name: c.name })),
     },
-    overdueCorrectiveActions: await overdueTile(db, auth),
+    overdueCorrectiveActions,
   };
 }
 
@@ -145,7 +148,7 @@ async function gapHeadline(db: Sql, cur: TScope, prev: TScope): Promise<THeadlin
     const st = await servqualState(db, s, false, false);
     const acc = st.acc.get(null);
     if (!st.any || !acc) return { gap: null, g: { n: 0, mean: null, sd: null } };
-    return { gap: acc.result().overall.gap, g: acc.respondentGap() };
+    return { gap: acc.overall().gap, g: acc.respondentGap() };
   };
   const [a, b] = await Promise.all([one(cur), one(prev)]);
   const t = meanTrendFromSummary([

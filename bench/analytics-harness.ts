@@ -1,0 +1,144 @@
+// Shared by the analytics benches (dashboard, SERVQUAL): a throwaway database on either engine,
+// CPU accounting that includes PostgreSQL's backends, load sampling, quantiles, and the loop
+// that times each endpoint alternating with DuckDB answering the same aggregates.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { buildApp } from '../packages/server/src/app';
+import { type Db, openDb } from '../packages/server/src/db/client';
+// @ts-expect-error plain ESM script without types
+import { startCluster } from '../scripts/pg-cluster.mjs';
+
+export const q = (ms: number[], p: number) => {
+  const s = [...ms].sort((x, y) => x - y);
+  return +(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? 0).toFixed(1);
+};
+export const median = (ms: number[]) => q(ms, 0.5);
+
+export interface TBenchDb {
+  db: Db;
+  dir: string;
+  /** CPU ms of this process, plus (PostgreSQL) of this database's backends. */
+  cpuMs: () => Promise<number>;
+  loads: () => { min: number; max: number; median: number };
+  close: () => Promise<void>;
+}
+
+export async function openBenchDb(
+  engine: 'pglite' | 'postgres',
+  prefix: string,
+): Promise<TBenchDb> {
+  const loads: number[] = [];
+  const sample = () => loads.push(+(loadavg()[0] ?? 0).toFixed(2));
+  const ticker = setInterval(sample, 5000);
+  sample();
+  let cluster: { url: string; stop?: () => Promise<void> } | null = null;
+  let admin: pg.Client | null = null;
+  const name = `${prefix}_${process.pid}`;
+  const dir = mkdtempSync(join(tmpdir(), `fid-${prefix}-`));
+  let db: Db;
+  if (engine === 'postgres') {
+    cluster = process.env.TEST_DATABASE_URL ? null : await startCluster();
+    const base = process.env.TEST_DATABASE_URL ?? (cluster as { url: string }).url;
+    admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    db = await openDb({ databaseUrl: u.toString() });
+  } else {
+    db = await openDb({ dataDir: dir });
+  }
+  const cpuMs = async () => {
+    const c = process.cpuUsage();
+    let ms = (c.user + c.system) / 1000;
+    if (admin) {
+      const r = await admin.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = $1',
+        [name],
+      );
+      for (const { pid } of r.rows) {
+        try {
+          const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
+          ms += ((Number(v[11]) || 0) + (Number(v[12]) || 0)) * 10; // utime + stime, 100 Hz
+        } catch {
+          // another host's server, or the backend is gone
+        }
+      }
+    }
+    return ms;
+  };
+  return {
+    db,
+    dir,
+    cpuMs,
+    loads: () => ({ min: Math.min(...loads), max: Math.max(...loads), median: median(loads) }),
+    close: async () => {
+      clearInterval(ticker);
+      await db.close();
+      if (admin) {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        await admin.end();
+      }
+      await cluster?.stop?.();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TEndpoint<B> {
+  label: string;
+  url: string;
+  duck: string;
+  check: ((ours: B, duck: Record<string, unknown>[]) => boolean) | null;
+}
+
+/** R rounds per endpoint, alternating one request of ours with one DuckDB query. */
+export async function timeEndpoints<B>(
+  app: Awaited<ReturnType<typeof buildApp>>,
+  headers: Record<string, string>,
+  endpoints: TEndpoint<B>[],
+  R: number,
+  cpuMs: () => Promise<number>,
+  duckRows: (sql: string) => Promise<Record<string, unknown>[]>,
+): Promise<Record<string, unknown>[]> {
+  const results: Record<string, unknown>[] = [];
+  for (const e of endpoints) {
+    const ours: number[] = [];
+    const duckMs: number[] = [];
+    let oursCpu = 0;
+    let duckCpu = 0;
+    let body = {} as B;
+    let drows: Record<string, unknown>[] = [];
+    for (let i = 0; i < R; i++) {
+      let c = await cpuMs();
+      let t = process.hrtime.bigint();
+      const res = await app.inject({ method: 'GET', url: e.url, headers });
+      ours.push(Number(process.hrtime.bigint() - t) / 1e6);
+      oursCpu += (await cpuMs()) - c;
+      if (res.statusCode !== 200) throw new Error(`${e.label}: ${res.statusCode} ${res.body}`);
+      body = res.json();
+      c = await cpuMs();
+      t = process.hrtime.bigint();
+      drows = await duckRows(e.duck);
+      duckMs.push(Number(process.hrtime.bigint() - t) / 1e6);
+      duckCpu += (await cpuMs()) - c;
+    }
+    const row = {
+      endpoint: e.label,
+      p50: q(ours, 0.5),
+      p95: q(ours, 0.95),
+      cpuMs: +(oursCpu / R).toFixed(1),
+      duckP50: q(duckMs, 0.5),
+      duckP95: q(duckMs, 0.95),
+      duckCpuMs: +(duckCpu / R).toFixed(1),
+      ratioP50: +(median(ours) / Math.max(0.01, median(duckMs))).toFixed(2),
+      same: e.check ? e.check(body, drows) : null,
+    };
+    results.push(row);
+    process.stderr.write(`${JSON.stringify(row)}\n`);
+  }
+  return results;
+}
