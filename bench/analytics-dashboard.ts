@@ -12,73 +12,21 @@
 //     (TEST_DATABASE_URL: a throwaway database on it; else a throwaway cluster)
 //   npx tsx bench/analytics-dashboard.ts pglite [responses=1000000] [requests=10]
 //     (PGlite on disk in a temp directory, as npm start)
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
-import { type Db, openDb } from '../packages/server/src/db/client';
 import { migrate } from '../packages/server/src/db/migrate';
 import { nullMailer } from '../packages/server/src/mail/mailer';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { createOrg, login, testConfig } from '../packages/server/test/harness';
-// @ts-expect-error plain ESM script without types
-import { startCluster } from '../scripts/pg-cluster.mjs';
+import { openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
 
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
 const N = Number(process.argv[3] ?? 1_000_000);
 const R = Number(process.argv[4] ?? 10);
-const loads: number[] = [];
-const sampleLoad = () => loads.push(+(loadavg()[0] ?? 0).toFixed(2));
-const ticker = setInterval(sampleLoad, 5000);
-sampleLoad();
-
-let cluster: { url: string; stop?: () => Promise<void> } | null = null;
-let admin: pg.Client | null = null;
-const name = `bench_dash_${process.pid}`;
-const dir = mkdtempSync(join(tmpdir(), 'fid-dash-'));
-let db: Db;
-if (engine === 'postgres') {
-  cluster = process.env.TEST_DATABASE_URL ? null : await startCluster();
-  const base = process.env.TEST_DATABASE_URL ?? (cluster as { url: string }).url;
-  admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  db = await openDb({ databaseUrl: u.toString() });
-} else {
-  db = await openDb({ dataDir: dir });
-}
-
-/** CPU ms of this process, plus (PostgreSQL) of this database's backends. */
-async function cpuMs(): Promise<number> {
-  const c = process.cpuUsage();
-  let ms = (c.user + c.system) / 1000;
-  if (engine === 'postgres' && admin) {
-    const r = await admin.query<{ pid: number }>(
-      'SELECT pid FROM pg_stat_activity WHERE datname = $1',
-      [name],
-    );
-    for (const { pid } of r.rows) {
-      try {
-        const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const v = f.slice(f.lastIndexOf(')') + 2).split(' ');
-        ms += ((Number(v[11]) || 0) + (Number(v[12]) || 0)) * 10; // utime + stime, 100 Hz
-      } catch {
-        // another host's server, or the backend is gone
-      }
-    }
-  }
-  return ms;
-}
-
-const q = (ms: number[], p: number) => {
-  const s = [...ms].sort((x, y) => x - y);
-  return +(s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? 0).toFixed(1);
-};
-const median = (ms: number[]) => q(ms, 0.5);
+const bench = await openBenchDb(engine, 'bench_dash');
+const { db } = bench;
 
 try {
   await migrate(db);
@@ -124,7 +72,7 @@ try {
 
   // The export DuckDB reads: one row per response (its wide layout), and the unit tree.
   const t1 = Date.now();
-  const csv = join(dir, 'responses.csv');
+  const csv = join(bench.dir, 'responses.csv');
   const lines: string[] = ['id,unit_id,channel,day,nps,csat'];
   let last = '00000000-0000-0000-0000-000000000000';
   for (;;) {
@@ -157,7 +105,7 @@ try {
     'SELECT id, parent_id, name FROM org_units WHERE org_id = $1',
     [org.orgId],
   );
-  const unitsCsv = join(dir, 'units.csv');
+  const unitsCsv = join(bench.dir, 'units.csv');
   writeFileSync(
     unitsCsv,
     `id,parent_id,name\n${units.rows.map((u) => `${u.id},${u.parent_id ?? ''},${u.name}`).join('\n')}\n`,
@@ -243,7 +191,7 @@ try {
     // the overview's total responses of the period appear in its body
     return text.includes(`:${total}`) && total > 0;
   };
-  const endpoints: { label: string; url: string; duck: string; check: Check | null }[] = [
+  const endpoints: TEndpoint<Body>[] = [
     {
       label: 'overview, whole year (+ previous year)',
       url: '/api/analytics/overview?from=2026-01-01&to=2026-12-31',
@@ -313,44 +261,7 @@ try {
       check: trendCheck,
     },
   ];
-  const results: Record<string, unknown>[] = [];
-  for (const e of endpoints) {
-    const ours: number[] = [];
-    const duckMs: number[] = [];
-    let oursCpu = 0;
-    let duckCpu = 0;
-    let body = {} as Body;
-    let drows: Record<string, unknown>[] = [];
-    for (let i = 0; i < R; i++) {
-      // alternating: ours, then DuckDB
-      let c = await cpuMs();
-      let t = process.hrtime.bigint();
-      const res = await app.inject({ method: 'GET', url: e.url, headers: s.headers });
-      ours.push(Number(process.hrtime.bigint() - t) / 1e6);
-      oursCpu += (await cpuMs()) - c;
-      if (res.statusCode !== 200) throw new Error(`${e.label}: ${res.statusCode} ${res.body}`);
-      body = res.json();
-      c = await cpuMs();
-      t = process.hrtime.bigint();
-      drows = await duckRows(e.duck);
-      duckMs.push(Number(process.hrtime.bigint() - t) / 1e6);
-      duckCpu += (await cpuMs()) - c;
-    }
-    const same = e.check ? e.check(body, drows) : null;
-    const row = {
-      endpoint: e.label,
-      p50: q(ours, 0.5),
-      p95: q(ours, 0.95),
-      cpuMs: +(oursCpu / R).toFixed(1),
-      duckP50: q(duckMs, 0.5),
-      duckP95: q(duckMs, 0.95),
-      duckCpuMs: +(duckCpu / R).toFixed(1),
-      ratioP50: +(median(ours) / Math.max(0.01, median(duckMs))).toFixed(2),
-      same,
-    };
-    results.push(row);
-    process.stderr.write(`${JSON.stringify(row)}\n`);
-  }
+  const results = await timeEndpoints(app, s.headers, endpoints, R, bench.cpuMs, duckRows);
   const agg = await db.query<{ d: string; m: string }>(
     `SELECT (SELECT count(*) FROM analytics_daily) AS d, (SELECT count(*) FROM analytics_monthly) AS m`,
   );
@@ -364,7 +275,7 @@ try {
       exportMs,
       dailyRows: Number(agg.rows[0]?.d),
       monthlyRows: Number(agg.rows[0]?.m),
-      loadAvg: { min: Math.min(...loads), max: Math.max(...loads), median: median(loads) },
+      loadAvg: bench.loads(),
       results,
     })}\n`,
   );
@@ -372,12 +283,5 @@ try {
   duck.closeSync();
   await app.close();
 } finally {
-  clearInterval(ticker);
-  await db.close();
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.end();
-  }
-  await cluster?.stop?.();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.close();
 }
