@@ -41,6 +41,9 @@ CREATE TABLE analytics_servqual_daily (
   PRIMARY KEY (org_id, survey_id, day, unit_id, channel, k)
 );
 CREATE INDEX analytics_servqual_daily_org_day ON analytics_servqual_daily (org_id, day);
+-- A unit subtree over a few days (the overview and reports filtered by unit) reads only its rows.
+CREATE INDEX analytics_servqual_daily_org_unit_day
+  ON analytics_servqual_daily (org_id, unit_id, day);
 
 CREATE TABLE analytics_servqual_monthly (
   org_id     uuid NOT NULL REFERENCES orgs(id) ON DELETE CASCADE,
