@@ -26,6 +26,7 @@ const NOT_BACKED_UP = [
   'analytics_monthly',
   'analytics_servqual_daily',
   'analytics_servqual_monthly',
+  'analytics_servqual_unit_monthly',
   'survey_response_counts',
 ];
 

@@ -463,10 +463,14 @@ async function expectedServqual(
 }
 
 /** The stored SERVQUAL rows of `table` under the same keys, as 157 values. */
-async function storedServqual(table: 'daily' | 'monthly'): Promise<Map<string, number[]>> {
+async function storedServqual(
+  table: 'daily' | 'monthly' | 'unit_monthly',
+): Promise<Map<string, number[]>> {
   const col = table === 'daily' ? 'day' : 'month';
+  const channel = table === 'unit_monthly' ? `'*'` : 'channel';
   const r = await db.query<Record<string, unknown>>(
-    `SELECT to_char(${col}, 'YYYY-MM-DD') AS d, unit_id, channel, k, c1, c2, c3, c4, c5, c6
+    `SELECT to_char(${col}, 'YYYY-MM-DD') AS d, unit_id, ${channel} AS channel, k, c1, c2, c3,
+            c4, c5, c6
        FROM analytics_servqual_${table} WHERE org_id = $1`,
     [orgId],
   );
@@ -498,8 +502,15 @@ async function servqualMatches() {
   expect(await storedServqual('monthly')).toEqual(
     asVectors(await expectedServqual((d, u, c) => `${d.slice(0, 7)}-01|${u}|${c}`)),
   );
-  // The report's reads: whole months from the rollup, edges from the day grain, by unit.
-  for (const [dayFrom, dayTo] of RANGES) {
+  expect(await storedServqual('unit_monthly')).toEqual(
+    asVectors(await expectedServqual((d, u) => `${d.slice(0, 7)}-01|${u}|*`)),
+  );
+  // The report's reads: whole months from a rollup (all channels, or per channel with a
+  // channel filter), edges from the day grain, by unit.
+  for (const [[dayFrom, dayTo], channel] of RANGES.flatMap((r) => [
+    [r, null] as const,
+    [r, 'web'] as const,
+  ])) {
     const scope: TScope = {
       orgId,
       surveyId,
@@ -509,18 +520,22 @@ async function servqualMatches() {
       dayFrom,
       dayTo,
       unitIds: null,
-      channel: null,
+      channel,
       language: null,
       segment: null,
     };
     const st = await servqualState(db, scope, true);
-    const want = await expectedServqual((d, u) =>
-      (dayFrom === null || d >= dayFrom) && (dayTo === null || d <= dayTo) ? u : null,
+    const want = await expectedServqual((d, u, c) =>
+      (dayFrom === null || d >= dayFrom) &&
+      (dayTo === null || d <= dayTo) &&
+      (channel === null || c === channel)
+        ? u
+        : null,
     );
     const nil = '00000000-0000-0000-0000-000000000000';
     const got = new Map([...st.acc].map(([u, acc]) => [u ?? nil, acc.result()]));
-    expect({ range: [dayFrom, dayTo], got }).toEqual({
-      range: [dayFrom, dayTo],
+    expect({ range: [dayFrom, dayTo, channel], got }).toEqual({
+      range: [dayFrom, dayTo, channel],
       got: new Map([...want].map(([u, x]) => [u, x.acc.result()])),
     });
     expect(st.any).toBe([...want.values()].some((x) => x.any > 0));

@@ -22,9 +22,9 @@ export async function servqualSumRows(
   months: { from: string | null; to: string | null } | null,
 ): Promise<TServqualSumRow[]> {
   const cols = 'unit_id, k, c1, c2, c3, c4, c5, c6';
-  const where = `org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
-        AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))
-        AND ($4::text IS NULL OR channel = $4)`;
+  const scope = `org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
+        AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))`;
+  const where = `${scope} AND ($4::text IS NULL OR channel = $4)`;
   const ph = params(orgId, s.surveyId, s.unitIds, s.channel);
   const p = (v: unknown) => ph.add(v, 'date');
   const parts: string[] = [];
@@ -35,8 +35,9 @@ export async function servqualSumRows(
           AND (${p(s.dayTo)} IS NULL OR day <= ${p(s.dayTo)})`,
     );
   } else {
+    // Without a channel filter the all-channels rollup answers with a third of the rows.
     parts.push(
-      `SELECT ${cols} FROM analytics_servqual_monthly WHERE ${where}
+      `SELECT ${cols} FROM ${s.channel === null ? `analytics_servqual_unit_monthly WHERE ${scope} AND $4::text IS NULL` : `analytics_servqual_monthly WHERE ${where}`}
           AND (${p(months.from)} IS NULL OR month >= ${p(months.from)})
           AND (${p(months.to)} IS NULL OR month < ${p(months.to)})`,
     );
