@@ -13,6 +13,7 @@ import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
 import { isEmpty, seedDemoData, seedDemoOrg, type TDemoLogin } from './demo/seed';
 import { startWorker } from './jobs/worker';
+import { boundHeapGrowth } from './lib/heap-growth';
 import { publicBaseUrl } from './lib/public-url';
 import { nullMailer, smtpMailer } from './mail/mailer';
 
@@ -65,7 +66,12 @@ export async function startServer(config: TConfig = loadConfig()) {
   // compiled are saved as V8's code cache for the next start (only when there is none yet).
   const writeCodeCache = (globalThis as { __fideliaWriteCodeCache?: () => void })
     .__fideliaWriteCodeCache;
-  if (writeCodeCache) setImmediate(writeCodeCache);
+  // Then the heap policy for serving (lib/heap-growth.ts), after the cache is written: a cache
+  // made after a flag change would not match the flags of the next start.
+  setImmediate(() => {
+    writeCodeCache?.();
+    boundHeapGrowth();
+  });
 
   let stopping = false;
   // The modules' demo data (customers, surveys, complaints, retention) is written while the

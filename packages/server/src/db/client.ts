@@ -101,13 +101,14 @@ export function postgresDb(url: string, max = 10): Db {
 }
 
 /**
- * PGlite's buffer pool. The embedded postgres sets up its shared buffers inside the WASM heap as
- * it opens, so all of them are resident from the first second: PostgreSQL's default 128 MB put
- * the server at ≈ 310 MB before any request, 32 MB at ≈ 205 MB (a scan of a 2M-row table took
- * the same time with both: the data files stay in the OS page cache, outside the process).
+ * PGlite's buffer pool. The embedded postgres sets up its shared buffers inside the WASM heap,
+ * which never shrinks: once a scan has been through them, all of them are resident. PostgreSQL's
+ * default 128 MB put the server at ≈ 310 MB before any request, 32 MB at ≈ 205 MB (a scan of a
+ * 2M-row table took the same time with both: the data files stay in the OS page cache, outside
+ * the process); 16 MB took ≈ 20 MB off the server during a 200,000-response export, same CPU.
  * bench/RESULTS.md, "Survey responses export" and "Boot", has the measurements.
  */
-const PGLITE_SHARED_BUFFERS = '32MB';
+const PGLITE_SHARED_BUFFERS = '16MB';
 
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
