@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
+// @ts-expect-error plain ESM script without types
 import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
