@@ -1,5 +1,6 @@
 // Boot to first 200 on GET /api/health, as `npm start` runs the server (the compiled bundle,
-// node packages/server/dist/main.js, built by scripts/build-server.mjs), against baselines
+// node packages/server/dist/main.js with scripts/server-node-args.mjs's flags, built by
+// scripts/build-server.mjs), against baselines
 // measured in the same run:
 //  - a bare node:http server spawned the same way (what starting Node itself costs);
 //  - the same server from its TypeScript sources through tsx (how it ran before the bundle);
@@ -20,6 +21,8 @@ import { join, resolve } from 'node:path';
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
+// @ts-expect-error plain ESM script without types
+import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 5);
 const ENGINE = process.argv.includes('postgres') ? 'postgres' : 'pglite';
@@ -119,7 +122,8 @@ async function boot(args: string[], env: Record<string, string>, first = false):
 }
 
 const BARE = `require('node:http').createServer((q, s) => s.end('ok')).listen(process.env.PORT, '127.0.0.1')`;
-const BUILT = ['packages/server/dist/main.js'];
+// With the Node flags scripts/start.mjs gives it (the tsx row is how it ran before the bundle).
+const BUILT = [...SERVER_NODE_ARGS, 'packages/server/dist/main.js'];
 const TSX = ['--import', 'tsx', 'packages/server/src/main.ts'];
 
 await ensureServerBuild();

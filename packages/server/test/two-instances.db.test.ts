@@ -4,7 +4,8 @@
 // and duplicate nothing. PostgreSQL only: PGlite is one process's embedded database.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Db, postgresDb } from '../src/db/client';
+import type { Db } from '../src/db/client';
+import { postgresDb } from '../src/db/postgres';
 import { enqueue, registerJob } from '../src/jobs/queue';
 import { startWorker } from '../src/jobs/worker';
 import { ensureSurveyFromTemplate } from '../src/modules/surveys/service';

@@ -1,11 +1,10 @@
 // The one database handle. A deliberately thin wrapper (no ORM): `query(text, params)` with
 // $1.. placeholders returning `{ rows }`, `exec(script)` for multi-statement SQL, and
 // `transaction(fn)`. It matches the customers module's TSql shape, and runs on PGlite (embedded,
-// default, data in DATA_DIR/pgdata) or node-postgres (DATABASE_URL).
+// default, data in DATA_DIR/pgdata) or node-postgres (DATABASE_URL, db/postgres.ts).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import pg from 'pg';
 import { lockDataDir } from './lock';
 import { copyTemplateInto } from './pglite-template';
 import { prefetchedPgliteWasm } from './pglite-wasm';
@@ -52,51 +51,11 @@ function wrapPglite(db: PGlite | Transaction, inTx: boolean): Sql {
   };
 }
 
-function wrapPg(c: pg.Pool | pg.PoolClient, inTx: boolean): Sql {
-  return {
-    query: async <R>(text: string, params?: unknown[], opts?: TQueryOptions) => {
-      const r = opts?.prepare
-        ? await c.query({ name: opts.prepare, text, values: params ?? [] })
-        : await c.query(text, params);
-      return { rows: r.rows as R[] };
-    },
-    transaction: async (fn) => {
-      if (inTx) return fn(wrapPg(c, true));
-      const client = await (c as pg.Pool).connect();
-      try {
-        await client.query('BEGIN');
-        const out = await fn(wrapPg(client, true));
-        await client.query('COMMIT');
-        return out;
-      } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
-      }
-    },
-    exec: async (script) => {
-      await c.query(script);
-    },
-  };
-}
-
 export function pgliteDb(db: PGlite): Db {
   return {
     engine: 'pglite',
     ...wrapPglite(db, false),
     close: () => db.close(),
-  };
-}
-
-export function postgresDb(url: string, max = 10): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client error (server restart) must not crash the process.
-  pool.on('error', () => {});
-  return {
-    engine: 'postgres',
-    ...wrapPg(pool, false),
-    close: () => pool.end(),
   };
 }
 
@@ -122,7 +81,7 @@ export interface OpenDbOptions {
  * process until close (throws DataDirLockedError when another process has it open).
  */
 export async function openDb(o: OpenDbOptions): Promise<Db> {
-  if (o.databaseUrl) return postgresDb(o.databaseUrl);
+  if (o.databaseUrl) return (await import('./postgres')).postgresDb(o.databaseUrl);
   const dataDir = o.dataDir ?? './data';
   const dir = join(dataDir, 'pgdata');
   mkdirSync(dir, { recursive: true });

@@ -3,8 +3,9 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
 import { testEngine } from '../../test/harness';
-import { type Db, postgresDb } from './client';
+import type { Db } from './client';
 import { migrate, migrationFiles } from './migrate';
+import { postgresDb } from './postgres';
 
 async function emptyDatabase(): Promise<{ a: Db; b: Db; cleanup: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL as string;
