@@ -346,18 +346,6 @@ BEGIN
   END LOOP;
 END $$;
 
--- Fill the sums for the data already there.
-DO $$
-DECLARE ids uuid[]; orgs uuid[]; last_org uuid := '00000000-0000-0000-0000-000000000000';
-        last_id uuid := '00000000-0000-0000-0000-000000000000';
-BEGIN
-  LOOP
-    SELECT array_agg(k.id), array_agg(k.org_id) INTO ids, orgs FROM (
-      SELECT r.org_id, r.id FROM survey_responses r
-       WHERE (r.org_id, r.id) > (last_org, last_id) ORDER BY r.org_id, r.id LIMIT 2000) k;
-    EXIT WHEN ids IS NULL;
-    PERFORM fid_sq_apply('{}', '{}', fid_an_resp_of(ids, orgs), fid_sq_ans_of(ids, orgs));
-    last_org := orgs[cardinality(orgs)];
-    last_id := ids[cardinality(ids)];
-  END LOOP;
-END $$;
+-- Fill the sums for the data already there (the rebuild recomputes every aggregate, which also
+-- checks the older ones).
+SELECT fid_analytics_rebuild(NULL);

@@ -368,22 +368,26 @@ const RANGES: [string | null, string | null][] = [
   ['2025-12-15', '2026-03-01'],
 ];
 
+/** A whole-day scope over the test survey, every unit. */
+const scopeOf = (dayFrom: string | null, dayTo: string | null, channel: string | null = null) =>
+  ({
+    orgId,
+    surveyId,
+    since: null,
+    until: null,
+    daily: true,
+    dayFrom,
+    dayTo,
+    unitIds: null,
+    channel,
+    language: null,
+    segment: null,
+  }) satisfies TScope;
+
 /** dailyRows over each range (split by unit and channel) = the recomputation over the range. */
 async function rangeReadsMatch(exp: Map<string, number[]>) {
   for (const [dayFrom, dayTo] of RANGES) {
-    const scope: TScope = {
-      orgId,
-      surveyId,
-      since: null,
-      until: null,
-      daily: true,
-      dayFrom,
-      dayTo,
-      unitIds: null,
-      channel: null,
-      language: null,
-      segment: null,
-    };
+    const scope = scopeOf(dayFrom, dayTo);
     const rows = await dailyRows(
       db,
       scope,
@@ -511,19 +515,7 @@ async function servqualMatches() {
     [r, null] as const,
     [r, 'web'] as const,
   ])) {
-    const scope: TScope = {
-      orgId,
-      surveyId,
-      since: null,
-      until: null,
-      daily: true,
-      dayFrom,
-      dayTo,
-      unitIds: null,
-      channel,
-      language: null,
-      segment: null,
-    };
+    const scope = scopeOf(dayFrom, dayTo, channel);
     const st = await servqualState(db, scope, true);
     const want = await expectedServqual((d, u, c) =>
       (dayFrom === null || d >= dayFrom) &&
