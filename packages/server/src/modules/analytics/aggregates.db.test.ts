@@ -235,14 +235,9 @@ async function apply(op: Op) {
 }
 type Op = typeof arbOp extends fc.Arbitrary<infer T> ? T : never;
 
-/** Independent recomputation: key -> summed columns, zero rows dropped. */
-async function expected(): Promise<Map<string, number[]>> {
-  const r = await db.query<{
-    id: string;
-    day: string;
-    unit: string | null;
-    channel: string;
-  }>(
+/** The complete responses (UTC day, unit, channel) and each one's answers by tag, read raw. */
+async function rawState() {
+  const r = await db.query<{ id: string; day: string; unit: string | null; channel: string }>(
     `SELECT id, to_char(coalesce(submitted_at, created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
             org_unit_id AS unit, channel
        FROM survey_responses WHERE org_id = $1 AND status = 'complete'`,
@@ -252,6 +247,18 @@ async function expected(): Promise<Map<string, number[]>> {
     'SELECT response_id, tag, num FROM survey_answers WHERE org_id = $1',
     [orgId],
   );
+  const byResp = new Map<string, Map<string, number>>();
+  for (const x of a.rows) {
+    const m = byResp.get(x.response_id) ?? new Map<string, number>();
+    m.set(x.tag, Number(x.num));
+    byResp.set(x.response_id, m);
+  }
+  return { responses: r.rows, byResp };
+}
+
+/** Independent recomputation: key -> summed columns, zero rows dropped. */
+async function expected(): Promise<Map<string, number[]>> {
+  const { responses, byResp } = await rawState();
   const out = new Map<string, number[]>();
   const add = (key: string, v: number[]) => {
     const cur = out.get(key) ?? new Array<number>(12).fill(0);
@@ -260,15 +267,8 @@ async function expected(): Promise<Map<string, number[]>> {
     });
     out.set(key, cur);
   };
-  const meta = new Map(r.rows.map((x) => [x.id, x]));
-  const byResp = new Map<string, Map<string, number>>();
-  for (const x of a.rows) {
-    const m = byResp.get(x.response_id) ?? new Map<string, number>();
-    m.set(x.tag, Number(x.num));
-    byResp.set(x.response_id, m);
-  }
   const nil = '00000000-0000-0000-0000-000000000000';
-  for (const x of r.rows) {
+  for (const x of responses) {
     const base = `${x.day}|${x.unit ?? nil}|${x.channel}`;
     add(`${base}|`, [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     const ans = byResp.get(x.id) ?? new Map<string, number>();
@@ -295,7 +295,6 @@ async function expected(): Promise<Map<string, number[]>> {
     }
   }
   for (const [k, v] of out) if (v.every((x) => x === 0)) out.delete(k);
-  void meta;
   return out;
 }
 
@@ -432,25 +431,10 @@ async function expectedServqual(
   keyOf: (day: string, unit: string, channel: string) => string | null = (d, u, c) =>
     `${d}|${u}|${c}`,
 ): Promise<Map<string, { acc: ServqualAccumulator; any: number }>> {
-  const r = await db.query<{ id: string; day: string; unit: string | null; channel: string }>(
-    `SELECT id, to_char(coalesce(submitted_at, created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
-            org_unit_id AS unit, channel
-       FROM survey_responses WHERE org_id = $1 AND status = 'complete'`,
-    [orgId],
-  );
-  const a = await db.query<{ response_id: string; tag: string; num: number }>(
-    'SELECT response_id, tag, num FROM survey_answers WHERE org_id = $1',
-    [orgId],
-  );
-  const byResp = new Map<string, Map<string, number>>();
-  for (const x of a.rows) {
-    const m = byResp.get(x.response_id) ?? new Map<string, number>();
-    m.set(x.tag, Number(x.num));
-    byResp.set(x.response_id, m);
-  }
+  const { responses, byResp } = await rawState();
   const nil = '00000000-0000-0000-0000-000000000000';
   const out = new Map<string, { acc: ServqualAccumulator; any: number }>();
-  for (const x of r.rows) {
+  for (const x of responses) {
     const key = keyOf(x.day, x.unit ?? nil, x.channel);
     if (key === null) continue;
     const ans = byResp.get(x.id) ?? new Map<string, number>();
