@@ -1,7 +1,7 @@
 // Shared by the analytics benches (dashboard, SERVQUAL): a throwaway database on either engine,
 // CPU accounting that includes PostgreSQL's backends, load sampling, quantiles, and the loop
 // that times each endpoint alternating with DuckDB answering the same aggregates.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -19,36 +19,61 @@ export const median = (ms: number[]) => q(ms, 0.5);
 export interface TBenchDb {
   db: Db;
   dir: string;
+  /** BENCH_KEEP: what an earlier run stored with keep() (its database was loaded), else null */
+  kept: Record<string, unknown> | null;
+  /** BENCH_KEEP: marks the loaded database reusable by the next run with the same key */
+  keep: (meta: Record<string, unknown>) => void;
   /** CPU ms of this process, plus (PostgreSQL) of this database's backends. */
   cpuMs: () => Promise<number>;
   loads: () => { min: number; max: number; median: number };
   close: () => Promise<void>;
 }
 
+/**
+ * A throwaway database, or with BENCH_KEEP=<key> one kept across runs: a load of 1M SERVQUAL
+ * responses takes most of an hour, so the load and the timed reads can run at different times
+ * (the reads on a quiet machine). Migrations added since the load apply when the app opens it.
+ */
 export async function openBenchDb(
   engine: 'pglite' | 'postgres',
   prefix: string,
 ): Promise<TBenchDb> {
+  const keepKey = process.env.BENCH_KEEP ? `${prefix}_${engine}_${process.env.BENCH_KEEP}` : null;
+  const metaFile = keepKey ? join(tmpdir(), `fid-keep-${keepKey}.json`) : null;
+  const kept =
+    metaFile && existsSync(metaFile)
+      ? (JSON.parse(readFileSync(metaFile, 'utf8')) as Record<string, unknown>)
+      : null;
   const loads: number[] = [];
   const sample = () => loads.push(+(loadavg()[0] ?? 0).toFixed(2));
   const ticker = setInterval(sample, 5000);
   sample();
   let cluster: { url: string; stop?: () => Promise<void> } | null = null;
   let admin: pg.Client | null = null;
-  const name = `${prefix}_${process.pid}`;
-  const dir = mkdtempSync(join(tmpdir(), `fid-${prefix}-`));
+  const name = keepKey ? `keep_${keepKey}`.toLowerCase() : `${prefix}_${process.pid}`;
+  const dir = keepKey
+    ? join(tmpdir(), `fid-keep-${keepKey}`)
+    : mkdtempSync(join(tmpdir(), `fid-${prefix}-`));
+  if (keepKey && !kept) {
+    // an unfinished earlier load is started again
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
   let db: Db;
   if (engine === 'postgres') {
     cluster = process.env.TEST_DATABASE_URL ? null : await startCluster();
     const base = process.env.TEST_DATABASE_URL ?? (cluster as { url: string }).url;
     admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    if (!kept) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
     const u = new URL(base);
     u.pathname = `/${name}`;
     db = await openDb({ databaseUrl: u.toString() });
   } else {
-    db = await openDb({ dataDir: dir });
+    db = await openDb({ dataDir: keepKey ? join(dir, 'pgdata') : dir });
   }
   const cpuMs = async () => {
     const c = process.cpuUsage();
@@ -73,17 +98,21 @@ export async function openBenchDb(
   return {
     db,
     dir,
+    kept,
+    keep: (meta) => {
+      if (metaFile) writeFileSync(metaFile, JSON.stringify(meta));
+    },
     cpuMs,
     loads: () => ({ min: Math.min(...loads), max: Math.max(...loads), median: median(loads) }),
     close: async () => {
       clearInterval(ticker);
       await db.close();
       if (admin) {
-        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        if (!keepKey) await admin.query(`DROP DATABASE IF EXISTS ${name}`);
         await admin.end();
       }
       await cluster?.stop?.();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepKey) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -27,6 +27,8 @@ const NOT_BACKED_UP = [
   'analytics_servqual_daily',
   'analytics_servqual_monthly',
   'analytics_servqual_unit_monthly',
+  'analytics_servqual_weekly',
+  'analytics_servqual_unit_weekly',
   'survey_response_counts',
 ];
 

@@ -365,6 +365,9 @@ const RANGES: [string | null, string | null][] = [
   [null, '2026-02-10'],
   ['2026-01-19', null],
   ['2025-12-15', '2026-03-01'],
+  // weeks inside the edges (2026-01-08 a Thursday, 2026-02-17 a Tuesday)
+  ['2026-01-08', '2026-02-17'],
+  ['2026-01-12', '2026-01-25'],
 ];
 
 /** A whole-day scope over the test survey, every unit. */
@@ -452,10 +455,10 @@ async function expectedServqual(
 
 /** The stored SERVQUAL rows of `table` under the same keys, as 157 values. */
 async function storedServqual(
-  table: 'daily' | 'monthly' | 'unit_monthly',
+  table: 'daily' | 'monthly' | 'unit_monthly' | 'weekly' | 'unit_weekly',
 ): Promise<Map<string, number[]>> {
-  const col = table === 'daily' ? 'day' : 'month';
-  const channel = table === 'unit_monthly' ? `'*'` : 'channel';
+  const col = table === 'daily' ? 'day' : table.endsWith('weekly') ? 'week' : 'month';
+  const channel = table.startsWith('unit_') ? `'*'` : 'channel';
   const r = await db.query<Record<string, unknown>>(
     `SELECT to_char(${col}, 'YYYY-MM-DD') AS d, unit_id, ${channel} AS channel, k, c1, c2, c3,
             c4, c5, c6
@@ -477,6 +480,12 @@ async function storedServqual(
   return out;
 }
 
+/** The Monday of an ISO date's week. */
+const mondayOf = (d: string) => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return new Date(t - ((new Date(t).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+};
+
 async function servqualMatches() {
   const asVectors = (m: Map<string, { acc: ServqualAccumulator; any: number }>) => {
     const out = new Map<string, number[]>();
@@ -493,8 +502,14 @@ async function servqualMatches() {
   expect(await storedServqual('unit_monthly')).toEqual(
     asVectors(await expectedServqual((d, u) => `${d.slice(0, 7)}-01|${u}|*`)),
   );
-  // The report's reads: whole months from a rollup (all channels, or per channel with a
-  // channel filter), edges from the day grain, by unit.
+  expect(await storedServqual('weekly')).toEqual(
+    asVectors(await expectedServqual((d, u, c) => `${mondayOf(d)}|${u}|${c}`)),
+  );
+  expect(await storedServqual('unit_weekly')).toEqual(
+    asVectors(await expectedServqual((d, u) => `${mondayOf(d)}|${u}|*`)),
+  );
+  // The report's reads: whole months and whole weeks from the rollups (all channels, or per
+  // channel with a channel filter), the rest from the day grain, by unit.
   for (const [[dayFrom, dayTo], channel] of RANGES.flatMap((r) => [
     [r, null] as const,
     [r, 'web'] as const,
@@ -537,6 +552,11 @@ it('aggregates equal a full recomputation after random inserts, resumes, edits, 
   await db.query(
     `INSERT INTO analytics_monthly (org_id, survey_id, month, unit_id, channel, tag, n)
      VALUES ($1, $2, '2020-01-01', '00000000-0000-0000-0000-000000000000', 'web', 'nps', 5)`,
+    [orgId, surveyId],
+  );
+  await db.query(
+    `INSERT INTO analytics_servqual_unit_weekly (org_id, survey_id, week, unit_id, k, c1)
+     VALUES ($1, $2, '2019-12-30', '00000000-0000-0000-0000-000000000000', 0, 3)`,
     [orgId, surveyId],
   );
   await rebuildAggregates(db, orgId);

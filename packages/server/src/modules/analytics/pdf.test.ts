@@ -9,8 +9,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CHROMIUM_PATH, loadConfig } from '../../config';
 import { htmlToPdf, serialQueue } from './pdf';
 
+// A temp dir of this file's own (os.tmpdir() reads TMPDIR on each call): other test files
+// render PDFs at the same time, and their directories would come and go in a shared one.
+const ownTmp = mkdtempSync(join(tmpdir(), 'fidelia-test-tmp-'));
+process.env.TMPDIR = ownTmp;
+afterAll(() => rmSync(ownTmp, { recursive: true, force: true }));
 const bin = mkdtempSync(join(tmpdir(), 'fidelia-fake-chromium-'));
-afterAll(() => rmSync(bin, { recursive: true, force: true }));
 const script = (name: string, body: string) => {
   const p = join(bin, name);
   writeFileSync(p, `#!/bin/sh\n${body}\n`);

@@ -5,8 +5,9 @@
 import { SERVQUAL_DIMENSIONS, ServqualAccumulator } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type * as surveys from '../surveys/service';
+import { grainParts } from './grains';
 import { servqualSumRows } from './repo-servqual';
-import { dailyRows, wholeMonths } from './service-daily';
+import { dailyRows } from './service-daily';
 import { rawData, type TScope } from './service-filters';
 
 export interface TServqualState {
@@ -36,9 +37,8 @@ export async function servqualState(
   respondentsAll = true,
 ): Promise<TServqualState> {
   if (!s.daily) return servqualStateFromRaw(db, s, byUnit, respondentsAll);
-  const months = wholeMonths(s);
   const [rows, counts] = await Promise.all([
-    servqualSumRows(db, s.orgId, s, byUnit, months),
+    servqualSumRows(db, s.orgId, s, byUnit, grainParts(s)),
     respondentsAll ? dailyRows(db, s, [''], false, { unit: byUnit }) : Promise.resolve([]),
   ]);
   const sums = new Map<string | null, Float64Array>();

@@ -3,8 +3,9 @@
 // and filter rules (401, 404, 400), a localised 503 when Chromium is missing, and no temporary
 // files left behind. Runs on PGlite and PostgreSQL.
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
 import type { AuthContext } from '../../lib/access';
@@ -22,6 +23,11 @@ const NAME = 'Sucursal <script>alert("x")</script> & Cía';
 
 const get = (url: string, s: Session | null = owner, lang = 'es') =>
   t.app.inject({ method: 'GET', url, headers: { ...(s?.headers ?? {}), 'accept-language': lang } });
+// A temp dir of this file's own (os.tmpdir() reads TMPDIR on each call): other test files
+// render PDFs at the same time, and their directories would come and go in a shared one.
+const ownTmp = mkdtempSync(join(tmpdir(), 'fidelia-test-tmp-'));
+process.env.TMPDIR = ownTmp;
+afterAll(() => rmSync(ownTmp, { recursive: true, force: true }));
 const pdfDirs = () => readdirSync(tmpdir()).filter((f) => f.startsWith('fidelia-pdf-'));
 
 beforeAll(async () => {
