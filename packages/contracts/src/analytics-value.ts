@@ -10,6 +10,7 @@
 // ("too few answers", as the value models). `applicable` is false when the survey has no value
 // question (nothing else is then filled).
 import { z } from 'zod';
+import { ZSampleInfo } from './analytics';
 import { BENEFIT_KINDS } from './strategy';
 
 export const VALUE_USE_CLASSES = ['processor', 'merchant', 'end_user', 'public', 'none'] as const;
@@ -31,6 +32,7 @@ export const ZValueReportSchema = z.object({
   applicable: z.boolean(),
   /** responses with at least one `value:*` answer */
   n: z.number().int(),
+  sample: ZSampleInfo,
   /** the rating scale 1..points */
   points: z.number().int(),
   minN: z.number().int(),

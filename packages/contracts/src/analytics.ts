@@ -87,6 +87,17 @@ export type TOverviewQuery = z.infer<typeof ZOverviewQuerySchema>;
 
 const ZCi = z.tuple([z.number(), z.number()]);
 
+/**
+ * Set when a report that needs every respondent's answers together (drivers, derived IPA, text,
+ * perceived value) read a deterministic random sample of a scope larger than the server's cap:
+ * `n` responses read, `of` the scope's complete responses (null when a language or segment
+ * filter leaves it unknown). Null: every response in the scope was read.
+ */
+export const ZSampleInfo = z
+  .object({ n: z.number().int(), of: z.number().int().nullable() })
+  .nullable();
+export type TSampleInfo = z.infer<typeof ZSampleInfo>;
+
 export const ZServqualReportSchema = z.object({
   n: z.number().int(),
   items: z.array(
@@ -209,6 +220,8 @@ export const ZIpaReportSchema = z.object({
   importance: z.enum(['stated', 'derived']).nullable(),
   importanceCut: z.number().nullable(),
   performanceCut: z.number().nullable(),
+  /** derived importance over a random sample (stated importance reads the sums: null) */
+  sample: ZSampleInfo,
   attributes: z.array(
     z.object({
       attribute: z.string(),
@@ -224,6 +237,7 @@ export const ZDriversReportSchema = z.object({
   /** The outcome the SERVQUAL perception dimensions explain: nps or csat (null: neither). */
   outcome: z.enum(['nps', 'csat']).nullable(),
   n: z.number().int(),
+  sample: ZSampleInfo,
   rSquared: z.number().nullable(),
   drivers: z.array(
     z.object({
@@ -241,6 +255,7 @@ export type TDriversReport = z.infer<typeof ZDriversReportSchema>;
 export const ZTextReportSchema = z.object({
   /** Non-blank text answers read. */
   n: z.number().int(),
+  sample: ZSampleInfo,
   keywords: z.array(
     z.object({ word: z.string(), count: z.number().int(), documents: z.number().int() }),
   ),

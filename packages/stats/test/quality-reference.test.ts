@@ -122,6 +122,19 @@ describe('drivers vs numpy', () => {
     close(r?.rSquared, d.rSquared, 1e-9);
     close(r?.rSquared, d.rSquaredOls, 1e-9);
   });
+  it('a constant outcome or a constant driver: no analysis (null), never NaN figures', () => {
+    const d = ref.drivers;
+    expect(
+      driverAnalysis(
+        ['a', 'b', 'c', 'd'],
+        d.X,
+        d.y.map(() => 3),
+      ),
+    ).toBeNull();
+    const flat = d.X.map((row) => [row[0] ?? 0, 4, row[2] ?? 0, row[3] ?? 0]);
+    expect(driverAnalysis(['a', 'b', 'c', 'd'], flat, d.y)).toBeNull();
+  });
+
   it('bootstrap intervals are reproducible with a seed and bracket the estimate', () => {
     const d = ref.drivers;
     const a = driverAnalysis(['a', 'b', 'c', 'd'], d.X, d.y, { bootstrap: 200, seed: 7 });

@@ -29,6 +29,7 @@ const NOT_BACKED_UP = [
   'analytics_servqual_unit_monthly',
   'analytics_servqual_weekly',
   'analytics_servqual_unit_weekly',
+  'analytics_servqual_org',
   'survey_response_counts',
 ];
 

@@ -60,7 +60,11 @@ export interface TDriversOptions {
   seed?: number;
 }
 
-/** x: attribute columns (respondents × attributes), y: outcome. Complete cases only. */
+/**
+ * x: attribute columns (respondents × attributes), y: outcome. Complete cases only. Null with
+ * fewer than k + 2 cases, or when a column or the outcome does not vary (every correlation with
+ * it is 0/0: nothing to explain, or nothing to explain it with).
+ */
 export function driverAnalysis(
   names: readonly string[],
   x: readonly (readonly TMaybe[])[],
@@ -76,6 +80,9 @@ export function driverAnalysis(
     rows.push([...(xi as number[]), yi]);
   }
   if (rows.length < k + 2) return null;
+  // A column that does not vary has no correlation (0/0; rounding in its mean would make it
+  // noise instead): checked on the values, exactly.
+  for (let j = 0; j <= k; j++) if (rows.every((row) => row[j] === rows[0]?.[j])) return null;
   const core = fitCore(rows, k);
   const B = options.bootstrap ?? 0;
   const samples: number[][] = Array.from({ length: k }, () => []);

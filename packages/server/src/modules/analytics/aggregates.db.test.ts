@@ -15,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb } from '../../../test/harness';
 import { erase } from '../customers/service';
 import { ensureSurveyFromTemplate } from '../surveys/service';
+import type { TGrainPart } from './grains';
 import { dailyRows, rebuildAggregates, type TScope } from './service';
 import { servqualState, servqualSumOffset } from './service-servqual';
 
@@ -455,15 +456,21 @@ async function expectedServqual(
 
 /** The stored SERVQUAL rows of `table` under the same keys, as 157 values. */
 async function storedServqual(
-  table: 'daily' | 'monthly' | 'unit_monthly' | 'weekly' | 'unit_weekly',
+  table: 'daily' | 'monthly' | 'unit_monthly' | 'weekly' | 'unit_weekly' | TGrainPart['grain'],
 ): Promise<Map<string, number[]>> {
+  const org = table === 'day' || table === 'week' || table === 'month';
   const col = table === 'daily' ? 'day' : table.endsWith('weekly') ? 'week' : 'month';
   const channel = table.startsWith('unit_') ? `'*'` : 'channel';
+  // the organisation's rollup (migration 506) under the keys of all units and channels
   const r = await db.query<Record<string, unknown>>(
-    `SELECT to_char(${col}, 'YYYY-MM-DD') AS d, unit_id, ${channel} AS channel, k, c1, c2, c3,
-            c4, c5, c6
-       FROM analytics_servqual_${table} WHERE org_id = $1`,
-    [orgId],
+    org
+      ? `SELECT to_char(at, 'YYYY-MM-DD') AS d, '*' AS unit_id, '*' AS channel, k, c1, c2, c3,
+                c4, c5, c6
+           FROM analytics_servqual_org WHERE org_id = $1 AND grain = $2`
+      : `SELECT to_char(${col}, 'YYYY-MM-DD') AS d, unit_id, ${channel} AS channel, k, c1, c2,
+                c3, c4, c5, c6
+           FROM analytics_servqual_${table} WHERE org_id = $1`,
+    org ? [orgId, table] : [orgId],
   );
   const out = new Map<string, number[]>();
   for (const x of r.rows) {
@@ -508,6 +515,13 @@ async function servqualMatches() {
   expect(await storedServqual('unit_weekly')).toEqual(
     asVectors(await expectedServqual((d, u) => `${mondayOf(d)}|${u}|*`)),
   );
+  expect(await storedServqual('day')).toEqual(asVectors(await expectedServqual((d) => `${d}|*|*`)));
+  expect(await storedServqual('week')).toEqual(
+    asVectors(await expectedServqual((d) => `${mondayOf(d)}|*|*`)),
+  );
+  expect(await storedServqual('month')).toEqual(
+    asVectors(await expectedServqual((d) => `${d.slice(0, 7)}-01|*|*`)),
+  );
   // The report's reads: whole months and whole weeks from the rollups (all channels, or per
   // channel with a channel filter), the rest from the day grain, by unit.
   for (const [[dayFrom, dayTo], channel] of RANGES.flatMap((r) => [
@@ -530,6 +544,14 @@ async function servqualMatches() {
       got: new Map([...want].map(([u, x]) => [u, x.acc.result()])),
     });
     expect(st.any).toBe([...want.values()].some((x) => x.any > 0));
+    // Not by unit: the organisation's rollup without a channel, the units' sums with one.
+    const whole = await servqualState(db, scope, false);
+    const all = new ServqualAccumulator();
+    for (const x of want.values()) all.addSums(x.acc.respondentCount, x.acc.sums());
+    expect({ range: [dayFrom, dayTo, channel], got: whole.acc.get(null)?.result() }).toEqual({
+      range: [dayFrom, dayTo, channel],
+      got: want.size ? all.result() : undefined,
+    });
   }
 }
 

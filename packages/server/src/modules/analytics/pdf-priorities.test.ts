@@ -8,6 +8,7 @@ import { prioritiesReportHtml, scatterSvg } from './pdf-priorities';
 const ipa: TIpaReport = {
   n: 40,
   importance: 'stated',
+  sample: null,
   importanceCut: 20,
   performanceCut: 5,
   attributes: [
@@ -18,6 +19,7 @@ const ipa: TIpaReport = {
 const drivers: TDriversReport = {
   outcome: 'nps',
   n: 40,
+  sample: null,
   rSquared: 0.456,
   drivers: [
     {
@@ -46,11 +48,12 @@ const kano: TKanoReport = {
 const empty: TIpaReport = {
   n: 0,
   importance: null,
+  sample: null,
   importanceCut: null,
   performanceCut: null,
   attributes: [],
 };
-const none: TDriversReport = { outcome: null, n: 0, rSquared: null, drivers: [] };
+const none: TDriversReport = { outcome: null, n: 0, sample: null, rSquared: null, drivers: [] };
 
 const page = (lang: 'es' | 'en', i = ipa, k = noKano) =>
   prioritiesReportHtml({

@@ -63,6 +63,8 @@ const T = {
       'Parte del {outcome} que explica cada dimensión (pesos relativos); juntas explican el {r2}, con {n} respuestas.',
     driversNone:
       'Esta encuesta no tiene pregunta de NPS ni de CSAT que las dimensiones puedan explicar.',
+    sample: 'Calculado sobre una muestra aleatoria de {n} respuestas{of}.',
+    sampleOf: ' de {of}',
     correlation: 'Correlación',
     beta: 'Beta',
     share: 'Parte de lo explicado',
@@ -93,6 +95,8 @@ const T = {
     driversHelp:
       'Share of {outcome} explained by each dimension (relative weights); the dimensions explain {r2} together, over {n} answers.',
     driversNone: 'This survey has no NPS or CSAT question for the dimensions to explain.',
+    sample: 'Computed on a random sample of {n}{of} responses.',
+    sampleOf: ' of {of}',
     correlation: 'Correlation',
     beta: 'Beta',
     share: 'Share of the explained',
@@ -191,6 +195,11 @@ export function prioritiesReportHtml(input: TPrioritiesPdfInput): string {
   const t = T[lang];
   const f = formatter(lang);
   const sections: string[] = [];
+  // the screen's SampleNote: a sampled report says so on paper too
+  const sampleLine = (x: TIpaReport['sample']) =>
+    x
+      ? `<p class="muted">${esc(fill(t.sample, { n: f.int(x.n), of: x.of === null ? '' : fill(t.sampleOf, { of: f.int(x.of) }) }))}</p>`
+      : '';
 
   if (ipa.n > 0 && ipa.attributes.length > 0) {
     const imp = ipa.attributes.map((a) => a.importance);
@@ -216,7 +225,7 @@ export function prioritiesReportHtml(input: TPrioritiesPdfInput): string {
     });
     sections.push(`<h2>${esc(t.ipa)}</h2>
 ${svg}
-<p class="muted">${esc(fill(t.ipaHelp, { icut: f.num(ipa.importanceCut, 1), pcut: f.fixed(ipa.performanceCut, 2) }))}</p>
+<p class="muted">${esc(fill(t.ipaHelp, { icut: f.num(ipa.importanceCut, 1), pcut: f.fixed(ipa.performanceCut, 2) }))}</p>${sampleLine(ipa.sample)}
 ${table(
   [
     { label: '#', num: true },
@@ -240,7 +249,7 @@ ${table(
 ${
   dr.outcome === null || dr.drivers.length === 0
     ? `<p>${esc(t.driversNone)}</p>`
-    : `<p class="muted">${esc(fill(t.driversHelp, { outcome: dr.outcome.toUpperCase(), r2: f.pct(dr.rSquared, 0), n: f.int(dr.n) }))}</p>
+    : `<p class="muted">${esc(fill(t.driversHelp, { outcome: dr.outcome.toUpperCase(), r2: f.pct(dr.rSquared, 0), n: f.int(dr.n) }))}</p>${sampleLine(dr.sample)}
 ${hbarsSvg(
   dr.drivers.map((x) => ({
     label: dimName(lang, x.attribute),

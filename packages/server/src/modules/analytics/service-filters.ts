@@ -114,8 +114,9 @@ interface TSel {
 }
 
 /** The filtered responses and their selected answers; language and segment are applied here
- *  (the responses carry both), the rest in SQL by the surveys module. */
-export async function rawData(db: Sql, s: TScope, sel: TSel) {
+ *  (the responses carry both), the rest in SQL by the surveys module. `cap`: at most that many
+ *  responses, a random sample when there are more (sample.ts; `sampled` says so). */
+export async function rawData(db: Sql, s: TScope, sel: TSel, cap?: number) {
   const data = await surveys.analyticsData(db, s.orgId, {
     surveyId: s.surveyId,
     since: s.since,
@@ -123,6 +124,7 @@ export async function rawData(db: Sql, s: TScope, sel: TSel) {
     unitIds: s.unitIds,
     channel: s.channel,
     ...sel,
+    ...(cap === undefined ? {} : { sample: { cap, language: s.language } }),
   });
   if (!s.language && !s.segment) return data;
   const classes = s.segment
@@ -137,7 +139,11 @@ export async function rawData(db: Sql, s: TScope, sel: TSel) {
     (!s.segment || ((r.customerId ? classes.get(r.customerId) : null) ?? 'none') === s.segment);
   const responses = data.responses.filter(keep);
   const ids = new Set(responses.map((r) => r.id));
-  return { responses, answers: data.answers.filter((a) => ids.has(a.responseId)) };
+  return {
+    responses,
+    answers: data.answers.filter((a) => ids.has(a.responseId)),
+    sampled: data.sampled,
+  };
 }
 
 /** Group key of a response by the respondent customer's use class ('' = none). */

@@ -19,9 +19,10 @@ import {
 } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
+import { sampledData } from './sample';
 import { servqualOf, unitNames } from './service-contract';
 import { dailyRows } from './service-daily';
-import { rawData, resolveFilter, surveyOf } from './service-filters';
+import { resolveFilter, surveyOf } from './service-filters';
 import { servqualState } from './service-servqual';
 
 /** Per respondent: mean P per SERVQUAL dimension (items answered), null without any. */
@@ -74,7 +75,14 @@ export async function ipaReport(
     return items.length ? items.reduce((a, b) => a + b, 0) / items.length : null;
   });
   const stated = SERVQUAL_DIMENSIONS.map((d) => meanOf(`importance:${d}`));
-  const none = { n, importance: null, importanceCut: null, performanceCut: null, attributes: [] };
+  const none = {
+    n,
+    importance: null,
+    importanceCut: null,
+    performanceCut: null,
+    sample: null,
+    attributes: [],
+  };
   if (perf.every((v) => v === null)) return none;
   if (stated.some((v) => v !== null)) {
     const r = ipaQuadrants(
@@ -84,9 +92,9 @@ export async function ipaReport(
           : [],
       ),
     );
-    return { n, importance: 'stated', ...r };
+    return { n, importance: 'stated', sample: null, ...r };
   }
-  const data = await rawData(db, s, { tags: ['nps'], prefixes: ['servqual:P:'] });
+  const data = await sampledData(db, s, { tags: ['nps'], prefixes: ['servqual:P:'] });
   const sq = servqualOf(data.answers);
   const npsBy = new Map(
     data.answers.filter((a) => a.tag === 'nps' && a.num !== null).map((a) => [a.responseId, a.num]),
@@ -98,7 +106,7 @@ export async function ipaReport(
     SERVQUAL_DIMENSIONS.map((_, j) => per.map((x) => x[j] ?? null)),
     { overall: data.responses.map((r) => npsBy.get(r.id) ?? null) },
   );
-  return { n, importance: 'derived', ...r };
+  return { n, importance: 'derived', sample: data.sample, ...r };
 }
 
 /** GET /api/analytics/surveys/:id/drivers: which SERVQUAL dimensions move NPS (else CSAT). */
@@ -110,7 +118,7 @@ export async function driversReport(
 ): Promise<TDriversReport> {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  const data = await rawData(db, s, { tags: ['nps', 'csat'], prefixes: ['servqual:P:'] });
+  const data = await sampledData(db, s, { tags: ['nps', 'csat'], prefixes: ['servqual:P:'] });
   const sq = servqualOf(data.answers);
   const outcome: TDriversReport['outcome'] = data.answers.some(
     (a) => a.tag === 'nps' && a.num !== null,
@@ -119,7 +127,7 @@ export async function driversReport(
     : data.answers.some((a) => a.tag === 'csat' && a.num !== null)
       ? 'csat'
       : null;
-  const empty: TDriversReport = { outcome, n: 0, rSquared: null, drivers: [] };
+  const empty: TDriversReport = { outcome, n: 0, sample: data.sample, rSquared: null, drivers: [] };
   if (!outcome || sq.p.size === 0) return empty;
   const y = new Map(
     data.answers.filter((a) => a.tag === outcome).map((a) => [a.responseId, a.num]),
@@ -135,7 +143,7 @@ export async function driversReport(
     { bootstrap: 200, seed: 1 },
   );
   if (!r) return empty;
-  return { outcome, n: r.n, rSquared: r.rSquared, drivers: r.drivers };
+  return { outcome, n: r.n, sample: data.sample, rSquared: r.rSquared, drivers: r.drivers };
 }
 
 /** GET /api/analytics/surveys/:id/text: keywords of the open answers. */
@@ -151,10 +159,14 @@ export async function textReport(
   for (const p of def.pages ?? [])
     for (const qq of p.questions ?? [])
       if (qq.type === 'text' && (!q.question || qq.key === q.question)) keys.push(qq.key);
-  if (keys.length === 0) return { n: 0, keywords: [] };
-  const data = await rawData(db, s, { questionKeys: keys });
+  if (keys.length === 0) return { n: 0, sample: null, keywords: [] };
+  const data = await sampledData(db, s, { questionKeys: keys });
   const texts = data.answers.map((a) => a.text).filter((t): t is string => !!t && t.trim() !== '');
-  return { n: texts.length, keywords: keywordFrequency(texts, ['es', 'en'], q.top) };
+  return {
+    n: texts.length,
+    sample: data.sample,
+    keywords: keywordFrequency(texts, ['es', 'en'], q.top),
+  };
 }
 
 /** GET /api/analytics/surveys/:id/league: SERVQUAL overall gap per org unit, best first. */

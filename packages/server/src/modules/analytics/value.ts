@@ -19,7 +19,8 @@ import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { listValueModels } from '../strategy/service';
 import * as surveys from '../surveys/service';
-import { rawData, resolveFilter } from './service';
+import { sampledData } from './sample';
+import { resolveFilter } from './service';
 import { useClassesOf } from './service-filters';
 
 type TStat = { n: number; mean: number | null; ci95: [number, number] | null };
@@ -73,6 +74,7 @@ export async function valueReport(
     return {
       applicable: false,
       n: 0,
+      sample: null,
       points: vq.points,
       minN: VALUE_MIN_ANSWERS,
       currency: vq.currency,
@@ -82,7 +84,7 @@ export async function valueReport(
       segments: [],
       models: [],
     };
-  const data = await rawData(db, scope, { prefixes: ['value:'] });
+  const data = await sampledData(db, scope, { prefixes: ['value:'] });
   const classes = await useClassesOf(db, auth.orgId, data.responses);
   const useOf = new Map<string, TUse>();
   for (const r of data.responses) {
@@ -158,6 +160,7 @@ export async function valueReport(
   return {
     applicable: true,
     n,
+    sample: data.sample,
     points: vq.points,
     minN: VALUE_MIN_ANSWERS,
     currency: vq.currency,

@@ -133,6 +133,51 @@ export async function analyticsResponses(
   return r.rows;
 }
 
+/**
+ * A deterministic random sample of the filter's complete responses: the `cap` + 1 with the
+ * lowest hash of their id (migration 507's index walks that order, so a large scope reads about
+ * `cap` rows instead of all of them; a small one is read whole through its date index and
+ * sorted). Fewer than `cap` + 1 rows back means the scope is complete. Ids come from clients
+ * (idempotency keys), so the order is a hash of the id, not the id: a client's time-ordered ids
+ * would otherwise make the sample the oldest responses. `language`: the respondent filter
+ * applied before sampling, so the sample is of that language's responses.
+ */
+export async function analyticsSample(
+  db: Sql,
+  orgId: string,
+  f: TAnalyticsFilter,
+  cap: number,
+  language: string | null,
+): Promise<(TAnalyticsResponseRow & { created_at: Date | string })[]> {
+  const r = await db.query<TAnalyticsResponseRow & { created_at: Date | string }>(
+    `SELECT r.id, r.channel, r.language, r.customer_id, r.org_unit_id,
+            coalesce(r.submitted_at, r.created_at) AS at, r.created_at
+       FROM survey_responses r
+      WHERE ${ANALYTICS_WHERE} AND ($7::text IS NULL OR r.language = $7)
+      ORDER BY uuid_hash_extended(r.id, 0), r.id
+      LIMIT $8`,
+    [...analyticsParams(orgId, f), language, cap + 1],
+  );
+  return r.rows;
+}
+
+/** The answers of these responses whose tag or question is selected (as analyticsAnswers). */
+export async function analyticsAnswersOf(
+  db: Sql,
+  orgId: string,
+  ids: readonly string[],
+  sel: { tags: readonly string[]; prefixes: readonly string[]; keys: readonly string[] },
+): Promise<(TAnswerRow & { response_id: string })[]> {
+  const a = await db.query<TAnswerRow & { response_id: string }>(
+    `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
+       FROM survey_answers a
+      WHERE a.org_id = $1 AND a.response_id = ANY($2::uuid[])
+        AND (a.tag = ANY($3::text[]) OR a.tag LIKE ANY($4::text[]) OR a.question_key = ANY($5::text[]))`,
+    [orgId, ids, sel.tags, sel.prefixes.map((p) => `${likeEscape(p)}%`), sel.keys],
+  );
+  return a.rows;
+}
+
 /** Their answers whose tag is in `tags` or starts with a prefix, or whose question is in `keys`. */
 export async function analyticsAnswers(
   db: Sql,

@@ -119,8 +119,17 @@ export async function analyticsData(
     prefixes?: readonly string[];
     /** also every answer to these questions (open text has no fixed tag) */
     questionKeys?: readonly string[];
+    /**
+     * At most this many responses, a deterministic random sample when the scope has more
+     * (analyticsSample); `language` then filters before sampling. `sampled` tells which.
+     */
+    sample?: { cap: number; language: string | null };
   },
-) {
+): Promise<{
+  responses: ReturnType<typeof toAnalyticsResponse>[];
+  answers: TAnalyticsAnswer[];
+  sampled: boolean;
+}> {
   const filter: sql.TAnalyticsFilter = {
     surveyId: f.surveyId,
     since: f.since,
@@ -128,25 +137,50 @@ export async function analyticsData(
     unitIds: f.unitIds,
     channel: f.channel,
   };
+  const sel = { tags: f.tags ?? [], prefixes: f.prefixes ?? [], keys: f.questionKeys ?? [] };
+  const none = sel.tags.length === 0 && sel.prefixes.length === 0 && sel.keys.length === 0;
+  if (f.sample) {
+    const { cap, language } = f.sample;
+    const got = await sql.analyticsSample(db, orgId, filter, cap, language);
+    const sampled = got.length > cap;
+    const rows = (sampled ? got.slice(0, cap) : got).sort(
+      (a, b) => +new Date(a.created_at) - +new Date(b.created_at) || (a.id < b.id ? -1 : 1),
+    );
+    const a =
+      rows.length === 0 || none
+        ? []
+        : await sql.analyticsAnswersOf(
+            db,
+            orgId,
+            rows.map((r) => r.id),
+            sel,
+          );
+    return { responses: rows.map(toAnalyticsResponse), answers: a.map(toAnswer), sampled };
+  }
   const rows = await sql.analyticsResponses(db, orgId, filter);
-  const tags = f.tags ?? [];
-  const prefixes = f.prefixes ?? [];
-  const keys = f.questionKeys ?? [];
-  if (rows.length === 0 || (tags.length === 0 && prefixes.length === 0 && keys.length === 0))
-    return { responses: rows.map(toAnalyticsResponse), answers: [] };
-  const a = await sql.analyticsAnswers(db, orgId, filter, { tags, prefixes, keys });
-  return {
-    responses: rows.map(toAnalyticsResponse),
-    answers: a.map((x) => ({
-      responseId: x.response_id,
-      questionKey: x.question_key,
-      item: x.item,
-      tag: x.tag,
-      num: x.num === null ? null : Number(x.num),
-      text: x.txt,
-    })),
-  };
+  if (rows.length === 0 || none)
+    return { responses: rows.map(toAnalyticsResponse), answers: [], sampled: false };
+  const a = await sql.analyticsAnswers(db, orgId, filter, sel);
+  return { responses: rows.map(toAnalyticsResponse), answers: a.map(toAnswer), sampled: false };
 }
+
+export interface TAnalyticsAnswer {
+  responseId: string;
+  questionKey: string;
+  item: string;
+  tag: string | null;
+  num: number | null;
+  text: string | null;
+}
+
+const toAnswer = (x: sql.TAnswerRow & { response_id: string }): TAnalyticsAnswer => ({
+  responseId: x.response_id,
+  questionKey: x.question_key,
+  item: x.item,
+  tag: x.tag,
+  num: x.num === null ? null : Number(x.num),
+  text: x.txt,
+});
 
 function toAnalyticsResponse(x: sql.TAnalyticsResponseRow) {
   return {

@@ -8,7 +8,7 @@ import { useText } from './api';
 import { drillLink } from './drill';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
-import { Empty, PageLoader, ReportError } from './State';
+import { Empty, PageLoader, ReportError, SampleNote } from './State';
 import { useReport } from './useReport';
 
 export default function CommentsPage() {
@@ -32,6 +32,7 @@ export default function CommentsPage() {
           <Title order={2} size="h4" id="txt-h">
             {t('analytics.text.keywords', { n: f.int(d.n) })}
           </Title>
+          <SampleNote sample={d.sample} />
           <ExportButton
             name="comment-keywords"
             header={() => [

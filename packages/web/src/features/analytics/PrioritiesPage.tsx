@@ -12,7 +12,7 @@ import { IpaChart, QUADRANT_COLOR, QUADRANT_KEY } from './IpaChart';
 import { hasServqual } from './model';
 import { PdfButton } from './PdfButton';
 import { pdfHref } from './pdf';
-import { Empty, PageLoader, ReportError } from './State';
+import { Empty, PageLoader, ReportError, SampleNote } from './State';
 import { useReport } from './useReport';
 
 export default function PrioritiesPage() {
@@ -73,6 +73,7 @@ export default function PrioritiesPage() {
             />
           </Group>
           <IpaChart data={d} />
+          <SampleNote sample={d.sample} />
           <Text size="xs" c="dimmed" mb="xs">
             {t('analytics.ipa.help', {
               icut: f.num(d.importanceCut, 1),
@@ -149,6 +150,7 @@ export default function PrioritiesPage() {
                   n: f.int(dr.n),
                 })}
               </Text>
+              <SampleNote sample={dr.sample} />
               <BarChart
                 h={Math.max(160, dr.drivers.length * 34 + 40)}
                 data={dr.drivers.map((x) => ({ name: name(x.attribute), share: x.share }))}

@@ -14,7 +14,7 @@ import { type TValue, type TValueStat, useValue } from './api';
 import { ExportButton } from './ExportButton';
 import { ReportFilters } from './Filters';
 import { hasValue, valueBenefitLabels } from './model';
-import { Empty, PageLoader, ReportError } from './State';
+import { Empty, PageLoader, ReportError, SampleNote } from './State';
 import { useReport } from './useReport';
 
 export default function ValuePage() {
@@ -77,6 +77,7 @@ function Report({ d, names, slug }: { d: TValue; names: Map<string, string>; slu
 
   return (
     <Stack gap="md">
+      <SampleNote sample={d.sample} />
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <Paper withBorder p="sm" radius="md">
           <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

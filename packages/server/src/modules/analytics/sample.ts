@@ -1,0 +1,41 @@
+// Bounded raw-row reports (issue 11, scale). Drivers, derived IPA, open-text themes and perceived
+// value need every respondent's answers together (regressions, correlations, texts), which no
+// sum table holds. Over a scope larger than the cap they read a deterministic random sample of
+// its responses (the lowest hashes of their ids: surveys' analyticsSample, migration 507's
+// index), so a 1M-response survey costs what a cap-sized one does; the report says so with
+// `sample` and the screen shows it. The same data gives the same sample, so a link reproduces
+// the view, and the reports' own intervals (bootstrap, t) are those of the sample's size.
+import type { Sql } from '../../db/client';
+import { dailyRows } from './service-daily';
+import { rawData, type TScope } from './service-filters';
+
+const DEFAULT_CAP = 5000;
+
+/** The cap: FIDELIA_ANALYTICS_SAMPLE_CAP (an integer ≥ 100; tests lower it), else 5,000. */
+export function sampleCap(): number {
+  const v = process.env.FIDELIA_ANALYTICS_SAMPLE_CAP;
+  const n = v === undefined || v === '' ? DEFAULT_CAP : Number(v);
+  if (!Number.isInteger(n) || n < 100)
+    throw new Error(`FIDELIA_ANALYTICS_SAMPLE_CAP must be an integer of at least 100, not "${v}"`);
+  return n;
+}
+
+export interface TSampleInfo {
+  /** responses the report read (after the language and segment filters) */
+  n: number;
+  /** complete responses in the scope, when the aggregates know it (no language or segment) */
+  of: number | null;
+}
+
+/** rawData over at most sampleCap() responses; `sample` is null when the scope was read whole. */
+export async function sampledData(db: Sql, s: TScope, sel: Parameters<typeof rawData>[2]) {
+  const data = await rawData(db, s, sel, sampleCap());
+  let sample: TSampleInfo | null = null;
+  if (data.sampled) {
+    const of = s.daily
+      ? (await dailyRows(db, s, [''], false, {})).reduce((t, r) => t + r.n, 0)
+      : null;
+    sample = { n: data.responses.length, of };
+  }
+  return { ...data, sample };
+}
