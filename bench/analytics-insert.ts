@@ -5,6 +5,9 @@
 //   npx tsx bench/analytics-insert.ts [batches per round=300] [responses per batch=3] [rounds=6]
 //   (PostgreSQL: TEST_DATABASE_URL, else a throwaway cluster via scripts/pg-cluster.mjs)
 //   BENCH_TOGGLE=drill-index: compare with / without the drill-down index instead (triggers on)
+//   BENCH_SURVEY=servqual: a SERVQUAL survey (22 E + 22 P + 5 weights per response, 49 answers)
+//     with the SERVQUAL sums' triggers (migrations 504-506: day, month, week and organisation
+//     grains) toggled too
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { postgresDb } from '../packages/server/src/db/client';
@@ -33,9 +36,38 @@ try {
     `INSERT INTO orgs (name, slug) VALUES ('Bench', 'bench') RETURNING id`,
   );
   const orgId = (o.rows[0] as { id: string }).id;
-  const surveyId = await ensureSurveyFromTemplate(db, orgId, 'nps_relational', 'Bench', {
-    slug: 'bench-analytics',
-  });
+  const servqual = process.env.BENCH_SURVEY === 'servqual';
+  const surveyId = await ensureSurveyFromTemplate(
+    db,
+    orgId,
+    servqual ? 'servqual' : 'nps_relational',
+    'Bench',
+    { slug: 'bench-analytics' },
+  );
+  const W = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
+  const sqRows = (i: number) => [
+    ...Array.from({ length: 22 }, (_, k) => ({
+      questionKey: 'sq_e',
+      item: `e${k + 1}`,
+      tag: `servqual:E:${k + 1}`,
+      num: 4 + ((i + k) % 4),
+      txt: null,
+    })),
+    ...Array.from({ length: 22 }, (_, k) => ({
+      questionKey: 'sq_p',
+      item: `p${k + 1}`,
+      tag: `servqual:P:${k + 1}`,
+      num: 1 + ((i * 3 + k) % 7),
+      txt: null,
+    })),
+    ...W.map((d) => ({
+      questionKey: 'weights',
+      item: d,
+      tag: `importance:${d}`,
+      num: 20,
+      txt: null,
+    })),
+  ];
   const now = new Date().toISOString();
   const item = (i: number): repo.TNewResponse => {
     const id = randomUUID();
@@ -61,14 +93,18 @@ try {
         startedAt: null,
         submittedAt: now,
       },
-      rows: [
-        { questionKey: 'nps', item: '', tag: 'nps', num: i % 11, txt: null },
-        { questionKey: 'reason', item: '', tag: 'comment', num: null, txt: `motivo ${i}` },
-        { questionKey: 'satisfaction', item: '', tag: 'satisfaction', num: i % 10, txt: null },
-      ],
+      rows: servqual
+        ? sqRows(i)
+        : [
+            { questionKey: 'nps', item: '', tag: 'nps', num: i % 11, txt: null },
+            { questionKey: 'reason', item: '', tag: 'comment', num: null, txt: `motivo ${i}` },
+            { questionKey: 'satisfaction', item: '', tag: 'satisfaction', num: i % 10, txt: null },
+          ],
     };
   };
-  const triggers = ['analytics_answers_ins', 'analytics_responses_ins'];
+  const triggers = servqual
+    ? ['analytics_answers_ins, analytics_sq_answers_ins', 'analytics_responses_ins']
+    : ['analytics_answers_ins', 'analytics_responses_ins'];
   // BENCH_TOGGLE=drill-index: on/off is the drill-down's index (migration 203) instead, the
   // aggregate triggers staying on (dropped and re-created between rounds).
   const index = process.env.BENCH_TOGGLE === 'drill-index';
@@ -83,8 +119,12 @@ try {
       );
     else
       await db.exec(
-        `ALTER TABLE survey_answers ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[0]};
-       ALTER TABLE survey_responses ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[1]};`,
+        [
+          ...(triggers[0] ?? '')
+            .split(', ')
+            .map((t) => `ALTER TABLE survey_answers ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${t};`),
+          `ALTER TABLE survey_responses ${on ? 'ENABLE' : 'DISABLE'} TRIGGER ${triggers[1]};`,
+        ].join('\n'),
       );
   };
   const per: Record<'on' | 'off', number[]> = { on: [], off: [] };
@@ -106,6 +146,7 @@ try {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   process.stdout.write(
     `${JSON.stringify({
+      survey: servqual ? 'servqual' : 'nps',
       batches,
       responsesPerBatch: size,
       rounds,

@@ -71,6 +71,8 @@ export const ZEnvSchema = z.object({
   // Requests per minute per IP on the public survey pages and the public complaint form.
   SURVEY_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   COMPLAINT_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  // read where it is used (analytics/sample.ts); checked here so a bad value stops the start
+  FIDELIA_ANALYTICS_SAMPLE_CAP: z.coerce.number().int().min(100).optional(),
   // Largest file accepted per complaint attachment (web form, staff notes, inbound mail).
   COMPLAINT_ATTACHMENT_MAX_BYTES: z.coerce
     .number()

@@ -2,6 +2,7 @@
 // (fixtures/quality/make_reference.py, Debian python3).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { quantileSorted, seededRandom } from '../src/core/random';
 import { csat, driverAnalysis, nps, ServqualAccumulator } from '../src/index';
 import { closeRel } from './close';
 
@@ -133,6 +134,31 @@ describe('drivers vs numpy', () => {
     ).toBeNull();
     const flat = d.X.map((row) => [row[0] ?? 0, 4, row[2] ?? 0, row[3] ?? 0]);
     expect(driverAnalysis(['a', 'b', 'c', 'd'], flat, d.y)).toBeNull();
+  });
+
+  it('bootstrap intervals equal an explicit resample-and-refit loop with the same draws', () => {
+    const d = ref.drivers;
+    const names = ['a', 'b', 'c', 'd'];
+    const got = driverAnalysis(names, d.X, d.y, { bootstrap: 50, seed: 3 });
+    const rnd = seededRandom(3);
+    const n = d.y.length;
+    const w: number[][] = names.map(() => []);
+    for (let b = 0; b < 50; b++) {
+      const idx = Array.from({ length: n }, () => Math.floor(rnd() * n));
+      const fit = driverAnalysis(
+        names,
+        idx.map((i) => d.X[i] as number[]),
+        idx.map((i) => d.y[i] as number),
+      );
+      fit?.drivers.forEach((x, j) => {
+        if (Number.isFinite(x.relativeWeight)) w[j]?.push(x.relativeWeight);
+      });
+    }
+    got?.drivers.forEach((x, j) => {
+      const s = (w[j] ?? []).sort((p, q) => p - q);
+      close(x.ci95?.[0], quantileSorted(s, 0.025), 1e-9);
+      close(x.ci95?.[1], quantileSorted(s, 0.975), 1e-9);
+    });
   });
 
   it('bootstrap intervals are reproducible with a seed and bracket the estimate', () => {

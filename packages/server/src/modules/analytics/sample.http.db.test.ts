@@ -211,8 +211,8 @@ it('a language filter samples within the language; the scope total is then unkno
   expect(es.drivers).toEqual(want?.drivers);
 });
 
-it('the cap comes from FIDELIA_ANALYTICS_SAMPLE_CAP, 5,000 by default, and refuses nonsense', () => {
-  expect(sampleCap()).toBe(5000);
+it('the cap comes from FIDELIA_ANALYTICS_SAMPLE_CAP, 2,000 by default, and refuses nonsense', () => {
+  expect(sampleCap()).toBe(2000);
   process.env.FIDELIA_ANALYTICS_SAMPLE_CAP = '250';
   expect(sampleCap()).toBe(250);
   for (const bad of ['10', 'abc', '2.5', '-1']) {

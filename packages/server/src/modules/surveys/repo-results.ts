@@ -168,11 +168,18 @@ export async function analyticsAnswersOf(
   ids: readonly string[],
   sel: { tags: readonly string[]; prefixes: readonly string[]; keys: readonly string[] },
 ): Promise<(TAnswerRow & { response_id: string })[]> {
+  // One primary-key probe per response (LATERAL … OFFSET 0 keeps the planner from flattening
+  // it into a hash join): with `response_id = ANY(…)` and the OR of tags it misjudged the rows
+  // and scanned all 47M answers of the 1M bench (11 s; 0.15 s as probes).
   const a = await db.query<TAnswerRow & { response_id: string }>(
     `SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt
-       FROM survey_answers a
-      WHERE a.org_id = $1 AND a.response_id = ANY($2::uuid[])
-        AND (a.tag = ANY($3::text[]) OR a.tag LIKE ANY($4::text[]) OR a.question_key = ANY($5::text[]))`,
+       FROM unnest($2::uuid[]) AS s(id)
+       CROSS JOIN LATERAL (
+         SELECT a.response_id, a.question_key, a.item, a.tag, a.num, a.txt FROM survey_answers a
+          WHERE a.org_id = $1 AND a.response_id = s.id
+            AND (a.tag = ANY($3::text[]) OR a.tag LIKE ANY($4::text[])
+                 OR a.question_key = ANY($5::text[]))
+         OFFSET 0) a`,
     [orgId, ids, sel.tags, sel.prefixes.map((p) => `${likeEscape(p)}%`), sel.keys],
   );
   return a.rows;

@@ -51,7 +51,10 @@ export default function CommentsPage() {
           display="inline-block"
           data-testid="comments-drill"
         >
-          {t('analytics.drill.commentsLink', { n: f.int(d.n) })}
+          {/* sampled, n counts the sample's comments, not those the link lists */}
+          {d.sample
+            ? t('analytics.drill.commentsLinkAll')
+            : t('analytics.drill.commentsLink', { n: f.int(d.n) })}
         </Anchor>
         <Table.ScrollContainer minWidth={300}>
           <Table verticalSpacing={4}>
