@@ -81,32 +81,55 @@ export function symmetricEigen(a: TMatrix): { values: number[]; vectors: TMatrix
 
 /** Correlation matrix of the columns of `x` (rows = observations, complete cases). */
 export function correlationMatrix(x: readonly (readonly number[])[]): TMatrix {
-  // Typed arrays and one centred row at a time: the drivers' bootstrap calls this 200 times
-  // over up to 5,000 rows. The arithmetic (means as Σ x/n, then Σ centred products in row
-  // order) is the same as before, so the results are too, bit for bit.
   const n = x.length;
   const k = x[0]?.length ?? 0;
+  const data = new Float64Array(n * k);
+  x.forEach((row, i) => {
+    for (let j = 0; j < k; j++) data[i * k + j] = row[j] ?? 0;
+  });
+  return weightedCorrelationMatrix(data, n, k, null);
+}
+
+/**
+ * Correlation matrix of the rows packed in `data` (n × k, row-major), each counted `counts[i]`
+ * times (null: once each; a bootstrap resample passes how often each row was drawn): two passes,
+ * means as Σ c·x / n, then Σ c · centred products in row order. Typed arrays and sequential
+ * reads: the drivers' bootstrap calls it 200 times over up to 5,000 rows.
+ */
+export function weightedCorrelationMatrix(
+  data: Float64Array,
+  n: number,
+  k: number,
+  counts: Int32Array | null,
+): TMatrix {
   const means = new Float64Array(k);
-  for (const row of x)
-    for (let j = 0; j < k; j++) means[j] = (means[j] as number) + (row[j] ?? 0) / n;
+  for (let i = 0; i < n; i++) {
+    const c = counts ? (counts[i] as number) : 1;
+    if (c === 0) continue;
+    const o = i * k;
+    for (let j = 0; j < k; j++) means[j] = (means[j] as number) + (c * (data[o + j] as number)) / n;
+  }
   const cov = new Float64Array(k * k);
   const d = new Float64Array(k);
-  for (const row of x) {
-    for (let j = 0; j < k; j++) d[j] = (row[j] ?? 0) - (means[j] as number);
-    for (let i = 0; i < k; i++) {
-      const di = d[i] as number;
-      const o = i * k;
-      for (let j = i; j < k; j++) cov[o + j] = (cov[o + j] as number) + di * (d[j] as number);
+  for (let i = 0; i < n; i++) {
+    const c = counts ? (counts[i] as number) : 1;
+    if (c === 0) continue;
+    const o = i * k;
+    for (let j = 0; j < k; j++) d[j] = (data[o + j] as number) - (means[j] as number);
+    for (let a = 0; a < k; a++) {
+      const da = c * (d[a] as number);
+      for (let b = a; b < k; b++)
+        cov[a * k + b] = (cov[a * k + b] as number) + da * (d[b] as number);
     }
   }
   const r: TMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < k; i++) {
-    for (let j = i; j < k; j++) {
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
       const v =
-        (cov[i * k + j] as number) /
-        Math.sqrt((cov[i * k + i] as number) * (cov[j * k + j] as number));
-      (r[i] as number[])[j] = v;
-      (r[j] as number[])[i] = v;
+        (cov[a * k + b] as number) /
+        Math.sqrt((cov[a * k + a] as number) * (cov[b * k + b] as number));
+      (r[a] as number[])[b] = v;
+      (r[b] as number[])[a] = v;
     }
   }
   return r;

@@ -2,7 +2,13 @@
 // split R² among correlated predictors (betas alone mislead under collinearity), with
 // percentile bootstrap intervals from a seeded RNG.
 import { isPresent, type TMaybe } from '../core/descriptives';
-import { correlationMatrix, solve, symmetricEigen, type TMatrix } from '../core/linalg';
+import {
+  correlationMatrix,
+  solve,
+  symmetricEigen,
+  type TMatrix,
+  weightedCorrelationMatrix,
+} from '../core/linalg';
 import { quantileSorted, seededRandom } from '../core/random';
 
 export interface TDriver {
@@ -31,45 +37,6 @@ interface TCore {
 /** Core computation on complete-case rows: columns 0..k−1 predictors, column k outcome. */
 function fitCore(rows: readonly (readonly number[])[], k: number): TCore {
   return fitCorrelation(correlationMatrix(rows), k);
-}
-
-/**
- * The correlation matrix of a bootstrap resample given as counts (how many times each row was
- * drawn), over the rows packed in `data` (n × w, row-major): sequential reads of one typed array
- * instead of a fresh array of row references per resample (the cost at 5,000 respondents).
- * Same two passes as correlationMatrix (means, then centred products), weighted.
- */
-function weightedCorrelation(data: Float64Array, n: number, w: number, counts: Int32Array) {
-  const means = new Float64Array(w);
-  for (let i = 0; i < n; i++) {
-    const c = counts[i] as number;
-    if (c === 0) continue;
-    const o = i * w;
-    for (let j = 0; j < w; j++) means[j] = (means[j] as number) + (c * (data[o + j] as number)) / n;
-  }
-  const cov = new Float64Array(w * w);
-  const d = new Float64Array(w);
-  for (let i = 0; i < n; i++) {
-    const c = counts[i] as number;
-    if (c === 0) continue;
-    const o = i * w;
-    for (let j = 0; j < w; j++) d[j] = (data[o + j] as number) - (means[j] as number);
-    for (let a = 0; a < w; a++) {
-      const da = c * (d[a] as number);
-      for (let b = a; b < w; b++)
-        cov[a * w + b] = (cov[a * w + b] as number) + da * (d[b] as number);
-    }
-  }
-  const r: TMatrix = Array.from({ length: w }, () => new Array<number>(w).fill(0));
-  for (let a = 0; a < w; a++)
-    for (let b = a; b < w; b++) {
-      const v =
-        (cov[a * w + b] as number) /
-        Math.sqrt((cov[a * w + a] as number) * (cov[b * w + b] as number));
-      (r[a] as number[])[b] = v;
-      (r[b] as number[])[a] = v;
-    }
-  return r;
 }
 
 function fitCorrelation(r: TMatrix, k: number): TCore {
@@ -134,13 +101,14 @@ export function driverAnalysis(
     const data = new Float64Array(rows.flat());
     const counts = new Int32Array(n);
     for (let b = 0; b < B; b++) {
-      // the same draws as picking n rows with replacement, kept as counts
+      // the same draws as picking n rows with replacement, kept as counts over one packed
+      // array (not a fresh array of row references per resample)
       counts.fill(0);
       for (let i = 0; i < n; i++) {
         const at = Math.floor(rnd() * n);
         counts[at] = (counts[at] as number) + 1;
       }
-      const w = fitCorrelation(weightedCorrelation(data, n, k + 1, counts), k).weights;
+      const w = fitCorrelation(weightedCorrelationMatrix(data, n, k + 1, counts), k).weights;
       w.forEach((v, j) => {
         if (Number.isFinite(v)) samples[j]?.push(v);
       });

@@ -24,6 +24,7 @@ export async function servqualSumRows(
   parts: TGrainPart[],
 ): Promise<TServqualSumRow[]> {
   if (parts.length === 0) return [];
+  if (!byUnit && s.unitIds === null && s.channel === null) return orgSumRows(db, orgId, s, parts);
   const cols = 'unit_id, k, c1, c2, c3, c4, c5, c6';
   const scope = `org_id = $1 AND ($2::uuid IS NULL OR survey_id = $2)
         AND ($3::uuid[] IS NULL OR unit_id = ANY($3::uuid[]))`;
@@ -37,7 +38,6 @@ export async function servqualSumRows(
       : s.channel === null
         ? `analytics_servqual_unit_${grain}ly WHERE ${scope} AND $4::text IS NULL`
         : `analytics_servqual_${grain}ly WHERE ${where}`;
-  if (!byUnit && s.unitIds === null && s.channel === null) return orgSumRows(db, orgId, s, parts);
   const sql = parts.map(
     (g) => `SELECT ${cols} FROM ${table(g.grain)}
           AND (${p(g.from)} IS NULL OR ${g.grain} >= ${p(g.from)})

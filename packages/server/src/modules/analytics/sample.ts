@@ -5,6 +5,7 @@
 // index), so a 1M-response survey costs what a cap-sized one does; the report says so with
 // `sample` and the screen shows it. The same data gives the same sample, so a link reproduces
 // the view, and the reports' own intervals (bootstrap, t) are those of the sample's size.
+import type { TSampleInfo } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import { dailyRows } from './service-daily';
 import { rawData, type TScope } from './service-filters';
@@ -22,17 +23,12 @@ export function sampleCap(): number {
   return n;
 }
 
-export interface TSampleInfo {
-  /** responses the report read (after the language and segment filters) */
-  n: number;
-  /** complete responses in the scope, when the aggregates know it (no language or segment) */
-  of: number | null;
-}
-
 /** rawData over at most sampleCap() responses; `sample` is null when the scope was read whole. */
 export async function sampledData(db: Sql, s: TScope, sel: Parameters<typeof rawData>[2]) {
   const data = await rawData(db, s, sel, sampleCap());
-  let sample: TSampleInfo | null = null;
+  // n: responses read (after the language and segment filters); of: the scope's complete
+  // responses, when the aggregates know it (no language or segment filter)
+  let sample: TSampleInfo = null;
   if (data.sampled) {
     const of = s.daily
       ? (await dailyRows(db, s, [''], false, {})).reduce((t, r) => t + r.n, 0)
