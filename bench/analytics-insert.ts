@@ -10,8 +10,8 @@
 //     grains) toggled too
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { postgresDb } from '../packages/server/src/db/postgres';
 import { migrate } from '../packages/server/src/db/migrate';
+import { postgresDb } from '../packages/server/src/db/postgres';
 import * as repo from '../packages/server/src/modules/surveys/repo';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 // @ts-expect-error plain ESM script without types
