@@ -9,27 +9,15 @@
 //   BENCH_KEEP=1m [TEST_DATABASE_URL=…] npx tsx bench/analytics-sampled.ts postgres|pglite [requests=10]
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { buildApp } from '../packages/server/src/app';
 import { migrate } from '../packages/server/src/db/migrate';
-import { nullMailer } from '../packages/server/src/mail/mailer';
-import { login, testConfig } from '../packages/server/test/harness';
 import { openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
+import { appSession, DIMS, duckOverExport, ITEMS } from './servqual-export';
 
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
 const R = Number(process.argv[3] ?? 10);
 if (!process.env.BENCH_KEEP) throw new Error('set BENCH_KEEP to the key of a kept SERVQUAL load');
 const bench = await openBenchDb(engine, 'bench_sq');
 const { db } = bench;
-const ITEMS = [
-  [1, 2, 3, 4],
-  [5, 6, 7, 8, 9],
-  [10, 11, 12, 13],
-  [14, 15, 16, 17],
-  [18, 19, 20, 21, 22],
-];
-const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-
 try {
   const kept = bench.kept as {
     orgId: string;
@@ -79,39 +67,12 @@ try {
   );
   for (const x of rows.rows) out.write(`${x.id},${x.num}\n`);
   await new Promise((r) => out.end(r));
-  const duck = await DuckDBInstance.create(':memory:');
-  const dc = await duck.connect();
-  await dc.run('SET threads = 1');
-  const head = [
-    ...Array.from({ length: 22 }, (_, i) => `e${i + 1}`),
-    ...Array.from({ length: 22 }, (_, i) => `p${i + 1}`),
-    ...DIMS.map((_, j) => `w${j + 1}`),
-  ];
-  const types = head.map((c) => `'${c}': 'DOUBLE'`).join(', ');
-  await dc.run(
-    `CREATE TABLE r AS SELECT * FROM read_csv('${join(bench.dir, 'responses.csv')}', header = true,
-       columns = {'id': 'UUID', 'unit_id': 'UUID', 'day': 'DATE', ${types}})`,
-  );
-  await dc.run(
+  const duck = await duckOverExport(bench.dir);
+  await duck.run(
     `CREATE TABLE n AS SELECT * FROM read_csv('${npsCsv}', header = true,
        columns = {'id': 'UUID', 'nps': 'DOUBLE'})`,
   );
-  await dc.run(
-    `CREATE TABLE units AS SELECT * FROM read_csv('${join(bench.dir, 'units.csv')}', header = true,
-       columns = {'id': 'UUID', 'parent_id': 'UUID', 'name': 'VARCHAR'})`,
-  );
-  const duckRows = async (sql: string) =>
-    (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[];
-
-  const app = await buildApp({ config: testConfig(), db, mailer: nullMailer(), logger: false });
-  await app.ready();
-  const s = await login(app, owner);
-  const unit = (
-    await db.query<{ id: string }>(
-      `SELECT id FROM org_units WHERE org_id = $1 AND kind = 'branch' ORDER BY name LIMIT 1`,
-      [orgId],
-    )
-  ).rows[0]?.id as string;
+  const { app, headers, unit } = await appSession(db, orgId, owner);
   const a = `/api/analytics/surveys/${surveyId}`;
   // a dimension's perception: the mean of the items answered (as the report), over complete cases
   const dimExpr = ITEMS.map((its, j) => {
@@ -167,8 +128,8 @@ try {
       check: null,
     },
   ];
-  const results = await timeEndpoints(app, s.headers, endpoints, R, bench.cpuMs, duckRows);
-  const sampleOf = await app.inject({ method: 'GET', url: `${a}/drivers`, headers: s.headers });
+  const results = await timeEndpoints(app, headers, endpoints, R, bench.cpuMs, duck.rows);
+  const sampleOf = await app.inject({ method: 'GET', url: `${a}/drivers`, headers });
   process.stdout.write(
     `${JSON.stringify({
       engine,
@@ -179,8 +140,7 @@ try {
       results,
     })}\n`,
   );
-  dc.closeSync();
-  duck.closeSync();
+  duck.close();
   await app.close();
 } finally {
   await bench.close();

@@ -9,36 +9,20 @@
 //   npx tsx bench/analytics-servqual.ts pglite [responses=200000] [requests=10]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { buildApp } from '../packages/server/src/app';
 import { migrate } from '../packages/server/src/db/migrate';
-import { nullMailer } from '../packages/server/src/mail/mailer';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
-import { createOrg, login, testConfig } from '../packages/server/test/harness';
+import { createOrg } from '../packages/server/test/harness';
 import { openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
+import { appSession, DIMS, duckOverExport, ITEMS, VALUE_COLUMNS } from './servqual-export';
 
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
 const N = Number(process.argv[3] ?? (engine === 'pglite' ? 200_000 : 1_000_000));
 const R = Number(process.argv[4] ?? 10);
 const bench = await openBenchDb(engine, 'bench_sq');
 const { db } = bench;
-const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
-const ITEMS = [
-  [1, 2, 3, 4],
-  [5, 6, 7, 8, 9],
-  [10, 11, 12, 13],
-  [14, 15, 16, 17],
-  [18, 19, 20, 21, 22],
-];
-
 const csv = join(bench.dir, 'responses.csv');
 const unitsCsv = join(bench.dir, 'units.csv');
-const head = [
-  'id,unit_id,day',
-  ...Array.from({ length: 22 }, (_, i) => `e${i + 1}`),
-  ...Array.from({ length: 22 }, (_, i) => `p${i + 1}`),
-  ...DIMS.map((_, j) => `w${j + 1}`),
-];
+const head = ['id,unit_id,day', ...VALUE_COLUMNS];
 
 try {
   await migrate(db);
@@ -52,33 +36,8 @@ try {
   const { orgId, surveyId, owner, loadMs, exportMs } = kept ?? (await load());
   process.stderr.write(kept ? 'reusing the kept database and export\n' : 'loaded\n');
 
-  const duck = await DuckDBInstance.create(':memory:');
-  const dc = await duck.connect();
-  await dc.run('SET threads = 1');
-  const types = head
-    .slice(1)
-    .map((c) => `'${c}': 'DOUBLE'`)
-    .join(', ');
-  await dc.run(
-    `CREATE TABLE r AS SELECT * FROM read_csv('${csv}', header = true, columns = {
-       'id': 'UUID', 'unit_id': 'UUID', 'day': 'DATE', ${types}})`,
-  );
-  await dc.run(
-    `CREATE TABLE units AS SELECT * FROM read_csv('${unitsCsv}', header = true, columns = {
-       'id': 'UUID', 'parent_id': 'UUID', 'name': 'VARCHAR'})`,
-  );
-  const duckRows = async (sql: string) =>
-    (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[];
-
-  const app = await buildApp({ config: testConfig(), db, mailer: nullMailer(), logger: false });
-  await app.ready();
-  const s = await login(app, owner);
-  const unit = (
-    await db.query<{ id: string }>(
-      `SELECT id FROM org_units WHERE org_id = $1 AND kind = 'branch' ORDER BY name LIMIT 1`,
-      [orgId],
-    )
-  ).rows[0]?.id as string;
+  const duck = await duckOverExport(bench.dir);
+  const { app, headers, unit } = await appSession(db, orgId, owner);
   const a = `/api/analytics/surveys/${surveyId}`;
   const fUnit = `unitId=${unit}&from=2026-03-10&to=2026-04-09`;
   const sub = `unit_id IN (WITH RECURSIVE t(id) AS (SELECT '${unit}'::uuid UNION ALL
@@ -183,7 +142,7 @@ try {
       check: overviewCheck,
     },
   ];
-  const results = await timeEndpoints(app, s.headers, endpoints, R, bench.cpuMs, duckRows);
+  const results = await timeEndpoints(app, headers, endpoints, R, bench.cpuMs, duck.rows);
   const agg = await db.query<{ d: string; m: string; a: string }>(
     `SELECT (SELECT count(*) FROM analytics_servqual_daily) AS d,
             (SELECT count(*) FROM analytics_servqual_monthly) AS m,
@@ -204,8 +163,7 @@ try {
       results,
     })}\n`,
   );
-  dc.closeSync();
-  duck.closeSync();
+  duck.close();
   await app.close();
 } finally {
   await bench.close();
