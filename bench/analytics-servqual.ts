@@ -8,20 +8,25 @@
 //     (TEST_DATABASE_URL: a throwaway database on it; else a throwaway cluster)
 //   npx tsx bench/analytics-servqual.ts pglite [responses=200000] [requests=10]
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { migrate } from '../packages/server/src/db/migrate';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { createOrg } from '../packages/server/test/harness';
 import { openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
-import { appSession, DIMS, duckOverExport, ITEMS, VALUE_COLUMNS } from './servqual-export';
+import {
+  appSession,
+  DIMS,
+  duckOverExport,
+  exportFiles,
+  ITEMS,
+  VALUE_COLUMNS,
+} from './servqual-export';
 
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
 const N = Number(process.argv[3] ?? (engine === 'pglite' ? 200_000 : 1_000_000));
 const R = Number(process.argv[4] ?? 10);
 const bench = await openBenchDb(engine, 'bench_sq');
 const { db } = bench;
-const csv = join(bench.dir, 'responses.csv');
-const unitsCsv = join(bench.dir, 'units.csv');
+const { responses: csv, units: unitsCsv } = exportFiles(bench.dir);
 const head = ['id,unit_id,day', ...VALUE_COLUMNS];
 
 try {

@@ -23,18 +23,25 @@ export const VALUE_COLUMNS = [
   ...DIMS.map((_, j) => `w${j + 1}`),
 ];
 
+/** Where analytics-servqual.ts writes the export of a load, and duckOverExport reads it. */
+export const exportFiles = (dir: string) => ({
+  responses: join(dir, 'responses.csv'),
+  units: join(dir, 'units.csv'),
+});
+
 /** DuckDB (one thread) with the export in `r` and the org units in `units`, outside timings. */
 export async function duckOverExport(dir: string) {
   const duck = await DuckDBInstance.create(':memory:');
   const dc = await duck.connect();
   await dc.run('SET threads = 1');
+  const files = exportFiles(dir);
   const types = VALUE_COLUMNS.map((c) => `'${c}': 'DOUBLE'`).join(', ');
   await dc.run(
-    `CREATE TABLE r AS SELECT * FROM read_csv('${join(dir, 'responses.csv')}', header = true,
+    `CREATE TABLE r AS SELECT * FROM read_csv('${files.responses}', header = true,
        columns = {'id': 'UUID', 'unit_id': 'UUID', 'day': 'DATE', ${types}})`,
   );
   await dc.run(
-    `CREATE TABLE units AS SELECT * FROM read_csv('${join(dir, 'units.csv')}', header = true,
+    `CREATE TABLE units AS SELECT * FROM read_csv('${files.units}', header = true,
        columns = {'id': 'UUID', 'parent_id': 'UUID', 'name': 'VARCHAR'})`,
   );
   return {

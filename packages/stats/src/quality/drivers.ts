@@ -2,13 +2,7 @@
 // split R² among correlated predictors (betas alone mislead under collinearity), with
 // percentile bootstrap intervals from a seeded RNG.
 import { isPresent, type TMaybe } from '../core/descriptives';
-import {
-  correlationMatrix,
-  solve,
-  symmetricEigen,
-  type TMatrix,
-  weightedCorrelationMatrix,
-} from '../core/linalg';
+import { solve, symmetricEigen, type TMatrix, weightedCorrelationMatrix } from '../core/linalg';
 import { quantileSorted, seededRandom } from '../core/random';
 
 export interface TDriver {
@@ -34,11 +28,7 @@ interface TCore {
   rSquared: number;
 }
 
-/** Core computation on complete-case rows: columns 0..k−1 predictors, column k outcome. */
-function fitCore(rows: readonly (readonly number[])[], k: number): TCore {
-  return fitCorrelation(correlationMatrix(rows), k);
-}
-
+/** Betas and relative weights from a correlation matrix: rows/columns 0..k−1 predictors, k outcome. */
 function fitCorrelation(r: TMatrix, k: number): TCore {
   const rxx: TMatrix = r.slice(0, k).map((row) => row.slice(0, k));
   const rxy = r.slice(0, k).map((row) => row[k] ?? 0);
@@ -92,13 +82,15 @@ export function driverAnalysis(
   // A column that does not vary has no correlation (0/0; rounding in its mean would make it
   // noise instead): checked on the values, exactly.
   for (let j = 0; j <= k; j++) if (rows.every((row) => row[j] === rows[0]?.[j])) return null;
-  const core = fitCore(rows, k);
+  // complete cases packed once (columns 0..k−1 predictors, column k outcome): the fit reads
+  // them once each, every bootstrap resample as counts over the same array
+  const n = rows.length;
+  const data = new Float64Array(rows.flat());
+  const core = fitCorrelation(weightedCorrelationMatrix(data, n, k + 1, null), k);
   const B = options.bootstrap ?? 0;
   const samples: number[][] = Array.from({ length: k }, () => []);
   if (B > 0) {
     const rnd = seededRandom(options.seed ?? 1);
-    const n = rows.length;
-    const data = new Float64Array(rows.flat());
     const counts = new Int32Array(n);
     for (let b = 0; b < B; b++) {
       // the same draws as picking n rows with replacement, kept as counts over one packed
