@@ -447,9 +447,9 @@ describe('complaints: public form → acknowledgement → impartial handling →
       staff.getByRole('button', { name: 'CSV', exact: true }).click(),
     ]);
     const csv = await readFile((await file.path()) ?? '', 'utf8');
-    const lines = csv.trim().split('\n');
-    expect(lines[0]).toContain('Referencia');
-    expect(lines).toHaveLength(want.total + 1);
+    expect(csv.split('\n')[0]).toContain('Referencia');
+    // one record per case; a subject may hold a line break, so count the records' first fields
+    expect(csv.match(/^RC-\d{4}-\d{6},/gm) ?? []).toHaveLength(want.total);
     for (const x of want.items) expect(csv).toContain(x.reference);
     // in words in the screen's language, not codes
     expect(csv).toContain(',Alta,');

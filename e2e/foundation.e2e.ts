@@ -31,7 +31,7 @@ describe('foundation: demo start, login, CDNOW import, find a customer', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'fidelia-e2e-files-'));
-    server = await startServer();
+    server = await startServer({}, { fresh: true }); // the real first start, not the snapshot
     browser = await launchBrowser();
     const ctx = await browser.newContext({ locale: 'es-ES', acceptDownloads: true });
     page = await ctx.newPage();

@@ -1,18 +1,48 @@
-// Starts a real Fidelia server (the same entry point as `npm start`) on a free port with a fresh
-// embedded database, and Debian's Chromium through playwright-core. Used by the e2e tier.
+// Starts a real Fidelia server (the compiled bundle `npm start` runs, with its Node flags) on a
+// free port with an embedded database, and Debian's Chromium through playwright-core. Used by
+// the e2e tier.
+//
+// Seeding the demo organisation takes ~30 s of a first start, and 23 of the 24 files only need
+// its data, not the first start itself: e2e/global-setup.ts seeds it once per run and stops
+// that server cleanly; each file's server then starts on a copy of that data directory (0.6 s)
+// with the credentials the first start printed. `fresh: true` (foundation.e2e.ts) still tests
+// a real first start on an empty directory.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
 
 export const repoRoot = resolve(import.meta.dirname, '..');
+
+/** The demo data directory seeded once per run, and the credentials its first start printed. */
+export interface TE2eSnapshot {
+  dataDir: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2eSnapshot: TE2eSnapshot;
+  }
+}
+
+export interface TStartOptions {
+  /** an empty data directory: a real first start, which seeds the demo and prints credentials */
+  fresh?: boolean;
+  /** leave the data directory on disk at stop (the global setup's snapshot) */
+  keepData?: boolean;
+}
 
 export interface RunningServer {
   url: string;
   adminEmail: string;
   adminPassword: string;
+  dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -29,13 +59,18 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `packages/server/src/main.ts`; resolves once /api/health answers 200. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts `packages/server/dist/main.js`; resolves once /api/health answers 200. */
+export async function startServer(
+  env: Record<string, string> = {},
+  { fresh = false, keepData = false }: TStartOptions = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'fidelia-e2e-'));
+  const snapshot = fresh ? null : inject('e2eSnapshot');
+  if (snapshot) cpSync(snapshot.dataDir, dataDir, { recursive: true });
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/server/src/main.ts'],
+    [...SERVER_NODE_ARGS, 'packages/server/dist/main.js'],
     {
       cwd: repoRoot,
       env: {
@@ -78,8 +113,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const password = /(?:password|contraseña)\s*[:=]\s*(\S+)/i.exec(out)?.[1] ?? '';
   return {
     url,
-    adminEmail: email,
-    adminPassword: password,
+    adminEmail: snapshot?.adminEmail ?? email,
+    adminPassword: snapshot?.adminPassword ?? password,
+    dataDir,
     output: () => out,
     stop: async () => {
       if (child.exitCode === null) {
@@ -88,7 +124,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
