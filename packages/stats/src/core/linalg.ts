@@ -79,6 +79,70 @@ export function symmetricEigen(a: TMatrix): { values: number[]; vectors: TMatrix
   return { values: m.map((_, i) => at(m, i, i)), vectors: v };
 }
 
+/**
+ * The correlation matrices of many resamples of the same packed rows (the drivers' bootstrap):
+ * the data are centred once on their means and each row's k deviations and k(k+1)/2 cross
+ * products stored, so one resample (a count per row) is a single weighted sum over rows, where
+ * weightedCorrelationMatrix makes two passes (means, then deviations) per call. With S = Σc·d
+ * and W = Σc, cov_ab = Σc·d_a·d_b − S_a·S_b / W; centring first keeps that from cancelling
+ * (a resample's means sit near the data's). Same matrices as weightedCorrelationMatrix to
+ * rounding (quality-reference.test.ts compares the intervals with a refit loop).
+ */
+export function resampleCorrelations(
+  data: Float64Array,
+  n: number,
+  k: number,
+): (counts: Int32Array) => TMatrix {
+  const m = k + (k * (k + 1)) / 2;
+  const mean = new Float64Array(k);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < k; j++) mean[j] = (mean[j] as number) + (data[i * k + j] as number) / n;
+  const prod = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const o = i * m;
+    for (let j = 0; j < k; j++) prod[o + j] = (data[i * k + j] as number) - (mean[j] as number);
+    let t = o + k;
+    for (let a = 0; a < k; a++)
+      for (let b = a; b < k; b++) prod[t++] = (prod[o + a] as number) * (prod[o + b] as number);
+  }
+  const acc = new Float64Array(m);
+  return (counts) => {
+    acc.fill(0);
+    let w = 0;
+    for (let i = 0; i < n; i++) {
+      const c = counts[i] as number;
+      if (c === 0) continue;
+      w += c;
+      const o = i * m;
+      for (let t = 0; t < m; t++) acc[t] = (acc[t] as number) + c * (prod[o + t] as number);
+    }
+    const cov = new Float64Array(k * k);
+    const flat = new Uint8Array(k);
+    let t = k;
+    for (let a = 0; a < k; a++)
+      for (let b = a; b < k; b++) {
+        const raw = acc[t++] as number;
+        cov[a * k + b] = raw - ((acc[a] as number) * (acc[b] as number)) / w;
+        // A column constant within the resample has a variance of 0, which the subtraction
+        // leaves as rounding noise: called 0 (and its correlations NaN, as the two-pass 0/0).
+        if (a === b && (cov[a * k + a] as number) <= 1e-12 * raw) flat[a] = 1;
+      }
+    const r: TMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    for (let a = 0; a < k; a++) {
+      for (let b = a; b < k; b++) {
+        const v =
+          flat[a] || flat[b]
+            ? Number.NaN
+            : (cov[a * k + b] as number) /
+              Math.sqrt((cov[a * k + a] as number) * (cov[b * k + b] as number));
+        (r[a] as number[])[b] = v;
+        (r[b] as number[])[a] = v;
+      }
+    }
+    return r;
+  };
+}
+
 /** Correlation matrix of the columns of `x` (rows = observations, complete cases). */
 export function correlationMatrix(x: readonly (readonly number[])[]): TMatrix {
   const n = x.length;

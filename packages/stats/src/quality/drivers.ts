@@ -2,7 +2,13 @@
 // split R² among correlated predictors (betas alone mislead under collinearity), with
 // percentile bootstrap intervals from a seeded RNG.
 import { isPresent, type TMaybe } from '../core/descriptives';
-import { solve, symmetricEigen, type TMatrix, weightedCorrelationMatrix } from '../core/linalg';
+import {
+  resampleCorrelations,
+  solve,
+  symmetricEigen,
+  type TMatrix,
+  weightedCorrelationMatrix,
+} from '../core/linalg';
 import { quantileSorted, seededRandom } from '../core/random';
 
 export interface TDriver {
@@ -91,6 +97,7 @@ export function driverAnalysis(
   const samples: number[][] = Array.from({ length: k }, () => []);
   if (B > 0) {
     const rnd = seededRandom(options.seed ?? 1);
+    const resample = resampleCorrelations(data, n, k + 1);
     const counts = new Int32Array(n);
     for (let b = 0; b < B; b++) {
       // the same draws as picking n rows with replacement, kept as counts over one packed
@@ -100,7 +107,7 @@ export function driverAnalysis(
         const at = Math.floor(rnd() * n);
         counts[at] = (counts[at] as number) + 1;
       }
-      const w = fitCorrelation(weightedCorrelationMatrix(data, n, k + 1, counts), k).weights;
+      const w = fitCorrelation(resample(counts), k).weights;
       w.forEach((v, j) => {
         if (Number.isFinite(v)) samples[j]?.push(v);
       });
