@@ -241,7 +241,12 @@ describe('GET /api/analytics/complaints', () => {
 
 describe('fillTrend', () => {
   it('fills the months between the ends, crossing a year', () => {
-    expect(fillTrend(['2025-11-03', '2026-01-15', '2026-01-16'], 'month')).toEqual([
+    const days = [
+      { day: '2025-11-03', count: 1 },
+      { day: '2026-01-15', count: 1 },
+      { day: '2026-01-16', count: 1 },
+    ];
+    expect(fillTrend(days, 'month')).toEqual([
       { period: '2025-11', count: 1 },
       { period: '2025-12', count: 0 },
       { period: '2026-01', count: 2 },

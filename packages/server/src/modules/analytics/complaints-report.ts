@@ -1,14 +1,14 @@
 // GET /api/analytics/complaints: the complaints report screen (issue 11) in one answer — the
 // complaints module's period report (volume by category/unit/channel/form of dissatisfaction,
 // Pareto of root causes, times, reopen rate, post-closure ratings, defection), its SLA
-// compliance per target, and the volume trend per week or month. Everything comes through
-// complaints/service; the caller's unit scope applies to every part.
+// compliance per target, and the volume trend per week or month (from the report's cases per
+// day). Everything comes through complaints/service; the caller's unit scope applies to every
+// part.
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_FORMS,
   type TComplaintsAnalytics,
   type TComplaintsAnalyticsQuery,
-  ZComplaintFilterSchema,
 } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
@@ -27,17 +27,18 @@ function nextBucket(p: string, period: 'week' | 'month'): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** Counts per bucket, every bucket from the first to the last (the period's ends when given). */
+/** Counts per bucket from cases per day, every bucket from the first to the last (the period's
+ *  ends when given). */
 export function fillTrend(
-  days: readonly string[],
+  days: readonly { day: string; count: number }[],
   period: 'week' | 'month',
   from?: string,
   to?: string,
 ): { period: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const d of days) {
-    const k = periodOf(d, period);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    const k = periodOf(d.day, period);
+    counts.set(k, (counts.get(k) ?? 0) + d.count);
   }
   const keys = [...counts.keys()].sort();
   const first = from ? periodOf(from, period) : keys[0];
@@ -63,22 +64,12 @@ export async function complaintsReport(
     if (sub.length === 0) throw new AppError('ANALYTICS_UNIT_NOT_FOUND');
   }
   const f = { from: q.from, to: q.to, unitId: q.unitId };
-  const rep = await complaints.periodReport(db, auth, f);
+  const { report: rep, days } = await complaints.periodReportWithDays(db, auth, f);
   // The SLA figures take one unit subtree: the chosen unit, else the caller's own scope root.
   const sla = await complaints.complianceReport(db, auth.orgId, {
     ...f,
     unitId: q.unitId ?? auth.unitId ?? undefined,
   });
-  const days: string[] = [];
-  const list = ZComplaintFilterSchema.parse({
-    from: q.from,
-    to: q.to,
-    unitId: q.unitId,
-    sort: 'received',
-    dir: 'asc',
-  });
-  for await (const page of complaints.listAll(db, auth, list))
-    for (const c of page) days.push(new Date(c.receivedAt).toISOString().slice(0, 10));
   const known = <T extends string>(list: readonly T[], xs: { key: string; count: number }[]) =>
     xs.filter((x): x is { key: T; count: number } => (list as readonly string[]).includes(x.key));
   return {

@@ -4,7 +4,6 @@ import { COMPLAINT_STATUSES } from '@fidelia/contracts';
 import { describe, expect, it } from 'vitest';
 import { pick } from './assign';
 import { autoReason, splitMbox } from './inbound';
-import { stats } from './reports';
 import { safeFilename, sniff } from './sniff';
 import { canMove, reachable } from './states';
 
@@ -82,15 +81,5 @@ describe('inbound mail', () => {
     );
     expect(m).toHaveLength(2);
     expect(m[0]).toContain('\r\nFrom here');
-  });
-});
-
-describe('report statistics', () => {
-  it('mean, median and p90 by linear interpolation', () => {
-    expect(stats([])).toEqual({ n: 0, mean: null, median: null, p90: null });
-    const s = stats([4, 1, 3, 2, 10]);
-    expect(s.mean).toBe(4);
-    expect(s.median).toBe(3);
-    expect(s.p90).toBeCloseTo(7.6, 12); // sorted 1 2 3 4 10: h = 3.6 -> 4 + 0.6·6
   });
 });

@@ -381,6 +381,16 @@ describe('response, remedy, closing, rating, reports', () => {
     expect(rep.firstResponseHours.n).toBe(4);
     expect(rep.firstResponseHours.mean).toBeCloseTo(mean(fr), 9);
     expect(rep.firstResponseHours.median).toBeCloseTo(median(fr), 9);
+    // p90 by linear interpolation between order statistics (type 7), by hand: h = 0.9·(n − 1)
+    const p90 = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      const h = 0.9 * (s.length - 1);
+      const lo = Math.floor(h);
+      return (s[lo] as number) + (h - lo) * ((s[lo + 1] ?? (s[lo] as number)) - (s[lo] as number));
+    };
+    expect(rep.firstResponseHours.p90).toBeCloseTo(p90(fr), 9);
+    expect(rep.resolutionHours.median).toBeCloseTo(median(res), 9);
+    expect(rep.resolutionHours.p90).toBeCloseTo(p90(res), 9);
     expect(rep.resolutionHours.n).toBe(4);
     expect(rep.resolutionHours.mean).toBeCloseTo(mean(res), 9);
     // resolution ≈ age of the case (closed just now): tolerance 1 h

@@ -1,5 +1,6 @@
-// SQL of the complaint reports (reports.ts): the period's cases with their names, and the
-// defection counts over pub_customers.
+// SQL of the complaint reports (reports.ts): the period's figures computed in the database (two
+// statements over the period's cases, whatever their number), the cases with their names for
+// the case exports, and the defection counts over pub_customers.
 import type { Sql } from '../../db/client';
 
 export interface TReportRow {
@@ -50,20 +51,121 @@ export async function reportRows(
   return r.rows;
 }
 
-/** Lost customers among these cases' complainants, and those whose complaint went badly. */
-export async function defectionCounts(
+// The period's cases ($1 org, $2/$3 received dates inclusive, $4 unit scope or null), as the
+// figures read them. Hours are between instants truncated to the millisecond, as the Dates the
+// drivers hand to JavaScript, so the figures equal those computed from the rows.
+const PERIOD_CASES = `
+  SELECT c.id, c.channel, c.form, c.status, c.rating, c.reopen_count, c.customer_id,
+         c.customer_decision, cat.name AS category, u.name AS unit, cause.name AS cause,
+         to_char(c.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+         (c.status = 'closed' AND c.closed_at IS NOT NULL) AS closed,
+         COALESCE(c.customer_id::text, lower(c.contact_email)) AS who,
+         extract(epoch FROM date_trunc('milliseconds', c.first_response_at)
+                          - date_trunc('milliseconds', c.received_at))::float8 / 3600 AS fr,
+         extract(epoch FROM date_trunc('milliseconds', c.closed_at)
+                          - date_trunc('milliseconds', c.received_at))::float8 / 3600 AS res
+    FROM complaints c
+    LEFT JOIN complaint_categories cat ON cat.org_id = c.org_id AND cat.id = c.category_id
+    LEFT JOIN complaint_categories cause ON cause.org_id = c.org_id AND cause.id = c.cause_id
+    LEFT JOIN pub_org_units u ON u.org_id = c.org_id AND u.id = c.unit_id
+   WHERE c.org_id = $1
+     AND ($2::date IS NULL OR c.received_at >= $2::date)
+     AND ($3::date IS NULL OR c.received_at < $3::date + 1)
+     AND ($4::uuid[] IS NULL OR c.unit_id = ANY($4::uuid[]))`;
+
+export type TReportGroup = 'channel' | 'category' | 'unit' | 'status' | 'form' | 'cause' | 'day';
+
+/** Case counts per channel, category, unit, status, form, cause (closed cases only) and day. */
+export async function reportGroups(
   db: Sql,
   orgId: string,
-  ids: string[],
-): Promise<{ lost: number; bad: number }> {
-  const r = await db.query<{ lost: number; bad: number }>(
-    `SELECT count(*)::int AS lost, count(*) FILTER (WHERE bad)::int AS bad FROM (
-       SELECT cu.id, bool_or(c.status <> 'closed' OR coalesce(c.rating <= 2, false)
-                             OR coalesce(c.customer_decision = 'rejected', false)) AS bad
-         FROM pub_customers cu JOIN complaints c ON c.org_id = cu.org_id AND c.customer_id = cu.id
-        WHERE cu.org_id = $1 AND cu.status = 'lost' AND c.id = ANY($2::uuid[])
-        GROUP BY cu.id) x`,
-    [orgId, ids],
+  from: string | null,
+  to: string | null,
+  scope: string[] | null,
+): Promise<{ g: TReportGroup; key: string | null; n: number }[]> {
+  const sets: TReportGroup[] = ['channel', 'category', 'unit', 'status', 'form', 'cause', 'day'];
+  const which = sets.map((g) => `WHEN GROUPING(${g}) = 0 THEN '${g}'`).join(' ');
+  const key = sets.map((g) => `WHEN GROUPING(${g}) = 0 THEN ${g}::text`).join(' ');
+  const r = await db.query<{ g: TReportGroup; key: string | null; n: number }>(
+    `SELECT CASE ${which} END AS g, CASE ${key} END AS key,
+            (CASE WHEN GROUPING(cause) = 0 THEN count(*) FILTER (WHERE closed AND cause IS NOT NULL)
+                  ELSE count(*) END)::int AS n
+       FROM (${PERIOD_CASES}) p
+      GROUP BY GROUPING SETS (${sets.map((g) => `(${g})`).join(', ')})`,
+    [orgId, from, to, scope],
   );
-  return r.rows[0] ?? { lost: 0, bad: 0 };
+  return r.rows.filter((x) => x.n > 0 && !(x.g === 'cause' && x.key === null));
+}
+
+export interface TReportScalars {
+  total: number;
+  open: number;
+  fr_n: number;
+  fr_mean: number | null;
+  fr_median: number | null;
+  fr_p90: number | null;
+  res_n: number;
+  res_mean: number | null;
+  res_median: number | null;
+  res_p90: number | null;
+  ever_closed: number;
+  reopened: number;
+  rated: number;
+  rating_mean: number | null;
+  satisfied: number;
+  r1: number;
+  r2: number;
+  r3: number;
+  r4: number;
+  r5: number;
+  repeat_customers: number;
+  repeat_cases: number;
+  lost: number;
+  lost_bad: number;
+}
+
+/**
+ * The period's totals, times (percentile_cont: linear interpolation, as reports.ts `stats`),
+ * reopen and rating figures, repeat complainants, and the defection counts: lost customers
+ * among the complainants, and those with a complaint left unresolved or badly handled.
+ */
+export async function reportScalars(
+  db: Sql,
+  orgId: string,
+  from: string | null,
+  to: string | null,
+  scope: string[] | null,
+): Promise<TReportScalars> {
+  const times = (x: string, where: string) => `
+      count(*) FILTER (WHERE ${where})::int AS ${x}_n,
+      avg(${x}) FILTER (WHERE ${where}) AS ${x}_mean,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x}) FILTER (WHERE ${where}) AS ${x}_median,
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY ${x}) FILTER (WHERE ${where}) AS ${x}_p90`;
+  const r = await db.query<TReportScalars>(
+    `WITH p AS MATERIALIZED (${PERIOD_CASES}),
+     who AS (SELECT who, count(*) AS n FROM p WHERE who IS NOT NULL GROUP BY who HAVING count(*) >= 2),
+     lost AS (
+       SELECT cu.id, bool_or(p.status <> 'closed' OR coalesce(p.rating <= 2, false)
+                             OR coalesce(p.customer_decision = 'rejected', false)) AS bad
+         FROM p JOIN pub_customers cu ON cu.org_id = $1 AND cu.id = p.customer_id
+        WHERE cu.status = 'lost'
+        GROUP BY cu.id)
+     SELECT count(*)::int AS total,
+            count(*) FILTER (WHERE status NOT IN ('closed', 'rejected'))::int AS open,
+            ${times('fr', 'fr IS NOT NULL')},
+            ${times('res', 'closed')},
+            count(*) FILTER (WHERE status IN ('closed', 'rejected') OR reopen_count > 0)::int
+              AS ever_closed,
+            count(*) FILTER (WHERE reopen_count > 0)::int AS reopened,
+            count(rating)::int AS rated, avg(rating)::float8 AS rating_mean,
+            count(*) FILTER (WHERE rating >= 4)::int AS satisfied,
+            ${[1, 2, 3, 4, 5].map((v) => `count(*) FILTER (WHERE rating = ${v})::int AS r${v}`).join(', ')},
+            (SELECT count(*) FROM who)::int AS repeat_customers,
+            (SELECT coalesce(sum(n), 0) FROM who)::int AS repeat_cases,
+            (SELECT count(*) FROM lost)::int AS lost,
+            (SELECT count(*) FILTER (WHERE bad) FROM lost)::int AS lost_bad
+       FROM p`,
+    [orgId, from, to, scope],
+  );
+  return r.rows[0] as TReportScalars;
 }

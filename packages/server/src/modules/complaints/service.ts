@@ -74,6 +74,6 @@ export {
   unlinkedServiceAttributes,
 } from './repo-attributes';
 // Period reports for the analytics screens (analytics/complaints-report.ts).
-export { report as periodReport } from './reports';
+export { report as periodReport, reportWithDays as periodReportWithDays } from './reports';
 export { linkServiceAttributes, resolveServiceAttribute } from './service-attribute';
 export { complianceReport } from './sla/service';
