@@ -7,6 +7,7 @@
 // the view, and the reports' own intervals (bootstrap, t) are those of the sample's size.
 import type { TSampleInfo } from '@fidelia/contracts';
 import type { Sql } from '../../db/client';
+import * as surveys from '../surveys/service';
 import { dailyRows } from './service-daily';
 import { rawData, type TScope } from './service-filters';
 
@@ -36,4 +37,27 @@ export async function sampledData(db: Sql, s: TScope, sel: Parameters<typeof raw
     sample = { n: data.responses.length, of };
   }
   return { ...data, sample };
+}
+
+/**
+ * Per respondent of the (sampled) scope, in the sample's order, the mean of its numeric answers
+ * in each group of tags (null when it answered none): the responses first, then one aggregate
+ * row per response (surveys' analyticsAnswerSums), never the answers themselves. A group's
+ * mean is that of the items answered, as a SERVQUAL dimension's perception is.
+ */
+export async function sampledMeans(db: Sql, s: TScope, groups: readonly (readonly string[])[]) {
+  const data = await sampledData(db, s, {});
+  const sums = await surveys.analyticsAnswerSums(
+    db,
+    s.orgId,
+    data.responses.map((r) => r.id),
+    groups,
+  );
+  const means = sums.map((x) =>
+    groups.map((_, g) => {
+      const n = x?.counts[g] ?? 0;
+      return n > 0 ? (x?.sums[g] as number) / n : null;
+    }),
+  );
+  return { means, sample: data.sample };
 }

@@ -19,27 +19,18 @@ import {
 } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
-import { sampledData } from './sample';
-import { servqualOf, unitNames } from './service-contract';
+import { sampledData, sampledMeans } from './sample';
+import { unitNames } from './service-contract';
 import { dailyRows } from './service-daily';
 import { resolveFilter, surveyOf } from './service-filters';
 import { servqualState } from './service-servqual';
 
-/** Per respondent: mean P per SERVQUAL dimension (items answered), null without any. */
-function dimensionPerceptions(p: readonly (number | null)[]): (number | null)[] {
-  return SERVQUAL_DIMENSIONS.map((d) => {
-    let s = 0;
-    let n = 0;
-    for (const k of SERVQUAL_ITEMS[d]) {
-      const v = p[k - 1];
-      if (v !== null && v !== undefined) {
-        s += v;
-        n++;
-      }
-    }
-    return n > 0 ? s / n : null;
-  });
-}
+// The perception tags of each SERVQUAL dimension: a respondent's dimension perception is the mean
+// of the items it answered (sampledMeans), then the outcome tags after them.
+const PERCEPTION_GROUPS = SERVQUAL_DIMENSIONS.map((d) =>
+  SERVQUAL_ITEMS[d].map((k) => `servqual:P:${k}`),
+);
+const D = SERVQUAL_DIMENSIONS.length;
 
 /** GET /api/analytics/surveys/:id/ipa: SERVQUAL dimensions, importance stated (weights)
  *  or, without weights, derived (correlation of the dimension's perception with NPS). */
@@ -94,17 +85,13 @@ export async function ipaReport(
     );
     return { n, importance: 'stated', sample: null, ...r };
   }
-  const data = await sampledData(db, s, { tags: ['nps'], prefixes: ['servqual:P:'] });
-  const sq = servqualOf(data.answers);
-  const npsBy = new Map(
-    data.answers.filter((a) => a.tag === 'nps' && a.num !== null).map((a) => [a.responseId, a.num]),
-  );
-  if (npsBy.size === 0) return none;
-  const per = data.responses.map((r) => dimensionPerceptions(sq.p.get(r.id) ?? []));
+  const data = await sampledMeans(db, s, [...PERCEPTION_GROUPS, ['nps']]);
+  const nps = data.means.map((m) => m[D] ?? null);
+  if (nps.every((v) => v === null)) return none;
   const r = ipa(
     SERVQUAL_DIMENSIONS,
-    SERVQUAL_DIMENSIONS.map((_, j) => per.map((x) => x[j] ?? null)),
-    { overall: data.responses.map((r) => npsBy.get(r.id) ?? null) },
+    SERVQUAL_DIMENSIONS.map((_, j) => data.means.map((m) => m[j] ?? null)),
+    { overall: nps },
   );
   return { n, importance: 'derived', sample: data.sample, ...r };
 }
@@ -118,28 +105,19 @@ export async function driversReport(
 ): Promise<TDriversReport> {
   await surveyOf(db, auth, surveyId);
   const s = await resolveFilter(db, auth, surveyId, q);
-  const data = await sampledData(db, s, { tags: ['nps', 'csat'], prefixes: ['servqual:P:'] });
-  const sq = servqualOf(data.answers);
-  const outcome: TDriversReport['outcome'] = data.answers.some(
-    (a) => a.tag === 'nps' && a.num !== null,
-  )
-    ? 'nps'
-    : data.answers.some((a) => a.tag === 'csat' && a.num !== null)
-      ? 'csat'
-      : null;
+  const data = await sampledMeans(db, s, [...PERCEPTION_GROUPS, ['nps'], ['csat']]);
+  const has = (g: number) => data.means.some((m) => m[g] !== null);
+  const outcome: TDriversReport['outcome'] = has(D) ? 'nps' : has(D + 1) ? 'csat' : null;
   const empty: TDriversReport = { outcome, n: 0, sample: data.sample, rSquared: null, drivers: [] };
-  if (!outcome || sq.p.size === 0) return empty;
-  const y = new Map(
-    data.answers.filter((a) => a.tag === outcome).map((a) => [a.responseId, a.num]),
-  );
-  const x = data.responses.map((r) => dimensionPerceptions(sq.p.get(r.id) ?? []));
+  if (!outcome || !SERVQUAL_DIMENSIONS.some((_, j) => has(j))) return empty;
+  const y = data.means.map((m) => m[outcome === 'nps' ? D : D + 1] ?? null);
   // Dimensions nobody rated would make every case incomplete: left out.
-  const keep = SERVQUAL_DIMENSIONS.map((_, j) => x.some((row) => row[j] !== null));
+  const keep = SERVQUAL_DIMENSIONS.map((_, j) => has(j));
   const names = SERVQUAL_DIMENSIONS.filter((_, j) => keep[j]);
   const r = driverAnalysis(
     names,
-    x.map((row) => row.filter((_, j) => keep[j])),
-    data.responses.map((resp) => y.get(resp.id) ?? null),
+    data.means.map((m) => m.slice(0, D).filter((_, j) => keep[j])),
+    y,
     { bootstrap: 200, seed: 1 },
   );
   if (!r) return empty;

@@ -164,6 +164,20 @@ export async function analyticsData(
   return { responses: rows.map(toAnalyticsResponse), answers: a.map(toAnswer), sampled: false };
 }
 
+/**
+ * Analytics module hook: per response of `ids` (same order), the sum and count of its numeric
+ * answers in each group of tags, for reports that need per-respondent means over a sample
+ * (drivers, derived IPA) without reading every answer.
+ */
+export function analyticsAnswerSums(
+  db: Sql,
+  orgId: string,
+  ids: readonly string[],
+  groups: readonly (readonly string[])[],
+) {
+  return sql.analyticsAnswerSums(db, orgId, ids, groups);
+}
+
 export interface TAnalyticsAnswer {
   responseId: string;
   questionKey: string;

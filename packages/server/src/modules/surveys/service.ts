@@ -42,6 +42,7 @@ export {
   type TDrillRow,
 } from './repo-drill';
 export {
+  analyticsAnswerSums,
   analyticsData,
   getResponse,
   listResponses,
