@@ -30,8 +30,10 @@ async function rows(db: Sql, auth: AuthContext, q: TReportQuery): Promise<Row[]>
 const ranked = (xs: { key: string; count: number }[]) =>
   xs.sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 
-const times = (n: number, mean: number | null, median: number | null, p90: number | null) =>
-  n === 0 ? { n: 0, mean: null, median: null, p90: null } : { n, mean, median, p90 };
+const times = (n: number, mean: number | null, q: number[] | null) =>
+  n === 0
+    ? { n: 0, mean: null, median: null, p90: null }
+    : { n, mean, median: Number(q?.[0]), p90: Number(q?.[1]) };
 
 /**
  * The period report, and the cases received per (UTC) day for a trend. Computed in the database
@@ -42,14 +44,21 @@ export async function reportWithDays(db: Sql, auth: AuthContext, q: TReportQuery
   const scope = await scopeOf(db, auth, q);
   const args = [db, auth.orgId, q.from ?? null, q.to ?? null, scope] as const;
   const [groups, x] = await Promise.all([repo.reportGroups(...args), repo.reportScalars(...args)]);
-  const by = (g: repo.TReportGroup, none?: string) =>
-    ranked(
-      groups.flatMap((r) =>
-        r.g === g && (r.key !== null || none)
-          ? [{ key: r.key ?? (none as string), count: r.n }]
-          : [],
-      ),
-    );
+  const idsOf = (...gs: repo.TReportGroup[]) =>
+    groups.flatMap((r) => (gs.includes(r.g) && r.key !== null ? [r.key] : []));
+  const names = await repo.reportNames(db, auth.orgId, idsOf('category', 'cause'), idsOf('unit'));
+  // by name, as the screen shows them (two categories of one name are one line); none = '—'
+  const by = (g: repo.TReportGroup, none?: string) => {
+    const named = g === 'category' || g === 'unit' || g === 'cause';
+    const m = new Map<string, number>();
+    for (const r of groups) {
+      if (r.g !== g || (r.key === null && !none)) continue;
+      const k =
+        r.key === null ? (none as string) : named ? (names.get(r.key) ?? none ?? r.key) : r.key;
+      m.set(k, (m.get(k) ?? 0) + r.n);
+    }
+    return ranked([...m].map(([key, count]) => ({ key, count })));
+  };
   const causes = by('cause');
   const causeTotal = causes.reduce((a, c) => a + c.count, 0);
   let cum = 0;
@@ -71,8 +80,8 @@ export async function reportWithDays(db: Sql, auth: AuthContext, q: TReportQuery
     byUnit: by('unit', '—'),
     byStatus: by('status'),
     byForm: by('form'),
-    firstResponseHours: times(x.fr_n, x.fr_mean, x.fr_median, x.fr_p90),
-    resolutionHours: times(x.res_n, x.res_mean, x.res_median, x.res_p90),
+    firstResponseHours: times(x.fr_n, x.fr_mean, x.fr_q),
+    resolutionHours: times(x.res_n, x.res_mean, x.res_q),
     reopen: {
       everClosed: x.ever_closed,
       reopened: x.reopened,
