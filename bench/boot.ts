@@ -17,11 +17,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-// @ts-expect-error plain ESM script without types
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
-// @ts-expect-error plain ESM script without types
 import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 5);

@@ -19,11 +19,9 @@ import { type Db, openDb } from '../packages/server/src/db/client';
 import { migrate } from '../packages/server/src/db/migrate';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { createOrg, login, testConfig } from '../packages/server/test/harness';
-// @ts-expect-error plain ESM script without types
 import { ensureServerBuild } from '../scripts/build-server.mjs';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
-// @ts-expect-error plain ESM script without types
 import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
 
 const CHUNK = 20_000;
