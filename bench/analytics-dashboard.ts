@@ -14,13 +14,12 @@
 //     (PGlite on disk in a temp directory, as npm start)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { buildApp } from '../packages/server/src/app';
 import { migrate } from '../packages/server/src/db/migrate';
 import { nullMailer } from '../packages/server/src/mail/mailer';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { createOrg, login, testConfig } from '../packages/server/test/harness';
-import { openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
+import { duckDb, openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
 
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
 const N = Number(process.argv[3] ?? 1_000_000);
@@ -110,21 +109,18 @@ try {
     unitsCsv,
     `id,parent_id,name\n${units.rows.map((u) => `${u.id},${u.parent_id ?? ''},${u.name}`).join('\n')}\n`,
   );
-  const duck = await DuckDBInstance.create(':memory:');
-  const dc = await duck.connect();
-  await dc.run('SET threads = 1');
-  await dc.run(
+  const duck = await duckDb();
+  await duck.run(
     `CREATE TABLE r AS SELECT * FROM read_csv('${csv}', header = true, columns = {
        'id': 'UUID', 'unit_id': 'UUID', 'channel': 'VARCHAR', 'day': 'DATE',
        'nps': 'DOUBLE', 'csat': 'DOUBLE'})`,
   );
-  await dc.run(
+  await duck.run(
     `CREATE TABLE units AS SELECT * FROM read_csv('${unitsCsv}', header = true, columns = {
        'id': 'UUID', 'parent_id': 'UUID', 'name': 'VARCHAR'})`,
   );
   const exportMs = Date.now() - t1;
-  const duckRows = async (sql: string) =>
-    (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[];
+  const duckRows = duck.rows;
 
   const app = await buildApp({ config: testConfig(), db, mailer: nullMailer(), logger: false });
   await app.ready();
@@ -279,8 +275,7 @@ try {
       results,
     })}\n`,
   );
-  dc.closeSync();
-  duck.closeSync();
+  duck.close();
   await app.close();
 } finally {
   await bench.close();

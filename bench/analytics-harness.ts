@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import pg from 'pg';
 import type { buildApp } from '../packages/server/src/app';
 import { type Db, openDb } from '../packages/server/src/db/client';
@@ -113,6 +114,22 @@ export async function openBenchDb(
       }
       await cluster?.stop?.();
       if (!keepKey) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The baseline: an in-memory DuckDB on one thread (a fair match for our one request at a time). */
+export async function duckDb() {
+  const duck = await DuckDBInstance.create(':memory:');
+  const dc = await duck.connect();
+  await dc.run('SET threads = 1');
+  return {
+    run: (sql: string) => dc.run(sql),
+    rows: async (sql: string) =>
+      (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[],
+    close: () => {
+      dc.closeSync();
+      duck.closeSync();
     },
   };
 }

@@ -9,10 +9,9 @@
 //   [BENCH_KEEP=key] [TEST_DATABASE_URL=…] npx tsx bench/complaints-report.ts postgres|pglite [N] [requests=10]
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { migrate } from '../packages/server/src/db/migrate';
 import { createOrg } from '../packages/server/test/harness';
-import { openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
+import { duckDb, openBenchDb, type TEndpoint, timeEndpoints } from './analytics-harness';
 import { appSession } from './servqual-export';
 
 const engine = process.argv[2] === 'pglite' ? 'pglite' : 'postgres';
@@ -132,24 +131,15 @@ async function duckOver(orgId: string) {
     last = (r.rows[r.rows.length - 1] as { id: string }).id;
   }
   await new Promise((res) => out.end(res));
-  const duck = await DuckDBInstance.create(':memory:');
-  const dc = await duck.connect();
-  await dc.run('SET threads = 1');
-  await dc.run(
+  const duck = await duckDb();
+  await duck.run(
     `CREATE TABLE c AS SELECT * FROM read_csv('${file}', header = true, columns = {
        'id': 'UUID', 'channel': 'VARCHAR', 'form': 'VARCHAR', 'status': 'VARCHAR',
        'category': 'VARCHAR', 'unit_id': 'UUID', 'unit': 'VARCHAR', 'cause': 'VARCHAR',
        'received': 'DATE', 'fr': 'DOUBLE', 'res': 'DOUBLE', 'reopen': 'INT', 'rating': 'INT',
        'who': 'VARCHAR', 'lost': 'BOOLEAN', 'decision': 'VARCHAR'})`,
   );
-  return {
-    rows: async (sql: string) =>
-      (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[],
-    close: () => {
-      dc.closeSync();
-      duck.closeSync();
-    },
-  };
+  return duck;
 }
 
 /** DuckDB's version of the report over the cases matching `where` (the same figures). */

@@ -2,11 +2,11 @@
 // exports it) and bench/analytics-sampled.ts (which reuses the kept load): the items per
 // dimension, the export's columns, DuckDB over that export, and the app with the owner's session.
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { buildApp } from '../packages/server/src/app';
 import type { Db } from '../packages/server/src/db/client';
 import { nullMailer } from '../packages/server/src/mail/mailer';
 import { login, testConfig } from '../packages/server/test/harness';
+import { duckDb } from './analytics-harness';
 
 export const DIMS = ['tangibles', 'reliability', 'responsiveness', 'assurance', 'empathy'];
 export const ITEMS = [
@@ -31,28 +31,18 @@ export const exportFiles = (dir: string) => ({
 
 /** DuckDB (one thread) with the export in `r` and the org units in `units`, outside timings. */
 export async function duckOverExport(dir: string) {
-  const duck = await DuckDBInstance.create(':memory:');
-  const dc = await duck.connect();
-  await dc.run('SET threads = 1');
+  const duck = await duckDb();
   const files = exportFiles(dir);
   const types = VALUE_COLUMNS.map((c) => `'${c}': 'DOUBLE'`).join(', ');
-  await dc.run(
+  await duck.run(
     `CREATE TABLE r AS SELECT * FROM read_csv('${files.responses}', header = true,
        columns = {'id': 'UUID', 'unit_id': 'UUID', 'day': 'DATE', ${types}})`,
   );
-  await dc.run(
+  await duck.run(
     `CREATE TABLE units AS SELECT * FROM read_csv('${files.units}', header = true,
        columns = {'id': 'UUID', 'parent_id': 'UUID', 'name': 'VARCHAR'})`,
   );
-  return {
-    run: (sql: string) => dc.run(sql),
-    rows: async (sql: string) =>
-      (await (await dc.runAndReadAll(sql)).getRowObjectsJson()) as Record<string, unknown>[],
-    close: () => {
-      dc.closeSync();
-      duck.closeSync();
-    },
-  };
+  return duck;
 }
 
 /** The app on `db`, the owner's session headers and the first branch (the filtered views' unit). */
