@@ -114,11 +114,17 @@ describe('properties', () => {
           }
           const want = weightedCorrelationMatrix(data, n, k, counts);
           const got = resampleCorrelations(data, n, k)(counts);
+          // A column constant over the resampled rows has no correlation: NaN (the refit of
+          // such a resample returns no analysis). The two-pass matrix leaves rounding noise
+          // there (a mean of 12/6 summed as 4/6 + 6/6 + 2/6), so it is compared elsewhere only.
+          const picked = rows.filter((_, i) => (counts[i] as number) > 0);
+          const flat = Array.from({ length: k }, (_, j) =>
+            picked.every((r) => r[j] === picked[0]?.[j]),
+          );
           want.forEach((row, a) => {
             row.forEach((v, b) => {
               const g = got[a]?.[b] as number;
-              // a column constant within the resample is 0/0 in both
-              if (Number.isNaN(v)) expect(g).toBeNaN();
+              if (flat[a] || flat[b]) expect(g).toBeNaN();
               else expect(Math.abs(g - v)).toBeLessThan(1e-9);
             });
           });
