@@ -64,12 +64,16 @@ export async function complaintsReport(
     if (sub.length === 0) throw new AppError('ANALYTICS_UNIT_NOT_FOUND');
   }
   const f = { from: q.from, to: q.to, unitId: q.unitId };
-  const { report: rep, days } = await complaints.periodReportWithDays(db, auth, f);
-  // The SLA figures take one unit subtree: the chosen unit, else the caller's own scope root.
-  const sla = await complaints.complianceReport(db, auth.orgId, {
-    ...f,
-    unitId: q.unitId ?? auth.unitId ?? undefined,
-  });
+  // Both read-only and independent: on PostgreSQL they run on two pooled connections at once
+  // (PGlite serialises them). The SLA figures take one unit subtree: the chosen unit, else the
+  // caller's own scope root.
+  const [{ report: rep, days }, sla] = await Promise.all([
+    complaints.periodReportWithDays(db, auth, f),
+    complaints.complianceReport(db, auth.orgId, {
+      ...f,
+      unitId: q.unitId ?? auth.unitId ?? undefined,
+    }),
+  ]);
   const known = <T extends string>(list: readonly T[], xs: { key: string; count: number }[]) =>
     xs.filter((x): x is { key: T; count: number } => (list as readonly string[]).includes(x.key));
   return {
