@@ -127,20 +127,25 @@ export function resampleCorrelations(
         // leaves as rounding noise: called 0 (and its correlations NaN, as the two-pass 0/0).
         if (a === b && (cov[a * k + a] as number) <= 1e-12 * raw) flat[a] = 1;
       }
-    const r: TMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-    for (let a = 0; a < k; a++) {
-      for (let b = a; b < k; b++) {
-        const v =
-          flat[a] || flat[b]
-            ? Number.NaN
-            : (cov[a * k + b] as number) /
-              Math.sqrt((cov[a * k + a] as number) * (cov[b * k + b] as number));
-        (r[a] as number[])[b] = v;
-        (r[b] as number[])[a] = v;
-      }
-    }
-    return r;
+    return correlationOfCovariance(cov, k, flat);
   };
+}
+
+/** The correlation matrix of an upper-triangular k×k covariance; `flat` columns are NaN. */
+function correlationOfCovariance(cov: Float64Array, k: number, flat: Uint8Array | null): TMatrix {
+  const r: TMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  for (let a = 0; a < k; a++) {
+    for (let b = a; b < k; b++) {
+      const v =
+        flat?.[a] || flat?.[b]
+          ? Number.NaN
+          : (cov[a * k + b] as number) /
+            Math.sqrt((cov[a * k + a] as number) * (cov[b * k + b] as number));
+      (r[a] as number[])[b] = v;
+      (r[b] as number[])[a] = v;
+    }
+  }
+  return r;
 }
 
 /** Correlation matrix of the columns of `x` (rows = observations, complete cases). */
@@ -186,15 +191,5 @@ export function weightedCorrelationMatrix(
         cov[a * k + b] = (cov[a * k + b] as number) + da * (d[b] as number);
     }
   }
-  const r: TMatrix = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      const v =
-        (cov[a * k + b] as number) /
-        Math.sqrt((cov[a * k + a] as number) * (cov[b * k + b] as number));
-      (r[a] as number[])[b] = v;
-      (r[b] as number[])[a] = v;
-    }
-  }
-  return r;
+  return correlationOfCovariance(cov, k, null);
 }

@@ -1,10 +1,10 @@
 // SQL of the complaint reports (reports.ts): the period's figures computed in the database (two
-// statements over the period's cases, whatever their number), the cases with their names for
-// the case exports, and the defection counts over pub_customers.
+// statements over the period's cases, with the defection counts over pub_customers), and the
+// cases with their names for the case exports.
 import type { Sql } from '../../db/client';
 
+/** A case of the case exports (reports.ts casesTable). */
 export interface TReportRow {
-  id: string;
   reference: string;
   channel: string;
   form: string;
@@ -18,7 +18,6 @@ export interface TReportRow {
   closed_at: Date | string | null;
   reopen_count: number;
   rating: number | null;
-  who: string | null;
   subject: string;
   assignee: string | null;
 }
@@ -32,10 +31,9 @@ export async function reportRows(
   scope: string[] | null,
 ): Promise<TReportRow[]> {
   const r = await db.query<TReportRow>(
-    `SELECT c.id, c.reference, c.channel, c.form, c.status, c.severity, cat.name AS category,
+    `SELECT c.reference, c.channel, c.form, c.status, c.severity, cat.name AS category,
             u.name AS unit, cause.name AS cause, c.received_at, c.first_response_at, c.closed_at,
-            c.reopen_count, c.rating, c.subject, a.email AS assignee,
-            COALESCE(c.customer_id::text, lower(c.contact_email)) AS who
+            c.reopen_count, c.rating, c.subject, a.email AS assignee
        FROM complaints c
        LEFT JOIN complaint_categories cat ON cat.org_id = c.org_id AND cat.id = c.category_id
        LEFT JOIN complaint_categories cause ON cause.org_id = c.org_id AND cause.id = c.cause_id

@@ -47,14 +47,14 @@ export async function reportWithDays(db: Sql, auth: AuthContext, q: TReportQuery
   const idsOf = (...gs: repo.TReportGroup[]) =>
     groups.flatMap((r) => (gs.includes(r.g) && r.key !== null ? [r.key] : []));
   const names = await repo.reportNames(db, auth.orgId, idsOf('category', 'cause'), idsOf('unit'));
-  // by name, as the screen shows them (two categories of one name are one line); none = '—'
+  // by name, as the screen shows them (two categories of one name are one line); no category
+  // or unit = '—' (causes without one are left out); an id is never a key on screen
   const by = (g: repo.TReportGroup, none?: string) => {
     const named = g === 'category' || g === 'unit' || g === 'cause';
     const m = new Map<string, number>();
     for (const r of groups) {
       if (r.g !== g || (r.key === null && !none)) continue;
-      const k =
-        r.key === null ? (none as string) : named ? (names.get(r.key) ?? none ?? r.key) : r.key;
+      const k = r.key === null ? (none as string) : named ? (names.get(r.key) ?? '—') : r.key;
       m.set(k, (m.get(k) ?? 0) + r.n);
     }
     return ranked([...m].map(([key, count]) => ({ key, count })));
