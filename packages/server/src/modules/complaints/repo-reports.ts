@@ -1,6 +1,6 @@
 // SQL of the complaint reports (reports.ts): the period's figures computed in the database (two
-// statements over the period's cases, with the defection counts over pub_customers), and the
-// cases with their names for the case exports.
+// statements over the period's report rows, complaint_report_facts, with the defection counts
+// over pub_customers), and the cases with their names for the case exports.
 import type { Sql } from '../../db/client';
 
 /** A case of the case exports (reports.ts casesTable). */
@@ -49,25 +49,18 @@ export async function reportRows(
   return r.rows;
 }
 
-// The period's cases ($1 org, $2/$3 received dates inclusive, $4 unit scope or null), only the
-// columns the figures read (names are looked up for the few groups, not joined to every case).
-// Hours are between instants truncated to the millisecond, as the Dates the drivers hand to
-// JavaScript, so the figures equal those computed from the rows; date_part gives float8
-// directly (extract's numeric made the scan twice as slow).
+// The period's cases ($1 org, $2/$3 received dates inclusive, $4 unit scope or null): their
+// narrow report rows (migration 390: the hours, day and repeat key computed when a case
+// changes; names are looked up for the few groups, not joined to every case).
 const PERIOD_CASES = `
-  SELECT c.channel, c.form, c.status, c.rating, c.reopen_count, c.customer_id,
-         c.contact_email, c.customer_decision, c.category_id, c.unit_id, c.cause_id,
-         (c.received_at AT TIME ZONE 'UTC')::date AS day,
-         (c.status = 'closed' AND c.closed_at IS NOT NULL) AS closed,
-         date_part('epoch', date_trunc('milliseconds', c.first_response_at)
-                          - date_trunc('milliseconds', c.received_at)) / 3600 AS fr,
-         date_part('epoch', date_trunc('milliseconds', c.closed_at)
-                          - date_trunc('milliseconds', c.received_at)) / 3600 AS res
-    FROM complaints c
-   WHERE c.org_id = $1
-     AND ($2::date IS NULL OR c.received_at >= $2::date)
-     AND ($3::date IS NULL OR c.received_at < $3::date + 1)
-     AND ($4::uuid[] IS NULL OR c.unit_id = ANY($4::uuid[]))`;
+  SELECT f.channel, f.form, f.status, f.rating, f.reopen_count, f.customer_id, f.contact_key,
+         f.decision_rejected, f.category_id, f.unit_id, f.cause_id, f.day, f.closed,
+         f.fr_hours AS fr, f.res_hours AS res
+    FROM complaint_report_facts f
+   WHERE f.org_id = $1
+     AND ($2::date IS NULL OR f.received_at >= $2::date)
+     AND ($3::date IS NULL OR f.received_at < $3::date + 1)
+     AND ($4::uuid[] IS NULL OR f.unit_id = ANY($4::uuid[]))`;
 
 export type TReportGroup = 'channel' | 'category' | 'unit' | 'status' | 'form' | 'cause' | 'day';
 
@@ -169,12 +162,12 @@ export async function reportScalars(
     `WITH p AS MATERIALIZED (${PERIOD_CASES}),
      who AS (
        SELECT count(*) AS n FROM p
-        WHERE customer_id IS NOT NULL OR contact_email IS NOT NULL
-        GROUP BY customer_id, CASE WHEN customer_id IS NULL THEN lower(contact_email) END
+        WHERE customer_id IS NOT NULL OR contact_key IS NOT NULL
+        GROUP BY customer_id, contact_key
        HAVING count(*) >= 2),
      lost AS (
        SELECT cu.id, bool_or(p.status <> 'closed' OR coalesce(p.rating <= 2, false)
-                             OR coalesce(p.customer_decision = 'rejected', false)) AS bad
+                             OR p.decision_rejected) AS bad
          FROM p JOIN pub_customers cu ON cu.org_id = $1 AND cu.id = p.customer_id
         WHERE cu.status = 'lost'
         GROUP BY cu.id)

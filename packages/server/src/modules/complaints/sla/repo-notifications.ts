@@ -127,29 +127,56 @@ export interface TComplianceRow {
   paused: number;
 }
 
-/** Counts per target and severity of cases received in [from, to) (optionally in a unit subtree). */
+// The SLA columns of a case's report row (migration 390) per target.
+const TARGET_COLUMNS = [
+  ['first_response', 'fr'],
+  ['update', 'up'],
+  ['resolution', 'rs'],
+] as const;
+
+/**
+ * Counts per target and severity of cases received in [from, to] (optionally in a unit subtree),
+ * from the cases' report rows: one pass over them, one row per severity, each target's counts in
+ * its own columns (no join of 2–3 target rows per case). Targets and severities without cases
+ * are left out.
+ */
 export async function complianceCounts(
   db: Sql,
   orgId: string,
   q: { from: string | null; to: string | null; unitIds: string[] | null; now: number },
 ): Promise<TComplianceRow[]> {
-  const r = await db.query<TComplianceRow>(
-    `SELECT t.target, c.severity,
-            count(*)::int AS total,
-            count(*) FILTER (WHERE t.met_at IS NOT NULL AND (t.due_at IS NULL OR t.met_at <= t.due_at))::int AS met,
-            count(*) FILTER (WHERE t.met_at IS NOT NULL AND t.due_at IS NOT NULL AND t.met_at > t.due_at)::int AS "metLate",
-            count(*) FILTER (WHERE t.met_at IS NULL AND t.due_at IS NOT NULL AND t.due_at <= $5)::int AS "breachedOpen",
-            count(*) FILTER (WHERE t.met_at IS NULL AND t.due_at IS NOT NULL AND t.due_at > $5)::int AS pending,
-            count(*) FILTER (WHERE t.met_at IS NULL AND t.due_at IS NULL)::int AS paused
-       FROM complaint_sla_targets t
-       JOIN complaints c ON c.org_id = t.org_id AND c.id = t.complaint_id
-      WHERE t.org_id = $1
-        AND ($2::date IS NULL OR c.received_at >= $2::date)
-        AND ($3::date IS NULL OR c.received_at < $3::date + 1)
-        AND ($4::uuid[] IS NULL OR c.unit_id = ANY($4::uuid[]))
-      GROUP BY t.target, c.severity
-      ORDER BY t.target, c.severity`,
+  const counts = TARGET_COLUMNS.map(
+    ([, p]) => `
+            count(*) FILTER (WHERE ${p}_target)::int AS ${p}_total,
+            count(*) FILTER (WHERE ${p}_met IS NOT NULL AND (${p}_due IS NULL OR ${p}_met <= ${p}_due))::int AS ${p}_met,
+            count(*) FILTER (WHERE ${p}_met IS NOT NULL AND ${p}_due IS NOT NULL AND ${p}_met > ${p}_due)::int AS ${p}_late,
+            count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NOT NULL AND ${p}_due <= $5)::int AS ${p}_breached,
+            count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NOT NULL AND ${p}_due > $5)::int AS ${p}_pending,
+            count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NULL)::int AS ${p}_paused`,
+  );
+  const r = await db.query<Record<string, number> & { severity: string }>(
+    `SELECT severity, ${counts.join(',')}
+       FROM complaint_report_facts
+      WHERE org_id = $1
+        AND ($2::date IS NULL OR received_at >= $2::date)
+        AND ($3::date IS NULL OR received_at < $3::date + 1)
+        AND ($4::uuid[] IS NULL OR unit_id = ANY($4::uuid[]))
+      GROUP BY severity
+      ORDER BY severity`,
     [orgId, q.from, q.to, q.unitIds, new Date(q.now).toISOString()],
   );
-  return r.rows;
+  return TARGET_COLUMNS.flatMap(([target, p]) =>
+    r.rows
+      .filter((x) => (x[`${p}_total`] ?? 0) > 0)
+      .map((x) => ({
+        target,
+        severity: x.severity,
+        total: x[`${p}_total`] ?? 0,
+        met: x[`${p}_met`] ?? 0,
+        metLate: x[`${p}_late`] ?? 0,
+        breachedOpen: x[`${p}_breached`] ?? 0,
+        pending: x[`${p}_pending`] ?? 0,
+        paused: x[`${p}_paused`] ?? 0,
+      })),
+  );
 }
