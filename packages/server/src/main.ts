@@ -11,6 +11,7 @@ import { loadConfig, type TConfig } from './config';
 import { openDb } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { migrate } from './db/migrate';
+import { startStatisticsKeeper } from './db/statistics';
 import { isEmpty, seedDemoData, seedDemoOrg, type TDemoLogin } from './demo/seed';
 import { startWorker } from './jobs/worker';
 import { boundHeapGrowth } from './lib/heap-growth';
@@ -52,6 +53,7 @@ export async function startServer(config: TConfig = loadConfig()) {
   // answer). On a first start it waits for the demo data: seeders write rows (complaint
   // references, follow-ups) that jobs they queue would otherwise race to write too.
   let worker: ReturnType<typeof startWorker> | null = demo ? null : startWorker(db, logger);
+  const statistics = startStatisticsKeeper(db, logger);
   const url = publicBaseUrl(config);
   const lines = [`Fidelia ${VERSION} listening on ${url} (database: ${db.engine})`];
   if (demo) {
@@ -109,6 +111,7 @@ export async function startServer(config: TConfig = loadConfig()) {
       await app.close(); // stops accepting, waits for in-flight requests
       await seeding; // stops after the module being seeded (`stopping` is checked between)
       await worker?.stop();
+      await statistics.stop();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'shutdown failed');
