@@ -26,6 +26,29 @@ SELECT c.org_id, c.id AS complaint_id, c.received_at,
        -- a repeat complainant is a customer, or an e-mail address when no customer is linked
        CASE WHEN c.customer_id IS NULL THEN lower(c.contact_email) END AS contact_key,
        coalesce(c.customer_decision = 'rejected', false) AS decision_rejected,
+       -- the same complainant's previous and next case (by received_at, then id)
+       CASE WHEN c.customer_id IS NOT NULL THEN
+              (SELECT p.received_at FROM complaints p
+                WHERE p.org_id = c.org_id AND p.customer_id = c.customer_id
+                  AND (p.received_at, p.id) < (c.received_at, c.id)
+                ORDER BY p.received_at DESC, p.id DESC LIMIT 1)
+            WHEN c.contact_email IS NOT NULL THEN
+              (SELECT p.received_at FROM complaints p
+                WHERE p.org_id = c.org_id AND p.customer_id IS NULL
+                  AND lower(p.contact_email) = lower(c.contact_email)
+                  AND (p.received_at, p.id) < (c.received_at, c.id)
+                ORDER BY p.received_at DESC, p.id DESC LIMIT 1) END AS prev_at,
+       CASE WHEN c.customer_id IS NOT NULL THEN
+              (SELECT p.received_at FROM complaints p
+                WHERE p.org_id = c.org_id AND p.customer_id = c.customer_id
+                  AND (p.received_at, p.id) > (c.received_at, c.id)
+                ORDER BY p.received_at, p.id LIMIT 1)
+            WHEN c.contact_email IS NOT NULL THEN
+              (SELECT p.received_at FROM complaints p
+                WHERE p.org_id = c.org_id AND p.customer_id IS NULL
+                  AND lower(p.contact_email) = lower(c.contact_email)
+                  AND (p.received_at, p.id) > (c.received_at, c.id)
+                ORDER BY p.received_at, p.id LIMIT 1) END AS next_at,
        f.complaint_id IS NOT NULL AS fr_target, f.due_at AS fr_due, f.met_at AS fr_met,
        u.complaint_id IS NOT NULL AS up_target, u.due_at AS up_due, u.met_at AS up_met,
        r.complaint_id IS NOT NULL AS rs_target, r.due_at AS rs_due, r.met_at AS rs_met
@@ -57,6 +80,8 @@ CREATE TABLE complaint_report_facts (
   customer_id       uuid,
   contact_key       text,
   decision_rejected boolean NOT NULL,
+  prev_at           timestamptz,
+  next_at           timestamptz,
   fr_target         boolean NOT NULL,
   fr_due            timestamptz,
   fr_met            timestamptz,
@@ -89,6 +114,7 @@ BEGIN
     res_hours = excluded.res_hours, rating = excluded.rating,
     reopen_count = excluded.reopen_count, customer_id = excluded.customer_id,
     contact_key = excluded.contact_key, decision_rejected = excluded.decision_rejected,
+    prev_at = excluded.prev_at, next_at = excluded.next_at,
     fr_target = excluded.fr_target, fr_due = excluded.fr_due, fr_met = excluded.fr_met,
     up_target = excluded.up_target, up_due = excluded.up_due, up_met = excluded.up_met,
     rs_target = excluded.rs_target, rs_due = excluded.rs_due, rs_met = excluded.rs_met
@@ -99,27 +125,75 @@ BEGIN
      AND NOT EXISTS (SELECT 1 FROM complaints c WHERE c.org_id = k.o AND c.id = k.i);
 END $$;
 
+-- The cases of these complainants (a customer, or an e-mail without one): when a case arrives,
+-- leaves, or changes complainant or received instant, its neighbours' previous/next change.
+CREATE INDEX complaints_org_contact ON complaints (org_id, lower(contact_email), received_at, id)
+  WHERE customer_id IS NULL;
+CREATE FUNCTION fid_cf_complainant_cases(orgs uuid[], customers uuid[], emails text[])
+RETURNS TABLE (org_id uuid, id uuid) LANGUAGE sql STABLE AS $$
+  SELECT c.org_id, c.id FROM (SELECT DISTINCT o, cu FROM unnest(orgs, customers) AS k(o, cu)
+                               WHERE cu IS NOT NULL) k
+    JOIN complaints c ON c.org_id = k.o AND c.customer_id = k.cu
+  UNION
+  SELECT c.org_id, c.id FROM (SELECT DISTINCT o, lower(em) AS em
+                                FROM unnest(orgs, customers, emails) AS k(o, cu, em)
+                               WHERE cu IS NULL AND em IS NOT NULL) k
+    JOIN complaints c ON c.org_id = k.o AND c.customer_id IS NULL
+                     AND lower(c.contact_email) = k.em
+$$;
+
+-- Cases inserted (or deleted): their rows, and those of the same complainants' other cases.
 CREATE FUNCTION fid_cf_complaints_ins_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE orgs uuid[]; ids uuid[];
 BEGIN
-  PERFORM fid_cf_refresh(ARRAY(SELECT org_id FROM new_rows ORDER BY id),
-                         ARRAY(SELECT id FROM new_rows ORDER BY id));
+  SELECT array_agg(x.org_id ORDER BY x.id), array_agg(x.id ORDER BY x.id) INTO orgs, ids
+    FROM (SELECT n.org_id, n.id FROM new_rows n
+          UNION
+          SELECT k.org_id, k.id FROM fid_cf_complainant_cases(
+            ARRAY(SELECT org_id FROM new_rows), ARRAY(SELECT customer_id FROM new_rows),
+            ARRAY(SELECT contact_email FROM new_rows)) k) x;
+  IF ids IS NOT NULL THEN PERFORM fid_cf_refresh(orgs, ids); END IF;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION fid_cf_complaints_del_trg() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE orgs uuid[]; ids uuid[];
+BEGIN
+  SELECT array_agg(k.org_id ORDER BY k.id), array_agg(k.id ORDER BY k.id) INTO orgs, ids
+    FROM fid_cf_complainant_cases(
+           ARRAY(SELECT org_id FROM old_rows), ARRAY(SELECT customer_id FROM old_rows),
+           ARRAY(SELECT contact_email FROM old_rows)) k;
+  IF ids IS NOT NULL THEN PERFORM fid_cf_refresh(orgs, ids); END IF;
   RETURN NULL;
 END $$;
 
 -- Only the cases whose reported columns changed (most updates touch other columns: notes'
--- updated_at, the assignee, the response text).
+-- updated_at, the assignee, the response text), and when the complainant or the received
+-- instant changed, the other cases of the old and new complainant.
 CREATE FUNCTION fid_cf_complaints_upd_trg() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE orgs uuid[]; ids uuid[];
+DECLARE orgs uuid[]; ids uuid[]; k_orgs uuid[]; k_customers uuid[]; k_emails text[];
 BEGIN
-  SELECT array_agg(n.org_id ORDER BY n.id), array_agg(n.id ORDER BY n.id) INTO orgs, ids
-    FROM old_rows o JOIN new_rows n ON n.id = o.id
-   WHERE (o.org_id, o.received_at, o.unit_id, o.category_id, o.cause_id, o.channel, o.form,
-          o.status, o.severity, o.closed_at, o.first_response_at, o.rating, o.reopen_count,
-          o.customer_id, o.contact_email, o.customer_decision)
-         IS DISTINCT FROM
-         (n.org_id, n.received_at, n.unit_id, n.category_id, n.cause_id, n.channel, n.form,
-          n.status, n.severity, n.closed_at, n.first_response_at, n.rating, n.reopen_count,
-          n.customer_id, n.contact_email, n.customer_decision);
+  SELECT array_agg(x.org_id), array_agg(x.customer_id), array_agg(x.contact_email)
+    INTO k_orgs, k_customers, k_emails
+    FROM old_rows o JOIN new_rows n ON n.id = o.id,
+         LATERAL (VALUES (o.org_id, o.customer_id, o.contact_email),
+                         (n.org_id, n.customer_id, n.contact_email))
+           AS x(org_id, customer_id, contact_email)
+   WHERE (o.org_id, o.customer_id, lower(o.contact_email), o.received_at)
+         IS DISTINCT FROM (n.org_id, n.customer_id, lower(n.contact_email), n.received_at);
+  SELECT array_agg(x.org_id ORDER BY x.id), array_agg(x.id ORDER BY x.id) INTO orgs, ids
+    FROM (SELECT n.org_id, n.id
+            FROM old_rows o JOIN new_rows n ON n.id = o.id
+           WHERE (o.org_id, o.received_at, o.unit_id, o.category_id, o.cause_id, o.channel,
+                  o.form, o.status, o.severity, o.closed_at, o.first_response_at, o.rating,
+                  o.reopen_count, o.customer_id, o.contact_email, o.customer_decision)
+                 IS DISTINCT FROM
+                 (n.org_id, n.received_at, n.unit_id, n.category_id, n.cause_id, n.channel,
+                  n.form, n.status, n.severity, n.closed_at, n.first_response_at, n.rating,
+                  n.reopen_count, n.customer_id, n.contact_email, n.customer_decision)
+          UNION
+          SELECT k.org_id, k.id
+            FROM fid_cf_complainant_cases(k_orgs, k_customers, k_emails) k
+           WHERE k_orgs IS NOT NULL) x;
   IF ids IS NOT NULL THEN PERFORM fid_cf_refresh(orgs, ids); END IF;
   RETURN NULL;
 END $$;
@@ -129,6 +203,8 @@ CREATE TRIGGER complaint_report_facts_ins AFTER INSERT ON complaints
 CREATE TRIGGER complaint_report_facts_upd AFTER UPDATE ON complaints
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION fid_cf_complaints_upd_trg();
+CREATE TRIGGER complaint_report_facts_del AFTER DELETE ON complaints
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION fid_cf_complaints_del_trg();
 
 -- SLA targets: inserted, deleted, or with a changed due or met instant (the timer job's version,
 -- warning and job bookkeeping do not change the figures).

@@ -55,7 +55,7 @@ export async function reportRows(
 const PERIOD_CASES = `
   SELECT f.channel, f.form, f.status, f.rating, f.reopen_count, f.customer_id, f.contact_key,
          f.decision_rejected, f.category_id, f.unit_id, f.cause_id, f.day, f.closed,
-         f.fr_hours AS fr, f.res_hours AS res
+         f.fr_hours AS fr, f.res_hours AS res, f.prev_at, f.next_at
     FROM complaint_report_facts f
    WHERE f.org_id = $1
      AND ($2::date IS NULL OR f.received_at >= $2::date)
@@ -141,10 +141,27 @@ export interface TReportScalars {
   lost_bad: number;
 }
 
+// Repeat complainants: a customer, or an e-mail without a customer, with two cases or more in
+// the period. Over the whole organisation they come from each case's previous and next case of
+// the same complainant (migration 390) in one pass: the period's first case of a complainant
+// with a next one in the period counts the complainant, and every case with a previous or next
+// one in the period counts as a repeat case (no grouping of 200,000 cases by complainant). In a
+// unit scope the neighbours may lie outside it, so the scope's cases are grouped instead.
+const REPEAT_BY_NEIGHBOURS = `
+  count(*) FILTER (WHERE next_at IS NOT NULL AND ($3::date IS NULL OR next_at < $3::date + 1)
+                     AND (prev_at IS NULL OR ($2::date IS NOT NULL AND prev_at < $2::date)))::int
+    AS repeat_customers,
+  count(*) FILTER (WHERE (prev_at IS NOT NULL AND ($2::date IS NULL OR prev_at >= $2::date))
+                      OR (next_at IS NOT NULL AND ($3::date IS NULL OR next_at < $3::date + 1)))::int
+    AS repeat_cases`;
+const REPEAT_BY_GROUPS = `
+  (SELECT count(*) FROM who)::int AS repeat_customers,
+  (SELECT coalesce(sum(n), 0) FROM who)::int AS repeat_cases`;
+
 /**
  * The period's totals, times (percentile_cont: linear interpolation between order statistics,
- * median and p90 from one sort), reopen and rating figures, repeat complainants (a customer, or
- * an e-mail without a customer, with two cases or more), and the defection counts: lost
+ * median and p90 from one sort), reopen and rating figures, repeat complainants (above), and
+ * the defection counts: lost
  * customers among the complainants, and those with a complaint left unresolved or badly handled.
  */
 export async function reportScalars(
@@ -184,8 +201,7 @@ export async function reportScalars(
             count(rating)::int AS rated, avg(rating)::float8 AS rating_mean,
             count(*) FILTER (WHERE rating >= 4)::int AS satisfied,
             ${[1, 2, 3, 4, 5].map((v) => `count(*) FILTER (WHERE rating = ${v})::int AS r${v}`).join(', ')},
-            (SELECT count(*) FROM who)::int AS repeat_customers,
-            (SELECT coalesce(sum(n), 0) FROM who)::int AS repeat_cases,
+            ${scope === null ? REPEAT_BY_NEIGHBOURS : REPEAT_BY_GROUPS},
             (SELECT count(*) FROM lost)::int AS lost,
             (SELECT count(*) FILTER (WHERE bad) FROM lost)::int AS lost_bad
        FROM p`,

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb } from '../../../test/harness';
+import { reportScalars } from './repo-reports';
 
 let db: TestDb;
 let orgId: string;
@@ -40,8 +41,12 @@ const STATUSES = ['received', 'responded', 'closed', 'rejected', 'reopened'] as 
 const TARGETS = ['first_response', 'update', 'resolution'] as const;
 // Instants with milliseconds and sub-milliseconds (microseconds are stored by PostgreSQL and
 // dropped by the hours, as by the Dates the report's JavaScript readers see).
+// Often exactly on the PERIODS' edges: March 20 00:00, April 10 23:59:59.999999, April 11 00:00.
 const instant = fc
-  .tuple(fc.nat(60 * 24 * 3600), fc.nat(999_999))
+  .oneof(
+    fc.tuple(fc.nat(60 * 24 * 3600), fc.nat(999_999)),
+    fc.constantFrom([19 * 86_400, 0], [41 * 86_400 - 1, 999_999], [41 * 86_400, 0]),
+  )
   .map(([s, us]) => `2026-03-01T00:00:00Z|${s}|${us}`);
 const ts = (x: string | null) => {
   if (x === null) return null;
@@ -198,7 +203,7 @@ async function apply(o: TOp) {
 
 const COLUMNS = `complaint_id, received_at, day::text AS day, unit_id, category_id, cause_id,
   channel, form, status, severity, closed, fr_hours, res_hours, rating, reopen_count,
-  customer_id, contact_key, decision_rejected, fr_target, fr_due, fr_met, up_target, up_due,
+  customer_id, contact_key, decision_rejected, prev_at, next_at, fr_target, fr_due, fr_met, up_target, up_due,
   up_met, rs_target, rs_due, rs_met`;
 
 /** The report rows recomputed in TypeScript from the raw rows. */
@@ -206,7 +211,7 @@ async function expected() {
   const cs = await db.query<Record<string, unknown>>(
     `SELECT id, received_at, unit_id, category_id, cause_id, channel, form, status, severity,
             closed_at, first_response_at, rating, reopen_count, customer_id, contact_email,
-            customer_decision
+            customer_decision, (extract(epoch FROM received_at) * 1000000)::bigint::text AS us
        FROM complaints WHERE org_id = $1 ORDER BY id`,
     [orgId],
   );
@@ -216,6 +221,23 @@ async function expected() {
   );
   const hours = (a: unknown, b: unknown) =>
     a === null ? null : ((a as Date).getTime() - (b as Date).getTime()) / 3_600_000;
+  // each complainant's cases by received instant (microseconds), then id
+  const keyOf = (c: Record<string, unknown>) =>
+    c.customer_id !== null
+      ? `c:${c.customer_id}`
+      : c.contact_email !== null
+        ? `e:${(c.contact_email as string).toLowerCase()}`
+        : null;
+  const order = [...cs.rows].sort((a, b) => {
+    const d = BigInt(a.us as string) - BigInt(b.us as string);
+    return d < 0n ? -1 : d > 0n ? 1 : (a.id as string) < (b.id as string) ? -1 : 1;
+  });
+  const neighbour = (c: Record<string, unknown>, step: 1 | -1) => {
+    const k = keyOf(c);
+    if (k === null) return null;
+    const same = order.filter((x) => keyOf(x) === k);
+    return same[same.indexOf(c) + step]?.received_at ?? null;
+  };
   return cs.rows.map((c) => {
     const t = (target: string) =>
       ts.rows.find((x) => x.complaint_id === c.id && x.target === target);
@@ -246,11 +268,41 @@ async function expected() {
           ? (c.contact_email as string).toLowerCase()
           : null,
       decision_rejected: c.customer_decision === 'rejected',
+      prev_at: neighbour(c, -1),
+      next_at: neighbour(c, 1),
       ...sla('fr', 'first_response'),
       ...sla('up', 'update'),
       ...sla('rs', 'resolution'),
     };
   });
+}
+
+// Periods (received dates, inclusive) and scopes the repeat complainants are checked over: open
+// ends, both ends, and a unit scope (where the report groups the scope's cases instead).
+const PERIODS = [
+  [null, null],
+  ['2026-03-20', null],
+  [null, '2026-04-10'],
+  ['2026-03-20', '2026-04-10'],
+] as const;
+
+/** Complainants with two cases or more in the period and scope, and their cases, counted here. */
+async function repeatsExpected(from: string | null, to: string | null, scope: string[] | null) {
+  const r = await db.query<{ customer_id: string | null; contact_email: string | null }>(
+    `SELECT customer_id, contact_email FROM complaints
+      WHERE org_id = $1 AND ($2::date IS NULL OR received_at >= $2::date)
+        AND ($3::date IS NULL OR received_at < $3::date + 1)
+        AND ($4::uuid[] IS NULL OR unit_id = ANY($4::uuid[]))`,
+    [orgId, from, to, scope],
+  );
+  const n = new Map<string, number>();
+  for (const c of r.rows) {
+    const k =
+      c.customer_id ?? (c.contact_email === null ? null : `e:${c.contact_email.toLowerCase()}`);
+    if (k !== null) n.set(k, (n.get(k) ?? 0) + 1);
+  }
+  const repeat = [...n.values()].filter((x) => x >= 2);
+  return { repeat_customers: repeat.length, repeat_cases: repeat.reduce((a, x) => a + x, 0) };
 }
 
 const read = async (from: string) =>
@@ -286,6 +338,14 @@ it('keeps every case report row equal to its recomputation after random writes',
         const rest = (rows: Record<string, unknown>[]) =>
           rows.map(({ fr_hours: _f, res_hours: _r, ...x }) => x);
         expect(rest(stored)).toEqual(rest(exp));
+        for (const [from, to] of PERIODS)
+          for (const scope of [null, [units[1] as string]]) {
+            const x = await reportScalars(db, orgId, from, to, scope);
+            expect(
+              { repeat_customers: x.repeat_customers, repeat_cases: x.repeat_cases },
+              `${from}–${to} ${scope ? 'scoped' : 'org'}`,
+            ).toEqual(await repeatsExpected(from, to, scope));
+          }
       },
     ),
     { numRuns: 100, seed: Number(process.env.FC_SEED ?? 7) },
