@@ -75,28 +75,48 @@ export async function reportGroups(
   to: string | null,
   scope: string[] | null,
 ): Promise<{ g: TReportGroup; key: string | null; n: number }[]> {
-  const col: Record<TReportGroup, string> = {
-    channel: 'channel',
-    category: 'category_id',
-    unit: 'unit_id',
-    status: 'status',
-    form: 'form',
-    cause: 'cause_id',
-    day: 'day',
-  };
-  const sets = Object.entries(col) as [TReportGroup, string][];
-  const which = sets.map(([g, c]) => `WHEN GROUPING(${c}) = 0 THEN '${g}'`).join(' ');
-  const key = sets.map(([, c]) => `WHEN GROUPING(${c}) = 0 THEN ${c}::text`).join(' ');
-  const r = await db.query<{ g: TReportGroup; key: string | null; n: number }>(
-    `SELECT CASE ${which} END AS g, CASE ${key} END AS key,
-            (CASE WHEN GROUPING(cause_id) = 0
-                  THEN count(*) FILTER (WHERE closed AND cause_id IS NOT NULL)
-                  ELSE count(*) END)::int AS n
-       FROM (${PERIOD_CASES}) p
-      GROUP BY GROUPING SETS (${sets.map(([, c]) => `(${c})`).join(', ')})`,
+  // Four hashed sets instead of seven (each costs a hash of every case): channel × form ×
+  // status and category × closed cause have a few dozen combinations, summed here per column.
+  const r = await db.query<{
+    set: 'kinds' | 'categories' | 'unit' | 'day';
+    channel: string;
+    form: string;
+    status: string;
+    category_id: string | null;
+    cause_id: string | null;
+    unit_id: string | null;
+    day: string;
+    n: number;
+  }>(
+    `SELECT CASE WHEN GROUPING(channel) = 0 THEN 'kinds' WHEN GROUPING(category_id) = 0
+                 THEN 'categories' WHEN GROUPING(unit_id) = 0 THEN 'unit' ELSE 'day' END AS set,
+            channel, form, status, category_id, cause_id, unit_id, day::text AS day,
+            count(*)::int AS n
+       FROM (SELECT channel, form, status, category_id, unit_id, day,
+                    CASE WHEN closed THEN cause_id END AS cause_id
+               FROM (${PERIOD_CASES}) p0) p
+      GROUP BY GROUPING SETS ((channel, form, status), (category_id, cause_id), (unit_id), (day))`,
     [orgId, from, to, scope],
   );
-  return r.rows.filter((x) => x.n > 0 && !(x.g === 'cause' && x.key === null));
+  const out = new Map<string, { g: TReportGroup; key: string | null; n: number }>();
+  const add = (g: TReportGroup, key: string | null, n: number) => {
+    const k = JSON.stringify([g, key]);
+    const o = out.get(k);
+    if (o) o.n += n;
+    else out.set(k, { g, key, n });
+  };
+  for (const x of r.rows) {
+    if (x.set === 'kinds') {
+      add('channel', x.channel, x.n);
+      add('form', x.form, x.n);
+      add('status', x.status, x.n);
+    } else if (x.set === 'categories') {
+      add('category', x.category_id, x.n);
+      if (x.cause_id !== null) add('cause', x.cause_id, x.n);
+    } else if (x.set === 'unit') add('unit', x.unit_id, x.n);
+    else add('day', x.day, x.n);
+  }
+  return [...out.values()].filter((x) => x.n > 0);
 }
 
 /** Names of these categories/causes and units (ids not found are left out). */
