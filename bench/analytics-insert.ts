@@ -5,10 +5,15 @@
 //   npx tsx bench/analytics-insert.ts [batches per round=300] [responses per batch=3] [rounds=6]
 //   (PostgreSQL: TEST_DATABASE_URL, else a throwaway cluster via scripts/pg-cluster.mjs)
 //   BENCH_TOGGLE=drill-index: compare with / without the drill-down index instead (triggers on)
+//   BENCH_TOGGLE=org-rollup (with BENCH_SURVEY=servqual): every trigger on; "off" is the SERVQUAL
+//     rollup trigger function of migration 505 (day unit rollups, weeks, months), "on" the one
+//     of migration 506 that also keeps the whole-organisation rows: the organisation rollup's
+//     share of the submit cost on its own
 //   BENCH_SURVEY=servqual: a SERVQUAL survey (22 E + 22 P + 5 weights per response, 49 answers)
 //     with the SERVQUAL sums' triggers (migrations 504-506: day, month, week and organisation
 //     grains) toggled too
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrate } from '../packages/server/src/db/migrate';
 import { postgresDb } from '../packages/server/src/db/postgres';
@@ -108,8 +113,23 @@ try {
   // BENCH_TOGGLE=drill-index: on/off is the drill-down's index (migration 203) instead, the
   // aggregate triggers staying on (dropped and re-created between rounds).
   const index = process.env.BENCH_TOGGLE === 'drill-index';
+  const orgRollup = process.env.BENCH_TOGGLE === 'org-rollup';
+  // the rollup trigger function as each migration defines it
+  const rollupFn = (file: string) => {
+    const sql = readFileSync(
+      new URL(`../packages/server/src/db/migrations/${file}`, import.meta.url),
+      'utf8',
+    );
+    const at = sql.indexOf('CREATE OR REPLACE FUNCTION fid_sq_monthly_trg()');
+    return sql.slice(at, sql.indexOf('END $$;', at) + 'END $$;'.length);
+  };
+  const rollup = {
+    off: rollupFn('505_analytics_servqual_weekly.sql'),
+    on: rollupFn('506_analytics_servqual_org.sql'),
+  };
   const set = async (on: boolean) => {
-    if (index)
+    if (orgRollup) await db.exec(on ? rollup.on : rollup.off);
+    else if (index)
       await db.exec(
         on
           ? `CREATE INDEX IF NOT EXISTS survey_responses_survey_at ON survey_responses
@@ -147,6 +167,7 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       survey: servqual ? 'servqual' : 'nps',
+      toggle: orgRollup ? 'org-rollup' : index ? 'drill-index' : 'triggers',
       batches,
       responsesPerBatch: size,
       rounds,

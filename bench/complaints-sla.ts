@@ -7,8 +7,9 @@
 //   npx tsx bench/complaints-sla.ts postgres 100000   (needs DATABASE_URL; uses a throwaway db)
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Db, pgliteDb, postgresDb } from '../packages/server/src/db/client';
+import { type Db, pgliteDb } from '../packages/server/src/db/client';
 import { migrate } from '../packages/server/src/db/migrate';
+import { postgresDb } from '../packages/server/src/db/postgres';
 import type { CalendarSpec } from '../packages/server/src/modules/complaints/sla/calendar';
 import { naiveAdd } from '../packages/server/src/modules/complaints/sla/naive';
 import * as repo from '../packages/server/src/modules/complaints/sla/repo';
