@@ -39,7 +39,11 @@ export function postgresDb(url: string, max = 10): Db {
   // misestimated plan (the sampled reports' per-response probes are costed at ~7M) would
   // otherwise spend 0.2–1.2 s compiling before a 0.3 s execution. A DBA can turn it back on
   // for a role; migrations 504's functions already set it off for themselves.
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off' });
+  // TimeZone UTC: a period's dates (`received_at >= $2::date`, CURRENT_DATE) and the rollups'
+  // days are UTC days, as on PGlite; a server or database set to another zone must not shift a
+  // period's edges by hours against its trend. A client's startup option outranks the server's,
+  // database's and role's settings.
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c jit=off -c TimeZone=UTC' });
   // An idle client error (server restart) must not crash the process.
   pool.on('error', () => {});
   return {
