@@ -7,6 +7,8 @@
 // it never was (no column statistics), or when its size in pages moved by more than a tenth (and 8 pages) since its
 // last ANALYZE (pg_class.relpages, which ANALYZE sets). A few tables per pass, the largest first,
 // so the one embedded connection is never held for long; on PostgreSQL autovacuum does it.
+import type { Logger } from 'pino';
+import { startPolling, type TPolling } from '../lib/poll';
 import type { Db, Sql } from './client';
 
 const STALE_TABLES = `
@@ -31,44 +33,24 @@ export async function analyzeStaleTables(db: Sql, limit = 3): Promise<string[]> 
   return r.rows.map((x) => x.name);
 }
 
-export interface TLogger {
-  info(o: object, msg: string): void;
-  error(o: object, msg: string): void;
-}
-
 /**
  * On PGlite, a pass every `intervalMs` (the first soon after start); nothing on PostgreSQL.
  * Returns stop(), which waits for a pass in progress.
  */
-export function startStatisticsKeeper(db: Db, log: TLogger, intervalMs = 5 * 60_000) {
+export function startStatisticsKeeper(db: Db, log: Logger, intervalMs = 5 * 60_000): TPolling {
   if (db.engine !== 'pglite') return { stop: async () => {} };
-  let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const pass = () => {
-    running = (async () => {
-      try {
-        const t0 = performance.now();
-        const tables = await analyzeStaleTables(db);
-        if (tables.length)
-          log.info(
-            { tables, ms: Math.round(performance.now() - t0) },
-            'planner statistics updated',
-          );
-      } catch (err) {
-        log.error({ err }, 'planner statistics update failed');
-      }
-    })();
-    void running.then(() => {
-      if (!stopped) timer = setTimeout(pass, intervalMs).unref();
-    });
-  };
-  timer = setTimeout(pass, Math.min(intervalMs, 30_000)).unref();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+  return startPolling(
+    async () => {
+      const t0 = performance.now();
+      const tables = await analyzeStaleTables(db);
+      if (tables.length)
+        log.info({ tables, ms: Math.round(performance.now() - t0) }, 'planner statistics updated');
     },
-  };
+    {
+      intervalMs,
+      firstMs: Math.min(intervalMs, 30_000),
+      onError: (err) => log.error({ err }, 'planner statistics update failed'),
+      unref: true,
+    },
+  );
 }

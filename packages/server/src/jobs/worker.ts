@@ -5,6 +5,7 @@
 // at error with the stack, expected ones (PermanentJobError) at warn.
 import pino, { type Logger } from 'pino';
 import type { Db } from '../db/client';
+import { startPolling, type TPolling } from '../lib/poll';
 import { type JobRow, jobHandler, jobKinds, PermanentJobError, parsePayload } from './queue';
 
 const LOCK_SECONDS = 300;
@@ -81,30 +82,19 @@ export async function runOne(db: Db, logger: Logger = silent): Promise<boolean> 
   return true;
 }
 
-export function startWorker(db: Db, log: Logger = silent, intervalMs = 500) {
+/** Polls every `intervalMs`; stop() stops polling and waits for the job in hand to finish. */
+export function startWorker(db: Db, log: Logger = silent, intervalMs = 500): TPolling {
   let stopped = false;
-  let running: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const tick = () => {
-    if (stopped) return;
-    running = (async () => {
-      try {
-        while (!stopped && (await runOne(db, log))) {}
-      } catch (err) {
-        log.error({ err }, 'job worker poll failed');
-      }
-    })();
-    void running.then(() => {
-      if (!stopped) timer = setTimeout(tick, intervalMs);
-    });
-  };
-  timer = setTimeout(tick, intervalMs);
+  const polling = startPolling(
+    async () => {
+      while (!stopped && (await runOne(db, log))) {}
+    },
+    { intervalMs, onError: (err) => log.error({ err }, 'job worker poll failed') },
+  );
   return {
-    /** Stops polling and waits for the job in hand to finish. */
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
+    stop: () => {
+      stopped = true; // and no next job in this pass
+      return polling.stop();
     },
   };
 }
