@@ -64,6 +64,13 @@ const PERIOD_CASES = `
 
 export type TReportGroup = 'channel' | 'category' | 'unit' | 'status' | 'form' | 'cause' | 'day';
 
+/** One group's case count; `key` is an id, a code or a day (reportGroups). */
+export interface TGroupCount {
+  g: TReportGroup;
+  key: string | null;
+  n: number;
+}
+
 /**
  * Case counts per channel, category, unit, status, form, cause (closed cases only) and day;
  * category, unit and cause by id (reportNames names them), the day as YYYY-MM-DD (UTC).
@@ -74,7 +81,7 @@ export async function reportGroups(
   from: string | null,
   to: string | null,
   scope: string[] | null,
-): Promise<{ g: TReportGroup; key: string | null; n: number }[]> {
+): Promise<TGroupCount[]> {
   // Four hashed sets instead of seven (each costs a hash of every case): channel × form ×
   // status and category × closed cause have a few dozen combinations, summed here per column.
   const r = await db.query<{
@@ -98,7 +105,7 @@ export async function reportGroups(
       GROUP BY GROUPING SETS ((channel, form, status), (category_id, cause_id), (unit_id), (day))`,
     [orgId, from, to, scope],
   );
-  const out = new Map<string, { g: TReportGroup; key: string | null; n: number }>();
+  const out = new Map<string, TGroupCount>();
   const add = (g: TReportGroup, key: string | null, n: number) => {
     const k = JSON.stringify([g, key]);
     const o = out.get(k);
@@ -181,8 +188,8 @@ const REPEAT_BY_GROUPS = `
 /**
  * The period's totals, times (percentile_cont: linear interpolation between order statistics,
  * median and p90 from one sort), reopen and rating figures, repeat complainants (above), and
- * the defection counts: lost
- * customers among the complainants, and those with a complaint left unresolved or badly handled.
+ * the defection counts: lost customers among the complainants, and those with a complaint left
+ * unresolved or badly handled.
  */
 export async function reportScalars(
   db: Sql,

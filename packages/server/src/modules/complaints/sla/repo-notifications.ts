@@ -127,7 +127,8 @@ export interface TComplianceRow {
   paused: number;
 }
 
-// The SLA columns of a case's report row (migration 390) per target.
+// The SLA columns of a case's report row per target: the prefixes of migration 390's
+// `complaint_report_facts` (<p>_target, <p>_due, <p>_met), fixed there once landed.
 const TARGET_COLUMNS = [
   ['first_response', 'fr'],
   ['update', 'up'],
@@ -148,8 +149,8 @@ export async function complianceCounts(
   const counts = TARGET_COLUMNS.map(
     ([, p]) => `
             count(*) FILTER (WHERE ${p}_target)::int AS ${p}_total,
-            count(*) FILTER (WHERE ${p}_met IS NOT NULL AND (${p}_due IS NULL OR ${p}_met <= ${p}_due))::int AS ${p}_met,
-            count(*) FILTER (WHERE ${p}_met IS NOT NULL AND ${p}_due IS NOT NULL AND ${p}_met > ${p}_due)::int AS ${p}_late,
+            count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NOT NULL AND (${p}_due IS NULL OR ${p}_met <= ${p}_due))::int AS ${p}_met,
+            count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NOT NULL AND ${p}_due IS NOT NULL AND ${p}_met > ${p}_due)::int AS ${p}_late,
             count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NOT NULL AND ${p}_due <= $5)::int AS ${p}_breached,
             count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NOT NULL AND ${p}_due > $5)::int AS ${p}_pending,
             count(*) FILTER (WHERE ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NULL)::int AS ${p}_paused`,
