@@ -34,6 +34,7 @@ const NOT_BACKED_UP = [
   'analytics_servqual_org',
   'survey_response_counts',
   'complaint_report_facts',
+  'complaint_report_days',
 ];
 
 async function tables(db: Sql): Promise<TableInfo[]> {

@@ -3,12 +3,16 @@
 // raw case and target rows (hours between millisecond instants, the UTC day, the repeat key),
 // and the migration's own view, after random sequences of multi-row inserts, single and
 // set-based updates of reported and unreported columns, SLA target writes (inserted, due/met
-// changed, bookkeeping only, deleted) and case deletions. Runs on PGlite and PostgreSQL.
+// changed, bookkeeping only, deleted) and case deletions. Runs on PGlite and PostgreSQL. The
+// per-day and per-month counts kept from those rows (migration 391) equal their recomputation
+// here, and the whole organisation's report and SLA compliance read from them (over periods of
+// edge days and whole months) equal the same read from the rows.
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrg, createTestDb, type TestDb } from '../../../test/harness';
-import { reportScalars } from './repo-reports';
+import { reportGroups, reportScalars } from './repo-reports';
+import { complianceCounts } from './sla/repo-notifications';
 
 let db: TestDb;
 let orgId: string;
@@ -32,11 +36,19 @@ beforeAll(async () => {
     [orgId],
   );
   categories = c.rows.map((r) => r.id);
+  await db.query(
+    `INSERT INTO customers (org_id, id, name, status)
+     VALUES ($1, $2, 'Perdida', 'lost'), ($1, $3, 'Activa', 'active')`,
+    [orgId, CUSTOMERS[0], CUSTOMERS[1]],
+  );
 });
 afterAll(async () => {
   await db.close();
 });
 
+// complainants: a lost customer (the report's defection counts), an active one, and an id with
+// no customer row
+const CUSTOMERS = [randomUUID(), randomUUID(), randomUUID()];
 const STATUSES = ['received', 'responded', 'closed', 'rejected', 'reopened'] as const;
 const TARGETS = ['first_response', 'update', 'resolution'] as const;
 // Instants with milliseconds and sub-milliseconds (microseconds are stored by PostgreSQL and
@@ -66,7 +78,7 @@ const arbCase = fc.record({
   firstResponse: fc.option(instant, { nil: null }),
   closed: fc.option(instant, { nil: null }),
   rating: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
-  customer: fc.option(fc.constantFrom(randomUUID(), randomUUID()), { nil: null }),
+  customer: fc.option(fc.constantFrom(...CUSTOMERS), { nil: null }),
   email: fc.option(fc.constantFrom('Ana@Example.test', 'ana@example.test', 'luis@example.test'), {
     nil: null,
   }),
@@ -305,6 +317,80 @@ async function repeatsExpected(from: string | null, to: string | null, scope: st
   return { repeat_customers: repeat.length, repeat_cases: repeat.reduce((a, x) => a + x, 0) };
 }
 
+type TFact = Record<string, unknown>;
+const msOf = (x: unknown) => (x instanceof Date ? x.getTime() : Date.parse(String(x)));
+
+/**
+ * The per-day and per-month counts (migration 391) recomputed here from the report rows: each
+ * figure's cases and summed milliseconds at both grains, as "grain day g key" -> [n, s].
+ */
+function daysExpected(rows: TFact[]) {
+  const out = new Map<string, [number, number]>();
+  const add = (f: TFact, g: string, key: string, ms = 0) => {
+    const day = f.day as string;
+    for (const k of [`d ${day}`, `m ${day.slice(0, 8)}01`]) {
+      const id = `${k} ${g} ${key}`;
+      const o = out.get(id) ?? [0, 0];
+      out.set(id, [o[0] + 1, o[1] + ms]);
+    }
+  };
+  for (const f of rows) {
+    const sev = f.severity as string;
+    add(f, 'total', '');
+    if (f.status !== 'closed' && f.status !== 'rejected') add(f, 'open', '');
+    if (f.status === 'closed' || f.status === 'rejected' || Number(f.reopen_count) > 0)
+      add(f, 'ever_closed', '');
+    if (Number(f.reopen_count) > 0) add(f, 'reopened', '');
+    if (f.fr_hours !== null) add(f, 'fr', '', Math.round(Number(f.fr_hours) * 3_600_000));
+    if (f.closed) add(f, 'res', '', Math.round(Number(f.res_hours) * 3_600_000));
+    if (f.rating !== null) add(f, 'rating', String(f.rating));
+    for (const g of ['channel', 'form', 'status']) add(f, g, f[g] as string);
+    add(f, 'category', (f.category_id as string | null) ?? '');
+    if (f.closed && f.cause_id !== null) add(f, 'cause', f.cause_id as string);
+    add(f, 'unit', (f.unit_id as string | null) ?? '');
+    for (const p of ['fr', 'up', 'rs']) {
+      if (!f[`${p}_target`]) continue;
+      const due = f[`${p}_due`];
+      const met = f[`${p}_met`];
+      add(f, `${p}_total`, sev);
+      if (met !== null && (due === null || msOf(met) <= msOf(due))) add(f, `${p}_met`, sev);
+      if (met !== null && due !== null && msOf(met) > msOf(due)) add(f, `${p}_late`, sev);
+      if (met === null) add(f, due === null ? `${p}_paused` : `${p}_open`, sev);
+    }
+  }
+  return out;
+}
+
+async function daysStored() {
+  const r = await db.query<{
+    grain: string;
+    day: string;
+    g: string;
+    key: string;
+    n: number;
+    s: string;
+  }>(
+    `SELECT grain, day::text AS day, g, key, n::int AS n, s::text AS s FROM complaint_report_days
+      WHERE org_id = $1 AND (n <> 0 OR s <> 0)`,
+    [orgId],
+  );
+  return new Map(r.rows.map((x) => [`${x.grain} ${x.day} ${x.g} ${x.key}`, [x.n, Number(x.s)]]));
+}
+
+/** Means may differ in the last bits (milliseconds summed exactly vs hours averaged). */
+function expectClose(a: Record<string, unknown>, b: Record<string, unknown>, what: string) {
+  for (const k of Object.keys(b)) {
+    const x = a[k];
+    const y = b[k];
+    if (typeof x === 'number' && typeof y === 'number' && !Number.isInteger(y))
+      expect(Math.abs(x - y), `${what} ${k}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
+    else expect(x, `${what} ${k}`).toEqual(y);
+  }
+}
+
+const byKey = (xs: { g: string; key: string | null; n: number }[]) =>
+  [...xs].sort((a, b) => `${a.g} ${a.key}`.localeCompare(`${b.g} ${b.key}`));
+
 const read = async (from: string) =>
   (
     await db.query(`SELECT ${COLUMNS} FROM ${from} WHERE org_id = $1 ORDER BY complaint_id`, [
@@ -338,6 +424,37 @@ it('keeps every case report row equal to its recomputation after random writes',
         const rest = (rows: Record<string, unknown>[]) =>
           rows.map(({ fr_hours: _f, res_hours: _r, ...x }) => x);
         expect(rest(stored)).toEqual(rest(exp));
+        expect(await daysStored()).toEqual(daysExpected(stored));
+        // the whole organisation's figures from those counts = the same over the report rows;
+        // SLA compliance also at instants equal to open targets' due instants (pending or not)
+        const dues = await db.query<{ ms: string }>(
+          `SELECT DISTINCT (extract(epoch FROM d) * 1000)::bigint::text AS ms
+             FROM complaint_report_facts f,
+                  LATERAL (VALUES (CASE WHEN fr_met IS NULL THEN fr_due END),
+                                  (CASE WHEN up_met IS NULL THEN up_due END),
+                                  (CASE WHEN rs_met IS NULL THEN rs_due END)) v(d)
+            WHERE org_id = $1 AND d = date_trunc('milliseconds', d)
+            LIMIT 3`,
+          [orgId],
+        );
+        const edgeDues = dues.rows.map((x) => Number(x.ms));
+        for (const [from, to] of [...PERIODS, ['2026-03-01', '2026-03-31'] as const]) {
+          const what = `${from}–${to}`;
+          expectClose(
+            { ...(await reportScalars(db, orgId, from, to, null)) },
+            { ...(await reportScalars(db, orgId, from, to, null, 'rows')) },
+            what,
+          );
+          expect(byKey(await reportGroups(db, orgId, from, to, null)), what).toEqual(
+            byKey(await reportGroups(db, orgId, from, to, null, 'rows')),
+          );
+          for (const now of [...edgeDues, Date.parse('2026-05-01')]) {
+            const q = { from, to, unitIds: null, now };
+            expect(await complianceCounts(db, orgId, q), what).toEqual(
+              await complianceCounts(db, orgId, q, 'rows'),
+            );
+          }
+        }
         for (const [from, to] of PERIODS)
           for (const scope of [null, [units[1] as string]]) {
             const x = await reportScalars(db, orgId, from, to, scope);

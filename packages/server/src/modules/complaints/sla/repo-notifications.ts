@@ -3,6 +3,8 @@
 // repo.ts. Every function takes the org id first and filters by it.
 import type { Sql } from '../../../db/client';
 import { iso } from '../../../lib/iso';
+import { periodSums } from '../repo-report-days';
+import type { TVia } from '../repo-reports';
 
 // ------------------------------------------------------------------------------- notifications
 
@@ -145,7 +147,9 @@ export async function complianceCounts(
   db: Sql,
   orgId: string,
   q: { from: string | null; to: string | null; unitIds: string[] | null; now: number },
+  via: TVia = 'auto',
 ): Promise<TComplianceRow[]> {
+  if (q.unitIds === null && via === 'auto') return complianceFromDays(db, orgId, q);
   const counts = TARGET_COLUMNS.map(
     ([, p]) => `
             count(*) FILTER (WHERE ${p}_target)::int AS ${p}_total,
@@ -179,5 +183,53 @@ export async function complianceCounts(
         pending: x[`${p}_pending`] ?? 0,
         paused: x[`${p}_paused`] ?? 0,
       })),
+  );
+}
+
+/**
+ * complianceCounts over the whole organisation: the counts from the per-day and per-month sums
+ * (migration 391); of the open targets with a due instant, those still pending at `now` are
+ * found by their due instant (few), the rest are breached.
+ */
+async function complianceFromDays(
+  db: Sql,
+  orgId: string,
+  q: { from: string | null; to: string | null; now: number },
+): Promise<TComplianceRow[]> {
+  const kinds = ['total', 'met', 'late', 'open', 'paused'] as const;
+  const figures = TARGET_COLUMNS.flatMap(([, p]) => kinds.map((k) => `${p}_${k}`));
+  const pendingOf = (p: string) => `
+    SELECT '${p}' AS p, severity, count(*)::int AS n FROM complaint_report_facts
+     WHERE org_id = $1 AND ${p}_target AND ${p}_met IS NULL AND ${p}_due IS NOT NULL
+       AND ${p}_due > $4
+       AND ($2::date IS NULL OR received_at >= $2::date)
+       AND ($3::date IS NULL OR received_at < $3::date + 1)
+     GROUP BY severity`;
+  const [sums, pending] = await Promise.all([
+    periodSums(db, orgId, q.from, q.to, figures),
+    db.query<{ p: string; severity: string; n: number }>(
+      TARGET_COLUMNS.map(([, p]) => pendingOf(p)).join(' UNION ALL '),
+      [orgId, q.from, q.to, new Date(q.now).toISOString()],
+    ),
+  ]);
+  const n = (g: string, severity: string) =>
+    sums.find((x) => x.g === g && x.key === severity)?.n ?? 0;
+  const severities = [...new Set(sums.map((x) => x.key))].sort();
+  return TARGET_COLUMNS.flatMap(([target, p]) =>
+    severities
+      .filter((sev) => n(`${p}_total`, sev) > 0)
+      .map((sev) => {
+        const waiting = pending.rows.find((x) => x.p === p && x.severity === sev)?.n ?? 0;
+        return {
+          target,
+          severity: sev,
+          total: n(`${p}_total`, sev),
+          met: n(`${p}_met`, sev),
+          metLate: n(`${p}_late`, sev),
+          breachedOpen: n(`${p}_open`, sev) - waiting,
+          pending: waiting,
+          paused: n(`${p}_paused`, sev),
+        };
+      }),
   );
 }
