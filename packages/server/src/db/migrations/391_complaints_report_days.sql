@@ -53,26 +53,22 @@ LANGUAGE sql IMMUTABLE AS $$
     ('status', f.status, 0, true),
     ('category', coalesce(f.category_id::text, ''), 0, true),
     ('cause', f.cause_id::text, 0, f.closed AND f.cause_id IS NOT NULL),
-    ('unit', coalesce(f.unit_id::text, ''), 0, true),
-    ('fr_total', f.severity, 0, f.fr_target),
-    ('fr_met', f.severity, 0, f.fr_target AND f.fr_met IS NOT NULL
-                              AND (f.fr_due IS NULL OR f.fr_met <= f.fr_due)),
-    ('fr_late', f.severity, 0, f.fr_target AND f.fr_met > f.fr_due),
-    ('fr_open', f.severity, 0, f.fr_target AND f.fr_met IS NULL AND f.fr_due IS NOT NULL),
-    ('fr_paused', f.severity, 0, f.fr_target AND f.fr_met IS NULL AND f.fr_due IS NULL),
-    ('up_total', f.severity, 0, f.up_target),
-    ('up_met', f.severity, 0, f.up_target AND f.up_met IS NOT NULL
-                              AND (f.up_due IS NULL OR f.up_met <= f.up_due)),
-    ('up_late', f.severity, 0, f.up_target AND f.up_met > f.up_due),
-    ('up_open', f.severity, 0, f.up_target AND f.up_met IS NULL AND f.up_due IS NOT NULL),
-    ('up_paused', f.severity, 0, f.up_target AND f.up_met IS NULL AND f.up_due IS NULL),
-    ('rs_total', f.severity, 0, f.rs_target),
-    ('rs_met', f.severity, 0, f.rs_target AND f.rs_met IS NOT NULL
-                              AND (f.rs_due IS NULL OR f.rs_met <= f.rs_due)),
-    ('rs_late', f.severity, 0, f.rs_target AND f.rs_met > f.rs_due),
-    ('rs_open', f.severity, 0, f.rs_target AND f.rs_met IS NULL AND f.rs_due IS NOT NULL),
-    ('rs_paused', f.severity, 0, f.rs_target AND f.rs_met IS NULL AND f.rs_due IS NULL)
+    ('unit', coalesce(f.unit_id::text, ''), 0, true)
   ) x(g, key, s, counts) WHERE x.counts
+  UNION ALL
+  -- each SLA target the case has, by severity: every one (total), met in time, met late,
+  -- open with a due instant (breached or pending), open without one (paused)
+  SELECT t.p || '_' || k.kind, f.severity, 0
+    FROM (VALUES ('fr', f.fr_target, f.fr_due, f.fr_met),
+                 ('up', f.up_target, f.up_due, f.up_met),
+                 ('rs', f.rs_target, f.rs_due, f.rs_met)) t(p, has, due, met)
+   CROSS JOIN LATERAL (VALUES
+     ('total', true),
+     ('met', t.met IS NOT NULL AND (t.due IS NULL OR t.met <= t.due)),
+     ('late', t.met > t.due),
+     ('open', t.met IS NULL AND t.due IS NOT NULL),
+     ('paused', t.met IS NULL AND t.due IS NULL)) k(kind, counts)
+   WHERE t.has AND k.counts
 $$;
 
 -- Adds the contributions of the rows `plus` and subtracts those of `minus`, at both grains (the
