@@ -71,38 +71,69 @@ LANGUAGE sql IMMUTABLE AS $$
    WHERE t.has AND k.counts
 $$;
 
--- Adds the contributions of the rows `plus` and subtracts those of `minus`, at both grains (the
--- month's first day computed without a time zone). Deltas that cancel (a row updated in a column
--- no figure reads) write nothing.
+-- What a report row counts in, as one value: equal for two versions of a row exactly when their
+-- contributions are equal (the SLA classes as 0 no target, 1 paused, 2 open with a due instant,
+-- 3 met in time, 4 met late). Inlined (one expression), so comparing old and new is cheap.
+CREATE FUNCTION fid_crd_sig(f complaint_report_facts) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT concat_ws('|', f.day, f.status, f.reopen_count > 0, f.closed,
+                   round(f.fr_hours * 3600000), round(f.res_hours * 3600000), f.rating,
+                   f.channel, f.form, f.category_id, f.cause_id, f.unit_id, f.severity,
+                   CASE WHEN NOT f.fr_target THEN 0 WHEN f.fr_met IS NULL
+                        THEN CASE WHEN f.fr_due IS NULL THEN 1 ELSE 2 END
+                        WHEN f.fr_due IS NULL OR f.fr_met <= f.fr_due THEN 3 ELSE 4 END,
+                   CASE WHEN NOT f.up_target THEN 0 WHEN f.up_met IS NULL
+                        THEN CASE WHEN f.up_due IS NULL THEN 1 ELSE 2 END
+                        WHEN f.up_due IS NULL OR f.up_met <= f.up_due THEN 3 ELSE 4 END,
+                   CASE WHEN NOT f.rs_target THEN 0 WHEN f.rs_met IS NULL
+                        THEN CASE WHEN f.rs_due IS NULL THEN 1 ELSE 2 END
+                        WHEN f.rs_due IS NULL OR f.rs_met <= f.rs_due THEN 3 ELSE 4 END)
+$$;
+
+-- Adds the contributions of the rows `plus` and subtracts those of `minus`: summed per day first
+-- (deltas that cancel write nothing), then per month from those day sums (the month's first day
+-- computed without a time zone).
 CREATE FUNCTION fid_crd_apply(plus complaint_report_facts[], minus complaint_report_facts[])
 RETURNS void LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
+  WITH d AS (
+    SELECT (r.f).org_id AS org_id, (r.f).day AS day, x.g, x.key,
+           sum(r.sign) AS n, sum(r.sign * x.s) AS s
+      FROM (SELECT p AS f, 1 AS sign FROM unnest(plus) p
+            UNION ALL
+            SELECT m AS f, -1 AS sign FROM unnest(minus) m) r
+     CROSS JOIN LATERAL fid_crd_of(r.f) x
+     GROUP BY 1, 2, 3, 4
+    HAVING sum(r.sign) <> 0 OR sum(r.sign * x.s) <> 0)
   INSERT INTO complaint_report_days AS t (org_id, grain, day, g, key, n, s)
-  SELECT (r.f).org_id, gr.grain, gr.day, x.g, x.key, sum(r.sign), sum(r.sign * x.s)
-    FROM (SELECT p AS f, 1 AS sign FROM unnest(plus) p
-          UNION ALL
-          SELECT m AS f, -1 AS sign FROM unnest(minus) m) r
-   CROSS JOIN LATERAL fid_crd_of(r.f) x
-   CROSS JOIN LATERAL (VALUES ('d', (r.f).day),
-                              ('m', (r.f).day - (extract(day FROM (r.f).day)::int - 1))) gr(grain, day)
-   GROUP BY 1, 2, 3, 4, 5
-  HAVING sum(r.sign) <> 0 OR sum(r.sign * x.s) <> 0
+  SELECT * FROM (
+    SELECT org_id, 'd' AS grain, day, g, key, n, s FROM d
+    UNION ALL
+    SELECT org_id, 'm', day - (extract(day FROM day)::int - 1), g, key, sum(n), sum(s)
+      FROM d GROUP BY 1, 3, 4, 5
+    HAVING sum(n) <> 0 OR sum(s) <> 0) c
    ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (org_id, grain, day, g, key) DO UPDATE SET n = t.n + excluded.n, s = t.s + excluded.s;
 END $$;
 
 -- One trigger function for the three events (plpgsql parses a branch when it first runs, so
--- each event only names the transition tables it has).
+-- each event only names the transition tables it has). Of an update, only the rows whose
+-- figures moved: an SLA recomputation rewrites due instants of 100,000 cases, which no figure
+-- reads while a target stays open.
 CREATE FUNCTION fid_crd_trg() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE plus complaint_report_facts[]; minus complaint_report_facts[];
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+  IF TG_OP = 'INSERT' THEN
     SELECT array_agg(r) INTO plus FROM new_rows r;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+  ELSIF TG_OP = 'DELETE' THEN
     SELECT array_agg(r) INTO minus FROM old_rows r;
+  ELSE
+    SELECT array_agg(n), array_agg(o) INTO plus, minus
+      FROM old_rows o JOIN new_rows n ON n.org_id = o.org_id AND n.complaint_id = o.complaint_id
+     WHERE fid_crd_sig(o) IS DISTINCT FROM fid_crd_sig(n);
   END IF;
-  PERFORM fid_crd_apply(plus, minus);
+  IF plus IS NOT NULL OR minus IS NOT NULL THEN
+    PERFORM fid_crd_apply(plus, minus);
+  END IF;
   RETURN NULL;
 END $$;
 

@@ -85,6 +85,20 @@ const arbCase = fc.record({
   decision: fc.option(fc.constantFrom('accepted', 'rejected'), { nil: null }),
 });
 type TCase = typeof arbCase extends fc.Arbitrary<infer T> ? T : never;
+// complaints' columns in caseParams order (its first eleven)
+const ONE_COLUMNS = [
+  'unit_id',
+  'category_id',
+  'cause_id',
+  'channel',
+  'form',
+  'status',
+  'severity',
+  'received_at',
+  'first_response_at',
+  'closed_at',
+  'rating',
+] as const;
 const arbInsert = fc.record({
   op: fc.constant('insert' as const),
   cs: fc.array(arbCase, { minLength: 1, maxLength: 3 }),
@@ -93,6 +107,18 @@ const arbOp = fc.oneof(
   arbInsert,
   fc.record({ op: fc.constant('update' as const), pick: fc.nat(3), c: arbCase }),
   fc.record({ op: fc.constant('unreported' as const), pick: fc.nat(3) }),
+  // one reported column alone (so a figure that reads only it must move by itself)
+  fc.record({
+    op: fc.constant('one-column' as const),
+    pick: fc.nat(3),
+    col: fc.nat(ONE_COLUMNS.length - 1),
+    c: arbCase,
+  }),
+  fc.record({
+    op: fc.constant('target-met' as const),
+    pick: fc.nat(3),
+    met: fc.option(instant, { nil: null }),
+  }),
   fc.record({ op: fc.constant('severity-of-unit' as const), unit: fc.nat(1) }),
   fc.record({
     op: fc.constant('targets' as const),
@@ -176,6 +202,17 @@ async function apply(o: TOp) {
           customer_decision = $16, reopen_count = reopen_count + 1
         WHERE org_id = $1 AND id = $2`,
       [orgId, id, ...caseParams(o.c)],
+    );
+  } else if (o.op === 'one-column') {
+    await db.query(
+      `UPDATE complaints SET ${ONE_COLUMNS[o.col]} = $3 WHERE org_id = $1 AND id = $2`,
+      [orgId, id, caseParams(o.c)[o.col]],
+    );
+  } else if (o.op === 'target-met') {
+    await db.query(
+      `UPDATE complaint_sla_targets SET met_at = $3, version = version + 1
+        WHERE org_id = $1 AND complaint_id = $2 AND target = $4`,
+      [orgId, id, ts(o.met), TARGETS[o.pick % 3]],
     );
   } else if (o.op === 'unreported') {
     await db.query(
@@ -467,4 +504,40 @@ it('keeps every case report row equal to its recomputation after random writes',
     ),
     { numRuns: 100, seed: Number(process.env.FC_SEED ?? 7) },
   );
+});
+
+it('moves an SLA target from met in time to met late in the per-day counts', async () => {
+  await db.query('DELETE FROM complaints WHERE org_id = $1', [orgId]);
+  const at = (h: number) => `2026-03-01T00:00:00Z|${h * 3600}|0`;
+  const c: TCase = {
+    unit: 0,
+    category: true,
+    cause: false,
+    channel: 'web',
+    form: 'complaint',
+    status: 'received',
+    severity: 'high',
+    received: at(1),
+    firstResponse: null,
+    closed: null,
+    rating: null,
+    customer: null,
+    email: null,
+    decision: null,
+  };
+  await apply({ op: 'insert', cs: [c] });
+  await apply({ op: 'targets', pick: 0, due: at(10), met: at(5) }); // first response, update
+  const late = async (p: string) =>
+    (
+      await db.query<{ n: number }>(
+        `SELECT coalesce(sum(n), 0)::int AS n FROM complaint_report_days
+          WHERE org_id = $1 AND grain = 'm' AND g = $2`,
+        [orgId, `${p}_late`],
+      )
+    ).rows[0]?.n;
+  expect(await late('up')).toBe(0);
+  // only the update target's met instant moves, past its due instant (pick 1: 'update')
+  await apply({ op: 'target-met', pick: 1, met: at(12) });
+  expect(await late('up')).toBe(1);
+  expect(await daysStored()).toEqual(daysExpected(await read('complaint_report_facts')));
 });
