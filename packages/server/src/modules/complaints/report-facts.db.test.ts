@@ -541,3 +541,45 @@ it('moves an SLA target from met in time to met late in the per-day counts', asy
   expect(await late('up')).toBe(1);
   expect(await daysStored()).toEqual(daysExpected(await read('complaint_report_facts')));
 });
+
+it('keeps the per-day counts through a large set-based target update (rows paired)', async () => {
+  await db.query('DELETE FROM complaints WHERE org_id = $1', [orgId]);
+  const at = (h: number) => `2026-03-01T00:00:00Z|${h * 3600}|0`;
+  const cs: TCase[] = Array.from({ length: 90 }, (_, i) => ({
+    unit: i % 2,
+    category: i % 3 === 0,
+    cause: false,
+    channel: 'web',
+    form: 'complaint',
+    status: 'received',
+    severity: i % 2 ? 'high' : 'low',
+    received: at(i),
+    firstResponse: null,
+    closed: null,
+    rating: null,
+    customer: null,
+    email: null,
+    decision: null,
+  }));
+  for (let i = 0; i < cs.length; i += 3) await apply({ op: 'insert', cs: cs.slice(i, i + 3) });
+  await db.query(
+    `INSERT INTO complaint_sla_targets (org_id, complaint_id, target, target_min, started_at,
+        due_at)
+     SELECT org_id, id, 'resolution', 60, received_at, received_at + interval '1 day'
+       FROM complaints WHERE org_id = $1`,
+    [orgId],
+  );
+  // one statement over 90 targets: every due instant moves (no figure changes while open),
+  // and a third are met, some of them after their due instant
+  await db.query(
+    `UPDATE complaint_sla_targets SET due_at = due_at + interval '1 hour',
+            met_at = CASE WHEN extract(hour FROM started_at)::int % 3 = 0
+                          THEN started_at + (extract(hour FROM started_at)::int % 2) * interval '3 days'
+                     END
+      WHERE org_id = $1`,
+    [orgId],
+  );
+  const stored = await read('complaint_report_facts');
+  expect(stored.filter((f) => f.rs_met !== null).length).toBeGreaterThan(20);
+  expect(await daysStored()).toEqual(daysExpected(stored));
+});
