@@ -506,25 +506,29 @@ it('keeps every case report row equal to its recomputation after random writes',
   );
 });
 
+/** A plain open case received `h` hours into March (the deterministic tests below). */
+const at = (h: number) => `2026-03-01T00:00:00Z|${h * 3600}|0`;
+const openCase = (h: number, o: Partial<TCase> = {}): TCase => ({
+  unit: 0,
+  category: false,
+  cause: false,
+  channel: 'web',
+  form: 'complaint',
+  status: 'received',
+  severity: 'high',
+  received: at(h),
+  firstResponse: null,
+  closed: null,
+  rating: null,
+  customer: null,
+  email: null,
+  decision: null,
+  ...o,
+});
+
 it('moves an SLA target from met in time to met late in the per-day counts', async () => {
   await db.query('DELETE FROM complaints WHERE org_id = $1', [orgId]);
-  const at = (h: number) => `2026-03-01T00:00:00Z|${h * 3600}|0`;
-  const c: TCase = {
-    unit: 0,
-    category: true,
-    cause: false,
-    channel: 'web',
-    form: 'complaint',
-    status: 'received',
-    severity: 'high',
-    received: at(1),
-    firstResponse: null,
-    closed: null,
-    rating: null,
-    customer: null,
-    email: null,
-    decision: null,
-  };
+  const c = openCase(1, { category: true });
   await apply({ op: 'insert', cs: [c] });
   await apply({ op: 'targets', pick: 0, due: at(10), met: at(5) }); // first response, update
   const late = async (p: string) =>
@@ -544,23 +548,9 @@ it('moves an SLA target from met in time to met late in the per-day counts', asy
 
 it('keeps the per-day counts through a large set-based target update (rows paired)', async () => {
   await db.query('DELETE FROM complaints WHERE org_id = $1', [orgId]);
-  const at = (h: number) => `2026-03-01T00:00:00Z|${h * 3600}|0`;
-  const cs: TCase[] = Array.from({ length: 90 }, (_, i) => ({
-    unit: i % 2,
-    category: i % 3 === 0,
-    cause: false,
-    channel: 'web',
-    form: 'complaint',
-    status: 'received',
-    severity: i % 2 ? 'high' : 'low',
-    received: at(i),
-    firstResponse: null,
-    closed: null,
-    rating: null,
-    customer: null,
-    email: null,
-    decision: null,
-  }));
+  const cs = Array.from({ length: 90 }, (_, i) =>
+    openCase(i, { unit: i % 2, category: i % 3 === 0, severity: i % 2 ? 'high' : 'low' }),
+  );
   for (let i = 0; i < cs.length; i += 3) await apply({ op: 'insert', cs: cs.slice(i, i + 3) });
   await db.query(
     `INSERT INTO complaint_sla_targets (org_id, complaint_id, target, target_min, started_at,
