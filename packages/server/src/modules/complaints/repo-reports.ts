@@ -1,6 +1,8 @@
-// SQL of the complaint reports (reports.ts): the period's figures computed in the database (two
-// statements over the period's report rows, complaint_report_facts, with the defection counts
-// over pub_customers), and the cases with their names for the case exports.
+// SQL of the complaint reports (reports.ts): the period's figures computed in the database, and
+// the cases with their names for the case exports. In a unit scope, two statements over the
+// period's report rows (complaint_report_facts, with the defection counts over pub_customers);
+// over the whole organisation, the counts and means from the per-day and per-month sums
+// (repo-report-days.ts) and one pass over the rows for what does not add up.
 import type { Sql } from '../../db/client';
 import * as days_ from './repo-report-days';
 
