@@ -36,19 +36,19 @@ export interface TDaySum {
   s: number;
 }
 
-/** The period's sums per figure and key (rows of cancelled counts left out). */
+/** The period's sums of these figures per key (rows of cancelled counts left out). */
 export async function periodSums(
   db: Sql,
   orgId: string,
   from: string | null,
   to: string | null,
-  figures?: string[],
+  figures: string[],
 ): Promise<TDaySum[]> {
   const p = periodParts(from, to);
-  const only = figures ? 'AND g = ANY($6::text[])' : '';
   const part = (grain: 'd' | 'm', a: string, b: string) => `
     SELECT g, key, n, s FROM complaint_report_days
-     WHERE org_id = $1 AND grain = '${grain}' AND day >= ${a}::date AND day < ${b}::date ${only}`;
+     WHERE org_id = $1 AND grain = '${grain}' AND day >= ${a}::date AND day < ${b}::date
+       AND g = ANY($6::text[])`;
   const r = await db.query<TDaySum>(
     `SELECT g, key, sum(n)::float8 AS n, sum(s)::float8 AS s FROM (
        ${part('m', '$4', '$5')}
@@ -56,7 +56,7 @@ export async function periodSums(
        UNION ALL ${part('d', '$5', '$3')}) x
       GROUP BY g, key
      HAVING sum(n) <> 0 OR sum(s) <> 0`,
-    [orgId, p.dFrom, p.dTo, p.mFrom, p.mTo, ...(figures ? [figures] : [])],
+    [orgId, p.dFrom, p.dTo, p.mFrom, p.mTo, figures],
   );
   return r.rows;
 }

@@ -219,6 +219,10 @@ const REPEAT_BY_NEIGHBOURS = `
   count(*) FILTER (WHERE (prev_at IS NOT NULL AND ($2::date IS NULL OR prev_at >= $2::date))
                       OR (next_at IS NOT NULL AND ($3::date IS NULL OR next_at < $3::date + 1)))::int
     AS repeat_cases`;
+// A lost customer's case that counts against the handling: left unresolved, rated 1–2, or its
+// resolution rejected by the customer (the report's lost_bad), over the report row alias `a`.
+const BADLY_HANDLED = (a: string) =>
+  `${a}.status <> 'closed' OR coalesce(${a}.rating <= 2, false) OR ${a}.decision_rejected`;
 const QUANTILES = (x: string, where: string) =>
   `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${x}) FILTER (WHERE ${where}) AS ${x}_q`;
 const REPEAT_BY_GROUPS = `
@@ -255,8 +259,7 @@ export async function reportScalars(
         GROUP BY customer_id, contact_key
        HAVING count(*) >= 2),
      lost AS (
-       SELECT cu.id, bool_or(p.status <> 'closed' OR coalesce(p.rating <= 2, false)
-                             OR p.decision_rejected) AS bad
+       SELECT cu.id, bool_or(${BADLY_HANDLED('p')}) AS bad
          FROM p JOIN pub_customers cu ON cu.org_id = $1 AND cu.id = p.customer_id
         WHERE cu.status = 'lost'
         GROUP BY cu.id)
@@ -301,8 +304,7 @@ async function scalarsFromDays(
     ),
     db.query<{ lost: number; lost_bad: number }>(
       `SELECT count(*)::int AS lost, count(*) FILTER (WHERE bad)::int AS lost_bad
-         FROM (SELECT (SELECT bool_or(f.status <> 'closed' OR coalesce(f.rating <= 2, false)
-                                      OR f.decision_rejected)
+         FROM (SELECT (SELECT bool_or(${BADLY_HANDLED('f')})
                          FROM complaint_report_facts f
                         WHERE f.org_id = $1 AND f.customer_id = cu.id
                           AND ($2::date IS NULL OR f.received_at >= $2::date)
