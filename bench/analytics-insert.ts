@@ -9,6 +9,8 @@
 //     rollup trigger function of migration 505 (day unit rollups, weeks, months), "on" the one
 //     of migration 506 that also keeps the whole-organisation rows: the organisation rollup's
 //     share of the submit cost on its own
+//   BENCH_TOGGLE=unit-indexes: every trigger on; on/off is migration 508's unit-first indexes on
+//     the aggregate tables (dropped and re-created between rounds)
 //   BENCH_SURVEY=servqual: a SERVQUAL survey (22 E + 22 P + 5 weights per response, 49 answers)
 //     with the SERVQUAL sums' triggers (migrations 504-506: day, month, week and organisation
 //     grains) toggled too
@@ -114,6 +116,17 @@ try {
   // aggregate triggers staying on (dropped and re-created between rounds).
   const index = process.env.BENCH_TOGGLE === 'drill-index';
   const orgRollup = process.env.BENCH_TOGGLE === 'org-rollup';
+  const unitIndexes = process.env.BENCH_TOGGLE === 'unit-indexes';
+  const m508 = readFileSync(
+    new URL('../packages/server/src/db/migrations/508_analytics_unit_indexes.sql', import.meta.url),
+    'utf8',
+  );
+  const unitIndexSql = {
+    on: m508.replaceAll('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
+    off: [...m508.matchAll(/CREATE INDEX (\w+)/g)]
+      .map((m) => `DROP INDEX IF EXISTS ${m[1]};`)
+      .join('\n'),
+  };
   // the rollup trigger function as each migration defines it
   const rollupFn = (file: string) => {
     const sql = readFileSync(
@@ -129,6 +142,7 @@ try {
   };
   const set = async (on: boolean) => {
     if (orgRollup) await db.exec(on ? rollup.on : rollup.off);
+    else if (unitIndexes) await db.exec(on ? unitIndexSql.on : unitIndexSql.off);
     else if (index)
       await db.exec(
         on
@@ -167,7 +181,13 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       survey: servqual ? 'servqual' : 'nps',
-      toggle: orgRollup ? 'org-rollup' : index ? 'drill-index' : 'triggers',
+      toggle: unitIndexes
+        ? 'unit-indexes'
+        : orgRollup
+          ? 'org-rollup'
+          : index
+            ? 'drill-index'
+            : 'triggers',
       batches,
       responsesPerBatch: size,
       rounds,

@@ -9,7 +9,7 @@
 // `atUnit` is one unit exactly (a league / by-unit row); the filter's unitId is a subtree.
 // Keyset pagination on (time, id), newest first, in SQL (the cursor in the WHERE, a LIMIT):
 // a page costs O(limit); the cursor is opaque and keeps the time to the microsecond.
-import type { TDrillItem, TDrillPage, TDrillQuery, TSurveyDefinition } from '@fidelia/contracts';
+import type { TDrillItem, TDrillPage, TDrillQuery } from '@fidelia/contracts';
 import { SERVQUAL_ITEMS } from '@fidelia/stats';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
@@ -160,7 +160,7 @@ export async function drillResponses(
   q: TDrillQuery,
 ): Promise<TDrillPage> {
   validate(q);
-  const def = (await surveys.getSurvey(db, auth, surveyId)).definition as TSurveyDefinition;
+  const def = await surveys.getDefinition(db, auth, surveyId);
   const s = narrow(await resolveFilter(db, auth, surveyId, q), q);
   const after = q.after ? decodeCursor(q.after) : null;
   const textKeys: string[] = [];

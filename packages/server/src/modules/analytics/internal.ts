@@ -37,7 +37,7 @@ export async function internalReport(
   surveyId: string,
   q: TAnalyticsFilter,
 ): Promise<TInternalReport> {
-  const def = (await surveys.getSurvey(db, auth, surveyId)).definition as TSurveyDefinition;
+  const def = await surveys.getDefinition(db, auth, surveyId);
   const scope = await resolveFilter(db, auth, surveyId, q);
   const empty = { n: 0, minN: INTERNAL_MIN_N, rows: [], columns: [], cells: [], items: [] };
   if (!hasProvider(def)) return { ...empty, applicable: false };

@@ -104,7 +104,7 @@ export async function resolveFilter(
 
 /** The survey (404 when unknown or not the caller's org) and its current definition. */
 export async function surveyOf(db: Sql, auth: AuthContext, id: string): Promise<TSurveyDefinition> {
-  return (await surveys.getSurvey(db, auth, id)).definition as TSurveyDefinition;
+  return surveys.getDefinition(db, auth, id);
 }
 
 interface TSel {

@@ -66,7 +66,7 @@ export async function valueReport(
   surveyId: string,
   q: TAnalyticsFilter,
 ): Promise<TValueReport> {
-  const def = (await surveys.getSurvey(db, auth, surveyId)).definition as TSurveyDefinition;
+  const def = await surveys.getDefinition(db, auth, surveyId);
   const scope = await resolveFilter(db, auth, surveyId, q);
   const vq = valueQuestions(def);
   const none: TStat = { n: 0, mean: null, ci95: null };

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type {
   TSurveyCreate,
+  TSurveyDefinition,
   TSurveyDetail,
   TSurveyExport,
   TSurveyPatch,
@@ -54,6 +55,18 @@ function summary(
 export async function listSurveys(db: Sql, auth: AuthContext) {
   const rows = await repo.listSurveys(db, auth.orgId);
   return { items: rows.map((r) => summary(r, { complete: r.complete, partial: r.partial })) };
+}
+
+/** The survey's current definition (NOT_FOUND when unknown or another org's): one read, for the
+ *  reports that need neither its response counts nor its versions (getSurvey reads three). */
+export async function getDefinition(
+  db: Sql,
+  auth: AuthContext,
+  id: string,
+): Promise<TSurveyDefinition> {
+  const r = await repo.getSurvey(db, auth.orgId, id);
+  if (!r) throw new AppError('NOT_FOUND');
+  return r.draft;
 }
 
 export async function getSurvey(db: Sql, auth: AuthContext, id: string): Promise<TSurveyDetail> {

@@ -16,6 +16,7 @@ export {
   ensureSurveyFromTemplate,
   exportDefinition,
   findSurveyBySlug,
+  getDefinition,
   getSurvey,
   getVersion,
   importSurvey,
