@@ -102,6 +102,14 @@ export async function resolveFilter(
   };
 }
 
+/** The same scope over other whole days (the overview's previous period): no second walk of
+ *  the unit tree. */
+export function periodScope(s: TScope, fromDay: string, toDay: string): TScope {
+  const from = parseBound(fromDay, false);
+  const to = parseBound(toDay, true);
+  return { ...s, since: from.at, until: to.at, dayFrom: from.day, dayTo: to.day };
+}
+
 /** The survey (404 when unknown or not the caller's org) and its current definition. */
 export async function surveyOf(db: Sql, auth: AuthContext, id: string): Promise<TSurveyDefinition> {
   return surveys.getDefinition(db, auth, id);

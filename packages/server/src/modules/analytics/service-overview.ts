@@ -20,7 +20,7 @@ import * as complaints from '../complaints/service';
 import { overdueActions } from '../fieldwork/service';
 import * as retention from '../retention/service';
 import { dailyRows, type TDailyRow } from './service-daily';
-import { DAY_MS, resolveFilter, surveyOf, type TScope } from './service-filters';
+import { DAY_MS, periodScope, resolveFilter, surveyOf, type TScope } from './service-filters';
 import { servqualState } from './service-servqual';
 
 const dayStr = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -47,11 +47,7 @@ export async function overview(
   const len = Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`) + DAY_MS;
   const prevTo = dayStr(Date.parse(`${fromDay}T00:00:00Z`) - DAY_MS);
   const prevFrom = dayStr(Date.parse(`${fromDay}T00:00:00Z`) - len);
-  const prev = await resolveFilter(db, auth, q.surveyId ?? null, {
-    ...q,
-    from: prevFrom,
-    to: prevTo,
-  });
+  const prev = periodScope(cur, prevFrom, prevTo);
   // Every tile is an independent read: on PostgreSQL they run side by side on the pool.
   const [a, b, servqualGap, past, risk, overdueCorrectiveActions] = await Promise.all([
     dailyRows(db, cur, ['', 'nps', 'csat'], false, { channel: true }),

@@ -2,13 +2,15 @@
 // walk is checked against the offset-paged list, which is read independently, with pages of 2
 // so that ties and NULL due dates cross page boundaries — and in words in the reader's language
 // (states, severities, channels, forms, unit and assignee names, never codes or ids); XLSX dates
-// are date cells. PGlite and PostgreSQL.
+// are date cells. The report's case export (export.csv/xlsx) is walked the same way: batches of
+// 2 against one independent SQL listing. PGlite and PostgreSQL.
 import { ZComplaintFilterSchema } from '@fidelia/contracts';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrg, createTestApp, login, type Session, type TestOrg } from '../../../test/harness';
 import type { AuthContext } from '../../lib/access';
+import { casesCsv, casesXlsx } from './reports';
 import { listAll, listCases } from './service';
 import { caller, ok } from './testing';
 
@@ -144,5 +146,74 @@ describe('complaint list export', () => {
       .find((r) => r.getCell(15).value === 'Caso 2');
     expect(tie?.getCell(2).value).toEqual(new Date('2026-05-01T10:00:00Z'));
     expect(tie?.getCell(3).value).toBe('Received');
+  });
+});
+
+describe("the report's case export, streamed in keyset batches", () => {
+  const text = async (r: NodeJS.ReadableStream) => {
+    let s = '';
+    for await (const c of r) s += typeof c === 'string' ? c : Buffer.from(c as Buffer).toString();
+    return s;
+  };
+  // Read independently of the export's query: plain SQL over the cases, in (received, id) order.
+  const expected = async (where = '', args: unknown[] = []) =>
+    (
+      await t.db.query<{ reference: string }>(
+        `SELECT reference FROM complaints WHERE org_id = $1 ${where} ORDER BY received_at, id`,
+        [org.orgId, ...args],
+      )
+    ).rows.map((r) => r.reference);
+  const refs = (csv: string) =>
+    (parse(csv.replace(/^\ufeff/, ''), { columns: true }) as { reference: string }[]).map(
+      (r) => r.reference,
+    );
+
+  it('every case once, in order, ties across batch boundaries; the route gives the same file', async () => {
+    const q = {};
+    const small = await text(casesCsv(t.db, auth, q, 2));
+    expect(refs(small)).toEqual(await expected());
+    expect(refs(small)).toHaveLength(N);
+    const http = await call(owner, { method: 'GET', url: '/api/complaints/export.csv' });
+    expect(http.statusCode).toBe(200);
+    expect(http.body).toBe(small);
+    const x = await call(owner, { method: 'GET', url: '/api/complaints/export.xlsx' });
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    if (!ws) throw new Error('no sheet');
+    expect(ws.rowCount).toBe(N + 1);
+    const col = (ws.getRow(1).values as unknown[]).indexOf('reference');
+    const xs: unknown[] = [];
+    ws.eachRow((r, i) => {
+      if (i > 1) xs.push(r.getCell(col).value);
+    });
+    expect(xs).toEqual(await expected());
+  });
+
+  it('the period and the unit filters hold in every batch', async () => {
+    const day = await text(casesCsv(t.db, auth, { from: '2026-05-01', to: '2026-05-01' }, 2));
+    expect(refs(day)).toEqual(
+      await expected(`AND received_at >= '2026-05-01' AND received_at < '2026-05-02'`),
+    );
+    expect(refs(day)).toHaveLength(3);
+    const branch = (
+      await t.db.query<{ id: string }>(
+        `INSERT INTO org_units (org_id, parent_id, name, kind) VALUES ($1, $2, 'Sucursal', 'branch')
+         RETURNING id`,
+        [org.orgId, org.companyUnitId],
+      )
+    ).rows[0]?.id as string;
+    await t.db.query(
+      `UPDATE complaints SET unit_id = $2 WHERE org_id = $1 AND subject IN ('Caso 2', 'Caso 5', 'Caso 7')`,
+      [org.orgId, branch],
+    );
+    const unit = await text(casesCsv(t.db, auth, { unitId: branch }, 2));
+    expect(refs(unit)).toEqual(await expected('AND unit_id = $2', [branch]));
+    expect(refs(unit)).toHaveLength(3);
+    const x = casesXlsx(t.db, auth, { unitId: branch }, 1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.read(x);
+    expect(wb.worksheets[0]?.rowCount).toBe(4);
   });
 });

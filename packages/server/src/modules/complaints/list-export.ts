@@ -1,16 +1,12 @@
 // The staff case list as CSV or XLSX, with the list's own filters and order, in the reader's
 // words (states, severities, channels, forms, category, unit and assignee names; no codes or
 // ids). Streamed page by page (500 cases per keyset query, written as read, the reader's pace
-// respected), so memory stays flat however long the list, and every case is in the file.
-// Every text cell goes through the formula-injection neutraliser.
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+// respected: lib/tabular/stream.ts), so memory stays flat however long the list, and every case
+// is in the file. Every text cell goes through the formula-injection neutraliser there.
 import type { TComplaintFilter } from '@fidelia/contracts';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
-import { neutralise } from '../../lib/tabular/neutralise';
+import { csvStream, type TCell, xlsxStream } from '../../lib/tabular/stream';
 import { LABELS, word } from './export-labels';
 import * as cfg from './repo-config';
 import { listAll } from './service';
@@ -90,36 +86,20 @@ async function* lines(
   }
 }
 
-/** Blank for null; dates stay dates (XLSX cells) or ISO text (CSV); text neutralised. */
-const cell = (v: unknown) =>
-  v instanceof Date ? v : neutralise(v === null || v === undefined ? '' : v);
+/** Blank for null; dates stay dates (XLSX cells) or ISO text (CSV); the stream neutralises. */
+const cell = (v: unknown): TCell =>
+  v instanceof Date ? v : v === null || v === undefined ? '' : (v as TCell);
 
 export function listCsv(db: Sql, auth: AuthContext, q: TComplaintFilter, lang: 'es' | 'en') {
-  return Readable.from(
-    (async function* () {
-      yield `\uFEFF${stringify([[...HEAD[lang]]])}`;
-      for await (const rows of lines(db, auth, q, lang, 'iso')) yield stringify(rows);
-    })(),
-  );
+  return csvStream(HEAD[lang], lines(db, auth, q, lang, 'iso'));
 }
 
 export function listXlsx(db: Sql, auth: AuthContext, q: TComplaintFilter, lang: 'es' | 'en') {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    // styles carry the date format: without them a date cell shows as a serial number
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const ws = wb.addWorksheet(lang === 'es' ? 'reclamaciones' : 'complaints');
-  (async () => {
-    ws.addRow([...HEAD[lang]]).commit();
-    for await (const rows of lines(db, auth, q, lang, 'date')) {
-      for (const r of rows) ws.addRow(r).commit();
-      while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
-    }
-    ws.commit();
-    await wb.commit();
-  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-  return out;
+  return xlsxStream([
+    {
+      name: lang === 'es' ? 'reclamaciones' : 'complaints',
+      header: HEAD[lang],
+      rows: lines(db, auth, q, lang, 'date'),
+    },
+  ]);
 }

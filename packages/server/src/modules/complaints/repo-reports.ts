@@ -25,18 +25,32 @@ export interface TReportRow {
   assignee: string | null;
 }
 
-/** The cases received in [from, to] (dates, inclusive) within the unit scope (null = all). */
-export async function reportRows(
+/** Where a batch of reportRowBatch resumes: the last row's received_at as text (to the
+ *  microsecond: a JS Date would drop them and repeat or skip rows) and id. */
+export interface TReportCursor {
+  at: string;
+  id: string;
+}
+
+/**
+ * The cases received in [from, to] (dates, inclusive) within the unit scope (null = all), in
+ * (received_at, id) order, `limit` after the cursor: a keyset batch on complaints_org_received
+ * (or complaints_org_unit in a scope), so an export of any size holds one batch.
+ */
+export async function reportRowBatch(
   db: Sql,
   orgId: string,
   from: string | null,
   to: string | null,
   scope: string[] | null,
-): Promise<TReportRow[]> {
-  const r = await db.query<TReportRow>(
-    `SELECT c.reference, c.channel, c.form, c.status, c.severity, cat.name AS category,
-            u.name AS unit, cause.name AS cause, c.received_at, c.first_response_at, c.closed_at,
-            c.reopen_count, c.rating, c.subject, a.email AS assignee
+  after: TReportCursor | null,
+  limit: number,
+): Promise<(TReportRow & { cursor: TReportCursor })[]> {
+  const r = await db.query<TReportRow & { id: string; at: string }>(
+    `SELECT c.id, c.received_at::text AS at, c.reference, c.channel, c.form, c.status,
+            c.severity, cat.name AS category, u.name AS unit, cause.name AS cause, c.received_at,
+            c.first_response_at, c.closed_at, c.reopen_count, c.rating, c.subject,
+            a.email AS assignee
        FROM complaints c
        LEFT JOIN complaint_categories cat ON cat.org_id = c.org_id AND cat.id = c.category_id
        LEFT JOIN complaint_categories cause ON cause.org_id = c.org_id AND cause.id = c.cause_id
@@ -46,10 +60,12 @@ export async function reportRows(
         AND ($2::date IS NULL OR c.received_at >= $2::date)
         AND ($3::date IS NULL OR c.received_at < $3::date + 1)
         AND ($4::uuid[] IS NULL OR c.unit_id = ANY($4::uuid[]))
-      ORDER BY c.received_at, c.id`,
-    [orgId, from, to, scope],
+        AND ($5::timestamptz IS NULL OR (c.received_at, c.id) > ($5::timestamptz, $6::uuid))
+      ORDER BY c.received_at, c.id
+      LIMIT ${Math.trunc(limit)}`,
+    [orgId, from, to, scope, after?.at ?? null, after?.id ?? null],
   );
-  return r.rows;
+  return r.rows.map(({ id, at, ...row }) => ({ ...row, cursor: { at, id } }));
 }
 
 // The period's cases ($1 org, $2/$3 received dates inclusive, $4 unit scope or null): their

@@ -3,13 +3,12 @@
 // reopen rate, post-closure satisfaction, Pareto of root causes, repeat complainants; CSV.
 import type { TReportQuery } from '@fidelia/contracts';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { iso } from '../../lib/iso';
-import { neutralise, neutraliseRow } from '../../lib/tabular/neutralise';
+import { neutraliseRow } from '../../lib/tabular/neutralise';
+import { csvStream, xlsxStream } from '../../lib/tabular/stream';
 import { unitScope } from '../orgs/service';
-import type { TReportRow as Row } from './repo-reports';
 import * as repo from './repo-reports';
 
 /** The caller's unit scope, narrowed to q.unitId's subtree (null = the whole organisation). */
@@ -20,10 +19,6 @@ async function scopeOf(db: Sql, auth: AuthContext, q: TReportQuery): Promise<str
     scope = scope ? sub.filter((u) => scope?.includes(u)) : sub;
   }
   return scope;
-}
-
-async function rows(db: Sql, auth: AuthContext, q: TReportQuery): Promise<Row[]> {
-  return repo.reportRows(db, auth.orgId, q.from ?? null, q.to ?? null, await scopeOf(db, auth, q));
 }
 
 // most cases first, ties by name (as the screen lists them)
@@ -153,62 +148,78 @@ export function reportCsv(r: Awaited<ReturnType<typeof report>>): string {
   return stringify(out.map(neutraliseRow));
 }
 
-/** One line per case (text cells neutralised against formula injection). */
-async function casesTable(db: Sql, auth: AuthContext, q: TReportQuery) {
-  const rs = await rows(db, auth, q);
-  const safe = (v: unknown) =>
-    neutralise(
-      v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v),
+const CASE_HEAD = [
+  'reference',
+  'received_at',
+  'channel',
+  'form',
+  'status',
+  'severity',
+  'category',
+  'unit',
+  'assignee',
+  'first_response_at',
+  'closed_at',
+  'reopen_count',
+  'root_cause',
+  'rating',
+  'subject',
+];
+
+/** Cases per keyset query of the case exports. */
+export const CASE_BATCH = 500;
+
+/** One line per case, a batch at a time (the stream neutralises the text cells). */
+async function* caseLines(db: Sql, auth: AuthContext, q: TReportQuery, batch: number) {
+  const scope = await scopeOf(db, auth, q);
+  const text = (v: unknown) =>
+    v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  let after: repo.TReportCursor | null = null;
+  for (;;) {
+    const rs = await repo.reportRowBatch(
+      db,
+      auth.orgId,
+      q.from ?? null,
+      q.to ?? null,
+      scope,
+      after,
+      batch,
     );
-  const head = [
-    'reference',
-    'received_at',
-    'channel',
-    'form',
-    'status',
-    'severity',
-    'category',
-    'unit',
-    'assignee',
-    'first_response_at',
-    'closed_at',
-    'reopen_count',
-    'root_cause',
-    'rating',
-    'subject',
-  ];
-  const lines = rs.map((r) =>
-    [
-      r.reference,
-      iso(r.received_at),
-      r.channel,
-      r.form,
-      r.status,
-      r.severity,
-      r.category,
-      r.unit,
-      r.assignee,
-      iso(r.first_response_at),
-      iso(r.closed_at),
-      r.reopen_count,
-      r.cause,
-      r.rating,
-      r.subject,
-    ].map(safe),
-  );
-  return { head, lines };
+    if (rs.length === 0) return;
+    yield rs.map((r) =>
+      [
+        r.reference,
+        iso(r.received_at),
+        r.channel,
+        r.form,
+        r.status,
+        r.severity,
+        r.category,
+        r.unit,
+        r.assignee,
+        iso(r.first_response_at),
+        iso(r.closed_at),
+        r.reopen_count,
+        r.cause,
+        r.rating,
+        r.subject,
+      ].map(text),
+    );
+    if (rs.length < batch) return;
+    after = (rs[rs.length - 1] as (typeof rs)[number]).cursor;
+    // PGlite runs in this thread: let other requests in between batches.
+    await new Promise((r) => setImmediate(r));
+  }
 }
 
-export async function casesCsv(db: Sql, auth: AuthContext, q: TReportQuery): Promise<string> {
-  const { head, lines } = await casesTable(db, auth, q);
-  return `\uFEFF${stringify([head, ...lines])}`;
+/** The period's cases as CSV, streamed (one batch in memory; lib/tabular/stream.ts). */
+export function casesCsv(db: Sql, auth: AuthContext, q: TReportQuery, batch = CASE_BATCH) {
+  return csvStream(CASE_HEAD, caseLines(db, auth, q, batch));
 }
 
-export async function casesXlsx(db: Sql, auth: AuthContext, q: TReportQuery): Promise<Buffer> {
-  const { head, lines } = await casesTable(db, auth, q);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('reclamaciones');
-  ws.addRow(head);
-  for (const l of lines) ws.addRow(l);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** The same cases as XLSX, streamed. */
+export function casesXlsx(db: Sql, auth: AuthContext, q: TReportQuery, batch = CASE_BATCH) {
+  return xlsxStream([
+    { name: 'reclamaciones', header: CASE_HEAD, rows: caseLines(db, auth, q, batch) },
+  ]);
 }

@@ -184,25 +184,21 @@ export const complaintsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/complaints/export.csv',
     { config: read, schema: { querystring: ZReportQuerySchema } },
-    async (req, reply) => {
-      const csv = await reports.casesCsv(db, authOf(req), req.query);
-      return reply
+    (req, reply) =>
+      reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="reclamaciones.csv"')
-        .send(csv);
-    },
+        .send(reports.casesCsv(db, authOf(req), req.query)),
   );
 
   app.get(
     '/api/complaints/export.xlsx',
     { config: read, schema: { querystring: ZReportQuerySchema } },
-    async (req, reply) => {
-      const file = await reports.casesXlsx(db, authOf(req), req.query);
-      return reply
+    (req, reply) =>
+      reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', 'attachment; filename="reclamaciones.xlsx"')
-        .send(file);
-    },
+        .send(reports.casesXlsx(db, authOf(req), req.query)),
   );
 
   // ------------------------------------------------------------------------------ list

@@ -1,12 +1,10 @@
 // Streamed CSV/XLSX export of a filtered customer list: pages through the keyset list, so
 // memory stays flat for 100k rows and the event loop gets a turn between pages.
-import { PassThrough, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { TCustomer, TCustomerListQuery } from '@fidelia/contracts';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
-import { neutralise } from '../../lib/tabular/neutralise';
+import { csvStream, xlsxStream } from '../../lib/tabular/stream';
 import { list } from './service';
 
 const COLUMNS: Array<[string, (c: TCustomer) => string | number | boolean | null]> = [
@@ -46,31 +44,28 @@ async function* pages(
   }
 }
 
+const row = (c: TCustomer) => COLUMNS.map(([, f]) => f(c));
+
+async function* rows(db: Sql, auth: AuthContext, q: TCustomerListQuery, bool?: 'words') {
+  for await (const items of pages(db, auth, q)) {
+    yield items.map((c) =>
+      bool ? row(c).map((v) => (typeof v === 'boolean' ? String(v) : v)) : row(c),
+    );
+    // PGlite settles its queries as microtasks: a macrotask turn lets other requests in.
+    await new Promise((r) => setImmediate(r));
+  }
+}
+
+/** CSV (booleans as true/false), streamed a page at a time (lib/tabular/stream.ts). */
 export function exportCsv(db: Sql, auth: AuthContext, q: TCustomerListQuery): Readable {
-  return Readable.from(
-    (async function* () {
-      yield `\uFEFF${stringify([COLUMNS.map(([h]) => h)])}`;
-      for await (const items of pages(db, auth, q)) {
-        yield stringify(
-          items.map((c) => COLUMNS.map(([, f]) => neutralise(f(c)))),
-          { cast: { boolean: (b) => (b ? 'true' : 'false') } },
-        );
-      }
-    })(),
+  return csvStream(
+    COLUMNS.map(([h]) => h),
+    rows(db, auth, q, 'words'),
   );
 }
 
 export function exportXlsx(db: Sql, auth: AuthContext, q: TCustomerListQuery): Readable {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out });
-  const ws = wb.addWorksheet('customers');
-  ws.addRow(COLUMNS.map(([h]) => h)).commit();
-  (async () => {
-    for await (const items of pages(db, auth, q)) {
-      for (const c of items) ws.addRow(COLUMNS.map(([, f]) => neutralise(f(c)))).commit();
-    }
-    ws.commit();
-    await wb.commit();
-  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
-  return out;
+  return xlsxStream([
+    { name: 'customers', header: COLUMNS.map(([h]) => h), rows: rows(db, auth, q) },
+  ]);
 }

@@ -3,17 +3,14 @@
 // labels. Built from the long answers table, so every version's responses export together.
 // Streamed: responses are read in keyset batches and written as read, so memory stays flat and
 // the embedded database is never held by one huge query.
-import { once } from 'node:events';
-import { PassThrough, Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { TQuestion, TSurveyDefinition } from '@fidelia/contracts';
 import { columnName, questionType } from '@fidelia/contracts/survey-logic';
-import ExcelJS from 'exceljs';
 import type { Sql } from '../../db/client';
 import type { AuthContext } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import { iso } from '../../lib/iso';
-import { csvText } from '../../lib/tabular/csv-write';
-import { neutralise, neutraliseRow } from '../../lib/tabular/neutralise';
+import { csvStream, xlsxStream } from '../../lib/tabular/stream';
 import { unitScope } from '../orgs/service';
 import * as repo from './repo';
 import { exportFilter, responseBatch, type TExportFilter } from './repo-export';
@@ -240,37 +237,6 @@ async function* rowBatches(db: Sql, p: TPlan, q: TExportQuery, size?: number) {
     yield long ? b.flatMap(longRows) : b.map((r) => wideRow(p.columns, r, numeric));
 }
 
-/** Waits while the reader has not taken what was written (back-pressure on a PassThrough). */
-async function drained(out: PassThrough) {
-  while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
-}
-
-type TNodeStream = NodeJS.EventEmitter & { _writableState?: { needDrain?: boolean } };
-
-/**
- * Waits while the zip has not compressed what the sheet wrote. ExcelJS's streaming sheet hands
- * each committed row to the zip entry's input stream without looking at its back-pressure, so
- * rows made faster than the compressor (zlib, on another thread) takes them queued the sheet's
- * uncompressed XML in memory: ≈ 90 MB of buffers at the end of a 200,000-response export, and
- * the server's peak RSS with them. The entry stream is an ExcelJS/archiver internal (the sheet
- * stream's `pipes`, readable-stream 2 writables): when it is not there, nothing is waited for.
- */
-async function deflated(ws: unknown, out: PassThrough) {
-  const pipes = (ws as { stream?: { pipes?: unknown } }).stream?.pipes;
-  if (!Array.isArray(pipes)) return;
-  for (const p of pipes as TNodeStream[])
-    while (p._writableState?.needDrain && !out.destroyed)
-      await new Promise<void>((done) => {
-        const go = () => {
-          p.off('drain', go);
-          out.off('close', go);
-          done();
-        };
-        p.once('drain', go);
-        out.once('close', go);
-      });
-}
-
 export interface TExportFile {
   body: Readable | string;
   type: string;
@@ -300,50 +266,33 @@ export async function exportResponsesStream(
       : q.shape === 'long'
         ? LONG_HEADER
         : [...META, ...p.columns.map((c) => c.name)];
-  if (q.format === 'csv' || q.format === 'spss') {
-    // One batch read ahead at most (the default is 16): what waits for a slow reader is held
-    // across garbage collections, and the heap grows with what survives them.
-    const body = Readable.from(
-      (async function* () {
-        yield `\ufeff${csvText([header], neutralise)}`;
-        for await (const rows of rowBatches(db, p, q, o.batch)) yield csvText(rows, neutralise);
+  if (q.format === 'csv' || q.format === 'spss')
+    return {
+      body: csvStream(header, rowBatches(db, p, q, o.batch)),
+      type: 'text/csv; charset=utf-8',
+      ext: 'csv',
+    };
+  const body = xlsxStream([
+    {
+      name: q.shape === 'long' ? 'Respuestas (largo)' : 'Respuestas',
+      header,
+      rows: rowBatches(db, p, q, o.batch),
+      frozenHeader: true,
+    },
+    {
+      name: 'Variables',
+      header: ['variable', 'label', 'values'],
+      rows: (async function* () {
+        yield p.columns.map((c) => [
+          c.name,
+          c.label,
+          c.values.map(([v, l]) => `${v}=${l}`).join('; '),
+        ]);
       })(),
-      { highWaterMark: 1 },
-    );
-    return { body, type: 'text/csv; charset=utf-8', ext: 'csv' };
-  }
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  (async () => {
-    const ws = wb.addWorksheet(q.shape === 'long' ? 'Respuestas (largo)' : 'Respuestas', {
-      views: [{ state: 'frozen', ySplit: 1 }],
-    });
-    const head = ws.addRow(neutraliseRow(header));
-    head.font = { bold: true };
-    head.commit();
-    for await (const rows of rowBatches(db, p, q, o.batch)) {
-      for (const r of rows) ws.addRow(neutraliseRow(r)).commit();
-      await deflated(ws, out);
-      await drained(out);
-    }
-    ws.commit();
-    const vars = wb.addWorksheet('Variables');
-    const vh = vars.addRow(['variable', 'label', 'values']);
-    vh.font = { bold: true };
-    vh.commit();
-    for (const c of p.columns)
-      vars
-        .addRow(neutraliseRow([c.name, c.label, c.values.map(([v, l]) => `${v}=${l}`).join('; ')]))
-        .commit();
-    vars.commit();
-    await wb.commit();
-  })().catch((e: unknown) => out.destroy(e instanceof Error ? e : new Error(String(e))));
+    },
+  ]);
   return {
-    body: out,
+    body,
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     ext: 'xlsx',
   };
