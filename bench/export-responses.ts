@@ -7,11 +7,11 @@
 //   npx tsx bench/export-responses.ts pglite   [responses=200000]   (PGlite on disk, as npm start)
 //   npx tsx bench/export-responses.ts postgres [responses=200000]   (TEST_DATABASE_URL, else a
 //                                                                   throwaway cluster)
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
@@ -19,10 +19,10 @@ import { type Db, openDb } from '../packages/server/src/db/client';
 import { migrate } from '../packages/server/src/db/migrate';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { createOrg, login, testConfig } from '../packages/server/test/harness';
-import { ensureServerBuild } from '../scripts/build-server.mjs';
 // @ts-expect-error plain ESM script without types
 import { startCluster } from '../scripts/pg-cluster.mjs';
 import { SERVER_NODE_ARGS } from '../scripts/server-node-args.mjs';
+import { DOWNLOAD_HEAD, download, downloadRow, serveBuilt } from './server-harness';
 
 const CHUNK = 20_000;
 
@@ -95,66 +95,6 @@ async function serve(engine: string, dir: string, user: { email: string; passwor
   process.send?.({ port: (app.server.address() as AddressInfo).port, headers: s.headers });
 }
 
-const freePort = () =>
-  new Promise<number>((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
-    });
-    s.on('error', rej);
-  });
-
-/** The server as `npm start` runs it (the compiled bundle, the start script's Node flags), on
- * the seeded database; logs in over HTTP. BENCH_SERVER=tsx runs the `serve` child instead. */
-async function serveBuilt(
-  engine: string,
-  dir: string,
-  user: { email: string; password: string },
-  env: Record<string, string>,
-): Promise<{ c: ChildProcess; port: number; headers: Record<string, string> }> {
-  await ensureServerBuild();
-  const port = await freePort();
-  const c = spawn(
-    process.execPath,
-    [
-      ...SERVER_NODE_ARGS,
-      ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      'packages/server/dist/main.js',
-    ],
-    {
-      cwd: resolve(import.meta.dirname, '..'),
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'error',
-        DATA_DIR: dir,
-        ...(engine === 'postgres' ? { DATABASE_URL: env.BENCH_DB_URL as string } : {}),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const base = `http://127.0.0.1:${port}`;
-  for (;;) {
-    if (c.exitCode !== null) throw new Error(`server exited ${c.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: user.email, password: user.password }),
-  });
-  const m = /fidelia_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '');
-  if (r.status !== 200 || !m) throw new Error(`login failed ${r.status}`);
-  return { c, port, headers: { cookie: `fidelia_session=${m[1]}` } };
-}
-
 function child<T>(args: string[], env: Record<string, string>) {
   const c = fork(fileURLToPath(import.meta.url), args, {
     // BENCH_NODE_ARGS: extra flags for the children, e.g. a heap cap to tell garbage from growth
@@ -172,20 +112,6 @@ function child<T>(args: string[], env: Record<string, string>) {
   });
   return { c, first };
 }
-
-const rssMb = (pid: number, field: 'VmHWM' | 'VmRSS') => {
-  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : Number.NaN;
-};
-/** CPU time (user + system) a live process has used so far, in s. */
-const cpuS = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(f[11]) + Number(f[12])) / 100;
-};
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN;
-};
 
 async function main() {
   const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
@@ -241,42 +167,13 @@ async function main() {
     ['long CSV', 'format=csv&shape=long'],
     ['XLSX', 'format=xlsx&shape=wide'],
   ] as const) {
-    const before = rssMb(pid, 'VmRSS');
-    writeFileSync(`/proc/${pid}/clear_refs`, '5'); // peak RSS := current RSS
-    const health: number[] = [];
-    let done = false;
-    const sampler = (async () => {
-      while (!done) {
-        const t = performance.now();
-        const r = await fetch(`${base}/api/health`);
-        await r.arrayBuffer();
-        if (r.status !== 200) throw new Error(`health ${r.status}`);
-        health.push(performance.now() - t);
-        await new Promise((s) => setTimeout(s, 50));
-      }
-    })();
-    const cpu0 = cpuS(pid);
-    const t0 = performance.now();
-    const r = await fetch(`${base}/api/surveys/${info.surveyId}/export?${q}&status=all`, {
-      headers: info.headers,
-    });
-    if (r.status !== 200) throw new Error(`export ${r.status}: ${await r.text()}`);
-    let bytes = 0;
-    let lines = 0;
-    for await (const c of r.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += c.length;
-      for (let i = 0; i < c.length; i++) if (c[i] === 10) lines++;
-    }
-    const ms = performance.now() - t0;
-    done = true;
-    await sampler;
-    const peak = rssMb(pid, 'VmHWM');
-    const row = `| ${engine} | ${label} | ${(ms / 1000).toFixed(1)} s (CPU ${(cpuS(pid) - cpu0).toFixed(1)} s) | ${(bytes / 1e6).toFixed(0)} MB${
-      label === 'XLSX' ? '' : ` (${lines - 1} rows)`
-    } | ${before.toFixed(0)} MB | ${peak.toFixed(0)} MB | ${pct(health, 50).toFixed(1)} / ${pct(
-      health,
-      95,
-    ).toFixed(1)} / ${Math.max(...health).toFixed(1)} ms (${health.length}) |`;
+    const d = await download(
+      pid,
+      base,
+      `/api/surveys/${info.surveyId}/export?${q}&status=all`,
+      info.headers,
+    );
+    const row = downloadRow(engine, label, d, label !== 'XLSX');
     console.log(row);
     out.push(row);
   }
@@ -295,10 +192,7 @@ async function main() {
       process.env.BENCH_SERVER === 'tsx' ? 'tsx sources' : 'compiled (as npm start)'
     } ${[...SERVER_NODE_ARGS, process.env.BENCH_NODE_ARGS ?? ''].join(' ')}`,
   );
-  console.log(
-    '| engine | export | time (server CPU) | size | RSS before | peak RSS during | /api/health p50 / p95 / max (samples) |',
-  );
-  console.log('|---|---|---|---|---|---|---|');
+  console.log(DOWNLOAD_HEAD);
   for (const r of out) console.log(r);
 }
 

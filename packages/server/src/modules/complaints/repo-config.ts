@@ -211,6 +211,12 @@ const ORDER: Record<TListFilter['sort'], string> = {
   reference: 'c.reference',
 };
 
+/** Sort keys that are never NULL (table columns declared NOT NULL): their keyset is a row
+ *  comparison, and their order has no NULLS LAST, which a backward walk of an ascending index
+ *  cannot give (the planner does not drop it for NOT NULL columns): with it, newest first sorted
+ *  every case of the org for each page. */
+const NOT_NULL_KEYS = new Set<TListFilter['sort']>(['received', 'reference']);
+
 function whereOf(orgId: string, f: Omit<TListFilter, 'sort' | 'dir' | 'limit' | 'offset'>) {
   const where = ['c.org_id = $1'];
   const p = params(orgId);
@@ -257,10 +263,19 @@ export async function listCases(
     const id = over(params).add(f.after, 'uuid');
     const key = ORDER[f.sort];
     const cmp = f.dir === 'asc' ? '>' : '<';
-    const last = `(SELECT ${key.replaceAll('c.', 'l.')} FROM complaints l WHERE l.org_id = $1 AND l.id = ${id})`;
-    w += ` AND CASE WHEN ${last} IS NULL THEN (${key} IS NULL AND c.id ${cmp} ${id})
+    const lastRow = (cols: string) =>
+      `(SELECT ${cols} FROM complaints l WHERE l.org_id = $1 AND l.id = ${id})`;
+    if (NOT_NULL_KEYS.has(f.sort))
+      // One row comparison: an index range on (org_id, key, id), so each page reads only its
+      // rows. The CASE below made every page of an export re-read all the pages before it
+      // (200,000 cases: 58 s on PostgreSQL, bench/export-complaints.ts).
+      w += ` AND (${key}, c.id) ${cmp} ${lastRow(`${key.replaceAll('c.', 'l.')}, l.id`)}`;
+    else {
+      const last = lastRow(key.replaceAll('c.', 'l.'));
+      w += ` AND CASE WHEN ${last} IS NULL THEN (${key} IS NULL AND c.id ${cmp} ${id})
                   ELSE (${key} ${cmp} ${last} OR (${key} = ${last} AND c.id ${cmp} ${id})
                         OR ${key} IS NULL) END`;
+    }
   }
   const total =
     o.count === false
@@ -276,7 +291,7 @@ export async function listCases(
        LEFT JOIN pub_customers cu ON cu.org_id = c.org_id AND cu.id = c.customer_id
        LEFT JOIN pub_users u ON u.org_id = c.org_id AND u.id = c.assignee_id
       WHERE ${w}
-      ORDER BY ${ORDER[f.sort]} ${dir} NULLS LAST, c.id ${dir}
+      ORDER BY ${ORDER[f.sort]} ${dir}${NOT_NULL_KEYS.has(f.sort) ? '' : ' NULLS LAST'}, c.id ${dir}
       LIMIT ${f.limit} OFFSET ${f.offset}`,
     params,
   );
