@@ -25,7 +25,8 @@ if (engine === 'postgres') {
   env.BENCH_DB_URL = u.toString();
 }
 const load0 = loadavg()[0] ?? 0;
-const s = await serveBuilt(engine, join(tmpdir(), `fid-keep-${key}`), meta.owner, env);
+// the bench harness keeps an embedded database's DATA_DIR at <dir>/pgdata (analytics-harness)
+const s = await serveBuilt(engine, join(tmpdir(), `fid-keep-${key}`, 'pgdata'), meta.owner, env);
 const base = `http://127.0.0.1:${s.port}`;
 const out: string[] = [];
 try {

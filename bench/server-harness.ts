@@ -64,7 +64,10 @@ export async function serveBuilt(
     body: JSON.stringify({ email: user.email, password: user.password }),
   });
   const m = /fidelia_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '');
-  if (r.status !== 200 || !m) throw new Error(`login failed ${r.status}`);
+  if (r.status !== 200 || !m) {
+    c.kill('SIGTERM'); // a failed run leaves no server holding the data directory
+    throw new Error(`login failed ${r.status}`);
+  }
   return { c, port, headers: { cookie: `fidelia_session=${m[1]}` } };
 }
 

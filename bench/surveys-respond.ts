@@ -33,7 +33,9 @@ const PROFILES: Record<string, { latency: number; down: number; up: number }> = 
   slow3g: { latency: 2000, down: (500e3 * 0.8) / 8, up: (500e3 * 0.8) / 8 },
   '4g': { latency: 170, down: 9e6 / 8, up: 9e6 / 8 },
 };
-const net = PROFILES[PROFILE];
+const profile = PROFILES[PROFILE];
+if (!profile) throw new Error(`unknown network profile ${PROFILE}`);
+const net = profile;
 if (!net) throw new Error(`unknown profile ${PROFILE}`);
 
 interface TLoad {
@@ -65,7 +67,7 @@ const probe = (selector: string) => `
 `;
 
 async function main() {
-  const load0 = loadavg()[0];
+  const load0 = loadavg()[0] ?? 0;
   const out = mkdtempSync(join(tmpdir(), 'fid-respond-bench-'));
   process.stdout.write(`building packages/web into ${out} ...\n`);
   execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'warn'], {
@@ -214,7 +216,7 @@ async function main() {
   const report = {
     profile: { name: PROFILE, latencyMs: net.latency, downKBps: KB(net.down), upKBps: KB(net.up) },
     runs: RUNS,
-    loadAverage: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`,
+    loadAverage: `${load0.toFixed(1)} -> ${(loadavg()[0] ?? 0).toFixed(1)}`,
     respondent: resp,
     app: main,
     ratio: {

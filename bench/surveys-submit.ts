@@ -19,8 +19,8 @@ import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../packages/server/src/app';
-import { postgresDb } from '../packages/server/src/db/client';
 import { migrate } from '../packages/server/src/db/migrate';
+import { postgresDb } from '../packages/server/src/db/postgres';
 import { ensureSurveyFromTemplate } from '../packages/server/src/modules/surveys/service';
 import { testConfig } from '../packages/server/test/harness';
 // @ts-expect-error plain ESM script without types
@@ -69,7 +69,7 @@ async function main() {
   const SECONDS = Number(process.argv[2] ?? 4);
   const CONNECTIONS = Number(process.argv[3] ?? 32);
   const ROUNDS = Number(process.argv[4] ?? 8);
-  const load0 = loadavg()[0];
+  const load0 = loadavg()[0] ?? 0;
   let cluster: { url: string; stop: () => Promise<void> } | null = null;
   let base = process.env.TEST_DATABASE_URL;
   if (!base) {
@@ -280,7 +280,7 @@ async function main() {
     return Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
   };
   const out = {
-    loadAverage: `${load0.toFixed(1)} -> ${loadavg()[0].toFixed(1)}`,
+    loadAverage: `${load0.toFixed(1)} -> ${(loadavg()[0] ?? 0).toFixed(1)}`,
     secondsPerRound: SECONDS,
     rounds: ROUNDS,
     connections: CONNECTIONS,

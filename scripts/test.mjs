@@ -61,6 +61,7 @@ const workspaces = [
   'packages/server',
   'packages/web',
   'e2e',
+  'bench',
 ];
 for (const tier of wanted) {
   if (tier === 'typecheck')
