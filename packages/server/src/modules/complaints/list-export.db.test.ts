@@ -81,6 +81,17 @@ afterAll(async () => {
   await t.db.close();
 });
 
+/** The first sheet of an XLSX download (200 expected). */
+async function firstSheet(url: string) {
+  const x = await call(owner, { method: 'GET', url });
+  expect(x.statusCode).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) throw new Error('no sheet');
+  return ws;
+}
+
 describe('complaint list export', () => {
   for (const sort of ['received', 'due', 'severity', 'status', 'reference'] as const)
     for (const dir of ['asc', 'desc'] as const)
@@ -134,12 +145,7 @@ describe('complaint list export', () => {
   });
 
   it('XLSX: the same rows, received as a date cell', async () => {
-    const x = await call(owner, { method: 'GET', url: '/api/complaints/list.xlsx?lang=en' });
-    expect(x.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    if (!ws) throw new Error('no sheet');
+    const ws = await firstSheet('/api/complaints/list.xlsx?lang=en');
     expect(ws.rowCount).toBe(N + 1);
     const tie = [2, 3, 4, 5, 6, 7, 8, 9, 10]
       .map((n) => ws.getRow(n))
@@ -176,12 +182,7 @@ describe("the report's case export, streamed in keyset batches", () => {
     const http = await call(owner, { method: 'GET', url: '/api/complaints/export.csv' });
     expect(http.statusCode).toBe(200);
     expect(http.body).toBe(small);
-    const x = await call(owner, { method: 'GET', url: '/api/complaints/export.xlsx' });
-    expect(x.statusCode).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    if (!ws) throw new Error('no sheet');
+    const ws = await firstSheet('/api/complaints/export.xlsx');
     expect(ws.rowCount).toBe(N + 1);
     const col = (ws.getRow(1).values as unknown[]).indexOf('reference');
     const xs: unknown[] = [];
