@@ -9,8 +9,9 @@
 //     rollup trigger function of migration 505 (day unit rollups, weeks, months), "on" the one
 //     of migration 506 that also keeps the whole-organisation rows: the organisation rollup's
 //     share of the submit cost on its own
-//   BENCH_TOGGLE=unit-indexes: every trigger on; on/off is migration 508's unit-first indexes on
-//     the aggregate tables (dropped and re-created between rounds)
+//   BENCH_TOGGLE=indexes:<migration file>: every trigger on; on/off is the indexes that migration
+//     creates (dropped and re-created between rounds), e.g. indexes:508_analytics_unit_indexes.sql
+//     (unit-first indexes on the aggregate grains), indexes:509_survey_responses_unit_index.sql
 //   BENCH_SURVEY=servqual: a SERVQUAL survey (22 E + 22 P + 5 weights per response, 49 answers)
 //     with the SERVQUAL sums' triggers (migrations 504-506: day, month, week and organisation
 //     grains) toggled too
@@ -116,14 +117,18 @@ try {
   // aggregate triggers staying on (dropped and re-created between rounds).
   const index = process.env.BENCH_TOGGLE === 'drill-index';
   const orgRollup = process.env.BENCH_TOGGLE === 'org-rollup';
-  const unitIndexes = process.env.BENCH_TOGGLE === 'unit-indexes';
-  const m508 = readFileSync(
-    new URL('../packages/server/src/db/migrations/508_analytics_unit_indexes.sql', import.meta.url),
-    'utf8',
-  );
-  const unitIndexSql = {
-    on: m508.replaceAll('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
-    off: [...m508.matchAll(/CREATE INDEX (\w+)/g)]
+  const indexFile = process.env.BENCH_TOGGLE?.startsWith('indexes:')
+    ? process.env.BENCH_TOGGLE.slice('indexes:'.length)
+    : null;
+  const indexSql = indexFile
+    ? readFileSync(
+        new URL(`../packages/server/src/db/migrations/${indexFile}`, import.meta.url),
+        'utf8',
+      )
+    : '';
+  const migrationIndexSql = {
+    on: indexSql.replaceAll('CREATE INDEX ', 'CREATE INDEX IF NOT EXISTS '),
+    off: [...indexSql.matchAll(/CREATE INDEX (\w+)/g)]
       .map((m) => `DROP INDEX IF EXISTS ${m[1]};`)
       .join('\n'),
   };
@@ -142,7 +147,7 @@ try {
   };
   const set = async (on: boolean) => {
     if (orgRollup) await db.exec(on ? rollup.on : rollup.off);
-    else if (unitIndexes) await db.exec(on ? unitIndexSql.on : unitIndexSql.off);
+    else if (indexFile) await db.exec(on ? migrationIndexSql.on : migrationIndexSql.off);
     else if (index)
       await db.exec(
         on
@@ -181,8 +186,8 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       survey: servqual ? 'servqual' : 'nps',
-      toggle: unitIndexes
-        ? 'unit-indexes'
+      toggle: indexFile
+        ? `indexes of ${indexFile}`
         : orgRollup
           ? 'org-rollup'
           : index
