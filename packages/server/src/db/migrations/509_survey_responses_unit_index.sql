@@ -8,3 +8,11 @@
 CREATE INDEX survey_responses_unit_at
   ON survey_responses (org_id, survey_id, org_unit_id, (coalesce(submitted_at, created_at)) DESC, id DESC)
   WHERE status = 'complete';
+
+-- The response time is an expression (coalesce): without statistics on it the planner took any
+-- range as 0.5 % of the rows (5,000 of 1M for 31 days holding 85,000) and walked a sampled
+-- report's range through the date index, sorting all 85,000 by hash (57 ms), where the sample
+-- index finds the 2,001 it needs in 10 ms. The expression's histogram puts the estimate at 83k.
+CREATE STATISTICS survey_responses_at_stats ON (coalesce(submitted_at, created_at))
+  FROM survey_responses;
+ANALYZE survey_responses;
