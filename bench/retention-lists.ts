@@ -66,14 +66,18 @@ try {
     ['at-risk customers, 50', '/api/retention/at-risk?limit=50'],
     ['home overview (at-risk tile: 500)', '/api/analytics/overview'],
   ] as const;
-  const times: Record<string, { old: number[]; new: number[] }> = {};
-  const bodies: Record<string, { old?: string; new?: string }> = {};
+  const times = Object.fromEntries(
+    endpoints.map(([name]) => [name, { old: [] as number[], new: [] as number[] }]),
+  );
+  const bodies = Object.fromEntries(
+    endpoints.map(([name]) => [name, {} as { old?: string; new?: string }]),
+  );
   for (let round = 0; round < 2; round++)
     for (const variant of ['old', 'new'] as const) {
       await db.exec(`DROP INDEX IF EXISTS bench_scores_clv; ${INDEX[variant]};`);
       await db.query('ANALYZE retention_scores');
       for (const [name, url] of endpoints) {
-        const slot = (times[name] ??= { old: [], new: [] });
+        const slot = times[name] as { old: number[]; new: number[] };
         for (let i = 0; i < R / 2 + 1; i++) {
           const t = performance.now();
           const r = await app.inject({ method: 'GET', url, headers });
@@ -85,7 +89,7 @@ try {
             : JSON.stringify(
                 JSON.parse(r.body).items.map((x: { customerId: string }) => x.customerId),
               );
-          const seen = (bodies[name] ??= {});
+          const seen = bodies[name] as { old?: string; new?: string };
           if (seen[variant] !== undefined && seen[variant] !== b)
             throw new Error(`${name}: unstable`);
           seen[variant] = b;
