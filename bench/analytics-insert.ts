@@ -11,7 +11,7 @@
 //     share of the submit cost on its own
 //   BENCH_TOGGLE=indexes:<migration file>: every trigger on; on/off is the indexes that migration
 //     creates (dropped and re-created between rounds), e.g. indexes:508_analytics_unit_indexes.sql
-//     (unit-first indexes on the aggregate grains), indexes:509_survey_responses_unit_index.sql
+//     (unit-first indexes on the aggregate grains), indexes:204_survey_responses_unit_index.sql
 //   BENCH_SURVEY=servqual: a SERVQUAL survey (22 E + 22 P + 5 weights per response, 49 answers)
 //     with the SERVQUAL sums' triggers (migrations 504-506: day, month, week and organisation
 //     grains) toggled too

@@ -2,7 +2,7 @@
 // at-risk tile reads 500 of them) over one model run of N scored customers, through `app.inject`
 // as the owner. The same endpoints are timed with the score index of migration 400
 // (`clv DESC`: NULLs first, so `ORDER BY clv DESC NULLS LAST` sorted the whole run) and with
-// migration 510's (`clv DESC NULLS LAST`), alternating rounds on the same data, so the ratio is
+// migration 480's (`clv DESC NULLS LAST`), alternating rounds on the same data, so the ratio is
 // the index's alone. Every variant must return the same customers in the same order.
 //   npx tsx bench/retention-lists.ts pglite|postgres [customers=1000000] [requests=10]
 //   (postgres: TEST_DATABASE_URL, else a throwaway cluster)
