@@ -41,6 +41,22 @@ describe('csvStream', () => {
   });
 });
 
+it('csvStream stops reading when the reader goes away', async () => {
+  let pulled = 0;
+  async function* many() {
+    for (let i = 0; i < 1000; i++) {
+      pulled++;
+      yield [[`fila ${i}`]];
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  const out = csvStream(['h'], many());
+  out.once('data', () => out.destroy());
+  out.resume();
+  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  expect(pulled).toBeLessThan(4);
+});
+
 describe('xlsxStream', () => {
   it('writes the sheets in order, bold headers, neutralised cells, dates as dates', async () => {
     const at = new Date('2026-05-01T10:00:00Z');
@@ -69,5 +85,20 @@ describe('xlsxStream', () => {
     await expect(read(xlsxStream([{ name: 'S', header: ['h'], rows: bad() }]))).rejects.toThrow(
       'database gone',
     );
+  });
+
+  it('stops reading when the reader goes away', async () => {
+    let pulled = 0;
+    async function* many() {
+      for (let i = 0; i < 1000; i++) {
+        pulled++;
+        yield [[`fila ${i}`]];
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    const out = xlsxStream([{ name: 'S', header: ['h'], rows: many() }]);
+    out.destroy();
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+    expect(pulled).toBeLessThan(3);
   });
 });

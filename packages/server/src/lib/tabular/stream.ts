@@ -89,6 +89,8 @@ export function xlsxStream(sheets: readonly TSheet[]): PassThrough {
       head.font = { bold: true };
       head.commit();
       for await (const rows of s.rows) {
+        // The reader went away (download cancelled): stop reading the database.
+        if (out.destroyed) return;
         for (const r of rows) ws.addRow(neutraliseRow(r)).commit();
         await deflated(ws, out);
         await drained(out);
