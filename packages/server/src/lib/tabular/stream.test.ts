@@ -9,6 +9,29 @@ async function* batches<T>(...bs: T[][]) {
   for (const b of bs) yield b;
 }
 
+/** 1,000 one-row batches, counting how many were pulled. */
+function counted() {
+  const c = { pulled: 0 };
+  const rows = (async function* () {
+    for (let i = 0; i < 1000; i++) {
+      c.pulled++;
+      yield [[`fila ${i}`]];
+      await new Promise((r) => setImmediate(r));
+    }
+  })();
+  return { c, rows };
+}
+
+/** One batch, then the database fails. */
+async function* failing() {
+  yield [['ok']];
+  throw new Error('database gone');
+}
+
+const ticks = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+};
+
 const read = async (r: AsyncIterable<unknown>) => {
   const chunks: Buffer[] = [];
   for await (const c of r) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
@@ -33,28 +56,17 @@ describe('csvStream', () => {
   });
 
   it('destroys the stream when a batch fails', async () => {
-    async function* bad() {
-      yield [['ok']];
-      throw new Error('database gone');
-    }
-    await expect(read(csvStream(['h'], bad()))).rejects.toThrow('database gone');
+    await expect(read(csvStream(['h'], failing()))).rejects.toThrow('database gone');
   });
-});
 
-it('csvStream stops reading when the reader goes away', async () => {
-  let pulled = 0;
-  async function* many() {
-    for (let i = 0; i < 1000; i++) {
-      pulled++;
-      yield [[`fila ${i}`]];
-      await new Promise((r) => setImmediate(r));
-    }
-  }
-  const out = csvStream(['h'], many());
-  out.once('data', () => out.destroy());
-  out.resume();
-  for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-  expect(pulled).toBeLessThan(4);
+  it('stops reading when the reader goes away', async () => {
+    const { c, rows } = counted();
+    const out = csvStream(['h'], rows);
+    out.once('data', () => out.destroy());
+    out.resume();
+    await ticks(20);
+    expect(c.pulled).toBeLessThan(4);
+  });
 });
 
 describe('xlsxStream', () => {
@@ -78,27 +90,16 @@ describe('xlsxStream', () => {
   });
 
   it('destroys the stream when a batch fails', async () => {
-    async function* bad() {
-      yield [['ok']];
-      throw new Error('database gone');
-    }
-    await expect(read(xlsxStream([{ name: 'S', header: ['h'], rows: bad() }]))).rejects.toThrow(
+    await expect(read(xlsxStream([{ name: 'S', header: ['h'], rows: failing() }]))).rejects.toThrow(
       'database gone',
     );
   });
 
   it('stops reading when the reader goes away', async () => {
-    let pulled = 0;
-    async function* many() {
-      for (let i = 0; i < 1000; i++) {
-        pulled++;
-        yield [[`fila ${i}`]];
-        await new Promise((r) => setImmediate(r));
-      }
-    }
-    const out = xlsxStream([{ name: 'S', header: ['h'], rows: many() }]);
+    const { c, rows } = counted();
+    const out = xlsxStream([{ name: 'S', header: ['h'], rows }]);
     out.destroy();
-    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
-    expect(pulled).toBeLessThan(3);
+    await ticks(20);
+    expect(c.pulled).toBeLessThan(3);
   });
 });

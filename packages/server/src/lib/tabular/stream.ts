@@ -1,8 +1,8 @@
 // Streamed CSV and XLSX downloads (issue 11, "exports stream"): rows are written as their batch
 // is read, the reader's pace and the XLSX compressor's respected, so a download holds one batch
 // in memory however many rows it has. Every cell, the header's too, goes through the formula
-// neutraliser here (again is harmless: a neutralised cell starts with '). Callers yield batches
-// and give the event loop a turn between them (PGlite runs in this thread).
+// neutraliser here (again is harmless: a neutralised cell starts with '), and the event loop
+// gets a turn after each batch (`turn`).
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -10,6 +10,10 @@ import { csvText } from './csv-write';
 import { neutralise, neutraliseRow } from './neutralise';
 
 export type TCell = string | number | boolean | Date | null;
+
+/** PGlite runs in this thread and settles its promises as microtasks: without a macrotask turn
+ *  between batches, HTTP requests (health, other users) would wait for the whole export. */
+const turn = () => new Promise((r) => setImmediate(r));
 
 /** CSV with a byte-order mark (Excel reads it as UTF-8): the header, then every batch. */
 export function csvStream(
@@ -21,7 +25,10 @@ export function csvStream(
   return Readable.from(
     (async function* () {
       yield `\ufeff${csvText([header], neutralise)}`;
-      for await (const rows of batches) yield csvText(rows, neutralise);
+      for await (const rows of batches) {
+        yield csvText(rows, neutralise);
+        await turn();
+      }
     })(),
     { highWaterMark: 1 },
   );
@@ -94,6 +101,7 @@ export function xlsxStream(sheets: readonly TSheet[]): PassThrough {
         for (const r of rows) ws.addRow(neutraliseRow(r)).commit();
         await deflated(ws, out);
         await drained(out);
+        await turn();
       }
       ws.commit();
     }

@@ -81,8 +81,6 @@ async function* lines(
         c.subject,
       ].map(cell),
     );
-    // PGlite runs in this thread: let other requests in between pages.
-    await new Promise((r) => setImmediate(r));
   }
 }
 

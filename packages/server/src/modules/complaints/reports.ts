@@ -207,8 +207,6 @@ async function* caseLines(db: Sql, auth: AuthContext, q: TReportQuery, batch: nu
     );
     if (rs.length < batch) return;
     after = (rs[rs.length - 1] as (typeof rs)[number]).cursor;
-    // PGlite runs in this thread: let other requests in between batches.
-    await new Promise((r) => setImmediate(r));
   }
 }
 

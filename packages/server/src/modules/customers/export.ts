@@ -47,13 +47,10 @@ async function* pages(
 const row = (c: TCustomer) => COLUMNS.map(([, f]) => f(c));
 
 async function* rows(db: Sql, auth: AuthContext, q: TCustomerListQuery, bool?: 'words') {
-  for await (const items of pages(db, auth, q)) {
+  for await (const items of pages(db, auth, q))
     yield items.map((c) =>
       bool ? row(c).map((v) => (typeof v === 'boolean' ? String(v) : v)) : row(c),
     );
-    // PGlite settles its queries as microtasks: a macrotask turn lets other requests in.
-    await new Promise((r) => setImmediate(r));
-  }
 }
 
 /** CSV (booleans as true/false), streamed a page at a time (lib/tabular/stream.ts). */

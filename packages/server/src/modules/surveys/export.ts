@@ -161,10 +161,7 @@ async function* batches(db: Sql, p: TPlan, size = EXPORT_BATCH): AsyncGenerator<
       }
       return x;
     });
-    yield batch;
-    // PGlite runs in this thread and settles its promises as microtasks: without a macrotask
-    // turn between batches, HTTP requests (health, other users) would wait for the whole export.
-    await new Promise((r) => setImmediate(r));
+    yield batch; // the stream writer gives the event loop a turn after each batch
     const last = rows[rows.length - 1] as { id: string; cursor: string };
     if (rows.length < size) return;
     after = { at: last.cursor, id: last.id };
